@@ -1,0 +1,3 @@
+import { installCustomFunctionsGlobal } from "../../src/host/customFunctionsRuntime";
+
+installCustomFunctionsGlobal();

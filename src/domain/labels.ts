@@ -1,0 +1,96 @@
+/**
+ * The name of every record field as people see it: form labels, table headers and messages all use these,
+ * so "Quantity" in an error is the "Quantity" on the screen and in the sheet.
+ */
+export const SOFTWARE_LABELS = {
+  id: "Software ID",
+  name: "Name",
+  publisher: "Publisher",
+  version: "Version",
+  category: "Category",
+  notes: "Notes",
+  modified: "Modified",
+  rowVersion: "Row Version",
+} as const;
+
+export const LICENCE_LABELS = {
+  id: "Licence ID",
+  softwareId: "Software",
+  licenceKey: "Licence Key",
+  quantity: "Quantity",
+  unlimited: "Unlimited",
+  licenceType: "Licence Type",
+  scope: "Scope",
+  reviewRequired: "Pinned Review Required",
+  reviewReason: "Review Reason",
+  peakConcurrentUse: "Peak Concurrent Use",
+  vendor: "Vendor",
+  purchaseOrder: "Purchase Order",
+  purchaseDate: "Purchase Date",
+  invoiceDate: "Invoice Date",
+  cost: "Cost",
+  currency: "Currency",
+  pricingModel: "Pricing Model",
+  termMonths: "Term (Months)",
+  unitCost: "Unit Cost",
+  startDate: "Start Date",
+  expiryDate: "Expiry Date",
+  perpetual: "Perpetual",
+  autoRenew: "Auto-renew",
+  renewalLeadDays: "Renewal Notice (Days)",
+  maintenanceIncluded: "Maintenance Included",
+  supportIncluded: "Support Included",
+  maintenanceExpiry: "Maintenance Expiry",
+  allocationRule: "Allocation Rule",
+  reassignable: "Reassignable",
+  reassignmentMinDays: "Minimum Days Before Reassignment",
+  geographicRestriction: "Geographic Restriction",
+  usageRestriction: "Usage Restriction",
+  transferable: "Transferable",
+  virtualisationRights: "Virtualisation Rights",
+  notes: "Notes",
+  modified: "Modified",
+  rowVersion: "Row Version",
+} as const;
+
+/** Read-only figures computed from the register, shown beside the stored fields. */
+export const LICENCE_COMPUTED_LABELS = {
+  usedQuantity: "Used Quantity",
+  availableQuantity: "Available Quantity",
+  complianceStatus: "Compliance Status",
+  annualCost: "Annual Cost",
+  renewalStatus: "Renewal Status",
+} as const;
+
+export const ALLOCATION_LABELS = {
+  id: "Allocation ID",
+  licenceId: "Licence ID",
+  user: "User",
+  department: "Department",
+  allocatedOn: "Allocated On",
+  revokedOn: "Revoked On",
+  notes: "Notes",
+  modified: "Modified",
+  rowVersion: "Row Version",
+} as const;
+
+export const INSTALLATION_LABELS = {
+  id: "Installation ID",
+  softwareId: "Software",
+  licenceId: "Licence ID",
+  device: "Device",
+  user: "User",
+  version: "Version",
+  installedOn: "Installed On",
+  source: "Source",
+  notes: "Notes",
+  modified: "Modified",
+  rowVersion: "Row Version",
+} as const;
+
+export const SETTINGS_LABELS = {
+  reportingCurrency: "Reporting Currency",
+  underUseThreshold: "Under-use Threshold",
+  defaultRenewalLeadDays: "Default Renewal Notice (Days)",
+  expiringSoonDays: "Expiring Soon (Days)",
+} as const;

@@ -1,0 +1,163 @@
+import { z } from "zod";
+import {
+  amount,
+  currencyCode,
+  flag,
+  isoDate,
+  oneOf,
+  recordMeta,
+  requiredText,
+  text,
+  wholeNumber,
+} from "./fieldSchemas";
+import { ALLOCATION_LABELS as A, INSTALLATION_LABELS as I, LICENCE_LABELS as L, SETTINGS_LABELS as S, SOFTWARE_LABELS as SW } from "./labels";
+import {
+  ALLOCATION_RULES,
+  INSTALLATION_SOURCES,
+  LICENCE_TYPES,
+  PRICING_MODELS,
+  SCOPES,
+  VIRTUALISATION_RIGHTS,
+} from "./lists";
+
+/** A software catalogue entry: what licences and installations refer to. */
+export const softwareSchema = z.object({
+  id: requiredText(SW.id, 40),
+  name: requiredText(SW.name, 200),
+  publisher: text(SW.publisher, 200).optional(),
+  version: text(SW.version, 60).optional(),
+  category: text(SW.category, 100).optional(),
+  notes: text(SW.notes, 2000).optional(),
+  ...recordMeta,
+});
+export type Software = z.infer<typeof softwareSchema>;
+
+/**
+ * Every stored field of a licence, panel by panel as the article lays them out.
+ * Used Quantity, Available Quantity and Compliance Status are computed, so they are not stored here.
+ */
+export const licenceFieldsSchema = z.object({
+  // General
+  id: requiredText(L.id, 40),
+  softwareId: requiredText(L.softwareId, 40),
+  licenceKey: text(L.licenceKey, 500).optional(),
+  quantity: wholeNumber(L.quantity).optional(),
+  unlimited: flag(L.unlimited).default(false),
+  // Licence details
+  licenceType: oneOf(LICENCE_TYPES, L.licenceType),
+  scope: oneOf(SCOPES, L.scope),
+  reviewRequired: flag(L.reviewRequired).default(false),
+  reviewReason: text(L.reviewReason, 500).optional(),
+  peakConcurrentUse: wholeNumber(L.peakConcurrentUse).optional(),
+  // Purchase
+  vendor: text(L.vendor, 200).optional(),
+  purchaseOrder: text(L.purchaseOrder, 100).optional(),
+  purchaseDate: isoDate(L.purchaseDate).optional(),
+  invoiceDate: isoDate(L.invoiceDate).optional(),
+  cost: amount(L.cost).optional(),
+  currency: currencyCode(L.currency).default("GBP"),
+  pricingModel: oneOf(PRICING_MODELS, L.pricingModel).default("One-time"),
+  termMonths: wholeNumber(L.termMonths).min(1, { error: `${L.termMonths} must be at least 1.` }).optional(),
+  unitCost: amount(L.unitCost).optional(),
+  // Validity
+  startDate: isoDate(L.startDate).optional(),
+  expiryDate: isoDate(L.expiryDate).optional(),
+  perpetual: flag(L.perpetual).default(false),
+  autoRenew: flag(L.autoRenew).default(false),
+  renewalLeadDays: wholeNumber(L.renewalLeadDays).optional(),
+  maintenanceIncluded: flag(L.maintenanceIncluded).default(false),
+  supportIncluded: flag(L.supportIncluded).default(false),
+  maintenanceExpiry: isoDate(L.maintenanceExpiry).optional(),
+  // Assignment
+  allocationRule: oneOf(ALLOCATION_RULES, L.allocationRule),
+  reassignable: flag(L.reassignable).default(true),
+  reassignmentMinDays: wholeNumber(L.reassignmentMinDays).optional(),
+  geographicRestriction: text(L.geographicRestriction, 200).optional(),
+  usageRestriction: text(L.usageRestriction, 200).optional(),
+  transferable: flag(L.transferable).default(false),
+  virtualisationRights: oneOf(VIRTUALISATION_RIGHTS, L.virtualisationRights).default("Not permitted"),
+  notes: text(L.notes, 2000).optional(),
+  ...recordMeta,
+});
+
+type LicenceFields = z.infer<typeof licenceFieldsSchema>;
+type RuleContext = { addIssue: (issue: { code: "custom"; path: (keyof LicenceFields)[]; message: string }) => void };
+
+/** Rules that tie one licence's fields together; each message names the field to change. */
+export function checkLicenceCrossFields(licence: LicenceFields, ctx: RuleContext): void {
+  const issue = (field: keyof LicenceFields, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
+  if (!licence.unlimited && licence.quantity === undefined) {
+    issue("quantity", `${L.quantity} is required unless the licence is ${L.unlimited}: enter a whole number of 0 or more.`);
+  }
+  if (licence.perpetual && licence.expiryDate !== undefined) {
+    issue("expiryDate", `A ${L.perpetual} licence has no ${L.expiryDate}: clear the date or untick ${L.perpetual}.`);
+  }
+  if (licence.startDate && licence.expiryDate && licence.expiryDate <= licence.startDate) {
+    issue("expiryDate", `${L.expiryDate} must be after the ${L.startDate} (${licence.startDate}).`);
+  }
+  if (licence.pricingModel === "Multi-year" && licence.termMonths === undefined) {
+    issue("termMonths", `${L.termMonths} is required for Multi-year pricing: enter the length of the term in months.`);
+  }
+  if (licence.reviewRequired && !licence.reviewReason) {
+    issue("reviewReason", `Say why the licence needs review in ${L.reviewReason}.`);
+  }
+}
+
+export const licenceSchema = licenceFieldsSchema.superRefine(checkLicenceCrossFields);
+export type Licence = z.infer<typeof licenceSchema>;
+/** What a form or an import provides before the register assigns the ID and metadata. */
+export type LicenceInput = z.input<typeof licenceSchema>;
+
+/** A user's allocation of a licence; active while it has no Revoked On date (or one in the future). */
+export const allocationSchema = z
+  .object({
+    id: requiredText(A.id, 40),
+    licenceId: requiredText(A.licenceId, 40),
+    user: requiredText(A.user, 200),
+    department: text(A.department, 200).optional(),
+    allocatedOn: isoDate(A.allocatedOn).optional(),
+    revokedOn: isoDate(A.revokedOn).optional(),
+    notes: text(A.notes, 2000).optional(),
+    ...recordMeta,
+  })
+  .superRefine((allocation, ctx) => {
+    if (allocation.allocatedOn && allocation.revokedOn && allocation.revokedOn < allocation.allocatedOn) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["revokedOn"],
+        message: `${A.revokedOn} cannot be before ${A.allocatedOn} (${allocation.allocatedOn}).`,
+      });
+    }
+  });
+export type Allocation = z.infer<typeof allocationSchema>;
+
+/** Software installed on a device; linked to the licence it consumes when known. */
+export const installationSchema = z.object({
+  id: requiredText(I.id, 40),
+  softwareId: requiredText(I.softwareId, 40),
+  licenceId: text(I.licenceId, 40).optional(),
+  device: requiredText(I.device, 200),
+  user: text(I.user, 200).optional(),
+  version: text(I.version, 60).optional(),
+  installedOn: isoDate(I.installedOn).optional(),
+  source: oneOf(INSTALLATION_SOURCES, I.source).default("Manual"),
+  notes: text(I.notes, 2000).optional(),
+  ...recordMeta,
+});
+export type Installation = z.infer<typeof installationSchema>;
+
+/** Register-wide settings, kept in a small table so co-authors' edits merge cell by cell. */
+export const settingsSchema = z.object({
+  reportingCurrency: currencyCode(S.reportingCurrency).default("GBP"),
+  underUseThreshold: z
+    .number({ error: `${S.underUseThreshold} must be a number.` })
+    .min(0, { error: `${S.underUseThreshold} must be between 0 and 1.` })
+    .max(1, { error: `${S.underUseThreshold} must be between 0 and 1.` })
+    .default(0.8),
+  defaultRenewalLeadDays: wholeNumber(S.defaultRenewalLeadDays).default(30),
+  expiringSoonDays: wholeNumber(S.expiringSoonDays).default(30),
+  /** Units of the reporting currency per unit of each other currency, e.g. { USD: 0.79 } when reporting in GBP. */
+  exchangeRates: z.record(z.string(), z.number().positive()).default({}),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

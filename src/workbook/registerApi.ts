@@ -1,0 +1,87 @@
+import type { Allocation, Installation, Licence, Settings, Software } from "../domain/schemas";
+import type { RecordKind } from "../domain/ids";
+
+/**
+ * The register's contract with the rest of the add-in. The task pane and the custom functions use only this;
+ * the implementation behind it is the only code that reads or writes the record tables.
+ */
+
+export interface RecordTypes {
+  software: Software;
+  licences: Licence;
+  allocations: Allocation;
+  installations: Installation;
+}
+
+/** What a caller supplies to add a record: everything but the ID and metadata, which the register assigns. */
+export type NewRecord<K extends RecordKind> = Omit<RecordTypes[K], "id" | "modified" | "rowVersion"> &
+  Partial<Pick<RecordTypes[K], "id">>;
+
+/** A cell whose value could not be read as its column requires. Row is the sheet row number as Excel shows it. */
+export interface DataIssue {
+  sheet: string;
+  row: number;
+  column: string;
+  /** A1 address on the sheet, for "take me there". */
+  address: string;
+  message: string;
+  recordId?: string;
+}
+
+export interface RegisterData {
+  software: Software[];
+  licences: Licence[];
+  allocations: Allocation[];
+  installations: Installation[];
+  settings: Settings;
+  issues: DataIssue[];
+}
+
+export type RegisterFailure =
+  | { kind: "invalid"; message: string; fieldErrors: Record<string, string> }
+  | { kind: "conflict"; message: string; changedFields: string[]; current: unknown }
+  | { kind: "deleted"; message: string }
+  | { kind: "not-set-up"; message: string }
+  | { kind: "failed"; message: string };
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: RegisterFailure };
+
+export interface RegisterChange {
+  kinds: (RecordKind | "settings")[];
+  source: "local" | "remote";
+  /** IDs of the rows the change touched, when Excel said which rows changed. */
+  recordIds?: string[];
+}
+
+export interface SetUpReport {
+  created: string[];
+  upgraded: string[];
+  repaired: string[];
+  unchanged: string[];
+}
+
+export type Progress = (message: string, fraction: number) => void;
+
+export interface WriteOptions {
+  /** "Keep mine": overwrite even though someone else changed the row since it was loaded. */
+  force?: boolean;
+}
+
+export interface Register {
+  load(): Promise<RegisterData>;
+  setUp(onProgress?: Progress): Promise<Result<SetUpReport>>;
+  add<K extends RecordKind>(kind: K, record: NewRecord<K>): Promise<Result<RecordTypes[K]>>;
+  addMany<K extends RecordKind>(kind: K, records: NewRecord<K>[], onProgress?: Progress): Promise<Result<RecordTypes[K][]>>;
+  /** Saves a record loaded earlier; refused when the row changed or vanished since (unless forced). */
+  update<K extends RecordKind>(kind: K, record: RecordTypes[K], options?: WriteOptions): Promise<Result<RecordTypes[K]>>;
+  updateMany<K extends RecordKind>(kind: K, records: RecordTypes[K][], onProgress?: Progress): Promise<Result<RecordTypes[K][]>>;
+  remove<K extends RecordKind>(kind: K, id: string, expectedRowVersion: number, options?: WriteOptions): Promise<Result<void>>;
+  updateSettings(settings: Settings): Promise<Result<Settings>>;
+  onChanged(listener: (change: RegisterChange) => void): () => void;
+  /** Selects the record's row in its sheet. */
+  goToRecord(kind: RecordKind, id: string): Promise<void>;
+  /** Selects a cell by sheet and address (for data issues). */
+  goToCell(sheet: string, address: string): Promise<void>;
+  /** Tells the listener when the user selects a row of a record table in the sheet. */
+  onRecordSelected(listener: (kind: RecordKind, id: string) => void): () => void;
+}

@@ -1,0 +1,90 @@
+import type { ColumnSpec, ListName } from "./types";
+
+/** Number formats: locale-neutral dates, text columns as Text so Excel never reinterprets what people type. */
+export const FORMATS = {
+  text: "@",
+  date: "yyyy-mm-dd",
+  amount: "#,##0.00",
+  wholeNumber: "0",
+  general: "General",
+} as const;
+
+export const textColumn = (header: string, field: string, width = 120): ColumnSpec => ({
+  header,
+  field,
+  type: "text",
+  numberFormat: FORMATS.text,
+  width,
+});
+
+export const listColumn = (header: string, field: string, list: ListName, width = 110): ColumnSpec => ({
+  header,
+  field,
+  type: "list",
+  numberFormat: FORMATS.text,
+  width,
+  list,
+});
+
+export const wholeNumberColumn = (header: string, field: string, width = 80): ColumnSpec => ({
+  header,
+  field,
+  type: "wholeNumber",
+  numberFormat: FORMATS.wholeNumber,
+  width,
+});
+
+export const amountColumn = (header: string, field: string, width = 90): ColumnSpec => ({
+  header,
+  field,
+  type: "amount",
+  numberFormat: FORMATS.amount,
+  width,
+});
+
+export const dateColumn = (header: string, field: string, width = 85): ColumnSpec => ({
+  header,
+  field,
+  type: "date",
+  numberFormat: FORMATS.date,
+  width,
+});
+
+export const booleanColumn = (header: string, field: string, width = 75): ColumnSpec => ({
+  header,
+  field,
+  type: "boolean",
+  numberFormat: FORMATS.general,
+  width,
+  list: "TRUE/FALSE",
+});
+
+/** ID, Modified and Row Version: the register owns them. */
+export const idColumn = (header: string, width = 120): ColumnSpec => ({ ...textColumn(header, "id", width) });
+
+export const metaColumns = (modified: string, rowVersion: string): ColumnSpec[] => [
+  {
+    header: modified,
+    field: "modified",
+    type: "timestamp",
+    numberFormat: FORMATS.text,
+    width: 140,
+    readOnly: true,
+  },
+  {
+    header: rowVersion,
+    field: "rowVersion",
+    type: "wholeNumber",
+    numberFormat: FORMATS.wholeNumber,
+    width: 70,
+    readOnly: true,
+  },
+];
+
+export const computedColumn = (
+  header: string,
+  formula: string,
+  type: ColumnSpec["type"],
+  numberFormat: string,
+  width = 100,
+): ColumnSpec => ({ header, type, numberFormat, width, formula, readOnly: true });

@@ -1,0 +1,91 @@
+import { licenceFieldsSchema, licenceSchema } from "../../domain/schemas";
+import { LICENCE_COMPUTED_LABELS as C, LICENCE_LABELS as L } from "../../domain/labels";
+import {
+  FORMATS,
+  amountColumn,
+  booleanColumn,
+  computedColumn,
+  dateColumn,
+  idColumn,
+  listColumn,
+  metaColumns,
+  textColumn,
+  wholeNumberColumn,
+} from "./columns";
+import type { RecordTableSpec } from "./types";
+
+/** Formulas of the computed columns; the LICENSE.* functions are registered by the custom functions. */
+export const LICENCE_FORMULAS = {
+  usedQuantity: "=LICENSE.USED([@[Licence ID]])",
+  availableQuantity: "=LICENSE.AVAILABLE([@Quantity],[@[Used Quantity]],[@Unlimited])",
+  complianceStatus: "=LICENSE.STATUS([@[Licence ID]])",
+  annualCost: "=LICENSE.ANNUALCOST([@Cost],[@[Pricing Model]],[@[Term (Months)]])",
+  renewalStatus:
+    "=LICENSE.RENEWALSTATUS([@[Expiry Date]],[@Perpetual],[@[Auto-renew]],[@[Renewal Notice (Days)]],TODAY())",
+} as const;
+
+export const licencesTable: RecordTableSpec = {
+  kind: "licences",
+  noun: "licence",
+  sheet: "Licences",
+  table: "LicencesTable",
+  columns: [
+    // General
+    idColumn(L.id),
+    textColumn(L.softwareId, "softwareId", 120),
+    textColumn(L.licenceKey, "licenceKey", 180),
+    wholeNumberColumn(L.quantity, "quantity"),
+    computedColumn(C.usedQuantity, LICENCE_FORMULAS.usedQuantity, "wholeNumber", FORMATS.wholeNumber, 80),
+    computedColumn(
+      C.availableQuantity,
+      LICENCE_FORMULAS.availableQuantity,
+      "wholeNumber",
+      FORMATS.wholeNumber,
+      80,
+    ),
+    booleanColumn(L.unlimited, "unlimited"),
+    // Licence details
+    listColumn(L.licenceType, "licenceType", "Licence Type"),
+    listColumn(L.scope, "scope", "Scope"),
+    computedColumn(C.complianceStatus, LICENCE_FORMULAS.complianceStatus, "text", FORMATS.general, 110),
+    booleanColumn(L.reviewRequired, "reviewRequired", 90),
+    textColumn(L.reviewReason, "reviewReason", 200),
+    wholeNumberColumn(L.peakConcurrentUse, "peakConcurrentUse", 90),
+    // Purchase
+    textColumn(L.vendor, "vendor", 150),
+    textColumn(L.purchaseOrder, "purchaseOrder", 100),
+    dateColumn(L.purchaseDate, "purchaseDate"),
+    dateColumn(L.invoiceDate, "invoiceDate"),
+    amountColumn(L.cost, "cost"),
+    textColumn(L.currency, "currency", 60),
+    listColumn(L.pricingModel, "pricingModel", "Pricing Model"),
+    wholeNumberColumn(L.termMonths, "termMonths"),
+    amountColumn(L.unitCost, "unitCost"),
+    computedColumn(C.annualCost, LICENCE_FORMULAS.annualCost, "amount", FORMATS.amount, 90),
+    // Validity
+    dateColumn(L.startDate, "startDate"),
+    dateColumn(L.expiryDate, "expiryDate"),
+    booleanColumn(L.perpetual, "perpetual"),
+    booleanColumn(L.autoRenew, "autoRenew"),
+    wholeNumberColumn(L.renewalLeadDays, "renewalLeadDays", 90),
+    computedColumn(C.renewalStatus, LICENCE_FORMULAS.renewalStatus, "text", FORMATS.general, 100),
+    booleanColumn(L.maintenanceIncluded, "maintenanceIncluded", 90),
+    booleanColumn(L.supportIncluded, "supportIncluded", 80),
+    dateColumn(L.maintenanceExpiry, "maintenanceExpiry", 90),
+    // Assignment
+    listColumn(L.allocationRule, "allocationRule", "Allocation Rule"),
+    booleanColumn(L.reassignable, "reassignable", 85),
+    wholeNumberColumn(L.reassignmentMinDays, "reassignmentMinDays", 110),
+    textColumn(L.geographicRestriction, "geographicRestriction", 150),
+    textColumn(L.usageRestriction, "usageRestriction", 150),
+    booleanColumn(L.transferable, "transferable", 85),
+    listColumn(L.virtualisationRights, "virtualisationRights", "Virtualisation Rights", 120),
+    textColumn(L.notes, "notes", 250),
+    ...metaColumns(L.modified, L.rowVersion),
+  ],
+  schema: licenceSchema,
+  fieldSchemas: licenceFieldsSchema.shape,
+  idHeader: L.id,
+  rowVersionHeader: L.rowVersion,
+  modifiedHeader: L.modified,
+};

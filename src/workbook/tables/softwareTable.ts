@@ -1,0 +1,25 @@
+import { softwareSchema } from "../../domain/schemas";
+import { SOFTWARE_LABELS as L } from "../../domain/labels";
+import { idColumn, metaColumns, textColumn } from "./columns";
+import type { RecordTableSpec } from "./types";
+
+export const softwareTable: RecordTableSpec = {
+  kind: "software",
+  noun: "software entry",
+  sheet: "Software",
+  table: "SoftwareTable",
+  columns: [
+    idColumn(L.id),
+    textColumn(L.name, "name", 200),
+    textColumn(L.publisher, "publisher", 150),
+    textColumn(L.version, "version", 80),
+    textColumn(L.category, "category", 120),
+    textColumn(L.notes, "notes", 250),
+    ...metaColumns(L.modified, L.rowVersion),
+  ],
+  schema: softwareSchema,
+  fieldSchemas: softwareSchema.shape,
+  idHeader: L.id,
+  rowVersionHeader: L.rowVersion,
+  modifiedHeader: L.modified,
+};

@@ -1,0 +1,58 @@
+import type { z } from "zod";
+import type { RecordKind } from "../../domain/ids";
+
+/** How a column's cells hold their value; drives reading, writing, number format and validation. */
+export type ValueType = "text" | "wholeNumber" | "amount" | "date" | "boolean" | "list" | "timestamp";
+
+/** The validation lists kept on the Lists sheet, by the header of their column there. */
+export type ListName =
+  | "Licence Type"
+  | "Scope"
+  | "Allocation Rule"
+  | "Pricing Model"
+  | "Virtualisation Rights"
+  | "Source"
+  | "TRUE/FALSE";
+
+export interface ColumnSpec {
+  /** Header text, from the domain labels: records are read by header, never by position. */
+  header: string;
+  /** The record field the column stores; absent for computed columns. */
+  field?: string;
+  type: ValueType;
+  numberFormat: string;
+  /** Column width in points. */
+  width: number;
+  /** Dropdown validation source on the Lists sheet. */
+  list?: ListName;
+  /** Structured-reference formula written into every row; the column is then computed. */
+  formula?: string;
+  /** Managed by the register or computed: styled grey and italic so people leave it alone. */
+  readOnly?: boolean;
+}
+
+export interface RecordTableSpec {
+  kind: RecordKind;
+  /** The noun messages use: "This licence was deleted by someone else." */
+  noun: string;
+  sheet: string;
+  table: string;
+  columns: readonly ColumnSpec[];
+  /** Validates a whole record (cross-field rules included) when writing. */
+  schema: z.ZodType;
+  /** Validates field by field when reading; a failing field becomes a data issue. */
+  fieldSchemas: Record<string, z.ZodType>;
+  /** Header of the ID column. */
+  idHeader: string;
+  rowVersionHeader: string;
+  modifiedHeader: string;
+}
+
+/** Any table the set-up creates: record tables and the two settings tables. */
+export interface TableSpec {
+  sheet: string;
+  table: string;
+  /** Top-left cell of the table when the set-up creates it. */
+  anchor: string;
+  columns: readonly ColumnSpec[];
+}

@@ -71,11 +71,28 @@ export interface Register {
   load(): Promise<RegisterData>;
   setUp(onProgress?: Progress): Promise<Result<SetUpReport>>;
   add<K extends RecordKind>(kind: K, record: NewRecord<K>): Promise<Result<RecordTypes[K]>>;
-  addMany<K extends RecordKind>(kind: K, records: NewRecord<K>[], onProgress?: Progress): Promise<Result<RecordTypes[K][]>>;
+  addMany<K extends RecordKind>(
+    kind: K,
+    records: NewRecord<K>[],
+    onProgress?: Progress,
+  ): Promise<Result<RecordTypes[K][]>>;
   /** Saves a record loaded earlier; refused when the row changed or vanished since (unless forced). */
-  update<K extends RecordKind>(kind: K, record: RecordTypes[K], options?: WriteOptions): Promise<Result<RecordTypes[K]>>;
-  updateMany<K extends RecordKind>(kind: K, records: RecordTypes[K][], onProgress?: Progress): Promise<Result<RecordTypes[K][]>>;
-  remove<K extends RecordKind>(kind: K, id: string, expectedRowVersion: number, options?: WriteOptions): Promise<Result<void>>;
+  update<K extends RecordKind>(
+    kind: K,
+    record: RecordTypes[K],
+    options?: WriteOptions,
+  ): Promise<Result<RecordTypes[K]>>;
+  updateMany<K extends RecordKind>(
+    kind: K,
+    records: RecordTypes[K][],
+    onProgress?: Progress,
+  ): Promise<Result<RecordTypes[K][]>>;
+  remove<K extends RecordKind>(
+    kind: K,
+    id: string,
+    expectedRowVersion: number,
+    options?: WriteOptions,
+  ): Promise<Result<void>>;
   updateSettings(settings: Settings): Promise<Result<Settings>>;
   onChanged(listener: (change: RegisterChange) => void): () => void;
   /** Selects the record's row in its sheet. */

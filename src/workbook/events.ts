@@ -1,0 +1,97 @@
+import type { RecordKind } from "../domain/ids";
+import type { RegisterChange } from "./registerApi";
+import type { ExcelRun } from "./excel";
+import { RECORD_KINDS, RECORD_TABLES, exchangeRatesTable, settingsTable } from "./tables";
+
+type ChangeKind = RecordKind | "settings";
+type Listener = (change: RegisterChange) => void;
+
+const WATCHED: { kind: ChangeKind; table: string }[] = [
+  ...RECORD_KINDS.map((kind) => ({ kind, table: RECORD_TABLES[kind].table })),
+  { kind: "settings", table: settingsTable.table },
+  { kind: "settings", table: exchangeRatesTable.table },
+];
+
+/** Calls every listener even if one throws, then rethrows the first error so it is not lost. */
+function notify(listeners: Iterable<Listener>, change: RegisterChange): void {
+  const errors: unknown[] = [];
+  for (const listener of [...listeners]) {
+    try {
+      listener(change);
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length > 0) throw errors[0];
+}
+
+/**
+ * Tells listeners when the record tables change, locally (another add-in, the user typing) or remotely
+ * (co-authors). Changes the register makes itself are not echoed: Excel raises Local events for our own
+ * writes too, so Local events are ignored while one of our writes is in flight and for a short moment after
+ * it (Excel delivers events asynchronously); the register then notifies "local" once per write, with the IDs.
+ */
+export class ChangeFeed {
+  private readonly listeners = new Set<Listener>();
+  private readonly subscribed = new Set<string>();
+  private ownWrites = 0;
+  private quietUntil = 0;
+
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly reportError: (error: unknown) => void,
+    private readonly echoMs: number,
+  ) {}
+
+  listen(listener: Listener): () => void {
+    this.listeners.add(listener);
+    this.subscribe().catch(this.reportError);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Subscribes to any watched table not yet subscribed (tables appear when the workbook is set up). */
+  async subscribe(): Promise<void> {
+    if (this.listeners.size === 0) return;
+    await this.run(async (context) => {
+      const wanted = WATCHED.filter((w) => !this.subscribed.has(w.table));
+      const tables = wanted.map((w) => ({
+        ...w,
+        table: context.workbook.tables.getItemOrNullObject(w.table),
+      }));
+      await context.sync();
+      for (const { kind, table } of tables) {
+        if (table.isNullObject) continue;
+        table.onChanged.add(async (event) => this.handle(kind, event));
+      }
+      await context.sync();
+      tables.forEach(({ table }, index) => {
+        if (!table.isNullObject) this.subscribed.add(wanted[index].table);
+      });
+    });
+  }
+
+  /** Runs one of the register's own writes: its echoes are ignored, and listeners hear about it once. */
+  async ownWrite<T>(
+    kind: ChangeKind,
+    work: () => Promise<T>,
+    changed: (result: T) => string[] | undefined,
+  ): Promise<T> {
+    this.ownWrites++;
+    let result: T;
+    try {
+      result = await work();
+    } finally {
+      this.ownWrites--;
+      this.quietUntil = Date.now() + this.echoMs;
+    }
+    const recordIds = changed(result);
+    if (recordIds) notify(this.listeners, { kinds: [kind], source: "local", recordIds });
+    return result;
+  }
+
+  private handle(kind: ChangeKind, event: Excel.TableChangedEventArgs): void {
+    const local = event.source === "Local";
+    if (local && (this.ownWrites > 0 || Date.now() < this.quietUntil)) return;
+    notify(this.listeners, { kinds: [kind], source: local ? "local" : "remote" });
+  }
+}

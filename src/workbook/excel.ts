@@ -1,0 +1,56 @@
+import type { RegisterFailure, Result } from "./registerApi";
+
+/** Excel.run, or the in-memory host's session.run in tests and the playground. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T>(error: RegisterFailure): Result<T> => ({ ok: false, error });
+
+/** Office.js error codes we explain differently; everything else is reported with Excel's own words. */
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === "object" && error !== null && "code" in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === "string" ? code : undefined;
+  }
+  return undefined;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export function isItemNotFound(error: unknown): boolean {
+  return errorCode(error) === "ItemNotFound";
+}
+
+/** Turns an unexpected Excel error into a failure the task pane can show in a sentence. */
+export function excelFailure(error: unknown, doing: string): RegisterFailure {
+  const code = errorCode(error);
+  if (code === "ItemNotFound") {
+    return {
+      kind: "not-set-up",
+      message: `Could not ${doing}: a register sheet or table is missing. Choose "Set up workbook" to repair it, then try again.`,
+    };
+  }
+  if (code === "RequestPayloadSizeLimitExceeded") {
+    return {
+      kind: "failed",
+      message: `Could not ${doing}: the change was too large for Excel to take at once. Try fewer rows.`,
+    };
+  }
+  const detail = errorText(error).replace(/\.?\s*$/, ".");
+  return {
+    kind: "failed",
+    message: `Could not ${doing}: Excel said "${detail}" Check the workbook is editable and try again.`,
+  };
+}
+
+/** Runs a batch and turns any thrown error into a failure value. */
+export async function attempt<T>(doing: string, work: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    return fail(excelFailure(error, doing));
+  }
+}

@@ -1,0 +1,71 @@
+import type { DataIssue } from "./registerApi";
+import { cellAddress, fromCell, toCell, type CellValue } from "./cells";
+import { sheetRowNumber, type TableLayout } from "./tableLayout";
+import type { RecordTableSpec } from "./tables/types";
+
+export interface ParsedRow {
+  record?: Record<string, unknown>;
+  issues: DataIssue[];
+  blank: boolean;
+}
+
+/** Issues from a zod error, one per field (the first message), keyed by field name. */
+export function fieldErrors(
+  issues: readonly { path: PropertyKey[]; message: string }[],
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? "");
+    if (!(field in errors)) errors[field] = issue.message;
+  }
+  return errors;
+}
+
+/** Reads one body row by header positions; a field that fails its schema becomes a data issue and the row is skipped. */
+export function parseRow(
+  spec: RecordTableSpec,
+  layout: TableLayout,
+  positions: number[],
+  row: readonly unknown[],
+  bodyRow: number,
+): ParsedRow {
+  const raw: Record<string, unknown> = {};
+  let blank = true;
+  spec.columns.forEach((column, index) => {
+    if (!column.field || positions[index] < 0) return;
+    const value = fromCell(column, row[positions[index]]);
+    if (value !== undefined) {
+      raw[column.field] = value;
+      blank = false;
+    }
+  });
+  if (blank) return { issues: [], blank: true };
+  const parsed = spec.schema.safeParse(raw);
+  if (parsed.success) return { record: parsed.data as Record<string, unknown>, issues: [], blank: false };
+  const recordId = typeof raw.id === "string" ? raw.id : undefined;
+  const rowNumber = sheetRowNumber(layout, bodyRow);
+  const issues = Object.entries(fieldErrors(parsed.error.issues)).map(([field, message]): DataIssue => {
+    const columnIndex = spec.columns.findIndex((column) => column.field === field);
+    const position = columnIndex >= 0 ? positions[columnIndex] : -1;
+    const header = columnIndex >= 0 ? spec.columns[columnIndex].header : field;
+    return {
+      sheet: layout.sheet,
+      row: rowNumber,
+      column: header,
+      address: cellAddress(rowNumber - 1, layout.firstColumn + Math.max(position, 0)),
+      message,
+      ...(recordId ? { recordId } : {}),
+    };
+  });
+  return { issues, blank: false };
+}
+
+/**
+ * The cells of a record in the spec's column order: stored fields converted for Excel, computed columns
+ * given their formulas so they are written in the same request.
+ */
+export function recordCells(spec: RecordTableSpec, record: Record<string, unknown>): CellValue[] {
+  return spec.columns.map((column) =>
+    column.formula ? column.formula : toCell(column, record[column.field ?? ""]),
+  );
+}

@@ -1,0 +1,307 @@
+import type { Progress, SetUpReport } from "./registerApi";
+import { cellAddress, columnLetter, literalText, type CellValue } from "./cells";
+import { queueTableFormatting } from "./formats";
+import { joinAnd } from "./messages";
+import { chunkBySize, estimateRowBytes } from "./payload";
+import { positionOf, queueLayout } from "./tableLayout";
+import {
+  ALL_TABLES,
+  LISTS_SHEET,
+  SETTING_ROWS,
+  defaultSettingValue,
+  listsGrid,
+  listsGridAddress,
+  settingsTable,
+} from "./tables";
+import type { ColumnSpec, TableSpec } from "./tables/types";
+
+interface Placement {
+  row: number;
+  column: number;
+}
+
+function anchorOf(spec: TableSpec): Placement {
+  const match = /^([A-Z]+)(\d+)$/.exec(spec.anchor)!;
+  const column = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(match[2]) - 1, column };
+}
+
+function rangeAddress(at: Placement, rows: number, columns: number): string {
+  return `${cellAddress(at.row, at.column)}:${cellAddress(at.row + rows - 1, at.column + columns - 1)}`;
+}
+
+/** The first rows a new table holds: headers, and for Settings one row per setting with its default. */
+function initialRows(spec: TableSpec): CellValue[][] {
+  const headers = spec.columns.map((column) => column.header);
+  if (spec.table !== settingsTable.table) return [headers];
+  return [
+    headers,
+    ...SETTING_ROWS.map((row) => [row.label, literalTextOrValue(defaultSettingValue(row.key))]),
+  ];
+}
+
+function literalTextOrValue(value: string | number): CellValue {
+  return typeof value === "string" ? literalText(value) : value;
+}
+
+/**
+ * Creates what is missing and upgrades in place: missing sheets and tables are created, missing columns are
+ * added at the end, missing settings rows appended. Nothing the user typed is moved, dropped or overwritten,
+ * and columns the user added stay. A second run finds nothing to do and reports every table unchanged.
+ */
+export async function setUpWorkbook(
+  context: Excel.RequestContext,
+  onProgress?: Progress,
+): Promise<SetUpReport> {
+  const report: SetUpReport = { created: [], upgraded: [], repaired: [], unchanged: [] };
+  const touched = new Set<string>();
+  onProgress?.("Checking the workbook", 0);
+  const sheets = context.workbook.worksheets.load("items/name");
+  const tables = context.workbook.tables.load("items/name");
+  await context.sync();
+  const sheetNames = new Set(sheets.items.map((sheet) => sheet.name.toLowerCase()));
+  const tableNames = new Set(tables.items.map((table) => table.name.toLowerCase()));
+
+  // Tables that are missing: on a new sheet, on an empty spot, or over rows left behind when the table was removed.
+  const missing = ALL_TABLES.filter((spec) => !tableNames.has(spec.table.toLowerCase()));
+  const used = new Map<string, Excel.Range>();
+  for (const spec of missing) {
+    if (!sheetNames.has(spec.sheet.toLowerCase())) {
+      context.workbook.worksheets.add(spec.sheet);
+      sheetNames.add(spec.sheet.toLowerCase());
+    } else if (!used.has(spec.sheet)) {
+      const range = context.workbook.worksheets
+        .getItem(spec.sheet)
+        .getUsedRangeOrNullObject(true)
+        .load("values,rowIndex,columnIndex,rowCount,columnCount");
+      used.set(spec.sheet, range);
+    }
+  }
+  await context.sync();
+  const newTables = new Set<string>();
+  for (const spec of missing) {
+    const placed = placeTable(spec, used.get(spec.sheet));
+    const sheet = context.workbook.worksheets.getItem(spec.sheet);
+    if (placed.kind === "new") {
+      const rows = initialRows(spec);
+      sheet.getRange(rangeAddress(placed.at, rows.length, spec.columns.length)).values = rows;
+      const table = sheet.tables.add(rangeAddress(placed.at, rows.length, spec.columns.length), true);
+      table.name = spec.table;
+      newTables.add(spec.table);
+      queueNewTableFormats(table, spec, rows.length - 1);
+    } else {
+      const table = sheet.tables.add(rangeAddress(placed.at, placed.rows, placed.columns), true);
+      table.name = spec.table;
+    }
+    if (placed.message) report.repaired.push(placed.message);
+    else report.created.push(spec.title);
+    touched.add(spec.table);
+  }
+  await context.sync();
+  onProgress?.("Checking columns", 0.3);
+
+  // Columns the spec has and the table lacks are added at the end; users' own columns stay where they are.
+  const existing = ALL_TABLES.filter((spec) => !newTables.has(spec.table));
+  const layouts = existing.map((spec) => ({ spec, queued: queueLayout(context, spec.table, spec.sheet) }));
+  await context.sync();
+  const present = new Map<string, Set<string>>();
+  for (const { spec, queued } of layouts) {
+    const layout = queued.read();
+    const absent = spec.columns.filter((column) => positionOf(layout, column.header) < 0);
+    present.set(
+      spec.table,
+      new Set([...layout.headers, ...absent.map((c) => c.header)].map((h) => h.toLowerCase())),
+    );
+    if (absent.length === 0) continue;
+    for (const column of absent) queued.table.columns.add(undefined, undefined, column.header);
+    await context.sync();
+    await fillAddedColumns(context, spec, absent, layout.rowCount);
+    touched.add(spec.table);
+    const unknown = layout.headers.filter(
+      (h) => h !== "" && !spec.columns.some((c) => c.header.toLowerCase() === h.toLowerCase()),
+    );
+    const names = joinAnd(absent.map((column) => `"${column.header}"`));
+    if (unknown.length > 0 && layout.rowCount > 0) {
+      report.repaired.push(
+        `${spec.title}: the ${names} column${absent.length > 1 ? "s were" : " was"} missing, perhaps renamed, so ${absent.length > 1 ? "they were" : "it was"} added back at the end. If you renamed a column, copy its values into the new one and delete the old one.`,
+      );
+    } else {
+      report.upgraded.push(`${spec.title}: added the ${names} column${absent.length > 1 ? "s" : ""}.`);
+    }
+  }
+  for (const spec of ALL_TABLES) {
+    if (!present.has(spec.table))
+      present.set(spec.table, new Set(spec.columns.map((c) => c.header.toLowerCase())));
+  }
+  onProgress?.("Checking settings", 0.6);
+
+  if (!newTables.has(settingsTable.table) && (await addMissingSettings(context))) {
+    report.upgraded.push(`${settingsTable.title}: added missing settings with their default values.`);
+    touched.add(settingsTable.table);
+  }
+
+  const listsState = await ensureListsSheet(context, sheetNames.has(LISTS_SHEET.toLowerCase()));
+  if (listsState === "created") report.created.push(`${LISTS_SHEET} sheet`);
+  else if (listsState === "updated")
+    report.upgraded.push(`${LISTS_SHEET} sheet: brought the dropdown lists up to date.`);
+
+  onProgress?.("Applying formats", 0.8);
+  for (const spec of ALL_TABLES) queueTableFormatting(context, spec, present.get(spec.table)!);
+  await context.sync();
+
+  for (const spec of ALL_TABLES) if (!touched.has(spec.table)) report.unchanged.push(spec.title);
+  if (listsState === "unchanged") report.unchanged.push(`${LISTS_SHEET} sheet`);
+  onProgress?.("Done", 1);
+  return report;
+}
+
+type Placed =
+  | { kind: "new"; at: Placement; message?: string }
+  | { kind: "over"; at: Placement; rows: number; columns: number; message: string };
+
+/** Where to create a missing table without overwriting anything on its sheet. */
+function placeTable(spec: TableSpec, used: Excel.Range | undefined): Placed {
+  const anchor = anchorOf(spec);
+  if (!used || used.isNullObject) return { kind: "new", at: anchor };
+  const cell = (row: number, column: number): unknown =>
+    used.values[row - used.rowIndex]?.[column - used.columnIndex] ?? "";
+  const blank = (row: number, column: number) => String(cell(row, column)).trim() === "";
+  // The table was removed but its rows stayed (Convert to Range, or the table deleted but not the cells).
+  const first = String(cell(anchor.row, anchor.column)).trim().toLowerCase();
+  if (spec.columns.some((column) => column.header.toLowerCase() === first)) {
+    let columns = 0;
+    while (!blank(anchor.row, anchor.column + columns)) columns++;
+    let rows = 1;
+    const rowBlank = (row: number) =>
+      Array.from({ length: columns }, (_, c) => blank(row, anchor.column + c)).every(Boolean);
+    while (anchor.row + rows < used.rowIndex + used.rowCount && !rowBlank(anchor.row + rows)) rows++;
+    return {
+      kind: "over",
+      at: anchor,
+      rows,
+      columns,
+      message: `${spec.title}: the table was missing, so it was recreated over the ${rows - 1} existing row${rows === 2 ? "" : "s"} on the ${spec.sheet} sheet.`,
+    };
+  }
+  const height = spec.table === settingsTable.table ? SETTING_ROWS.length + 1 : 2;
+  let free = true;
+  for (let r = 0; r < height && free; r++) {
+    for (let c = 0; c < spec.columns.length && free; c++) free = blank(anchor.row + r, anchor.column + c);
+  }
+  if (free)
+    return {
+      kind: "new",
+      at: anchor,
+      message: `${spec.title}: the table was missing, so it was recreated on the ${spec.sheet} sheet.`,
+    };
+  const at = { row: anchor.row, column: used.columnIndex + used.columnCount + 1 };
+  return {
+    kind: "new",
+    at,
+    message: `${spec.title}: the table was missing and the ${spec.sheet} sheet has other data at ${spec.anchor}, so a new table was created at ${cellAddress(at.row, at.column)}.`,
+  };
+}
+
+/** Number formats of a table the set-up just created: its body is one row (or one per setting). */
+function queueNewTableFormats(table: Excel.Table, spec: TableSpec, bodyRows: number): void {
+  spec.columns.forEach((column) => {
+    const body = table.columns.getItem(column.header).getDataBodyRange();
+    body.numberFormat = Array.from({ length: bodyRows }, () => [column.numberFormat]);
+  });
+  if (spec.table === settingsTable.table) {
+    table.columns.getItem(settingsTable.columns[1].header).getDataBodyRange().numberFormat = SETTING_ROWS.map(
+      (row) => [row.numberFormat],
+    );
+  }
+}
+
+/** Number formats for columns added to an existing table, and formulas for added computed columns, in chunks. */
+async function fillAddedColumns(
+  context: Excel.RequestContext,
+  spec: TableSpec,
+  added: ColumnSpec[],
+  rowCount: number,
+) {
+  for (const column of added) {
+    const cells = Array.from({ length: Math.max(rowCount, 1) }, (_, row) => ({
+      row,
+      value: column.formula ?? "",
+    }));
+    let first = 0;
+    for (const chunk of chunkBySize(cells, (cell) => estimateRowBytes([column.numberFormat, cell.value]))) {
+      const body = context.workbook.tables
+        .getItem(spec.table)
+        .columns.getItem(column.header)
+        .getDataBodyRange();
+      const range = body.getRow(first).getResizedRange(chunk.length - 1, 0);
+      range.numberFormat = chunk.map(() => [column.numberFormat]);
+      if (column.formula && rowCount > 0) {
+        context.application.suspendApiCalculationUntilNextSync();
+        range.formulas = chunk.map(() => [column.formula]);
+      }
+      await context.sync();
+      first += chunk.length;
+    }
+  }
+}
+
+/** Appends any setting the Settings table lacks, with its default; existing values are never touched. */
+async function addMissingSettings(context: Excel.RequestContext): Promise<boolean> {
+  const queued = queueLayout(context, settingsTable.table, settingsTable.sheet);
+  const body = queued.table.getDataBodyRange().load("values");
+  await context.sync();
+  const layout = queued.read();
+  const keyAt = positionOf(layout, settingsTable.columns[0].header);
+  const valueAt = positionOf(layout, settingsTable.columns[1].header);
+  const labels = new Set(
+    body.values.map((row) =>
+      String(row[keyAt] ?? "")
+        .trim()
+        .toLowerCase(),
+    ),
+  );
+  const absent = SETTING_ROWS.filter((row) => !labels.has(row.label.toLowerCase()));
+  if (absent.length === 0) return false;
+  const rows = absent.map((setting) => {
+    const row: CellValue[] = new Array<CellValue>(layout.headers.length).fill("");
+    row[keyAt] = setting.label;
+    row[valueAt] = literalTextOrValue(defaultSettingValue(setting.key));
+    return row;
+  });
+  const below = queued.table.getDataBodyRange().getRowsBelow(rows.length);
+  below.getColumn(valueAt).numberFormat = absent.map((setting) => [setting.numberFormat]);
+  below.values = rows;
+  await context.sync();
+  return true;
+}
+
+/** The Lists sheet holds the dropdown sources; it belongs to the add-in, so its contents are kept current. */
+async function ensureListsSheet(
+  context: Excel.RequestContext,
+  exists: boolean,
+): Promise<"created" | "updated" | "unchanged"> {
+  const grid = listsGrid();
+  const address = listsGridAddress();
+  if (!exists) {
+    const sheet = context.workbook.worksheets.add(LISTS_SHEET);
+    writeLists(sheet, address, grid);
+    await context.sync();
+    return "created";
+  }
+  const sheet = context.workbook.worksheets.getItem(LISTS_SHEET);
+  const current = sheet.getRange(address).load("values");
+  await context.sync();
+  if (JSON.stringify(current.values) === JSON.stringify(grid)) return "unchanged";
+  writeLists(sheet, address, grid);
+  await context.sync();
+  return "updated";
+}
+
+function writeLists(sheet: Excel.Worksheet, address: string, grid: (string | boolean)[][]): void {
+  const range = sheet.getRange(address);
+  range.numberFormat = grid.map((row) => row.map((value) => (typeof value === "boolean" ? "General" : "@")));
+  range.values = grid;
+  const header = sheet.getRange(`A1:${columnLetter(grid[0].length - 1)}1`);
+  header.format.font.bold = true;
+  range.format.autofitColumns();
+}

@@ -1,0 +1,75 @@
+import type { Progress } from "./registerApi";
+import type { CellValue } from "./cells";
+import { chunkBySize, estimateRowBytes } from "./payload";
+import { recordCells } from "./records";
+import { columnPositions, queueLayout, type TableLayout } from "./tableLayout";
+import type { RecordTableSpec } from "./tables/types";
+
+/** A record's cells laid out in the sheet's column order; columns the register does not know are left blank. */
+export function rowForLayout(
+  spec: RecordTableSpec,
+  positions: number[],
+  layout: TableLayout,
+  record: Record<string, unknown>,
+): CellValue[] {
+  const row: CellValue[] = new Array<CellValue>(layout.headers.length).fill("");
+  const cells = recordCells(spec, record);
+  positions.forEach((position, index) => {
+    if (position >= 0) row[position] = cells[index];
+  });
+  return row;
+}
+
+function isBlank(values: readonly unknown[], positions: number[], spec: RecordTableSpec): boolean {
+  return spec.columns.every(
+    (column, index) => column.formula || positions[index] < 0 || values[positions[index]] === "",
+  );
+}
+
+/**
+ * Appends records below the table with Range writes (never TableRowCollection.add, which Microsoft documents
+ * as causing co-authoring merge conflicts). The position is resolved by Excel when each request runs, so
+ * co-authors appending at the same time each get their own rows.
+ *
+ * A new table has one empty body row; the first record goes into it. Two people doing that at the same moment
+ * would overwrite each other, so that write also reads the row as it was just before (same request, earlier in
+ * the queue): if someone got there first, their row is put back and ours is appended instead.
+ */
+export async function appendRecords(
+  context: Excel.RequestContext,
+  spec: RecordTableSpec,
+  records: Record<string, unknown>[],
+  onProgress?: Progress,
+): Promise<void> {
+  const queued = queueLayout(context, spec.table, spec.sheet);
+  const firstBodyRow = queued.table.getHeaderRowRange().getOffsetRange(1, 0).load("values");
+  await context.sync();
+  const layout = queued.read();
+  const positions = columnPositions(layout, spec.columns);
+  const rows = records.map((record) => rowForLayout(spec, positions, layout, record));
+
+  let pending = rows;
+  if (layout.rowCount === 1 && isBlank(firstBodyRow.values[0] ?? [], positions, spec) && rows.length > 0) {
+    // loaded before the write in the same request, so it shows the row as it was when the request ran
+    const preImage = queued.table.getDataBodyRange().getRow(0).load("values,formulas");
+    queued.table.getDataBodyRange().getRow(0).values = [rows[0]];
+    context.application.suspendApiCalculationUntilNextSync();
+    await context.sync();
+    pending = rows.slice(1);
+    if (!isBlank(preImage.values[0] ?? [], positions, spec)) {
+      context.workbook.tables.getItem(spec.table).getDataBodyRange().getRow(0).formulas = preImage.formulas;
+      pending = rows;
+      await context.sync();
+    }
+    onProgress?.(`Added 1 of ${rows.length}`, 1 / rows.length);
+  }
+
+  let done = rows.length - pending.length;
+  for (const chunk of chunkBySize(pending, estimateRowBytes)) {
+    context.application.suspendApiCalculationUntilNextSync();
+    context.workbook.tables.getItem(spec.table).getDataBodyRange().getRowsBelow(chunk.length).values = chunk;
+    await context.sync();
+    done += chunk.length;
+    onProgress?.(`Added ${done} of ${rows.length}`, done / rows.length);
+  }
+}

@@ -1,0 +1,85 @@
+import type { Settings } from "../domain/schemas";
+import { literalText, type CellValue } from "./cells";
+import { settingCell } from "./settingsRows";
+import { positionOf, queueLayout } from "./tableLayout";
+import { SETTING_ROWS, exchangeRatesTable, settingsTable } from "./tables";
+
+/**
+ * Writes only the Value cells and exchange-rate rows that differ, so a co-author's edit to another setting
+ * survives (cells merge one by one). Rows are found by their label or currency in the same call, just before
+ * writing; a co-author inserting or deleting exchange-rate rows in between could shift them (accepted: the
+ * table is small and rarely edited by two people at once).
+ */
+export async function writeSettings(context: Excel.RequestContext, settings: Settings): Promise<void> {
+  const settingsLayout = queueLayout(context, settingsTable.table, settingsTable.sheet);
+  const settingsBody = settingsLayout.table.getDataBodyRange().load("values");
+  const ratesLayout = queueLayout(context, exchangeRatesTable.table, exchangeRatesTable.sheet);
+  const ratesBody = ratesLayout.table.getDataBodyRange().load("values");
+  await context.sync();
+
+  const sLayout = settingsLayout.read();
+  const keyAt = positionOf(sLayout, settingsTable.columns[0].header);
+  const valueAt = positionOf(sLayout, settingsTable.columns[1].header);
+  const appendSettings: CellValue[][] = [];
+  const appendFormats: string[][] = [];
+  for (const setting of SETTING_ROWS) {
+    const value = settingCell(setting.key, settings);
+    const row = settingsBody.values.findIndex(
+      (r) =>
+        String(r[keyAt] ?? "")
+          .trim()
+          .toLowerCase() === setting.label.toLowerCase(),
+    );
+    if (row >= 0) {
+      if (settingsBody.values[row][valueAt] !== settings[setting.key]) {
+        settingsLayout.table.getDataBodyRange().getCell(row, valueAt).values = [[value]];
+      }
+    } else {
+      const cells = new Array<CellValue>(sLayout.headers.length).fill("");
+      cells[keyAt] = setting.label;
+      cells[valueAt] = value;
+      appendSettings.push(cells);
+      appendFormats.push([setting.numberFormat]);
+    }
+  }
+  if (appendSettings.length > 0) {
+    const below = settingsLayout.table.getDataBodyRange().getRowsBelow(appendSettings.length);
+    below.getColumn(valueAt).numberFormat = appendFormats;
+    below.values = appendSettings;
+  }
+
+  const rLayout = ratesLayout.read();
+  const currencyAt = positionOf(rLayout, exchangeRatesTable.columns[0].header);
+  const rateAt = positionOf(rLayout, exchangeRatesTable.columns[1].header);
+  const wanted = new Map(Object.entries(settings.exchangeRates));
+  const blankRows: number[] = [];
+  const removeRows: number[] = [];
+  ratesBody.values.forEach((row, index) => {
+    const currency = String(row[currencyAt] ?? "")
+      .trim()
+      .toUpperCase();
+    if (currency === "") {
+      blankRows.push(index);
+      return;
+    }
+    const rate = wanted.get(currency);
+    if (rate === undefined) removeRows.push(index);
+    else if (row[rateAt] !== rate)
+      ratesLayout.table.getDataBodyRange().getCell(index, rateAt).values = [[rate]];
+    wanted.delete(currency);
+  });
+  const newRates = [...wanted.entries()].map(([currency, rate]) => {
+    const cells = new Array<CellValue>(rLayout.headers.length).fill("");
+    cells[currencyAt] = literalText(currency);
+    cells[rateAt] = rate;
+    return cells;
+  });
+  // the one empty row a new table has is used before growing the table
+  const fillBlank = newRates.length > 0 && blankRows.length === 1 && ratesBody.values.length === 1;
+  if (fillBlank) ratesLayout.table.getDataBodyRange().getRow(0).values = [newRates.shift()!];
+  for (const index of removeRows.sort((a, b) => b - a))
+    ratesLayout.table.getDataBodyRange().getRow(index).delete("Up");
+  if (newRates.length > 0)
+    ratesLayout.table.getDataBodyRange().getRowsBelow(newRates.length).values = newRates;
+  await context.sync();
+}

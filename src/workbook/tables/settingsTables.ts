@@ -11,6 +11,7 @@ import type { TableSpec } from "./types";
 export const SETTINGS_SHEET = "Settings";
 
 export const settingsTable: TableSpec = {
+  title: "Settings",
   sheet: SETTINGS_SHEET,
   table: "SettingsTable",
   anchor: "A1",
@@ -45,6 +46,7 @@ export const SETTING_ROWS: readonly SettingRow[] = [
 export const defaultSettingValue = (key: ScalarSetting): string | number => DEFAULT_SETTINGS[key];
 
 export const exchangeRatesTable: TableSpec = {
+  title: "Exchange Rates",
   sheet: SETTINGS_SHEET,
   table: "ExchangeRatesTable",
   anchor: "D1",

@@ -50,6 +50,8 @@ export interface RecordTableSpec {
 
 /** Any table the set-up creates: record tables and the two settings tables. */
 export interface TableSpec {
+  /** What set-up reports call it: "Licences", "Exchange Rates". */
+  title: string;
   sheet: string;
   table: string;
   /** Top-left cell of the table when the set-up creates it. */

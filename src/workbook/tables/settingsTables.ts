@@ -17,7 +17,7 @@ export const settingsTable: TableSpec = {
   anchor: "A1",
   columns: [
     { ...textColumn("Setting", "key", 190), readOnly: true },
-    { header: "Value", field: "value", type: "text", numberFormat: FORMATS.general, width: 110 },
+    { header: "Value", field: "value", type: "mixed", numberFormat: FORMATS.general, width: 110 },
   ],
 };
 

@@ -2,7 +2,8 @@ import type { z } from "zod";
 import type { RecordKind } from "../../domain/ids";
 
 /** How a column's cells hold their value; drives reading, writing, number format and validation. */
-export type ValueType = "text" | "wholeNumber" | "amount" | "date" | "boolean" | "list" | "timestamp";
+export type ValueType =
+  "text" | "wholeNumber" | "amount" | "date" | "boolean" | "list" | "timestamp" | "mixed";
 
 /** The validation lists kept on the Lists sheet, by the header of their column there. */
 export type ListName =

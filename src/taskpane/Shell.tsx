@@ -1,0 +1,123 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import { Dashboard } from "./dashboard/Dashboard";
+import { useRegisterData } from "./hooks/useRegisterData";
+import { LicencesTab, type LicencesTabHandle } from "./licences/LicencesTab";
+import { useRegister } from "./RegisterContext";
+import { SetUpPanel } from "./SetUpPanel";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: "280px",
+    boxSizing: "border-box",
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+});
+
+type TabValue = "licences" | "dashboard";
+
+/** Loads the register and switches between the licence list/form and the dashboard. */
+export function Shell() {
+  const styles = useStyles();
+  const register = useRegister();
+  const state = useRegisterData();
+  const [tab, setTab] = useState<TabValue>("licences");
+  const licencesTab = useRef<LicencesTabHandle>(null);
+
+  // Selecting a licence row in the sheet selects it here (asking first if the open form has unsaved edits).
+  useEffect(
+    () =>
+      register.onRecordSelected((kind, id) => {
+        if (kind !== "licences") return;
+        setTab("licences");
+        licencesTab.current?.open(id);
+      }),
+    [register],
+  );
+
+  if (state.status === "loading" && !state.data) {
+    return (
+      <div className={styles.root}>
+        <Spinner label="Loading the licence register…" />
+      </div>
+    );
+  }
+  if (state.status === "not-set-up") {
+    return (
+      <div className={styles.root}>
+        <SetUpPanel onDone={state.reload} />
+      </div>
+    );
+  }
+  if (!state.data || !state.position) {
+    return (
+      <div className={styles.root}>
+        <MessageBar intent="error">
+          <MessageBarBody>{state.error ?? "The licence register could not be read."}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void state.reload()} disabled={state.refreshing}>
+              Try again
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      </div>
+    );
+  }
+
+  const openLicence = (id: string) => {
+    setTab("licences");
+    licencesTab.current?.open(id);
+  };
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.header}>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabValue)} aria-label="Views">
+          <Tab value="licences">Licences</Tab>
+          <Tab value="dashboard">Dashboard</Tab>
+        </TabList>
+        {state.refreshing ? (
+          <Spinner size="tiny" label="Refreshing…" labelPosition="before" />
+        ) : (
+          <Button appearance="subtle" onClick={() => void state.reload()}>
+            Refresh
+          </Button>
+        )}
+      </div>
+      {state.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{state.error}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => void state.reload()}>Try again</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {/* Both views stay mounted so a half-typed licence survives a look at the dashboard. */}
+      <div hidden={tab !== "licences"}>
+        <LicencesTab ref={licencesTab} data={state.data} position={state.position} />
+      </div>
+      <div hidden={tab !== "dashboard"}>
+        <Dashboard data={state.data} position={state.position} onOpenLicence={openLicence} />
+      </div>
+    </div>
+  );
+}

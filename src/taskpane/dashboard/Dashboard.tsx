@@ -1,0 +1,65 @@
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { useId, useMemo, type ReactNode } from "react";
+import type { RegisterPosition } from "../../domain/positionTypes";
+import type { RegisterData } from "../../workbook/registerApi";
+import { formatDate, plural } from "../formatting";
+import { useRegister } from "../RegisterContext";
+import { ComplianceGrid } from "./ComplianceGrid";
+import { DataIssues } from "./DataIssues";
+import { StatusCounts } from "./StatusCounts";
+import { issueRows, upcomingRenewals } from "./summaries";
+import { UpcomingRenewals } from "./UpcomingRenewals";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+});
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <h2 id={id} className={styles.heading}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function Dashboard({
+  data,
+  position,
+  onOpenLicence,
+}: {
+  data: RegisterData;
+  position: RegisterPosition;
+  onOpenLicence: (id: string) => void;
+}) {
+  const styles = useStyles();
+  const register = useRegister();
+  const renewals = useMemo(() => upcomingRenewals(data, position, 90), [data, position]);
+  const issues = useMemo(() => issueRows(data, position), [data, position]);
+  return (
+    <div className={styles.root}>
+      <Text size={200}>
+        {plural(position.products.length, "product")} as of {formatDate(position.asOf)}; costs in{" "}
+        {position.reportingCurrency}.
+      </Text>
+      <Section title="Compliance by status">
+        <StatusCounts products={position.products} />
+      </Section>
+      <Section title="Software compliance">
+        <ComplianceGrid products={position.products} currency={position.reportingCurrency} />
+      </Section>
+      <Section title="Renewals in the next 90 days">
+        <UpcomingRenewals renewals={renewals} onOpen={onOpenLicence} />
+      </Section>
+      <Section title={`Data issues (${issues.length})`}>
+        <DataIssues issues={issues} register={register} />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { formatDate } from "../formatting";
+import type { UpcomingRenewal } from "./summaries";
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+  },
+  item: {
+    width: "100%",
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    textAlign: "start",
+  },
+  detail: { color: tokens.colorNeutralForeground3 },
+});
+
+const daysText = (days: number) =>
+  days === 0 ? "expires today" : days === 1 ? "1 day left" : `${days} days left`;
+
+/** Licences expiring in the next 90 days; selecting one opens its form. */
+export function UpcomingRenewals({
+  renewals,
+  onOpen,
+}: {
+  renewals: UpcomingRenewal[];
+  onOpen: (id: string) => void;
+}) {
+  const styles = useStyles();
+  if (renewals.length === 0) return <Text>No licence expires in the next 90 days.</Text>;
+  return (
+    <ul className={styles.list} aria-label="Upcoming renewals">
+      {renewals.map((renewal) => (
+        <li key={renewal.licenceId}>
+          <Button appearance="subtle" className={styles.item} onClick={() => onOpen(renewal.licenceId)}>
+            <Text weight="semibold">
+              {renewal.softwareName} — {daysText(renewal.daysLeft)}
+            </Text>
+            <Text size={200} className={styles.detail}>
+              {[
+                renewal.description,
+                `expires ${formatDate(renewal.expiryDate)}`,
+                renewal.noticeDate && `notice ${formatDate(renewal.noticeDate)}`,
+                renewal.autoRenew ? "auto-renews" : "does not auto-renew",
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            </Text>
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,140 @@
+import { COMPLIANCE_STATUSES, type ComplianceStatus } from "../../domain/lists";
+import type { RecordKind } from "../../domain/ids";
+import type { ProductPosition, RegisterPosition } from "../../domain/positionTypes";
+import type { RegisterData } from "../../workbook/registerApi";
+
+/** Figures for the dashboard, worked out from the position without rendering. */
+
+export interface GridTotals {
+  licences: number;
+  /** Sum of the limited products' quantities. */
+  purchased: number;
+  /** Whether any product has an Unlimited licence (its quantity is not in `purchased`). */
+  anyUnlimited: boolean;
+  used: number;
+  unlicensed: number;
+  available: number;
+  shortfall: number;
+  annualCost: number;
+  trueUpExposure: number;
+  unusedCost: number;
+}
+
+export function gridTotals(products: ProductPosition[]): GridTotals {
+  const totals: GridTotals = {
+    licences: 0,
+    purchased: 0,
+    anyUnlimited: false,
+    used: 0,
+    unlicensed: 0,
+    available: 0,
+    shortfall: 0,
+    annualCost: 0,
+    trueUpExposure: 0,
+    unusedCost: 0,
+  };
+  for (const product of products) {
+    totals.licences += product.licences;
+    if (product.purchased === null) totals.anyUnlimited = true;
+    else totals.purchased += product.purchased;
+    totals.used += product.used;
+    totals.unlicensed += product.unlicensed;
+    totals.available += product.available ?? 0;
+    totals.shortfall += product.shortfall;
+    totals.annualCost += product.annualCost;
+    totals.trueUpExposure += product.trueUpExposure;
+    totals.unusedCost += product.unusedCost;
+  }
+  return totals;
+}
+
+export function statusCounts(products: ProductPosition[]): Record<ComplianceStatus, number> {
+  const counts = Object.fromEntries(COMPLIANCE_STATUSES.map((status) => [status, 0])) as Record<
+    ComplianceStatus,
+    number
+  >;
+  for (const product of products) counts[product.status]++;
+  return counts;
+}
+
+export interface UpcomingRenewal {
+  licenceId: string;
+  softwareName: string;
+  description: string;
+  expiryDate: string;
+  noticeDate: string | null;
+  autoRenew: boolean;
+  daysLeft: number;
+}
+
+/** Licences expiring within `days` days from the as-of date (today included), soonest first. */
+export function upcomingRenewals(
+  data: RegisterData,
+  position: RegisterPosition,
+  days = 90,
+): UpcomingRenewal[] {
+  const names = new Map(data.software.map((item) => [item.id, item.name]));
+  const renewals: UpcomingRenewal[] = [];
+  for (const licence of data.licences) {
+    const figures = position.licences.get(licence.id);
+    const left = figures?.daysToExpiry;
+    if (
+      licence.perpetual ||
+      !licence.expiryDate ||
+      left === null ||
+      left === undefined ||
+      left < 0 ||
+      left > days
+    )
+      continue;
+    renewals.push({
+      licenceId: licence.id,
+      softwareName: names.get(licence.softwareId) ?? licence.softwareId,
+      description: [licence.licenceType, licence.vendor].filter(Boolean).join(", "),
+      expiryDate: licence.expiryDate,
+      noticeDate: figures?.noticeDate ?? null,
+      autoRenew: licence.autoRenew,
+      daysLeft: left,
+    });
+  }
+  return renewals.sort((a, b) => a.daysLeft - b.daysLeft || a.softwareName.localeCompare(b.softwareName));
+}
+
+export type IssueRow =
+  | {
+      type: "cell";
+      key: string;
+      sheet: string;
+      row: number;
+      column: string;
+      address: string;
+      message: string;
+    }
+  | { type: "record"; key: string; sheet: string; kind?: RecordKind; recordId: string; message: string };
+
+const SHEETS: Record<RecordKind, string> = {
+  software: "Software",
+  licences: "Licences",
+  allocations: "Allocations",
+  installations: "Installations",
+};
+
+/** The register's unreadable cells, then the problems the position found, each with where to look. */
+export function issueRows(data: RegisterData, position: RegisterPosition): IssueRow[] {
+  const kindOf = (id: string): RecordKind | undefined =>
+    (Object.keys(SHEETS) as RecordKind[]).find((kind) => data[kind].some((record) => record.id === id));
+  return [
+    ...data.issues.map((issue, i): IssueRow => ({ type: "cell", key: `cell-${i}`, ...issue })),
+    ...position.problems.map((problem, i): IssueRow => {
+      const kind = kindOf(problem.recordId);
+      return {
+        type: "record",
+        key: `record-${i}`,
+        sheet: kind ? SHEETS[kind] : "Register",
+        kind,
+        recordId: problem.recordId,
+        message: problem.message,
+      };
+    }),
+  ];
+}

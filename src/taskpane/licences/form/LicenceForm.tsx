@@ -1,0 +1,222 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { LICENCE_LABELS } from "../../../domain/labels";
+import type { RegisterPosition } from "../../../domain/positionTypes";
+import type { Licence } from "../../../domain/schemas";
+import type { RegisterData } from "../../../workbook/registerApi";
+import { ConfirmDialog } from "../../ConfirmDialog";
+import { joinWithAnd } from "../../formatting";
+import type { LicenceDraftApi } from "../../hooks/useLicenceDraft";
+import { failureSentence, unexpectedSentence } from "../../messages";
+import { useRegister } from "../../RegisterContext";
+import { RelatedLists } from "../related/RelatedLists";
+import { AssignmentSection } from "./AssignmentSection";
+import { DetailsSection } from "./DetailsSection";
+import { DraftFormContext } from "./DraftFormContext";
+import { GeneralSection } from "./GeneralSection";
+import { NotesSection } from "./NotesSection";
+import { PurchaseSection } from "./PurchaseSection";
+import { SaveProblemBar } from "./SaveProblemBar";
+import { useLivePosition } from "./useLivePosition";
+import { useSaveLicence } from "./useSaveLicence";
+import { ValiditySection } from "./ValiditySection";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  title: {
+    flex: "1 1 auto",
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  footer: {
+    position: "sticky",
+    bottom: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+interface Props {
+  draft: LicenceDraftApi;
+  /** The licence as the register has it now (undefined when new, or when someone deleted it). */
+  current?: Licence;
+  isNew: boolean;
+  data: RegisterData;
+  position: RegisterPosition;
+  onBack: () => void;
+  onSavedNew: (id: string) => void;
+  /** Leave the form without asking (after a delete or an explicit discard), with a message for the list. */
+  onClosed: (message?: string) => void;
+}
+
+export function LicenceForm({ draft, current, isNew, data, position, onBack, onSavedNew, onClosed }: Props) {
+  const styles = useStyles();
+  const register = useRegister();
+  const live = useLivePosition(draft, data, position);
+  const saving = useSaveLicence(draft, { onSavedNew, onDiscard: () => onClosed() });
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleteError, setDeleteError] = useState<string>();
+  const [seenInRegister, setSeenInRegister] = useState(false);
+  if (current && !seenInRegister) setSeenInRegister(true);
+
+  const base = draft.base;
+  const softwareName = data.software.find((item) => item.id === draft.draft.softwareId)?.name;
+  const title = isNew ? "New licence" : (softwareName ?? "Licence");
+  const changedUnderneath =
+    !saving.problem && draft.isDirty && current && base && current.rowVersion !== base.rowVersion;
+  const vanished = !saving.problem && !isNew && seenInRegister && !current;
+  const invalidFields = Object.keys(draft.errors) as (keyof typeof LICENCE_LABELS)[];
+
+  const remove = async () => {
+    setConfirmDelete(false);
+    if (!base) return;
+    try {
+      const result = await register.remove("licences", base.id, base.rowVersion);
+      if (result.ok) onClosed("Licence deleted.");
+      else setDeleteError(failureSentence(result.error, "delete the licence"));
+    } catch (caught) {
+      setDeleteError(unexpectedSentence(caught, "delete the licence"));
+    }
+  };
+
+  return (
+    <DraftFormContext.Provider value={draft}>
+      <form
+        className={styles.root}
+        aria-label={title}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void saving.save();
+        }}
+      >
+        <div className={styles.header}>
+          <Button onClick={onBack}>Back</Button>
+          <h2 className={styles.title}>{title}</h2>
+          {base && (
+            <Button appearance="subtle" onClick={() => void register.goToRecord("licences", base.id)}>
+              Show in sheet
+            </Button>
+          )}
+        </div>
+
+        {saving.problem && (
+          <SaveProblemBar
+            problem={saving.problem}
+            busy={saving.busy}
+            onReload={() => saving.reloadTheirs(current)}
+            onKeepMine={() => void saving.keepMine()}
+            onSaveAsNew={() => void saving.saveAsNew()}
+            onDiscard={saving.discard}
+          />
+        )}
+        {changedUnderneath && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              Someone else changed this licence in the workbook while you were editing. Your changes are kept;
+              when you save you can choose whose version to keep.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {vanished && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              This licence is no longer in the register; someone may have deleted it.
+              {draft.isDirty ? " Save it as a new licence to keep your changes, or discard them." : ""}
+            </MessageBarBody>
+            <MessageBarActions>
+              {draft.isDirty && (
+                <Button
+                  appearance="primary"
+                  onClick={() => void saving.saveAsNew()}
+                  disabled={!draft.isValid}
+                >
+                  Save as new
+                </Button>
+              )}
+              <Button onClick={() => onClosed()}>{draft.isDirty ? "Discard" : "Back to the list"}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {deleteError && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{deleteError}</MessageBarBody>
+          </MessageBar>
+        )}
+        {saving.saved && !draft.isDirty && (
+          <MessageBar intent="success">
+            <MessageBarBody>Saved.</MessageBarBody>
+          </MessageBar>
+        )}
+
+        <GeneralSection software={data.software} position={live} />
+        <DetailsSection position={live} />
+        <PurchaseSection position={live} />
+        <ValiditySection position={live} defaultLeadDays={data.settings.defaultRenewalLeadDays} />
+        <AssignmentSection />
+        <NotesSection />
+
+        {base && !isNew ? (
+          <RelatedLists licence={base} data={data} />
+        ) : (
+          <Text size={200}>
+            Save the licence first; then you can allocate it to users and link installations.
+          </Text>
+        )}
+
+        <div className={styles.footer}>
+          {invalidFields.length > 0 && (
+            <Text size={200} role="status">
+              To save, complete or correct {joinWithAnd(invalidFields.map((field) => LICENCE_LABELS[field]))}.
+            </Text>
+          )}
+          <div className={styles.buttons}>
+            <Button
+              type="submit"
+              appearance="primary"
+              disabled={!draft.isValid || (!draft.isDirty && !isNew) || saving.busy}
+            >
+              {saving.busy ? <Spinner size="tiny" label="Saving…" /> : "Save"}
+            </Button>
+            {draft.isDirty && (
+              <Button onClick={() => draft.start(base, { currency: data.settings.reportingCurrency })}>
+                Undo changes
+              </Button>
+            )}
+            {base && !isNew && (
+              <Button appearance="subtle" onClick={() => setConfirmDelete(true)}>
+                Delete licence
+              </Button>
+            )}
+          </div>
+        </div>
+      </form>
+      <ConfirmDialog
+        open={confirmDelete}
+        title="Delete this licence?"
+        confirmLabel="Delete licence"
+        onConfirm={() => void remove()}
+        onCancel={() => setConfirmDelete(false)}
+      >
+        The licence row is removed from the Licences sheet. Its user allocations and installations stay in
+        their sheets but no longer count against a licence.
+      </ConfirmDialog>
+    </DraftFormContext.Provider>
+  );
+}

@@ -1,0 +1,131 @@
+import { Field, Input, Select, Switch, Textarea, type InputProps } from "@fluentui/react-components";
+import { LICENCE_LABELS } from "../../../domain/labels";
+import type { FlagField, TextField } from "../draft";
+import { useDraftForm } from "./DraftFormContext";
+
+/**
+ * Form fields bound to the draft by field name. The label is the sheet's column header; the message of the
+ * field's check shows beside it once the user leaves the field (or tries to save).
+ */
+
+interface TextProps {
+  field: TextField;
+  hint?: string;
+  required?: boolean;
+  type?: InputProps["type"];
+  inputMode?: "numeric" | "decimal" | "text";
+  multiline?: boolean;
+  contentAfter?: InputProps["contentAfter"];
+}
+
+export function DraftText({
+  field,
+  hint,
+  required,
+  type = "text",
+  inputMode,
+  multiline,
+  contentAfter,
+}: TextProps) {
+  const form = useDraftForm();
+  const message = form.visibleErrors[field];
+  const common = {
+    value: form.draft[field],
+    onBlur: () => form.blur(field),
+  };
+  return (
+    <Field
+      label={LICENCE_LABELS[field]}
+      hint={hint}
+      required={required}
+      validationState={message ? "error" : "none"}
+      validationMessage={message}
+    >
+      {multiline ? (
+        <Textarea {...common} resize="vertical" onChange={(_, d) => form.setField(field, d.value)} />
+      ) : (
+        <Input
+          {...common}
+          type={type}
+          inputMode={inputMode}
+          contentAfter={contentAfter}
+          onChange={(_, d) => form.setField(field, d.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function DraftNumber(props: Omit<TextProps, "type" | "inputMode"> & { decimal?: boolean }) {
+  return <DraftText {...props} inputMode={props.decimal ? "decimal" : "numeric"} />;
+}
+
+export function DraftDate(props: Omit<TextProps, "type" | "inputMode">) {
+  return <DraftText {...props} type="date" />;
+}
+
+export function DraftChoice({
+  field,
+  options,
+  required,
+  hint,
+}: {
+  field: TextField;
+  options: readonly string[];
+  required?: boolean;
+  hint?: string;
+}) {
+  const form = useDraftForm();
+  const message = form.visibleErrors[field];
+  return (
+    <Field
+      label={LICENCE_LABELS[field]}
+      required={required}
+      hint={hint}
+      validationState={message ? "error" : "none"}
+      validationMessage={message}
+    >
+      <Select
+        value={form.draft[field]}
+        onChange={(_, d) => {
+          form.setField(field, d.value);
+          form.blur(field);
+        }}
+        onBlur={() => form.blur(field)}
+      >
+        {!required || form.draft[field] === "" ? (
+          <option value="">{required ? "Choose…" : "(none)"}</option>
+        ) : null}
+        {options.map((option) => (
+          <option key={option}>{option}</option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+export function DraftSwitch({ field, hint }: { field: FlagField; hint?: string }) {
+  const form = useDraftForm();
+  const message = form.visibleErrors[field];
+  return (
+    <Field hint={hint} validationState={message ? "error" : "none"} validationMessage={message}>
+      <Switch
+        label={LICENCE_LABELS[field]}
+        checked={form.draft[field]}
+        onChange={(_, d) => {
+          form.setField(field, d.checked);
+          form.blur(field);
+        }}
+      />
+    </Field>
+  );
+}
+
+/** A computed figure: read-only, focusable and labelled like the stored fields around it. */
+export function ReadOnlyValue({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <Field label={label} hint={hint}>
+      <Input readOnly value={value} appearance="filled-darker" />
+    </Field>
+  );
+}

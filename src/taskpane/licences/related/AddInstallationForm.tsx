@@ -1,0 +1,45 @@
+import { INSTALLATION_LABELS as I } from "../../../domain/labels";
+import { installationSchema, type Licence } from "../../../domain/schemas";
+import { useRegister, useRegisterContext } from "../../RegisterContext";
+import { blankToUndefined, InlineRecordForm, messagesByField } from "./InlineRecordForm";
+
+type Name = "device" | "user" | "version" | "installedOn";
+
+const toRecord = (licence: Licence, values: Record<Name, string>) => ({
+  softwareId: licence.softwareId,
+  licenceId: licence.id,
+  device: values.device.trim(),
+  user: blankToUndefined(values.user),
+  version: blankToUndefined(values.version),
+  installedOn: blankToUndefined(values.installedOn),
+  source: "Manual" as const,
+});
+
+/** Record an installation of the licence's software, linked to this licence. */
+export function AddInstallationForm({ licence, onDone }: { licence: Licence; onDone: () => void }) {
+  const register = useRegister();
+  const { today } = useRegisterContext();
+  return (
+    <InlineRecordForm<Name>
+      label="Add an installation"
+      fields={[
+        { name: "device", label: I.device, required: true },
+        { name: "user", label: I.user },
+        { name: "version", label: I.version },
+        { name: "installedOn", label: I.installedOn, type: "date" },
+      ]}
+      initial={{ device: "", user: "", version: "", installedOn: today }}
+      validate={(values) => {
+        const result = installationSchema.safeParse({
+          ...toRecord(licence, values),
+          id: "new",
+          rowVersion: 0,
+        });
+        return result.success ? {} : messagesByField<Name>(result.error.issues);
+      }}
+      submitLabel="Add installation"
+      onSubmit={(values) => register.add("installations", toRecord(licence, values))}
+      onDone={onDone}
+    />
+  );
+}

@@ -1,0 +1,121 @@
+import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import { INSTALLATION_LABELS as I } from "../../../domain/labels";
+import { matchKey } from "../../../domain/keys";
+import type { Installation, Licence, Software } from "../../../domain/schemas";
+import { ConfirmDialog } from "../../ConfirmDialog";
+import { formatDate, plural } from "../../formatting";
+import { useRecordAction } from "../../hooks/useRecordAction";
+import { useRegister } from "../../RegisterContext";
+import { FormSection } from "../form/FormSection";
+import { AddInstallationForm } from "./AddInstallationForm";
+import { LinkUnlinked } from "./LinkUnlinked";
+import { RelatedItem, RelatedList } from "./RelatedItem";
+
+export function InstallationsList({
+  licence,
+  installations,
+  software,
+}: {
+  licence: Licence;
+  installations: Installation[];
+  software: Software[];
+}) {
+  const register = useRegister();
+  const action = useRecordAction();
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<Installation>();
+  const key = matchKey(licence.id);
+  const rows = installations
+    .filter(
+      (installation) => installation.licenceId !== undefined && matchKey(installation.licenceId) === key,
+    )
+    .sort((a, b) => a.device.localeCompare(b.device));
+  const softwareName = software.find((item) => item.id === licence.softwareId)?.name ?? licence.softwareId;
+
+  const unlink = (installation: Installation) =>
+    void action.run(
+      `unlink ${installation.device}`,
+      () => register.update("installations", { ...installation, licenceId: undefined }),
+      () => `Unlinked ${installation.device}; it stays in the Installations sheet with no licence.`,
+    );
+
+  const remove = (installation: Installation) => {
+    setRemoving(undefined);
+    void action.run(
+      `remove the installation on ${installation.device}`,
+      () => register.remove("installations", installation.id, installation.rowVersion),
+      () => `Removed the installation on ${installation.device}.`,
+    );
+  };
+
+  return (
+    <FormSection title="Installations">
+      <Text role="status">{plural(rows.length, "linked installation")}</Text>
+      {action.error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{action.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {action.notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{action.notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {rows.length > 0 && (
+        <RelatedList label="Installations">
+          {rows.map((installation) => (
+            <RelatedItem
+              key={installation.id}
+              title={installation.device}
+              detail={[
+                installation.user,
+                installation.version && `${I.version} ${installation.version}`,
+                installation.installedOn && `${I.installedOn} ${formatDate(installation.installedOn)}`,
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+              actions={
+                <>
+                  <Button
+                    size="small"
+                    disabled={action.busy}
+                    onClick={() => unlink(installation)}
+                    aria-label={`Unlink ${installation.device}`}
+                  >
+                    Unlink
+                  </Button>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    disabled={action.busy}
+                    onClick={() => setRemoving(installation)}
+                    aria-label={`Remove ${installation.device}`}
+                  >
+                    Remove
+                  </Button>
+                </>
+              }
+            />
+          ))}
+        </RelatedList>
+      )}
+      <LinkUnlinked licence={licence} installations={installations} softwareName={softwareName} />
+      {adding ? (
+        <AddInstallationForm licence={licence} onDone={() => setAdding(false)} />
+      ) : (
+        <Button onClick={() => setAdding(true)}>Add installation</Button>
+      )}
+      <ConfirmDialog
+        open={removing !== undefined}
+        title="Remove this installation?"
+        confirmLabel="Remove installation"
+        onConfirm={() => removing && remove(removing)}
+        onCancel={() => setRemoving(undefined)}
+      >
+        The installation on {removing?.device} is deleted from the Installations sheet. If the software is
+        still installed there, cancel and use Unlink instead.
+      </ConfirmDialog>
+    </FormSection>
+  );
+}

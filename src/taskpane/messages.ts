@@ -1,0 +1,58 @@
+import { LICENCE_LABELS } from "../domain/labels";
+import type { RegisterFailure } from "../workbook/registerApi";
+import { joinWithAnd } from "./formatting";
+
+/**
+ * Plain sentences for what went wrong and what to do next. Never a stack trace: an unexpected error becomes
+ * a sentence and the technical text, if any, is left to the console.
+ */
+
+const labelOf = (field: string): string => (LICENCE_LABELS as Record<string, string>)[field] ?? field;
+
+export function conflictSentence(changedFields: string[], what = "this licence"): string {
+  const labels = [
+    ...new Set(changedFields.filter((f) => f !== "modified" && f !== "rowVersion").map(labelOf)),
+  ];
+  if (labels.length === 0) return `Someone else changed ${what} while you were editing.`;
+  return `Someone else changed ${joinWithAnd(labels)} of ${what} while you were editing.`;
+}
+
+export function failureSentence(failure: RegisterFailure, action: string): string {
+  switch (failure.kind) {
+    case "invalid": {
+      const details = Object.values(failure.fieldErrors);
+      return details.length > 0
+        ? `Could not ${action}: ${details.join(" ")}`
+        : `Could not ${action}: ${failure.message}`;
+    }
+    case "conflict":
+      return `${conflictSentence(failure.changedFields, "this record")} Refresh and try again.`;
+    case "deleted":
+      return `Could not ${action}: someone else deleted this record. Refresh to see the register as it is now.`;
+    case "not-set-up":
+      return `Could not ${action}: this workbook has no licence register yet. Use "Set up workbook" first.`;
+    case "failed":
+      return `Could not ${action}: ${failure.message} Try again; if it keeps happening, save the workbook and reopen it.`;
+  }
+}
+
+/** For errors thrown rather than returned (a lost connection, a bug): a sentence, with what to try next. */
+export function unexpectedSentence(error: unknown, action: string): string {
+  console.error(error);
+  const message = error instanceof Error ? error.message : typeof error === "string" ? error : "";
+  const reason =
+    message && message.length < 200 && !message.includes("\n") ? ` (${message.replace(/\.$/, "")})` : "";
+  return `Could not ${action}${reason}. Try again; if it keeps happening, save the workbook and reopen the add-in.`;
+}
+
+/** Whether load() failed because the register's tables are not in this workbook. */
+export function isNotSetUp(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const candidate = error as { kind?: unknown; error?: { kind?: unknown }; code?: unknown; name?: unknown };
+  return (
+    candidate.kind === "not-set-up" ||
+    candidate.error?.kind === "not-set-up" ||
+    candidate.code === "not-set-up" ||
+    candidate.name === "NotSetUpError"
+  );
+}

@@ -1,0 +1,32 @@
+import { FluentProvider } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import type { IsoDate } from "../domain/dates";
+import type { Register } from "../workbook/registerApi";
+import { App } from "./App";
+import { themeFor, type OfficeThemeLike } from "./theme";
+
+export interface TaskPaneOptions {
+  /** Office.context.officeTheme when the host provides it; the pane follows its light or dark colours. */
+  officeTheme?: OfficeThemeLike;
+  today?: IsoDate;
+}
+
+/** App inside the Fluent theme provider: what mountTaskPane renders, and what the component tests render. */
+export function TaskPaneRoot({ register, officeTheme, today }: TaskPaneOptions & { register: Register }) {
+  return (
+    <FluentProvider theme={themeFor(officeTheme)} style={{ minHeight: "100%" }}>
+      <App register={register} today={today} />
+    </FluentProvider>
+  );
+}
+
+/** Renders the task pane into `element`; returns a function that unmounts it. */
+export function mountTaskPane(
+  element: HTMLElement,
+  register: Register,
+  options: TaskPaneOptions = {},
+): () => void {
+  const root = createRoot(element);
+  root.render(<TaskPaneRoot register={register} {...options} />);
+  return () => root.unmount();
+}

@@ -1,0 +1,75 @@
+import "./support/polyfills";
+import { act, fireEvent, screen, within } from "@testing-library/react";
+import { renderPane } from "./support/renderPane";
+
+const items = () => within(screen.getByRole("list", { name: "Licence list" })).getAllByRole("button");
+
+describe("licence list", () => {
+  it("shows every licence with its status in words and a count", async () => {
+    await renderPane();
+    expect(screen.getByText("3 licences")).toBeTruthy();
+    expect(items().map((item) => item.getAttribute("aria-label"))).toEqual([
+      expect.stringMatching(
+        /^Adobe Acrobat Pro, Subscription, Softcat, Compliant, 4 of 5 used, Expires 5 Jul 2026$/,
+      ),
+      expect.stringMatching(/^AutoCAD, Term, Autodesk, Over-deployed/),
+      expect.stringMatching(/^Zoom Workplace, Perpetual, Zoom, Under-utilized/),
+    ]);
+  });
+
+  it("searches by software name, vendor, licence key and purchase order", async () => {
+    await renderPane();
+    const search = screen.getByRole("searchbox", { name: "Search licences" });
+    for (const [text, expected] of [
+      ["autocad", "AutoCAD"],
+      ["softcat", "Adobe Acrobat Pro"],
+      ["ZOO-55555", "Zoom Workplace"],
+      ["po-2002", "AutoCAD"],
+    ]) {
+      fireEvent.change(search, { target: { value: text } });
+      expect(items()).toHaveLength(1);
+      expect(items()[0].getAttribute("aria-label")).toMatch(new RegExp(`^${expected}`));
+      expect(screen.getByText("1 of 3 licences")).toBeTruthy();
+    }
+    fireEvent.change(search, { target: { value: "nothing like this" } });
+    expect(screen.getByText("No licences match. Change the search or filters to see more.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Clear search and filters" }));
+    expect(items()).toHaveLength(3);
+  });
+
+  it("filters by compliance status, licence type and expiring soon", async () => {
+    await renderPane();
+    fireEvent.change(screen.getByRole("combobox", { name: "Compliance Status" }), {
+      target: { value: "Over-deployed" },
+    });
+    expect(items()).toHaveLength(1);
+    expect(screen.getByText("1 of 3 licences")).toBeTruthy();
+
+    fireEvent.change(screen.getByRole("combobox", { name: "Compliance Status" }), { target: { value: "" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Licence Type" }), {
+      target: { value: "Perpetual" },
+    });
+    expect(items().map((item) => item.getAttribute("aria-label"))).toEqual([expect.stringMatching(/^Zoom/)]);
+
+    fireEvent.change(screen.getByRole("combobox", { name: "Licence Type" }), { target: { value: "" } });
+    fireEvent.click(screen.getByRole("switch", { name: "Expiring soon (within 30 days)" }));
+    expect(items().map((item) => item.getAttribute("aria-label"))).toEqual([
+      expect.stringMatching(/^Adobe Acrobat Pro/),
+    ]);
+  });
+
+  it("opens the licence the user selects in the sheet, and Show in sheet goes back to its row", async () => {
+    const { register } = await renderPane();
+    act(() => register.selectInSheet("licences", "LIC-CAD"));
+    expect(await screen.findByRole("heading", { name: "AutoCAD" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Show in sheet" }));
+    expect(register.goToRecordCalls).toEqual([{ kind: "licences", id: "LIC-CAD" }]);
+  });
+
+  it("offers to set up a workbook that has no register and shows the list afterwards", async () => {
+    const { register } = await renderPane({ notSetUp: true });
+    fireEvent.click(screen.getByRole("button", { name: "Set up workbook" }));
+    expect(await screen.findByRole("list", { name: "Licence list" })).toBeTruthy();
+    expect(register.notSetUp).toBe(false);
+  });
+});

@@ -2,8 +2,6 @@
  * Dates in the domain are plain calendar dates, "yyyy-MM-dd", so they compare as text and carry no time zone.
  * Excel stores dates as serial numbers (days since 1899-12-30); these helpers convert both ways.
  */
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export type IsoDate = string;
@@ -16,14 +14,57 @@ export function isValidIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-export function excelSerialToIsoDate(serial: number): IsoDate {
-  const date = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * MS_PER_DAY);
-  return date.toISOString().slice(0, 10);
+// Calendar arithmetic without Date objects (H. Hinnant's days-from-civil): the position engine converts
+// hundreds of thousands of dates per run, and Date construction plus toISOString dominated its time.
+const DAYS_1970_TO_EXCEL_EPOCH = 25_569;
+
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
+const pad = (value: number, width: number) => String(value).padStart(width, "0");
+
+export function excelSerialToIsoDate(serial: number): IsoDate {
+  const z = Math.floor(serial) - DAYS_1970_TO_EXCEL_EPOCH + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+const digitsAt = (text: string, from: number, to: number): number => {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+};
+
 export function isoDateToExcelSerial(date: IsoDate): number {
+  if (date.length === 10 && date[4] === "-" && date[7] === "-") {
+    const serial = daysFromCivil(digitsAt(date, 0, 4), digitsAt(date, 5, 7), digitsAt(date, 8, 10));
+    if (!Number.isNaN(serial)) return serial + DAYS_1970_TO_EXCEL_EPOCH;
+  }
   const [year, month, day] = date.split("-").map(Number);
-  return Math.round((Date.UTC(year, month - 1, day) - EXCEL_EPOCH_UTC) / MS_PER_DAY);
+  return daysFromCivil(year, month, day) + DAYS_1970_TO_EXCEL_EPOCH;
 }
 
 /** Today's calendar date where the user is, as Excel's TODAY() would give it. */

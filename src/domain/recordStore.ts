@@ -1,0 +1,45 @@
+/**
+ * Records by ID for the register index. Building a map of a million IDs costs more than everything else the
+ * position needs, and a full computation never looks a record up by ID, so the store keeps a plain list
+ * until the first lookup (the first incremental edit) and only then builds the map.
+ */
+export class RecordStore<T extends { id: string }> {
+  private list: T[] = [];
+  private byId: Map<string, T> | undefined;
+  private duplicates: string[] = [];
+
+  add(record: T): void {
+    if (this.byId) this.byId.set(record.id, record);
+    else this.list.push(record);
+  }
+
+  /** Removes and returns the record with this ID, if there is one. */
+  take(id: string): T | undefined {
+    const byId = this.map();
+    const record = byId.get(id);
+    if (record !== undefined) byId.delete(id);
+    return record;
+  }
+
+  values(): Iterable<T> {
+    return this.byId ? this.byId.values() : this.list;
+  }
+
+  /** IDs found on more than one record when the map was built (only the last can then be edited). */
+  duplicateIds(): readonly string[] {
+    return this.duplicates;
+  }
+
+  private map(): Map<string, T> {
+    if (!this.byId) {
+      const byId = new Map<string, T>();
+      for (const record of this.list) {
+        if (byId.has(record.id)) this.duplicates.push(record.id);
+        byId.set(record.id, record);
+      }
+      this.byId = byId;
+      this.list = [];
+    }
+    return this.byId;
+  }
+}

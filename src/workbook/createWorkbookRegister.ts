@@ -146,10 +146,8 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
           ),
         () => undefined,
       );
-      if (result.ok) {
-        await feed.subscribe();
-        await selection.subscribe();
-      }
+      // tables that did not exist before can now be watched
+      if (result.ok) await Promise.all([feed.subscribe(), selection.subscribe()]).catch(reportError);
       return result;
     },
 

@@ -34,6 +34,7 @@ function notify(listeners: Iterable<Listener>, change: RegisterChange): void {
 export class ChangeFeed {
   private readonly listeners = new Set<Listener>();
   private readonly subscribed = new Set<string>();
+  private subscribing: Promise<void> = Promise.resolve();
   private ownWrites = 0;
   private quietUntil = 0;
 
@@ -49,8 +50,13 @@ export class ChangeFeed {
     return () => this.listeners.delete(listener);
   }
 
-  /** Subscribes to any watched table not yet subscribed (tables appear when the workbook is set up). */
-  async subscribe(): Promise<void> {
+  /** Subscribes to any table not yet subscribed (tables appear when the workbook is set up); one at a time. */
+  subscribe(): Promise<void> {
+    this.subscribing = this.subscribing.catch(() => undefined).then(() => this.subscribeNow());
+    return this.subscribing;
+  }
+
+  private async subscribeNow(): Promise<void> {
     if (this.listeners.size === 0) return;
     await this.run(async (context) => {
       const wanted = WATCHED.filter((w) => !this.subscribed.has(w.table));

@@ -17,7 +17,8 @@ export function firstRowOf(address: string): number {
 /** Reports which record the user selected in the sheet, by reading the ID cell of the selected row. */
 export class SelectionFeed {
   private readonly listeners = new Set<Listener>();
-  private subscribed = new Set<RecordKind>();
+  private readonly subscribed = new Set<RecordKind>();
+  private subscribing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly run: ExcelRun,
@@ -30,7 +31,13 @@ export class SelectionFeed {
     return () => this.listeners.delete(listener);
   }
 
-  async subscribe(): Promise<void> {
+  /** Subscribes to any table not yet subscribed (tables appear when the workbook is set up); one at a time. */
+  subscribe(): Promise<void> {
+    this.subscribing = this.subscribing.catch(() => undefined).then(() => this.subscribeNow());
+    return this.subscribing;
+  }
+
+  private async subscribeNow(): Promise<void> {
     if (this.listeners.size === 0) return;
     await this.run(async (context) => {
       const wanted = SELECTABLE.filter((kind) => !this.subscribed.has(kind));

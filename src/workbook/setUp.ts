@@ -7,6 +7,8 @@ import { positionOf, queueLayout } from "./tableLayout";
 import {
   ALL_TABLES,
   LISTS_SHEET,
+  REGISTER_FORMAT,
+  REGISTER_FORMAT_ADDRESS,
   SETTING_ROWS,
   defaultSettingValue,
   listsGrid,
@@ -60,6 +62,7 @@ export async function setUpWorkbook(
   const tables = context.workbook.tables.load("items/name");
   await context.sync();
   const sheetNames = new Set(sheets.items.map((sheet) => sheet.name.toLowerCase()));
+  const current = await isCurrentFormat(context, sheetNames.has(LISTS_SHEET.toLowerCase()));
   const tableNames = new Set(tables.items.map((table) => table.name.toLowerCase()));
 
   // Tables that are missing: on a new sheet, on an empty spot, or over rows left behind when the table was removed.
@@ -121,12 +124,17 @@ export async function setUpWorkbook(
       (h) => h !== "" && !spec.columns.some((c) => c.header.toLowerCase() === h.toLowerCase()),
     );
     const names = joinAnd(absent.map((column) => `"${column.header}"`));
-    if (unknown.length > 0 && layout.rowCount > 0) {
+    const plural = absent.length > 1;
+    if (!current) {
+      report.upgraded.push(`${spec.title}: added the ${names} column${plural ? "s" : ""}.`);
+    } else if (unknown.length > 0) {
       report.repaired.push(
-        `${spec.title}: the ${names} column${absent.length > 1 ? "s were" : " was"} missing, perhaps renamed, so ${absent.length > 1 ? "they were" : "it was"} added back at the end. If you renamed a column, copy its values into the new one and delete the old one.`,
+        `${spec.title}: the ${names} column${plural ? "s were" : " was"} missing, perhaps renamed, so ${plural ? "they were" : "it was"} added back at the end. If you renamed a column, copy its values into the new one and delete the old one.`,
       );
     } else {
-      report.upgraded.push(`${spec.title}: added the ${names} column${absent.length > 1 ? "s" : ""}.`);
+      report.repaired.push(
+        `${spec.title}: the ${names} column${plural ? "s were" : " was"} missing, so ${plural ? "they were" : "it was"} added back at the end.`,
+      );
     }
   }
   for (const spec of ALL_TABLES) {
@@ -159,10 +167,12 @@ type Placed =
   | { kind: "new"; at: Placement; message?: string }
   | { kind: "over"; at: Placement; rows: number; columns: number; message: string };
 
-/** Where to create a missing table without overwriting anything on its sheet. */
+/** Where to create a missing table without overwriting anything on its sheet (used is undefined for a new sheet). */
 function placeTable(spec: TableSpec, used: Excel.Range | undefined): Placed {
   const anchor = anchorOf(spec);
-  if (!used || used.isNullObject) return { kind: "new", at: anchor };
+  const recreated = `${spec.title}: the table was missing, so it was recreated on the ${spec.sheet} sheet.`;
+  if (!used) return { kind: "new", at: anchor };
+  if (used.isNullObject) return { kind: "new", at: anchor, message: recreated };
   const cell = (row: number, column: number): unknown =>
     used.values[row - used.rowIndex]?.[column - used.columnIndex] ?? "";
   const blank = (row: number, column: number) => String(cell(row, column)).trim() === "";
@@ -275,6 +285,17 @@ async function addMissingSettings(context: Excel.RequestContext): Promise<boolea
   return true;
 }
 
+/** Whether the workbook was last set up with this version's table layout. */
+async function isCurrentFormat(context: Excel.RequestContext, hasLists: boolean): Promise<boolean> {
+  if (!hasLists) return false;
+  const cell = context.workbook.worksheets
+    .getItem(LISTS_SHEET)
+    .getRange(REGISTER_FORMAT_ADDRESS)
+    .load("values");
+  await context.sync();
+  return cell.values[0]?.[0] === REGISTER_FORMAT;
+}
+
 /** The Lists sheet holds the dropdown sources; it belongs to the add-in, so its contents are kept current. */
 async function ensureListsSheet(
   context: Excel.RequestContext,
@@ -297,9 +318,9 @@ async function ensureListsSheet(
   return "updated";
 }
 
-function writeLists(sheet: Excel.Worksheet, address: string, grid: (string | boolean)[][]): void {
+function writeLists(sheet: Excel.Worksheet, address: string, grid: (string | boolean | number)[][]): void {
   const range = sheet.getRange(address);
-  range.numberFormat = grid.map((row) => row.map((value) => (typeof value === "boolean" ? "General" : "@")));
+  range.numberFormat = grid.map((row) => row.map((value) => (typeof value === "string" ? "@" : "General")));
   range.values = grid;
   const header = sheet.getRange(`A1:${columnLetter(grid[0].length - 1)}1`);
   header.format.font.bold = true;

@@ -30,6 +30,8 @@ function notify(listeners: Iterable<Listener>, change: RegisterChange): void {
  * (co-authors). Changes the register makes itself are not echoed: Excel raises Local events for our own
  * writes too, so Local events are ignored while one of our writes is in flight and for a short moment after
  * it (Excel delivers events asynchronously); the register then notifies "local" once per write, with the IDs.
+ * A person's own edit landing inside that moment is not reported separately; the register's notification
+ * for its write still tells listeners to refresh that kind.
  */
 export class ChangeFeed {
   private readonly listeners = new Set<Listener>();
@@ -87,6 +89,8 @@ export class ChangeFeed {
     try {
       result = await work();
     } finally {
+      // Excel queues the events of our last request before this point; let them arrive while still ignored.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       this.ownWrites--;
       this.quietUntil = Date.now() + this.echoMs;
     }

@@ -26,6 +26,8 @@ export function LicencesTab({ data, position, ref }: Props) {
   const [pending, setPending] = useState<View>();
   const [filter, setFilter] = useState<LicenceFilter>(NO_FILTER);
   const [notice, setNotice] = useState<string>();
+  /** A fresh form (its messages and dialogs reset) each time a licence is opened; not when a new one is saved. */
+  const [session, setSession] = useState(0);
 
   const softwareIds = useMemo(() => new Set(data.software.map((item) => item.id)), [data.software]);
   const current = view.mode === "edit" ? data.licences.find((licence) => licence.id === view.id) : undefined;
@@ -34,6 +36,7 @@ export function LicencesTab({ data, position, ref }: Props) {
   const go = (next: View) => {
     setPending(undefined);
     setNotice(undefined);
+    setSession((n) => n + 1);
     if (next.mode === "edit") draft.start(data.licences.find((licence) => licence.id === next.id));
     if (next.mode === "new") draft.start(undefined, { currency: data.settings.reportingCurrency });
     setView(next);
@@ -62,7 +65,7 @@ export function LicencesTab({ data, position, ref }: Props) {
         />
       ) : (
         <LicenceForm
-          key={view.mode === "edit" ? view.id : "new"}
+          key={session}
           draft={draft}
           current={current}
           isNew={view.mode === "new"}

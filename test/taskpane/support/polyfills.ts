@@ -29,3 +29,6 @@ if (typeof window !== "undefined") {
 }
 
 export {};
+
+// Fluent UI's large accessible DOM makes role queries slow in jsdom; a whole pane test can take a few seconds.
+if (typeof jest !== "undefined") jest.setTimeout(30_000);

@@ -46,7 +46,9 @@ export function productPositionOf(
   let weightedUnitCost = 0;
   let weight = 0;
   const reviewed: string[] = [];
-  for (const { position, reviewReasons } of licences) {
+  // In ID order, so the sums (floating point) and the reason do not depend on the order of edits.
+  const ordered = [...licences].sort((a, b) => (a.position.licenceId < b.position.licenceId ? -1 : 1));
+  for (const { position, reviewReasons } of ordered) {
     purchased = purchased === null || position.entitled === null ? null : purchased + position.entitled;
     used += position.used;
     annual += position.annualCostReporting ?? 0;

@@ -1,0 +1,221 @@
+import fc from "fast-check";
+import { ALLOCATION_RULES } from "../../src/domain/lists";
+import { computePosition } from "../../src/domain/position";
+import { availableQuantity, quantityStatus, shortfallQuantity } from "../../src/domain/quantities";
+import { RegisterIndex } from "../../src/domain/registerIndex";
+import type { Allocation, Installation, Licence, Software } from "../../src/domain/schemas";
+import { allocation, AS_OF, installation, licence, register, software } from "./fixtures";
+
+const quantity = fc.nat({ max: 1000 });
+const threshold = fc.double({ min: 0, max: 1, noNaN: true });
+
+describe("quantity invariants", () => {
+  test("shortfall > 0 exactly when Over-deployed", () => {
+    fc.assert(
+      fc.property(quantity, quantity, threshold, (entitled, used, t) => {
+        expect(shortfallQuantity(entitled, used) > 0).toBe(
+          quantityStatus(entitled, used, t) === "Over-deployed",
+        );
+      }),
+    );
+  });
+
+  test("available + used = quantity when not over-deployed; available is 0 when over-deployed", () => {
+    fc.assert(
+      fc.property(quantity, quantity, (entitled, used) => {
+        const available = availableQuantity(entitled, used)!;
+        if (quantityStatus(entitled, used) !== "Over-deployed") expect(available + used).toBe(entitled);
+        else expect(available).toBe(0);
+        expect(available - shortfallQuantity(entitled, used)).toBe(entitled - used);
+      }),
+    );
+  });
+
+  test("Unlimited is never Over-deployed or Under-utilized and never short", () => {
+    fc.assert(
+      fc.property(quantity, threshold, (used, t) => {
+        expect(quantityStatus(null, used, t)).toBe("Compliant");
+        expect(shortfallQuantity(null, used)).toBe(0);
+        expect(availableQuantity(null, used)).toBeNull();
+      }),
+    );
+  });
+});
+
+// A small world so that edits collide: few IDs, devices and users, mixed case and stray spaces.
+const softwareId = fc.constantFrom("SW-1", "SW-2", "sw-3");
+const licenceId = fc.constantFrom("LIC-1", "LIC-2", "lic-3", " LIC-4", "LIC-9");
+const day = fc.constantFrom("2026-01-01", "2026-06-14", "2026-06-15", "2026-06-16", "2026-12-31");
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+
+const licenceArb: fc.Arbitrary<Licence> = fc
+  .record({
+    id: fc.constantFrom("LIC-1", "LIC-2", "LIC-3", "LIC-4"),
+    softwareId,
+    quantity: fc.nat({ max: 6 }),
+    unlimited: fc.boolean(),
+    allocationRule: fc.constantFrom(...ALLOCATION_RULES),
+    peakConcurrentUse: maybe(fc.nat({ max: 6 })),
+    expiryDate: maybe(day),
+    autoRenew: fc.boolean(),
+    reviewRequired: fc.boolean(),
+    currency: fc.constantFrom("GBP", "USD", "JPY"),
+    cost: maybe(fc.nat({ max: 5000 })),
+  })
+  .map(({ reviewRequired, ...fields }) =>
+    licence({ ...fields, reviewRequired, reviewReason: reviewRequired ? "Pinned." : undefined }),
+  );
+
+const installationArb: fc.Arbitrary<Installation> = fc
+  .record({
+    id: fc.constantFrom("I1", "I2", "I3", "I4", "I5", "I6", "I7", "I8"),
+    softwareId,
+    licenceId: maybe(licenceId),
+    device: fc.constantFrom("PC-1", "pc-1 ", "PC-2", "PC-3"),
+    user: maybe(fc.constantFrom("ann", "ANN", "bob")),
+  })
+  .map((fields) => installation(fields));
+
+const allocationArb: fc.Arbitrary<Allocation> = fc
+  .record({
+    id: fc.constantFrom("A1", "A2", "A3", "A4", "A5"),
+    licenceId,
+    user: fc.constantFrom("ann", "Bob", "cat"),
+    allocatedOn: maybe(day),
+    revokedOn: maybe(day),
+  })
+  .map((fields) => allocation(fields));
+
+const softwareArb: fc.Arbitrary<Software> = fc.constantFrom("SW-1", "SW-2", "SW-3").map((id) => software(id));
+
+type Edit =
+  | { kind: "licence"; record: Licence }
+  | { kind: "installation"; record: Installation }
+  | { kind: "allocation"; record: Allocation }
+  | { kind: "software"; record: Software }
+  | { kind: "remove"; table: "licence" | "installation" | "allocation" | "software"; id: string };
+
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  licenceArb.map((record) => ({ kind: "licence" as const, record })),
+  installationArb.map((record) => ({ kind: "installation" as const, record })),
+  installationArb.map((record) => ({ kind: "installation" as const, record })),
+  allocationArb.map((record) => ({ kind: "allocation" as const, record })),
+  softwareArb.map((record) => ({ kind: "software" as const, record })),
+  fc.record({
+    kind: fc.constant("remove" as const),
+    table: fc.constantFrom(
+      "licence" as const,
+      "installation" as const,
+      "allocation" as const,
+      "software" as const,
+    ),
+    id: fc.constantFrom("LIC-1", "LIC-2", "I1", "I2", "I3", "A1", "A2", "SW-1", "SW-2"),
+  }),
+);
+
+const byId = <T extends { id: string }>(records: T[]) => new Map(records.map((r) => [r.id, r]));
+
+describe("the incremental index agrees with a fresh computation", () => {
+  test("after random edits, every licence, product and problem matches computePosition", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(licenceArb, { selector: (l) => l.id, maxLength: 4 }),
+        fc.uniqueArray(installationArb, { selector: (i) => i.id, maxLength: 8 }),
+        fc.uniqueArray(allocationArb, { selector: (a) => a.id, maxLength: 5 }),
+        fc.array(editArb, { maxLength: 25 }),
+        (licences, installations, allocations, edits) => {
+          const tables = {
+            software: byId([software("SW-1"), software("SW-2")]),
+            licence: byId(licences),
+            installation: byId(installations),
+            allocation: byId(allocations),
+          };
+          const settings = { exchangeRates: { USD: 0.8 } };
+          const index = new RegisterIndex(
+            register({
+              software: [...tables.software.values()],
+              licences,
+              installations,
+              allocations,
+              settings,
+            }),
+            AS_OF,
+          );
+          for (const edit of edits) {
+            switch (edit.kind) {
+              case "licence":
+                tables.licence.set(edit.record.id, edit.record);
+                index.upsertLicence(edit.record);
+                break;
+              case "installation":
+                tables.installation.set(edit.record.id, edit.record);
+                index.upsertInstallation(edit.record);
+                break;
+              case "allocation":
+                tables.allocation.set(edit.record.id, edit.record);
+                index.upsertAllocation(edit.record);
+                break;
+              case "software":
+                tables.software.set(edit.record.id, edit.record);
+                index.upsertSoftware(edit.record);
+                break;
+              case "remove":
+                tables[edit.table].delete(edit.id);
+                if (edit.table === "licence") index.removeLicence(edit.id);
+                if (edit.table === "installation") index.removeInstallation(edit.id);
+                if (edit.table === "allocation") index.removeAllocation(edit.id);
+                if (edit.table === "software") index.removeSoftware(edit.id);
+            }
+          }
+          const fresh = computePosition(
+            register({
+              software: [...tables.software.values()],
+              licences: [...tables.licence.values()],
+              installations: [...tables.installation.values()],
+              allocations: [...tables.allocation.values()],
+              settings,
+            }),
+            AS_OF,
+          );
+          for (const [id, position] of fresh.licences) expect(index.licencePosition(id)).toEqual(position);
+          expect(index.position().licences).toEqual(fresh.licences);
+          const sortProducts = (p: typeof fresh.products) =>
+            [...p].sort((a, b) => a.softwareId.localeCompare(b.softwareId));
+          expect(sortProducts(index.position().products)).toEqual(sortProducts(fresh.products));
+          for (const product of fresh.products)
+            expect(index.productPosition(product.softwareId)).toEqual(product);
+          const sortProblems = (p: typeof fresh.problems) =>
+            [...p].sort((a, b) => `${a.recordId}${a.message}`.localeCompare(`${b.recordId}${b.message}`));
+          expect(sortProblems(index.problems())).toEqual(sortProblems(fresh.problems));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test("position invariants hold for any register", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(licenceArb, { selector: (l) => l.id, maxLength: 4 }),
+        fc.uniqueArray(installationArb, { selector: (i) => i.id, maxLength: 8 }),
+        fc.uniqueArray(allocationArb, { selector: (a) => a.id, maxLength: 5 }),
+        (licences, installations, allocations) => {
+          const result = computePosition(register({ licences, installations, allocations }), AS_OF);
+          for (const p of result.licences.values()) {
+            expect(p.shortfall > 0).toBe(p.status === "Over-deployed");
+            if (p.entitled === null) {
+              expect(p.status === "Over-deployed" || p.status === "Under-utilized").toBe(false);
+            } else if (p.status !== "Over-deployed") {
+              expect(p.available! + p.used).toBe(p.entitled);
+            }
+            if (p.status === "Review Required") expect(p.statusReason).toMatch(/Review required: ./);
+            expect(p.trueUpCost).toBeCloseTo(p.shortfall * p.unitCost);
+          }
+          for (const product of result.products) {
+            expect(product.shortfall > 0).toBe(product.status === "Over-deployed");
+          }
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,92 @@
+import "./support/polyfills";
+import { act, fireEvent, screen, within } from "@testing-library/react";
+import { findDialog, label, openLicence, renderPane, saveButton, typeInto } from "./support/renderPane";
+
+describe("saving over someone else's changes", () => {
+  it("says who changed what, keeps my draft through the reload, and Keep mine overwrites", async () => {
+    const { register } = await renderPane();
+    await openLicence("Adobe Acrobat Pro");
+    typeInto("Quantity", "9");
+    act(() => register.remoteEdit("licences", "LIC-ACRO", { quantity: 7, vendor: "Insight" }));
+    expect(
+      await screen.findByText(/Someone else changed this licence in the workbook while you were editing/),
+    ).toBeTruthy();
+    expect(screen.getByLabelText(label("Quantity"))).toHaveProperty("value", "9");
+
+    fireEvent.click(saveButton());
+    expect(
+      await screen.findByText(
+        /Someone else changed Quantity and Vendor of this licence while you were editing\./,
+      ),
+    ).toBeTruthy();
+    expect(register.find("licences", "LIC-ACRO")).toMatchObject({ quantity: 7, vendor: "Insight" });
+
+    fireEvent.click(screen.getByRole("button", { name: "Keep mine" }));
+    expect(await screen.findByText("Saved.")).toBeTruthy();
+    expect(register.find("licences", "LIC-ACRO")).toMatchObject({ quantity: 9, vendor: "Softcat" });
+    expect(register.writes.at(-1)).toMatchObject({ op: "update", id: "LIC-ACRO", force: true });
+  });
+
+  it("Reload takes their version and drops mine", async () => {
+    const { register } = await renderPane();
+    await openLicence("Adobe Acrobat Pro");
+    typeInto("Vendor", "Mine Ltd");
+    act(() => register.remoteEdit("licences", "LIC-ACRO", { vendor: "Theirs plc" }));
+    await screen.findByText(/Someone else changed this licence in the workbook/);
+    fireEvent.click(saveButton());
+    await screen.findByText(/Someone else changed Vendor of this licence/);
+    fireEvent.click(screen.getByRole("button", { name: "Reload" }));
+    expect(screen.getByLabelText(label("Vendor"))).toHaveProperty("value", "Theirs plc");
+    expect(register.find("licences", "LIC-ACRO")?.vendor).toBe("Theirs plc");
+  });
+
+  it("offers Save as new when the licence was deleted while I was editing", async () => {
+    const { register } = await renderPane();
+    await openLicence("AutoCAD");
+    typeInto("Vendor", "Insight");
+    act(() => register.remoteDelete("licences", "LIC-CAD"));
+    await screen.findByText(/This licence is no longer in the register/);
+    fireEvent.click(saveButton());
+    expect(
+      await screen.findByText(/Someone else deleted this licence while you were editing\./),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Save as new" }));
+    await screen.findByText("Saved.");
+    expect(register.tables.licences.find((licence) => licence.softwareId === "SW-CAD")).toMatchObject({
+      vendor: "Insight",
+      quantity: 2,
+    });
+  });
+});
+
+describe("leaving a form with unsaved changes", () => {
+  it("asks before Back discards the edits", async () => {
+    const { register } = await renderPane();
+    await openLicence("Adobe Acrobat Pro");
+    typeInto("Vendor", "Insight");
+    fireEvent.click(screen.getByRole("button", { name: "Back" }));
+    let dialog = await findDialog("Discard changes?");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Keep editing" }));
+    expect(screen.getByLabelText(label("Vendor"))).toHaveProperty("value", "Insight");
+
+    fireEvent.click(screen.getByRole("button", { name: "Back" }));
+    dialog = await findDialog("Discard changes?");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Discard changes" }));
+    expect(await screen.findByRole("list", { name: "Licence list" })).toBeTruthy();
+    expect(register.writes).toEqual([]);
+  });
+
+  it("asks before a selection in the sheet replaces the form, and keeps the draft across the Dashboard tab", async () => {
+    const { register } = await renderPane();
+    await openLicence("Adobe Acrobat Pro");
+    typeInto("Vendor", "Insight");
+    fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
+    fireEvent.click(screen.getByRole("tab", { name: "Licences" }));
+    expect(screen.getByLabelText(label("Vendor"))).toHaveProperty("value", "Insight");
+
+    act(() => register.selectInSheet("licences", "LIC-CAD"));
+    const dialog = await findDialog("Discard changes?");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Discard changes" }));
+    expect(await screen.findByRole("form", { name: "AutoCAD" })).toBeTruthy();
+  });
+});

@@ -1,0 +1,73 @@
+import "./support/polyfills";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { renderPane } from "./support/renderPane";
+
+const cells = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole("cell")
+    .map((cell) => cell.textContent);
+
+describe("dashboard", () => {
+  it("shows each product's compliance with the over-deployed product's used, available and shortfall", async () => {
+    await renderPane();
+    fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
+    const grid = screen.getByRole("table", { name: "Software compliance" });
+    const rows = within(grid).getAllByRole("row");
+    const autocad = rows.find((row) => row.textContent?.startsWith("AutoCAD"));
+    expect(cells(autocad!)).toEqual([
+      "AutoCAD",
+      "1",
+      "2",
+      "5",
+      "2",
+      "0",
+      "3",
+      "Over-deployed",
+      "£3,000.00",
+      "£4,500.00",
+      "£0.00",
+    ]);
+    const total = rows.find((row) => row.textContent?.startsWith("Total"));
+    expect(cells(total!).slice(0, 7)).toEqual(["Total", "3", "17", "9", "2", "11", "3"]);
+
+    const counts = screen.getByRole("list", { name: "Products by compliance status" });
+    expect(
+      within(counts)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["Compliant1", "Over-deployed1", "Under-utilized1", "Review Required0"]);
+  });
+
+  it("lists renewals in the next 90 days and opens a licence from there", async () => {
+    await renderPane();
+    fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
+    const renewals = screen.getByRole("list", { name: "Upcoming renewals" });
+    const items = within(renewals).getAllByRole("button");
+    expect(items.map((item) => item.textContent)).toEqual([
+      "Adobe Acrobat Pro — 20 days leftSubscription, Softcat · expires 5 Jul 2026 · notice 5 Jun 2026 · does not auto-renew",
+    ]);
+    fireEvent.click(items[0]);
+    expect(await screen.findByRole("form", { name: "Adobe Acrobat Pro" })).toBeTruthy();
+  });
+
+  it("lists data issues and goes to the cell when one is selected", async () => {
+    const { register } = await renderPane({
+      issues: [
+        {
+          sheet: "Licences",
+          row: 7,
+          column: "Quantity",
+          address: "D7",
+          message: "Quantity must be a number.",
+          recordId: "LIC-X",
+        },
+      ],
+    });
+    fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
+    const issues = screen.getByRole("list", { name: "Data issues" });
+    const item = within(issues).getByRole("button", { name: /Licences, row 7, Quantity/ });
+    expect(item.textContent).toContain("Quantity must be a number.");
+    fireEvent.click(item);
+    expect(register.goToCellCalls).toEqual([{ sheet: "Licences", address: "D7" }]);
+  });
+});

@@ -1,0 +1,80 @@
+import "./support/polyfills";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { TODAY } from "./support/fixtures";
+import { findDialog, label, openLicence, renderPane, typeInto } from "./support/renderPane";
+
+describe("user allocations", () => {
+  it("allocates the licence to a user, then revokes and removes the allocation", async () => {
+    const { register } = await renderPane();
+    await openLicence("Adobe Acrobat Pro");
+    expect(screen.getByText("4 active allocations, 0 revoked")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Allocate to a user" }));
+    const form = screen.getByRole("group", { name: "Allocate to a user" });
+    fireEvent.click(within(form).getByRole("button", { name: "Allocate" }));
+    expect(within(form).getByText("User is required.")).toBeTruthy();
+    expect(register.writes).toEqual([]);
+
+    typeInto("User", "Ella Jones");
+    typeInto("Department", "Finance");
+    fireEvent.click(within(form).getByRole("button", { name: "Allocate" }));
+    expect(await screen.findByText("5 active allocations, 0 revoked")).toBeTruthy();
+    expect(screen.getByLabelText(label("Available Quantity"))).toHaveProperty("value", "0");
+    const added = register.tables.allocations.find((allocation) => allocation.user === "Ella Jones");
+    expect(added).toMatchObject({ licenceId: "LIC-ACRO", department: "Finance", allocatedOn: TODAY });
+
+    fireEvent.click(screen.getByRole("button", { name: "Revoke Ella Jones" }));
+    expect(await screen.findByText("4 active allocations, 1 revoked")).toBeTruthy();
+    expect(register.find("allocations", added!.id)?.revokedOn).toBe(TODAY);
+
+    fireEvent.click(screen.getByRole("button", { name: "Remove Ella Jones" }));
+    const dialog = await findDialog("Remove this allocation?");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Remove allocation" }));
+    expect(await screen.findByText("4 active allocations, 0 revoked")).toBeTruthy();
+    expect(register.find("allocations", added!.id)).toBeUndefined();
+  });
+});
+
+describe("installations", () => {
+  it("links the software's unlinked installations to the licence and says how many", async () => {
+    const { register } = await renderPane();
+    await openLicence("AutoCAD");
+    expect(screen.getByText("3 linked installations")).toBeTruthy();
+    expect(screen.getByText(/2 installations of AutoCAD are linked to no licence/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Link 2 unlinked installations" }));
+    expect(await screen.findByText("Linked 2 installations to this licence.")).toBeTruthy();
+    expect(await screen.findByText("5 linked installations")).toBeTruthy();
+    expect(register.tables.installations.every((installation) => installation.licenceId === "LIC-CAD")).toBe(
+      true,
+    );
+    expect(screen.getByLabelText(label("Used Quantity"))).toHaveProperty("value", "5");
+  });
+
+  it("adds, unlinks and removes installations", async () => {
+    const { register } = await renderPane();
+    await openLicence("AutoCAD");
+    fireEvent.click(screen.getByRole("button", { name: "Add installation" }));
+    typeInto("Device", "LT-0200");
+    fireEvent.click(
+      within(screen.getByRole("group", { name: "Add an installation" })).getByRole("button", {
+        name: "Add installation",
+      }),
+    );
+    expect(await screen.findByText("4 linked installations")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Unlink LT-0001" }));
+    expect(await screen.findByText("3 linked installations")).toBeTruthy();
+    expect(register.find("installations", "INS-1")?.licenceId).toBeUndefined();
+    expect(screen.getByText(/3 installations of AutoCAD are linked to no licence/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Remove LT-0002" }));
+    fireEvent.click(
+      within(await findDialog("Remove this installation?")).getByRole("button", {
+        name: "Remove installation",
+      }),
+    );
+    expect(await screen.findByText("2 linked installations")).toBeTruthy();
+    expect(register.find("installations", "INS-2")).toBeUndefined();
+  });
+});

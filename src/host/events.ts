@@ -1,0 +1,106 @@
+import { type Rect, formatRect, union } from "./addresses";
+import type { ChangeRecord } from "./workbookState";
+
+/**
+ * Event registrations and delivery. Handlers are registered per session; a change made through session A
+ * reaches A's handlers with source "Local" and every other session's with "Remote". Handlers run after the
+ * sync that caused the change (setTimeout 0), once per sync per table / worksheet, with the bounding
+ * address of everything that changed.
+ */
+
+export type EventKind =
+  | "TableChanged"
+  | "WorksheetChanged"
+  | "TablesChanged"
+  | "WorksheetSelectionChanged"
+  | "TableSelectionChanged"
+  | "WorkbookSelectionChanged";
+
+export type Handler = (args: never) => unknown;
+
+export interface Registration {
+  sessionId: string;
+  kind: EventKind;
+  /** Table or worksheet id; undefined for workbook-wide events. */
+  targetId?: string;
+  handler: Handler;
+}
+
+export interface ChangeSummary {
+  sheetId: string;
+  tableId?: string;
+  rect: Rect;
+  changeType: ChangeRecord["changeType"];
+}
+
+/** When one sync makes several kinds of change to one table, the event reports the most structural one. */
+const PRIORITY: ChangeRecord["changeType"][] = [
+  "RowDeleted",
+  "ColumnDeleted",
+  "CellDeleted",
+  "RowInserted",
+  "ColumnInserted",
+  "CellInserted",
+  "RangeEdited",
+];
+
+/** Groups a sync's changes: one summary per table and one per worksheet (tables' changes included). */
+export function summarise(changes: ChangeRecord[]): { tables: ChangeSummary[]; sheets: ChangeSummary[] } {
+  const tables = new Map<string, ChangeSummary>();
+  const sheets = new Map<string, ChangeSummary>();
+  const merge = (map: Map<string, ChangeSummary>, key: string, change: ChangeRecord, tableId?: string) => {
+    const seen = map.get(key);
+    if (!seen) {
+      map.set(key, { sheetId: change.sheetId, tableId, rect: change.rect, changeType: change.changeType });
+      return;
+    }
+    seen.rect = union(seen.rect, change.rect);
+    if (PRIORITY.indexOf(change.changeType) < PRIORITY.indexOf(seen.changeType))
+      seen.changeType = change.changeType;
+  };
+  for (const change of changes) {
+    if (change.tableId !== undefined) merge(tables, change.tableId, change, change.tableId);
+    merge(sheets, change.sheetId, change);
+  }
+  return { tables: [...tables.values()], sheets: [...sheets.values()] };
+}
+
+export class EventHub {
+  private registrations: Registration[] = [];
+
+  add(registration: Registration): void {
+    this.registrations.push(registration);
+  }
+
+  remove(handler: Handler, sessionId: string): void {
+    this.registrations = this.registrations.filter(
+      (r) => !(r.handler === handler && r.sessionId === sessionId),
+    );
+  }
+
+  count(): number {
+    return this.registrations.length;
+  }
+
+  /** Delivers asynchronously to every matching registration. */
+  emit(
+    kind: EventKind,
+    targetId: string | undefined,
+    makeArgs: (registration: Registration) => object,
+    onlySession?: string,
+  ): void {
+    for (const registration of this.registrations) {
+      if (registration.kind !== kind) continue;
+      if (registration.targetId !== undefined && registration.targetId !== targetId) continue;
+      if (onlySession !== undefined && registration.sessionId !== onlySession) continue;
+      const args = makeArgs(registration);
+      setTimeout(() => {
+        Promise.resolve()
+          .then(() => (registration.handler as (a: object) => unknown)(args))
+          .catch((error: unknown) => console.error(`Excel event handler for ${kind} failed`, error));
+      }, 0);
+    }
+  }
+}
+
+export const localAddress = formatRect;

@@ -1,0 +1,124 @@
+import { type Rect, contains, formatRect, intersect } from "./addresses";
+import { EventHub, summarise } from "./events";
+import { type Limits, type SessionStats, createStats } from "./limits";
+import { bodyRect } from "./model";
+import { WorkbookState } from "./workbookState";
+
+export interface SessionCore {
+  id: string;
+  name: string;
+  stats: SessionStats;
+  activeSheetId?: string;
+  selection?: { sheetId: string; rect: Rect };
+}
+
+/** Everything the sessions share: the workbook state, event registrations, limits and change listeners. */
+export class HostCore {
+  readonly state = new WorkbookState();
+  readonly hub = new EventHub();
+  readonly listeners = new Set<() => void>();
+  readonly sessions: SessionCore[] = [];
+  private nextSession = 1;
+
+  constructor(readonly limits: Limits) {}
+
+  newSession(name: string): SessionCore {
+    const session: SessionCore = { id: `session-${this.nextSession++}`, name, stats: createStats() };
+    this.sessions.push(session);
+    return session;
+  }
+
+  activeSheetId(session: SessionCore): string | undefined {
+    const state = this.state;
+    if (session.activeSheetId && state.sheetById(session.activeSheetId)) return session.activeSheetId;
+    return state.sheets.find((sheet) => sheet.visibility === "Visible")?.id;
+  }
+
+  /** After a sync or a typed entry: events for what changed, then onAnyChange listeners. */
+  finishChanges(actor: SessionCore): void {
+    const state = this.state;
+    const changes = state.changes;
+    state.changes = [];
+    if (changes.length > 0 && state.hasEvaluator()) state.recalculate();
+    const { tables, sheets } = summarise(changes);
+    for (const change of tables) {
+      const worksheetId = change.sheetId;
+      this.hub.emit("TableChanged", change.tableId, (registration) => ({
+        type: "TableChanged",
+        changeType: change.changeType,
+        source: registration.sessionId === actor.id ? "Local" : "Remote",
+        address: formatRect(change.rect),
+        tableId: change.tableId,
+        worksheetId,
+        ...rangeGetters(worksheetId, formatRect(change.rect)),
+      }));
+      this.hub.emit("TablesChanged", undefined, (registration) => ({
+        type: "TableChanged",
+        changeType: change.changeType,
+        source: registration.sessionId === actor.id ? "Local" : "Remote",
+        address: formatRect(change.rect),
+        tableId: change.tableId,
+        worksheetId,
+        ...rangeGetters(worksheetId, formatRect(change.rect)),
+      }));
+    }
+    for (const change of sheets) {
+      this.hub.emit("WorksheetChanged", change.sheetId, (registration) => ({
+        type: "WorksheetChanged",
+        changeType: change.changeType,
+        source: registration.sessionId === actor.id ? "Local" : "Remote",
+        address: formatRect(change.rect),
+        worksheetId: change.sheetId,
+        ...rangeGetters(change.sheetId, formatRect(change.rect)),
+      }));
+    }
+    if (state.dirty || changes.length > 0) {
+      state.dirty = false;
+      for (const listener of [...this.listeners]) listener();
+    }
+  }
+
+  /** A session selects a range: selection events go to that session's handlers only. */
+  select(session: SessionCore, sheetId: string, area: Rect): void {
+    session.activeSheetId = sheetId;
+    session.selection = { sheetId, rect: area };
+    const address = formatRect(area);
+    this.hub.emit(
+      "WorksheetSelectionChanged",
+      sheetId,
+      () => ({ type: "WorksheetSelectionChanged", address, worksheetId: sheetId }),
+      session.id,
+    );
+    this.hub.emit(
+      "WorkbookSelectionChanged",
+      undefined,
+      () => ({ type: "WorkbookSelectionChanged", workbook: undefined }),
+      session.id,
+    );
+    for (const table of this.state.tablesOn(sheetId)) {
+      if (!intersect(table.rect, area)) continue;
+      this.hub.emit(
+        "TableSelectionChanged",
+        table.id,
+        () => ({
+          type: "TableSelectionChanged",
+          address,
+          tableId: table.id,
+          worksheetId: sheetId,
+          isInsideTable: contains(table.rect, area),
+          isInsideBody: contains(bodyRect(table), area),
+        }),
+        session.id,
+      );
+    }
+  }
+}
+
+/** getRange / getRangeOrNullObject on event args, resolved in the handler's own context. */
+function rangeGetters(worksheetId: string, address: string) {
+  return {
+    getRange: (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(worksheetId).getRange(address),
+    getRangeOrNullObject: (ctx: Excel.RequestContext) =>
+      ctx.workbook.worksheets.getItem(worksheetId).getRange(address),
+  };
+}

@@ -1,0 +1,225 @@
+/**
+ * An in-memory Excel host: the part of the Excel JavaScript API the add-in uses, over a workbook held in
+ * memory, so `src/workbook` runs unchanged in jest and in the browser playground. See README.md here.
+ */
+import { formatAddress, parseAddress } from "./addresses";
+import { HostContext } from "./context";
+import type { FormulaEvaluator } from "./formulas";
+import { HostCore, type SessionCore } from "./hostCore";
+import { DEFAULT_MAX_CELLS_PER_READ, DEFAULT_PAYLOAD_LIMIT_BYTES, type SessionStats } from "./limits";
+import { bodyRect } from "./model";
+import type {
+  ConditionalFormatRecord,
+  ChartRecord,
+  CellStyle,
+  Rectangular,
+  ValidationSettings,
+} from "./rangeAttributes";
+import { errors } from "./errors";
+
+export type { FormulaEvaluator, FormulaCell, FormulaWorkbookView, FormulaTableInfo } from "./formulas";
+export { UNKNOWN_FUNCTION } from "./formulas";
+export type { CellValue } from "./inputParsing";
+export { parseInput } from "./inputParsing";
+export { HostError } from "./errors";
+
+export interface InMemoryWorkbookOptions {
+  payloadLimitBytes?: number;
+  maxCellsPerRead?: number;
+}
+
+export interface HostSession {
+  readonly name: string;
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  readonly stats: SessionStats;
+}
+
+/** Area attributes of a sheet, for tests to inspect (addresses without the sheet name). */
+export interface SheetDescription {
+  tables: {
+    name: string;
+    id: string;
+    address: string;
+    body: string;
+    columns: { name: string; calculatedFormula?: string }[];
+  }[];
+  frozenRows: number;
+  frozenColumns: number;
+  columnWidths: Record<string, number>;
+  styles: { address: string; style: CellStyle }[];
+  dataValidations: { address: string; settings: ValidationSettings }[];
+  conditionalFormats: (Omit<ConditionalFormatRecord, "rect"> & { address: string })[];
+  protection: { protected: boolean; options?: Excel.WorksheetProtectionOptions };
+  charts: (Omit<ChartRecord, "source"> & { source: string })[];
+}
+
+export interface InMemoryWorkbook {
+  /** A co-author's session on this workbook. run() behaves like Excel.run. */
+  session(name?: string): HostSession;
+  /** Acting as a person typing into the grid (playground, tests): applies Excel's input parsing, raises onChanged with source "Local" in `by` (default: a session named "user") and "Remote" in every other session. */
+  typeIntoCell(sheet: string, address: string, input: string, by?: HostSession): void;
+  /** A person selecting a cell or range: onSelectionChanged in `by`'s handlers only. */
+  selectCell(sheet: string, address: string, by?: HostSession): void;
+  /** Plain read-out for the grid and tests: the used range of a sheet, anchored at A1 (row 0 is sheet row 1). */
+  readSheet(sheet: string): { values: unknown[][]; formulas: unknown[][]; numberFormat: string[][] };
+  sheetNames(): string[];
+  tableNames(): string[];
+  /** Styles, validation, conditional formats, freeze panes, widths, protection and charts of a sheet. */
+  describeSheet(sheet: string): SheetDescription;
+  /** Called after anything changes (any session, any typing) so a grid can re-render. */
+  onAnyChange(listener: () => void): () => void;
+  /** Installs (or removes) the formula evaluator; every formula is re-evaluated now and after each change. */
+  setFormulaEvaluator(evaluator: FormulaEvaluator | undefined): void;
+  /** Re-evaluates every formula. */
+  recalculate(): void;
+}
+
+class Session implements HostSession {
+  constructor(
+    readonly core: SessionCore,
+    private readonly host: HostCore,
+  ) {}
+
+  get name(): string {
+    return this.core.name;
+  }
+
+  get stats(): SessionStats {
+    return this.core.stats;
+  }
+
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const context = new HostContext(this.host, this.core);
+    try {
+      // The proxies implement the members of Excel.RequestContext the add-in uses, not the whole interface.
+      const result = await batch(context as unknown as Excel.RequestContext);
+      if (context.pending > 0) await context.sync();
+      return result;
+    } finally {
+      context.close();
+    }
+  }
+}
+
+export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): InMemoryWorkbook {
+  const host = new HostCore({
+    payloadLimitBytes: options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT_BYTES,
+    maxCellsPerRead: options.maxCellsPerRead ?? DEFAULT_MAX_CELLS_PER_READ,
+  });
+  host.state.addSheet("Sheet1");
+  host.state.dirty = false;
+  const sessions = new Map<string, Session>();
+  const session = (name = "user"): Session => {
+    let found = sessions.get(name);
+    if (!found) {
+      found = new Session(host.newSession(name), host);
+      sessions.set(name, found);
+    }
+    return found;
+  };
+  const coreOf = (by?: HostSession): SessionCore =>
+    by instanceof Session ? by.core : session(by?.name ?? "user").core;
+  const sheetOf = (name: string) => {
+    const sheet = host.state.sheetByName(name);
+    if (!sheet) throw errors.itemNotFound(`Worksheet ${name}`);
+    return sheet;
+  };
+  const cellOf = (address: string) => {
+    const parsed = parseAddress(address);
+    if (!parsed) throw errors.invalidArgument("address", `"${address}" is not a valid address.`);
+    return parsed.rect;
+  };
+
+  return {
+    session,
+    typeIntoCell(sheetName, address, input, by) {
+      const sheet = sheetOf(sheetName);
+      const area = cellOf(address);
+      const core = coreOf(by);
+      host.select(core, sheet.id, area);
+      try {
+        host.state.write(
+          sheet,
+          { ...area, rowCount: 1, columnCount: 1 },
+          "values",
+          [[input]],
+          "typeIntoCell",
+        );
+      } finally {
+        host.finishChanges(core);
+      }
+    },
+    selectCell(sheetName, address, by) {
+      host.select(coreOf(by), sheetOf(sheetName).id, cellOf(address));
+    },
+    readSheet(sheetName) {
+      const sheet = sheetOf(sheetName);
+      const used = sheet.cells.usedRect(false);
+      const values: unknown[][] = [];
+      const formulas: unknown[][] = [];
+      const numberFormat: string[][] = [];
+      if (used) {
+        const rows = used.row + used.rowCount;
+        const columns = used.column + used.columnCount;
+        for (let r = 0; r < rows; r++) {
+          values.push(Array.from({ length: columns }, (_, c) => sheet.cells.value(r, c)));
+          formulas.push(
+            Array.from({ length: columns }, (_, c) => sheet.cells.formula(r, c) ?? sheet.cells.value(r, c)),
+          );
+          numberFormat.push(Array.from({ length: columns }, (_, c) => sheet.cells.format(r, c)));
+        }
+      }
+      return { values, formulas, numberFormat };
+    },
+    sheetNames: () => host.state.sheets.map((sheet) => sheet.name),
+    tableNames: () => host.state.tables.map((table) => table.name),
+    describeSheet(sheetName) {
+      const sheet = sheetOf(sheetName);
+      const a = sheet.attributes;
+      const local = <T>(records: Rectangular<T>[]) =>
+        records.map((r) => ({ address: formatAddress(sheet.name, r.rect).split("!")[1], data: r.data }));
+      return {
+        tables: host.state.tablesOn(sheet.id).map((table) => ({
+          name: table.name,
+          id: table.id,
+          address: formatAddress(sheet.name, table.rect).split("!")[1],
+          body: formatAddress(sheet.name, bodyRect(table)).split("!")[1],
+          columns: table.columns.map(({ name, calculatedFormula }) => ({ name, calculatedFormula })),
+        })),
+        frozenRows: a.frozen.rows,
+        frozenColumns: a.frozen.columns,
+        columnWidths: Object.fromEntries(
+          [...a.columnWidths].map(([c, w]) => [
+            formatAddress(sheet.name, { row: 0, column: c, rowCount: 1, columnCount: 1 })
+              .split("!")[1]
+              .replace(/\d+$/, ""),
+            w,
+          ]),
+        ),
+        styles: local(a.styles).map(({ address, data }) => ({ address, style: data })),
+        dataValidations: local(a.validations).map(({ address, data }) => ({ address, settings: data })),
+        conditionalFormats: a.conditionalFormats.map(({ rect, ...rest }) => ({
+          ...rest,
+          address: formatAddress(sheet.name, rect).split("!")[1],
+        })),
+        protection: a.protection,
+        charts: a.charts.map(({ source, ...rest }) => ({
+          ...rest,
+          source: formatAddress(sheet.name, source).split("!")[1],
+        })),
+      };
+    },
+    onAnyChange(listener) {
+      host.listeners.add(listener);
+      return () => host.listeners.delete(listener);
+    },
+    setFormulaEvaluator(evaluator) {
+      host.state.setEvaluator(evaluator);
+      host.finishChanges(session().core);
+    },
+    recalculate() {
+      host.state.recalculate();
+      host.finishChanges(session().core);
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import { MAX_COLUMNS, MAX_ROWS, type Rect, rect } from "./addresses";
+import type { CellValue } from "./inputParsing";
+
+/**
+ * The cells of one worksheet: values, formulas and number formats, stored as a sparse array of rows so
+ * tables of hundreds of thousands of rows stay cheap to write and read. Range-level attributes (styles, data
+ * validation, conditional formats) are kept as rectangles elsewhere (see rangeAttributes.ts).
+ */
+
+interface RowData {
+  values: (CellValue | undefined)[];
+  formulas?: (string | undefined)[];
+  formats?: (string | undefined)[];
+}
+
+export const GENERAL = "General";
+
+export class SheetStore {
+  private rows: (RowData | undefined)[] = [];
+  /** Number formats given to whole columns ("A:A"), used where a cell has none of its own. */
+  private columnFormats = new Map<number, string>();
+  private usedCache: { values?: Rect | null; all?: Rect | null } = {};
+
+  private row(r: number, create: true): RowData;
+  private row(r: number, create?: false): RowData | undefined;
+  private row(r: number, create = false): RowData | undefined {
+    let data = this.rows[r];
+    if (!data && create) {
+      data = { values: [] };
+      this.rows[r] = data;
+    }
+    return data;
+  }
+
+  value(r: number, c: number): CellValue {
+    return this.rows[r]?.values[c] ?? "";
+  }
+
+  formula(r: number, c: number): string | undefined {
+    return this.rows[r]?.formulas?.[c];
+  }
+
+  ownFormat(r: number, c: number): string | undefined {
+    return this.rows[r]?.formats?.[c];
+  }
+
+  format(r: number, c: number): string {
+    return this.rows[r]?.formats?.[c] ?? this.columnFormats.get(c) ?? GENERAL;
+  }
+
+  isEmpty(r: number, c: number): boolean {
+    const data = this.rows[r];
+    return !data || ((data.values[c] ?? "") === "" && data.formulas?.[c] === undefined);
+  }
+
+  /** Stores a constant (formula undefined) or a formula with its current value. */
+  setCell(r: number, c: number, value: CellValue, formula?: string): void {
+    const data = this.row(r, true);
+    data.values[c] = value === "" ? undefined : value;
+    if (formula !== undefined) (data.formulas ??= [])[c] = formula;
+    else if (data.formulas) data.formulas[c] = undefined;
+    this.usedCache = {};
+  }
+
+  clearContents(r: number, c: number): void {
+    const data = this.rows[r];
+    if (!data) return;
+    data.values[c] = undefined;
+    if (data.formulas) data.formulas[c] = undefined;
+    this.usedCache = {};
+  }
+
+  setFormat(r: number, c: number, numberFormat: string | undefined): void {
+    if (numberFormat === undefined && !this.rows[r]?.formats) return;
+    (this.row(r, true).formats ??= [])[c] = numberFormat;
+    this.usedCache.all = undefined;
+  }
+
+  setColumnFormat(c: number, numberFormat: string): void {
+    this.columnFormats.set(c, numberFormat);
+    for (const data of this.rows) if (data?.formats) data.formats[c] = undefined;
+  }
+
+  /** Every formula cell: [row, column, formula]. */
+  *formulaCells(): Generator<[number, number, string]> {
+    for (let r = 0; r < this.rows.length; r++) {
+      const formulas = this.rows[r]?.formulas;
+      if (!formulas) continue;
+      for (let c = 0; c < formulas.length; c++) if (formulas[c] !== undefined) yield [r, c, formulas[c]!];
+    }
+  }
+
+  /** The smallest rectangle holding every non-empty cell (and, unless valuesOnly, every formatted cell). */
+  usedRect(valuesOnly: boolean): Rect | undefined {
+    const key = valuesOnly ? "values" : "all";
+    const cached = this.usedCache[key];
+    if (cached !== undefined) return cached ?? undefined;
+    let r0 = Infinity;
+    let r1 = -1;
+    let c0 = Infinity;
+    let c1 = -1;
+    this.rows.forEach((data, r) => {
+      if (!data) return;
+      const consider = (cells: unknown[] | undefined) => {
+        if (!cells) return;
+        for (let c = 0; c < cells.length; c++) {
+          if (cells[c] === undefined) continue;
+          r0 = Math.min(r0, r);
+          r1 = Math.max(r1, r);
+          c0 = Math.min(c0, c);
+          c1 = Math.max(c1, c);
+          break;
+        }
+        for (let c = cells.length - 1; c > c1; c--) if (cells[c] !== undefined) c1 = c;
+      };
+      consider(data.values);
+      consider(data.formulas);
+      if (!valuesOnly) consider(data.formats);
+    });
+    const result = r1 < 0 ? null : rect(r0, c0, r1 - r0 + 1, c1 - c0 + 1);
+    this.usedCache[key] = result;
+    return result ?? undefined;
+  }
+
+  /** Rows that hold anything, in order, within [from, to]. Lets reads skip empty stretches cheaply. */
+  lastRowIndex(): number {
+    return this.rows.length - 1;
+  }
+
+  /**
+   * Deletes (count < 0) or inserts (count > 0) rows at `at` within columns [c0, c1], moving the cells below
+   * up or down, as Range.delete("Up") / Range.insert("Down") do.
+   */
+  shiftRows(at: number, count: number, c0: number, c1: number): void {
+    this.usedCache = {};
+    const fullWidth = c0 === 0 && c1 >= MAX_COLUMNS - 1;
+    if (fullWidth) {
+      if (count < 0) this.rows.splice(at, -count);
+      else if (at < this.rows.length) this.rows.splice(at, 0, ...new Array<RowData | undefined>(count));
+      return;
+    }
+    const end = this.rows.length - 1;
+    const move = (from: number, to: number) => {
+      for (let c = c0; c <= c1; c++) this.moveCell(from, to, c, c);
+    };
+    if (count < 0) {
+      const n = -count;
+      for (let r = at; r <= end; r++) move(r + n, r);
+    } else {
+      for (let r = end; r >= at; r--) move(r, r + count);
+      for (let r = at; r < at + count; r++) move(-1, r);
+    }
+  }
+
+  /** Deletes (count < 0) or inserts (count > 0) columns at `at` within rows [r0, r1]. */
+  shiftColumns(at: number, count: number, r0: number, r1: number): void {
+    this.usedCache = {};
+    const last = Math.min(r1, this.rows.length - 1, MAX_ROWS - 1);
+    for (let r = r0; r <= last; r++) {
+      const data = this.rows[r];
+      if (!data) continue;
+      for (const cells of [data.values, data.formulas, data.formats]) {
+        if (!cells || cells.length <= at) continue;
+        if (count < 0) cells.splice(at, -count);
+        else cells.splice(at, 0, ...new Array<undefined>(count));
+      }
+    }
+  }
+
+  /** Moves one cell's contents and format; from = -1 clears the destination. */
+  private moveCell(fromRow: number, toRow: number, fromColumn: number, toColumn: number): void {
+    const source = fromRow >= 0 ? this.rows[fromRow] : undefined;
+    const target = this.rows[toRow];
+    if (!source && !target) return;
+    const value = source?.values[fromColumn];
+    const formula = source?.formulas?.[fromColumn];
+    const format = source?.formats?.[fromColumn];
+    if (!target && value === undefined && formula === undefined && format === undefined) return;
+    const data = this.row(toRow, true);
+    data.values[toColumn] = value;
+    if (formula !== undefined || data.formulas) (data.formulas ??= [])[toColumn] = formula;
+    if (format !== undefined || data.formats) (data.formats ??= [])[toColumn] = format;
+  }
+
+  /** Copies number formats of one row's cells onto another row (used when a table grows). */
+  copyFormats(fromRow: number, toRow: number, c0: number, c1: number, onlyWhereUnset: boolean): void {
+    for (let c = c0; c <= c1; c++) {
+      const format = this.ownFormat(fromRow, c);
+      if (format === undefined) continue;
+      if (onlyWhereUnset && this.ownFormat(toRow, c) !== undefined) continue;
+      this.setFormat(toRow, c, format);
+    }
+  }
+}

@@ -68,11 +68,13 @@ export async function setUpWorkbook(
   // Tables that are missing: on a new sheet, on an empty spot, or over rows left behind when the table was removed.
   const missing = ALL_TABLES.filter((spec) => !tableNames.has(spec.table.toLowerCase()));
   const used = new Map<string, Excel.Range>();
+  const newSheets = new Set<string>();
   for (const spec of missing) {
     if (!sheetNames.has(spec.sheet.toLowerCase())) {
       context.workbook.worksheets.add(spec.sheet);
       sheetNames.add(spec.sheet.toLowerCase());
-    } else if (!used.has(spec.sheet)) {
+      newSheets.add(spec.sheet);
+    } else if (!used.has(spec.sheet) && !newSheets.has(spec.sheet)) {
       const range = context.workbook.worksheets
         .getItem(spec.sheet)
         .getUsedRangeOrNullObject(true)
@@ -91,7 +93,7 @@ export async function setUpWorkbook(
       const table = sheet.tables.add(rangeAddress(placed.at, rows.length, spec.columns.length), true);
       table.name = spec.table;
       newTables.add(spec.table);
-      queueNewTableFormats(table, spec, rows.length - 1);
+      queueNewTableFormats(table, spec, Math.max(rows.length - 1, 1));
     } else {
       const table = sheet.tables.add(rangeAddress(placed.at, placed.rows, placed.columns), true);
       table.name = spec.table;

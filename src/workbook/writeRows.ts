@@ -31,9 +31,10 @@ function isBlank(values: readonly unknown[], positions: number[], spec: RecordTa
  * as causing co-authoring merge conflicts). The position is resolved by Excel when each request runs, so
  * co-authors appending at the same time each get their own rows.
  *
- * A new table has one empty body row; the first record goes into it. Two people doing that at the same moment
- * would overwrite each other, so that write also reads the row as it was just before (same request, earlier in
- * the queue): if someone got there first, their row is put back and ours is appended instead.
+ * A new table has one empty body row; the first record goes into it. Co-authors may do that at the same moment,
+ * so that write also reads the row as it was just before (same request, queued before the write): whoever
+ * overwrote a row holds its previous content and appends it below the table, so nothing is lost (the
+ * displaced row moves to the end) and nothing is duplicated.
  */
 export async function appendRecords(
   context: Excel.RequestContext,
@@ -57,8 +58,7 @@ export async function appendRecords(
     await context.sync();
     pending = rows.slice(1);
     if (!isBlank(preImage.values[0] ?? [], positions, spec)) {
-      context.workbook.tables.getItem(spec.table).getDataBodyRange().getRow(0).formulas = preImage.formulas;
-      pending = rows;
+      context.workbook.tables.getItem(spec.table).getDataBodyRange().getRowsBelow(1).formulas = preImage.formulas;
       await context.sync();
     }
     onProgress?.(`Added 1 of ${rows.length}`, 1 / rows.length);

@@ -1,0 +1,58 @@
+import { freshWorkbook, simpleLicence } from "./fixtures";
+import { RECORD_TABLES } from "../../src/workbook/tables";
+import { columnLetter } from "../../src/workbook/cells";
+
+const letterOf = (header: string) =>
+  columnLetter(RECORD_TABLES.licences.columns.findIndex((column) => column.header === header));
+
+describe("rows with bad values", () => {
+  it("load as data issues while the good rows load", async () => {
+    const { workbook, register } = await freshWorkbook();
+    const added = await register.addMany("licences", [0, 1, 2, 3].map(simpleLicence));
+    if (!added.ok) throw new Error(added.error.message);
+    // Rows 2-5 hold the four licences; people type over three of them.
+    workbook.typeIntoCell("Licences", `${letterOf("Quantity")}3`, "ten");
+    workbook.typeIntoCell("Licences", `${letterOf("Purchase Date")}4`, "next Tuesday");
+    workbook.typeIntoCell("Licences", `${letterOf("Scope")}5`, "Galaxy");
+
+    const data = await register.load();
+    expect(data.licences.map((licence) => licence.id)).toEqual([added.value[0].id]);
+    expect(data.issues).toEqual([
+      {
+        sheet: "Licences",
+        row: 3,
+        column: "Quantity",
+        address: `${letterOf("Quantity")}3`,
+        message: "Quantity must be a number.",
+        recordId: added.value[1].id,
+      },
+      {
+        sheet: "Licences",
+        row: 4,
+        column: "Purchase Date",
+        address: `${letterOf("Purchase Date")}4`,
+        message: "Purchase Date must be a real date (for example 2026-03-31).",
+        recordId: added.value[2].id,
+      },
+      {
+        sheet: "Licences",
+        row: 5,
+        column: "Scope",
+        address: `${letterOf("Scope")}5`,
+        message: "Scope must be one of: Enterprise, Site, Department, Project, Individual.",
+        recordId: added.value[3].id,
+      },
+    ]);
+  });
+
+  it("accepts dates and numbers typed the way people type them", async () => {
+    const { workbook, register } = await freshWorkbook();
+    await register.add("licences", simpleLicence(1));
+    workbook.typeIntoCell("Licences", `${letterOf("Purchase Date")}2`, "2026-02-03");
+    workbook.typeIntoCell("Licences", `${letterOf("Quantity")}2`, "12");
+    workbook.typeIntoCell("Licences", `${letterOf("Auto-renew")}2`, "TRUE");
+    const data = await register.load();
+    expect(data.issues).toEqual([]);
+    expect(data.licences[0]).toMatchObject({ purchaseDate: "2026-02-03", quantity: 12, autoRenew: true });
+  });
+});

@@ -1,0 +1,135 @@
+import { createInMemoryWorkbook, type HostSession, type InMemoryWorkbook } from "../../src/host";
+import type { RecordKind } from "../../src/domain/ids";
+import type { Allocation, Installation, Licence, Software } from "../../src/domain/schemas";
+import { createWorkbookRegister } from "../../src/workbook/createWorkbookRegister";
+import type { NewRecord, Register } from "../../src/workbook/registerApi";
+
+export type Workbook = InMemoryWorkbook;
+export type Session = HostSession;
+
+/** Errors from the registers' background work (event subscriptions, selection look-ups); tests expect none. */
+export const backgroundErrors: unknown[] = [];
+
+/** Deterministic IDs per register, unique across registers (two co-authors never coordinate). */
+export function idMaker(prefix: string): (kind: RecordKind) => string {
+  let n = 0;
+  return (kind) => `${kind.slice(0, 3).toUpperCase()}-${prefix}${String(++n).padStart(8, "0")}`;
+}
+
+export function registerOn(
+  session: Session,
+  options: { newId?: (kind: RecordKind) => string; now?: () => Date } = {},
+): Register {
+  return createWorkbookRegister({
+    run: (batch) => session.run(batch),
+    now: options.now ?? (() => new Date("2026-05-01T09:30:00.000Z")),
+    ...(options.newId ? { newId: options.newId } : {}),
+    ownEchoMs: 0,
+    onBackgroundError: (error) => backgroundErrors.push(error),
+  });
+}
+
+export async function freshWorkbook(): Promise<{ workbook: Workbook; session: Session; register: Register }> {
+  const workbook = createInMemoryWorkbook();
+  const session = workbook.session("alice");
+  const register = registerOn(session);
+  const setUp = await register.setUp();
+  if (!setUp.ok) throw new Error(setUp.error.message);
+  return { workbook, session, register };
+}
+
+export function fullSoftware(): NewRecord<"software"> {
+  return {
+    name: "Visio Professional",
+    publisher: "Microsoft",
+    version: "2024",
+    category: "Diagramming",
+    notes: "Site-wide deployment via Intune",
+  } satisfies Omit<Software, "id" | "modified" | "rowVersion">;
+}
+
+/** A licence with every stored field set to a non-default value. */
+export function fullLicence(overrides: Partial<Licence> = {}): NewRecord<"licences"> {
+  return {
+    softwareId: "SW-0000000001",
+    licenceKey: "ABCDE-12345-FGHIJ",
+    quantity: 25,
+    unlimited: false,
+    licenceType: "Subscription",
+    scope: "Department",
+    reviewRequired: true,
+    reviewReason: "Seat count disputed by finance",
+    peakConcurrentUse: 19,
+    vendor: "Softcat",
+    purchaseOrder: "PO-2026-0042",
+    purchaseDate: "2026-01-15",
+    invoiceDate: "2026-01-20",
+    cost: 12345.67,
+    currency: "EUR",
+    pricingModel: "Multi-year",
+    termMonths: 36,
+    unitCost: 493.83,
+    startDate: "2026-02-01",
+    expiryDate: "2029-01-31",
+    perpetual: false,
+    autoRenew: true,
+    renewalLeadDays: 60,
+    maintenanceIncluded: true,
+    supportIncluded: true,
+    maintenanceExpiry: "2027-01-31",
+    allocationRule: "Device-based",
+    reassignable: false,
+    reassignmentMinDays: 90,
+    geographicRestriction: "EU only",
+    usageRestriction: "Non-commercial",
+    transferable: true,
+    virtualisationRights: "Limited",
+    notes: "Renew through reseller",
+    ...overrides,
+  };
+}
+
+export function simpleLicence(n: number): NewRecord<"licences"> {
+  return {
+    softwareId: `SW-${n % 100}`,
+    quantity: n % 50,
+    unlimited: false,
+    licenceType: "Perpetual",
+    scope: "Enterprise",
+    reviewRequired: false,
+    currency: "GBP",
+    pricingModel: "One-time",
+    perpetual: true,
+    autoRenew: false,
+    maintenanceIncluded: false,
+    supportIncluded: false,
+    allocationRule: "User-based",
+    reassignable: true,
+    transferable: false,
+    virtualisationRights: "Not permitted",
+  };
+}
+
+export function fullAllocation(): NewRecord<"allocations"> {
+  return {
+    licenceId: "LIC-0000000001",
+    user: "ana.silva@example.com",
+    department: "Finance",
+    allocatedOn: "2026-03-01",
+    revokedOn: "2026-04-30",
+    notes: "Temporary cover",
+  } satisfies Omit<Allocation, "id" | "modified" | "rowVersion">;
+}
+
+export function fullInstallation(n = 1): NewRecord<"installations"> {
+  return {
+    softwareId: "SW-0000000001",
+    licenceId: "LIC-0000000001",
+    device: `LAPTOP-${n}`,
+    user: "sam.jones",
+    version: "16.0.1",
+    installedOn: "2026-02-14",
+    source: "Discovery",
+    notes: "Found by SCCM",
+  } satisfies Omit<Installation, "id" | "modified" | "rowVersion">;
+}

@@ -1,0 +1,78 @@
+import { createInMemoryWorkbook } from "../../src/host";
+import { ALL_TABLES } from "../../src/workbook/tables";
+import { freshWorkbook, fullLicence, registerOn, type Workbook } from "./fixtures";
+
+function snapshot(workbook: Workbook) {
+  return JSON.stringify({
+    sheets: workbook.sheetNames().map((sheet) => [sheet, workbook.readSheet(sheet)]),
+    tables: workbook.tableNames(),
+  });
+}
+
+describe("Set up workbook", () => {
+  it("creates every sheet and table on an empty workbook", async () => {
+    const workbook = createInMemoryWorkbook();
+    const register = registerOn(workbook.session("alice"));
+    const report = await register.setUp();
+    expect(report).toEqual({
+      ok: true,
+      value: {
+        created: [
+          "Software",
+          "Licences",
+          "Allocations",
+          "Installations",
+          "Settings",
+          "Exchange Rates",
+          "Lists sheet",
+        ],
+        upgraded: [],
+        repaired: [],
+        unchanged: [],
+      },
+    });
+    expect(workbook.tableNames()).toEqual(expect.arrayContaining(ALL_TABLES.map((spec) => spec.table)));
+    const licences = workbook.readSheet("Licences");
+    expect(licences.values[0]).toEqual(ALL_TABLES[1].columns.map((column) => column.header));
+    const settings = workbook.readSheet("Settings");
+    expect(settings.values.slice(0, 5).map((row) => row.slice(0, 2))).toEqual([
+      ["Setting", "Value"],
+      ["Reporting Currency", "GBP"],
+      ["Under-use Threshold", 0.8],
+      ["Default Renewal Notice (Days)", 30],
+      ["Expiring Soon (Days)", 30],
+    ]);
+    expect((await register.load()).settings).toEqual({
+      reportingCurrency: "GBP",
+      underUseThreshold: 0.8,
+      defaultRenewalLeadDays: 30,
+      expiringSoonDays: 30,
+      exchangeRates: {},
+    });
+  });
+
+  it("changes nothing the second time and says so", async () => {
+    const { workbook, register } = await freshWorkbook();
+    await register.add("licences", fullLicence());
+    const before = snapshot(workbook);
+    const again = await register.setUp();
+    expect(again).toEqual({
+      ok: true,
+      value: {
+        created: [],
+        upgraded: [],
+        repaired: [],
+        unchanged: [
+          "Software",
+          "Licences",
+          "Allocations",
+          "Installations",
+          "Settings",
+          "Exchange Rates",
+          "Lists sheet",
+        ],
+      },
+    });
+    expect(snapshot(workbook)).toBe(before);
+  });
+});

@@ -45,7 +45,7 @@ export const allocation = (
 });
 
 export const register = (
-  parts: Partial<RegisterInput> & { settings?: Partial<Settings> },
+  parts: Partial<Omit<RegisterInput, "settings">> & { settings?: Partial<Settings> },
 ): RegisterInput => ({
   software: parts.software ?? [software("SW-1")],
   licences: parts.licences ?? [],

@@ -1,0 +1,156 @@
+import { licences, TODAY } from "./support/fixtures";
+import {
+  changedFields,
+  checkDraft,
+  draftFromLicence,
+  emptyDraft,
+  licenceFromDraft,
+  newLicenceFromDraft,
+  parseNumberText,
+} from "../../src/taskpane/licences/draft";
+import { filterLicences, licenceRows, NO_FILTER } from "../../src/taskpane/licences/filterLicences";
+import { formatDate, formatMoney, joinWithAnd, plural } from "../../src/taskpane/formatting";
+import {
+  conflictSentence,
+  failureSentence,
+  isNotSetUp,
+  unexpectedSentence,
+} from "../../src/taskpane/messages";
+import { themeFor } from "../../src/taskpane/theme";
+import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { computePosition } from "../../src/domain/position";
+import { DEFAULT_SETTINGS } from "../../src/domain/schemas";
+import { software } from "./support/fixtures";
+
+const known = new Set(["SW-ACRO", "SW-CAD", "SW-ZOOM"]);
+const acrobat = licences[0];
+
+describe("licence draft", () => {
+  it("round-trips a licence through the draft unchanged", () => {
+    const { errors, values } = checkDraft(draftFromLicence(acrobat), known);
+    expect(errors).toEqual({});
+    expect(licenceFromDraft(values, acrobat)).toEqual(acrobat);
+  });
+
+  it("keeps number text as typed and says what is wrong", () => {
+    expect(parseNumberText(" 1,250 ")).toBe(1250);
+    expect(parseNumberText("ten")).toBe("ten");
+    expect(parseNumberText("")).toBeUndefined();
+    const draft = { ...draftFromLicence(acrobat), quantity: "ten", peakConcurrentUse: "1.5", cost: "-3" };
+    expect(checkDraft(draft, known).errors).toEqual({
+      quantity: "Quantity must be a number.",
+      peakConcurrentUse: "Peak Concurrent Use must be a whole number.",
+      cost: "Cost cannot be negative.",
+    });
+  });
+
+  it("checks the rules between fields even when another field is invalid", () => {
+    const draft = {
+      ...draftFromLicence(acrobat),
+      quantity: "ten",
+      startDate: "2026-06-01",
+      expiryDate: "2026-05-01",
+    };
+    expect(checkDraft(draft, known).errors.expiryDate).toBe(
+      "Expiry Date must be after the Start Date (2026-06-01).",
+    );
+  });
+
+  it("asks for the required fields of a new licence and software from the catalogue", () => {
+    const { errors } = checkDraft({ ...emptyDraft(), softwareId: "Notepad" }, known);
+    expect(errors).toMatchObject({
+      softwareId: 'Pick the Software from the catalogue list, or use "Add software" to add it.',
+      licenceType: expect.stringMatching(/^Licence Type must be one of/),
+      scope: expect.stringMatching(/^Scope must be one of/),
+      allocationRule: expect.stringMatching(/^Allocation Rule must be one of/),
+      quantity: expect.stringMatching(/^Quantity is required unless the licence is Unlimited/),
+    });
+  });
+
+  it("tracks which fields changed, ignoring surrounding spaces", () => {
+    const saved = draftFromLicence(acrobat);
+    expect(changedFields({ ...saved, vendor: " Softcat " }, saved)).toEqual([]);
+    expect(changedFields({ ...saved, vendor: "Insight", unlimited: true }, saved)).toEqual([
+      "vendor",
+      "unlimited",
+    ]);
+  });
+
+  it("builds a new record without an ID, blank text left out", () => {
+    const draft = {
+      ...emptyDraft(),
+      softwareId: "SW-CAD",
+      quantity: "3",
+      licenceType: "Term",
+      scope: "Site",
+      allocationRule: "Site",
+    };
+    const record = newLicenceFromDraft(checkDraft(draft, known).values);
+    expect(record).toMatchObject({ softwareId: "SW-CAD", quantity: 3, currency: "GBP", vendor: undefined });
+    expect("id" in record && record.id !== undefined).toBe(false);
+  });
+});
+
+describe("licence list filter", () => {
+  const position = computePosition(
+    { software, licences, allocations: [], installations: [], settings: DEFAULT_SETTINGS },
+    TODAY,
+  );
+  const rows = licenceRows(licences, software, position.licences);
+
+  it("matches search text in name, vendor, key and purchase order, ignoring case", () => {
+    const names = (search: string) =>
+      filterLicences(rows, { ...NO_FILTER, search }, 30).map((row) => row.softwareName);
+    expect(names("ACROBAT")).toEqual(["Adobe Acrobat Pro"]);
+    expect(names("autodesk")).toEqual(["AutoCAD"]);
+    expect(names("po-300")).toEqual(["Zoom Workplace"]);
+    expect(names("")).toHaveLength(3);
+  });
+
+  it("counts only licences expiring within the window as expiring soon", () => {
+    expect(
+      filterLicences(rows, { ...NO_FILTER, expiringSoon: true }, 30).map((row) => row.licence.id),
+    ).toEqual(["LIC-ACRO"]);
+    expect(filterLicences(rows, { ...NO_FILTER, expiringSoon: true }, 10)).toEqual([]);
+  });
+});
+
+describe("formatting and messages", () => {
+  it("formats dates, money and counts the British way", () => {
+    expect(formatDate("2026-03-31")).toBe("31 Mar 2026");
+    expect(formatMoney(1250, "GBP")).toBe("£1,250.00");
+    expect(formatMoney(10, "EUR")).toBe("€10.00");
+    expect(plural(1, "licence")).toBe("1 licence");
+    expect(plural(1200, "licence")).toBe("1,200 licences");
+    expect(joinWithAnd(["Quantity", "Vendor", "Cost"])).toBe("Quantity, Vendor and Cost");
+  });
+
+  it("names changed fields by their labels", () => {
+    expect(conflictSentence(["quantity", "vendor", "rowVersion"])).toBe(
+      "Someone else changed Quantity and Vendor of this licence while you were editing.",
+    );
+    expect(conflictSentence([])).toBe("Someone else changed this licence while you were editing.");
+  });
+
+  it("turns failures into sentences with a next step, never a stack trace", () => {
+    expect(failureSentence({ kind: "failed", message: "Excel is busy." }, "save the licence")).toBe(
+      "Could not save the licence: Excel is busy. Try again; if it keeps happening, save the workbook and reopen it.",
+    );
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const error = new Error("boom");
+    expect(unexpectedSentence(error, "load")).toBe(
+      "Could not load (boom). Try again; if it keeps happening, save the workbook and reopen the add-in.",
+    );
+    expect(unexpectedSentence(new Error("line 1\n    at x (y.js:1)"), "load")).not.toContain("at x");
+    spy.mockRestore();
+    expect(isNotSetUp({ kind: "not-set-up", message: "" })).toBe(true);
+    expect(isNotSetUp(new Error("nope"))).toBe(false);
+  });
+
+  it("follows Office's dark or light theme", () => {
+    expect(themeFor(undefined)).toBe(webLightTheme);
+    expect(themeFor({ bodyBackgroundColor: "#262626" })).toBe(webDarkTheme);
+    expect(themeFor({ bodyBackgroundColor: "#FFFFFF" })).toBe(webLightTheme);
+    expect(themeFor({ isDarkTheme: true, bodyBackgroundColor: "#FFFFFF" })).toBe(webDarkTheme);
+  });
+});

@@ -1,0 +1,60 @@
+import "./support/polyfills";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { mountTaskPane } from "../../src/taskpane/mount";
+import { FakeRegister } from "./support/fakeRegister";
+import { seed } from "./support/fixtures";
+
+describe("task pane shell", () => {
+  it("mounts into an element, loads the register and unmounts", async () => {
+    const element = document.createElement("div");
+    document.body.appendChild(element);
+    const register = new FakeRegister(seed());
+    let unmount = () => undefined as void;
+    act(() => {
+      unmount = mountTaskPane(element, register, { officeTheme: { bodyBackgroundColor: "#1f1f1f" } });
+    });
+    expect(await screen.findByText("3 licences")).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Licences" }).getAttribute("aria-selected")).toBe("true");
+    act(() => unmount());
+    expect(element.childElementCount).toBe(0);
+    element.remove();
+  });
+
+  it("says in plain words when the register cannot be read, and Try again recovers", async () => {
+    const register = new FakeRegister(seed());
+    register.failNextLoad = new Error("The workbook is busy");
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const element = document.createElement("div");
+    document.body.appendChild(element);
+    let unmount = () => undefined as void;
+    act(() => {
+      unmount = mountTaskPane(element, register);
+    });
+    expect(
+      await screen.findByText(
+        "Could not read the licence register from the workbook (The workbook is busy). Try again; if it keeps happening, save the workbook and reopen the add-in.",
+      ),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByText("3 licences")).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText(/Could not read/)).toBeNull());
+    spy.mockRestore();
+    act(() => unmount());
+    element.remove();
+  });
+
+  it("reloads when a co-author changes the register", async () => {
+    const register = new FakeRegister(seed());
+    const element = document.createElement("div");
+    document.body.appendChild(element);
+    let unmount = () => undefined as void;
+    act(() => {
+      unmount = mountTaskPane(element, register);
+    });
+    await screen.findByText("3 licences");
+    act(() => register.remoteDelete("licences", "LIC-ZOOM"));
+    expect(await screen.findByText("2 licences")).toBeTruthy();
+    act(() => unmount());
+    element.remove();
+  });
+});

@@ -8,7 +8,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { LICENCE_LABELS } from "../../../domain/labels";
 import type { RegisterPosition } from "../../../domain/positionTypes";
 import type { Licence } from "../../../domain/schemas";
@@ -73,6 +73,9 @@ export function LicenceForm({ draft, current, isNew, data, position, onBack, onS
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<string>();
   const [seenInRegister, setSeenInRegister] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Keyboard and screen-reader users land on the licence they opened, not on the button they left behind.
+  useEffect(() => heading.current?.focus(), []);
   if (current && !seenInRegister) setSeenInRegister(true);
 
   const base = draft.base;
@@ -108,7 +111,9 @@ export function LicenceForm({ draft, current, isNew, data, position, onBack, onS
       >
         <div className={styles.header}>
           <Button onClick={onBack}>Back</Button>
-          <h2 className={styles.title}>{title}</h2>
+          <h2 className={styles.title} ref={heading} tabIndex={-1}>
+            {title}
+          </h2>
           {base && (
             <Button appearance="subtle" onClick={() => void register.goToRecord("licences", base.id)}>
               Show in sheet

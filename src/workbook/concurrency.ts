@@ -69,35 +69,40 @@ export async function saveRecords(
       return { request, row, record, cells: recordCells(spec, record), expectedVersion };
     });
     const runs = contiguousRuns(located.positions);
-    const mismatched: { planned: Planned; formulas: unknown[][] }[] = [];
+    const mismatched: { planned: Planned; formulas: unknown[] }[] = [];
     let done = 0;
-    for (const chunk of chunkBySize(plan, (p) => estimateRowBytes(p.cells) * 2 + 120 * runs.length)) {
+    plan.sort((a, b) => a.row - b.row);
+    for (const chunk of chunkBySize(plan, (p) => estimateRowBytes(p.cells) + 16)) {
       context.application.suspendApiCalculationUntilNextSync();
       const body = context.workbook.tables.getItem(spec.table).getDataBodyRange();
-      const preImages = chunk.map((planned) => {
-        const preImage = body.getRow(planned.row).load("values,formulas");
-        const target = body.getRow(planned.row);
+      // Consecutive rows are read and written as one block: a bulk save is a handful of ranges, not one per row.
+      const blocks = consecutiveBlocks(chunk).map((block) => {
+        const preImage = body
+          .getRow(block[0].row)
+          .getResizedRange(block.length - 1, 0)
+          .load("values,formulas");
         for (const run of runs) {
-          target.getCell(0, run.start).getResizedRange(0, run.length - 1).values = [
-            run.indexes.map((i) => planned.cells[i]),
-          ];
+          body.getCell(block[0].row, run.start).getResizedRange(block.length - 1, run.length - 1).values =
+            block.map((planned) => run.indexes.map((i) => planned.cells[i]));
         }
-        return preImage;
+        return { block, preImage };
       });
       await context.sync();
-      chunk.forEach((planned, index) => {
-        const before = preImages[index].values[0] ?? [];
-        const sameRow = String(before[located.idAt] ?? "").trim() === String(planned.record.id);
-        const sameVersion = versionOf(before[located.versionAt]) === planned.expectedVersion;
-        if (sameRow && sameVersion) saved[planned.request] = planned.record;
-        else mismatched.push({ planned, formulas: preImages[index].formulas });
-      });
+      for (const { block, preImage } of blocks) {
+        block.forEach((planned, index) => {
+          const before = preImage.values[index] ?? [];
+          const sameRow = String(before[located.idAt] ?? "").trim() === String(planned.record.id);
+          const sameVersion = versionOf(before[located.versionAt]) === planned.expectedVersion;
+          if (sameRow && sameVersion) saved[planned.request] = planned.record;
+          else mismatched.push({ planned, formulas: preImage.formulas[index] });
+        });
+      }
       done += chunk.length;
       save.onProgress?.(`Saved ${done} of ${records.length}`, done / records.length);
     }
     if (mismatched.length > 0) {
       const body = context.workbook.tables.getItem(spec.table).getDataBodyRange();
-      for (const { planned, formulas } of mismatched) body.getRow(planned.row).formulas = formulas;
+      for (const { planned, formulas } of mismatched) body.getRow(planned.row).formulas = [formulas];
       await context.sync();
     }
     pending = mismatched.map(({ planned }) => planned.request);
@@ -109,6 +114,17 @@ export async function saveRecords(
     });
   }
   return ok(saved);
+}
+
+/** Splits rows sorted by position into runs of consecutive rows. */
+function consecutiveBlocks(sorted: Planned[]): Planned[][] {
+  const blocks: Planned[][] = [];
+  for (const planned of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last && last[last.length - 1].row + 1 === planned.row) last.push(planned);
+    else blocks.push([planned]);
+  }
+  return blocks;
 }
 
 /** Deletes a record's row (cells shift up), with the same checks as saving. */

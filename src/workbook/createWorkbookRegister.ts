@@ -15,6 +15,7 @@ import { removeRecord, saveRecords, type SaveContext } from "./concurrency";
 import { attempt, excelFailure, fail, ok, type ExcelRun } from "./excel";
 import { ChangeFeed } from "./events";
 import { capitalise } from "./messages";
+import { pooledRandomBytes } from "./randomPool";
 import { readRegister } from "./readRegister";
 import { fieldErrors } from "./records";
 import { SelectionFeed, selectCell, selectRecord } from "./selection";
@@ -44,7 +45,8 @@ const ACTIONS = {
 export function createWorkbookRegister(options: WorkbookRegisterOptions): Register {
   const { run } = options;
   const now = options.now ?? (() => new Date());
-  const makeId = options.newId ?? defaultNewId;
+  const random = pooledRandomBytes();
+  const makeId = options.newId ?? ((kind: RecordKind) => defaultNewId(kind, random));
   const reportError = options.onBackgroundError ?? ((error: unknown) => console.error(error));
   const feed = new ChangeFeed(run, reportError, options.ownEchoMs ?? 250);
   const selection = new SelectionFeed(run, reportError);

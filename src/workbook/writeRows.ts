@@ -58,7 +58,8 @@ export async function appendRecords(
     await context.sync();
     pending = rows.slice(1);
     if (!isBlank(preImage.values[0] ?? [], positions, spec)) {
-      context.workbook.tables.getItem(spec.table).getDataBodyRange().getRowsBelow(1).formulas = preImage.formulas;
+      context.workbook.tables.getItem(spec.table).getDataBodyRange().getRowsBelow(1).formulas =
+        preImage.formulas;
       await context.sync();
     }
     onProgress?.(`Added 1 of ${rows.length}`, 1 / rows.length);

@@ -55,7 +55,10 @@ function queueListValidation(body: Excel.Range, column: ColumnSpec): void {
     showAlert: true,
     style: "Stop",
     title: column.header,
-    message: `Choose a ${column.header} from the list.`,
+    message:
+      column.list === "TRUE/FALSE"
+        ? `${column.header} must be TRUE or FALSE.`
+        : `Choose a ${column.header} from the list.`,
   };
 }
 

@@ -57,3 +57,23 @@ describe("change and selection events", () => {
     expect(backgroundErrors).toEqual([]);
   });
 });
+
+describe("selection by the user", () => {
+  it("reads the ID of the row the user clicked", async () => {
+    const { workbook, session, register } = await freshWorkbook();
+    const added = await register.addMany("allocations", [
+      { licenceId: "LIC-1", user: "kim" },
+      { licenceId: "LIC-1", user: "lee" },
+    ]);
+    if (!added.ok) throw new Error(added.error.message);
+    const selected: [RecordKind, string][] = [];
+    register.onRecordSelected((kind, id) => selected.push([kind, id]));
+    await settle();
+    workbook.selectCell("Allocations", "C3", session);
+    await settle();
+    expect(selected).toEqual([["allocations", added.value[1].id]]);
+    await register.goToCell("Allocations", "B2");
+    await settle();
+    expect(selected[selected.length - 1]).toEqual(["allocations", added.value[0].id]);
+  });
+});

@@ -51,6 +51,40 @@ describe("Set up workbook", () => {
     });
   });
 
+  it("formats the tables: frozen headers, dropdowns, status colours, read-only columns, text as text", async () => {
+    const { workbook, register } = await freshWorkbook();
+    await register.add("licences", fullLicence());
+    await register.add("licences", fullLicence());
+    const sheet = workbook.describeSheet("Licences");
+    const letter = (header: string) => {
+      const index = ALL_TABLES[1].columns.findIndex((column) => column.header === header);
+      return String.fromCharCode(65 + index);
+    };
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.dataValidations).toContainEqual({
+      address: `${letter("Scope")}2:${letter("Scope")}3`,
+      settings: expect.objectContaining({
+        rule: { list: { inCellDropDown: true, source: "=Lists!$B$2:$B$6" } },
+      }),
+    });
+    expect(sheet.dataValidations).toContainEqual(
+      expect.objectContaining({ address: `${letter("Unlimited")}2:${letter("Unlimited")}3` }),
+    );
+    const status = `${letter("Compliance Status")}2:${letter("Compliance Status")}3`;
+    expect(sheet.conditionalFormats.filter((format) => format.address === status)).toHaveLength(3);
+    expect(sheet.styles).toContainEqual({
+      address: `${letter("Used Quantity")}2:${letter("Used Quantity")}3`,
+      style: { fontItalic: true },
+    });
+    expect(sheet.styles).toContainEqual({ address: "A1:AP1", style: { fontBold: true } });
+    const formats = workbook.readSheet("Licences").numberFormat[2];
+    expect(formats[ALL_TABLES[1].columns.findIndex((column) => column.header === "Notes")]).toBe("@");
+    expect(formats[ALL_TABLES[1].columns.findIndex((column) => column.header === "Expiry Date")]).toBe(
+      "yyyy-mm-dd",
+    );
+    expect(formats[ALL_TABLES[1].columns.findIndex((column) => column.header === "Cost")]).toBe("#,##0.00");
+  });
+
   it("changes nothing the second time and says so", async () => {
     const { workbook, register } = await freshWorkbook();
     await register.add("licences", fullLicence());

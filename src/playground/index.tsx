@@ -1,0 +1,34 @@
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import { installCustomFunctionsGlobal } from "../host/customFunctionsRuntime";
+import { createInMemoryWorkbook } from "../host";
+import { createWorkbookRegister } from "../workbook/createWorkbookRegister";
+import { Playground, type CoAuthor } from "./Playground";
+import { seedWorkbook } from "./seedWorkbook";
+import { trackWorkbookChanges } from "./WorkbookGrid";
+
+async function start(): Promise<void> {
+  const element = document.getElementById("playground")!;
+  installCustomFunctionsGlobal();
+  const workbook = createInMemoryWorkbook();
+  trackWorkbookChanges(workbook);
+  await seedWorkbook(workbook);
+
+  const requested = Number(new URLSearchParams(location.search).get("coauthors") ?? "1");
+  const count = Number.isFinite(requested) ? Math.min(Math.max(Math.trunc(requested), 1), 3) : 1;
+  const coAuthors: CoAuthor[] = Array.from({ length: count }, (_, i) => {
+    const name = `Co-author ${i + 1}`;
+    const session = workbook.session(name);
+    return { name, session, register: createWorkbookRegister({ run: (batch) => session.run(batch) }) };
+  });
+
+  createRoot(element).render(
+    <FluentProvider theme={webLightTheme}>
+      <Playground workbook={workbook} coAuthors={coAuthors} />
+    </FluentProvider>,
+  );
+}
+
+start().catch((error: unknown) => {
+  document.body.textContent = `The playground could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
+});

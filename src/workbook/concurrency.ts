@@ -142,6 +142,7 @@ export async function removeRecord(
     if (refused) return fail(refused);
     const row = located.rowOf.get(id) ?? -1;
     const expectedVersion = versionOf(located.versions[row]);
+    context.application.suspendApiCalculationUntilNextSync();
     const body = context.workbook.tables.getItem(spec.table).getDataBodyRange();
     const preImage = body.getRow(row).load("values,formulas");
     body.getRow(row).delete("Up");

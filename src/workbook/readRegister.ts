@@ -2,7 +2,7 @@ import type { DataIssue, RegisterData } from "./registerApi";
 import { parseRow } from "./records";
 import { parseSettings } from "./settingsRows";
 import { cellAddress } from "./cells";
-import { columnPositions, queueLayout, type TableLayout } from "./tableLayout";
+import { columnPositions, queueLayout, sheetRowNumber, type TableLayout } from "./tableLayout";
 import { RECORD_KINDS, RECORD_TABLES, exchangeRatesTable, settingsTable } from "./tables";
 
 /** Excel refuses to read more than this many cells in one request; stay a little under it. */
@@ -104,10 +104,29 @@ export async function readRegister(
     }
     if (positions[spec.columns.findIndex((column) => column.field === "id")] < 0) continue;
     const records = data[kind] as unknown[];
+    const idAt = positions[spec.columns.findIndex((column) => column.field === "id")];
+    // A copied row brings its ID along; saving would then find the first copy, so the later one is an issue.
+    const firstRowOf = new Map<string, number>();
     (values.get(spec.table) ?? []).forEach((row, bodyRow) => {
       const parsed = parseRow(spec, layout, positions, row, bodyRow);
-      if (parsed.record) records.push(parsed.record);
       issues.push(...parsed.issues);
+      if (!parsed.record) return;
+      const id = String(parsed.record.id);
+      const first = firstRowOf.get(id);
+      if (first === undefined) {
+        firstRowOf.set(id, sheetRowNumber(layout, bodyRow));
+        records.push(parsed.record);
+        return;
+      }
+      const sheetRow = sheetRowNumber(layout, bodyRow);
+      issues.push({
+        sheet: spec.sheet,
+        row: sheetRow,
+        column: spec.idHeader,
+        address: cellAddress(sheetRow - 1, layout.firstColumn + idAt),
+        message: `${spec.idHeader} ${id} is also used on row ${first}, so this row was skipped. Delete the copy, or add it again from the task pane to give it its own ID.`,
+        recordId: id,
+      });
     });
   }
   const settingsLayout = layouts.get(settingsTable.table);

@@ -56,3 +56,24 @@ describe("rows with bad values", () => {
     expect(data.licences[0]).toMatchObject({ purchaseDate: "2026-02-03", quantity: 12, autoRenew: true });
   });
 });
+
+describe("copied rows", () => {
+  it("skip a row whose ID is already used and say where", async () => {
+    const { workbook, register } = await freshWorkbook();
+    const added = await register.addMany("licences", [simpleLicence(1), simpleLicence(2)]);
+    if (!added.ok) throw new Error(added.error.message);
+    workbook.typeIntoCell("Licences", "A3", added.value[0].id);
+    const data = await register.load();
+    expect(data.licences.map((licence) => licence.id)).toEqual([added.value[0].id]);
+    expect(data.issues).toEqual([
+      expect.objectContaining({
+        sheet: "Licences",
+        row: 3,
+        column: "Licence ID",
+        address: "A3",
+        recordId: added.value[0].id,
+      }),
+    ]);
+    expect(data.issues[0].message).toMatch(/is also used on row 2/);
+  });
+});

@@ -161,12 +161,20 @@ export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): I
       if (used) {
         const rows = used.row + used.rowCount;
         const columns = used.column + used.columnCount;
+        const { cells } = sheet;
         for (let r = 0; r < rows; r++) {
-          values.push(Array.from({ length: columns }, (_, c) => sheet.cells.value(r, c)));
-          formulas.push(
-            Array.from({ length: columns }, (_, c) => sheet.cells.formula(r, c) ?? sheet.cells.value(r, c)),
-          );
-          numberFormat.push(Array.from({ length: columns }, (_, c) => sheet.cells.format(r, c)));
+          const rowValues = new Array<unknown>(columns);
+          const rowFormulas = new Array<unknown>(columns);
+          const rowFormats = new Array<string>(columns);
+          for (let c = 0; c < columns; c++) {
+            const value = cells.value(r, c);
+            rowValues[c] = value;
+            rowFormulas[c] = cells.formula(r, c) ?? value;
+            rowFormats[c] = cells.format(r, c);
+          }
+          values.push(rowValues);
+          formulas.push(rowFormulas);
+          numberFormat.push(rowFormats);
         }
       }
       return { values, formulas, numberFormat };

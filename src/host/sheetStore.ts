@@ -15,6 +15,17 @@ interface RowData {
 
 export const GENERAL = "General";
 
+function grow(used: Rect | null, r: number, c: number): Rect {
+  if (!used) return rect(r, c);
+  if (r >= used.row && r < used.row + used.rowCount && c >= used.column && c < used.column + used.columnCount)
+    return used;
+  const r0 = Math.min(used.row, r);
+  const c0 = Math.min(used.column, c);
+  const r1 = Math.max(used.row + used.rowCount - 1, r);
+  const c1 = Math.max(used.column + used.columnCount - 1, c);
+  return rect(r0, c0, r1 - r0 + 1, c1 - c0 + 1);
+}
+
 export class SheetStore {
   private rows: (RowData | undefined)[] = [];
   /** Number formats given to whole columns ("A:A"), used where a cell has none of its own. */
@@ -59,7 +70,8 @@ export class SheetStore {
     data.values[c] = value === "" ? undefined : value;
     if (formula !== undefined) (data.formulas ??= [])[c] = formula;
     else if (data.formulas) data.formulas[c] = undefined;
-    this.usedCache = {};
+    if (value === "" && formula === undefined) this.usedCache = {};
+    else this.growUsed(r, c);
   }
 
   clearContents(r: number, c: number): void {
@@ -73,7 +85,14 @@ export class SheetStore {
   setFormat(r: number, c: number, numberFormat: string | undefined): void {
     if (numberFormat === undefined && !this.rows[r]?.formats) return;
     (this.row(r, true).formats ??= [])[c] = numberFormat;
-    this.usedCache.all = undefined;
+    if (numberFormat === undefined) this.usedCache.all = undefined;
+    else if (this.usedCache.all !== undefined) this.usedCache.all = grow(this.usedCache.all, r, c);
+  }
+
+  /** Keeps cached used ranges valid as cells fill (clearing invalidates them instead). */
+  private growUsed(r: number, c: number): void {
+    if (this.usedCache.values !== undefined) this.usedCache.values = grow(this.usedCache.values, r, c);
+    if (this.usedCache.all !== undefined) this.usedCache.all = grow(this.usedCache.all, r, c);
   }
 
   setColumnFormat(c: number, numberFormat: string): void {
@@ -99,24 +118,32 @@ export class SheetStore {
     let r1 = -1;
     let c0 = Infinity;
     let c1 = -1;
-    this.rows.forEach((data, r) => {
-      if (!data) return;
-      const consider = (cells: unknown[] | undefined) => {
-        if (!cells) return;
-        for (let c = 0; c < cells.length; c++) {
-          if (cells[c] === undefined) continue;
-          r0 = Math.min(r0, r);
-          r1 = Math.max(r1, r);
-          c0 = Math.min(c0, c);
-          c1 = Math.max(c1, c);
-          break;
-        }
-        for (let c = cells.length - 1; c > c1; c--) if (cells[c] !== undefined) c1 = c;
-      };
-      consider(data.values);
-      consider(data.formulas);
-      if (!valuesOnly) consider(data.formats);
-    });
+    const rows = this.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const data = rows[r];
+      if (!data) continue;
+      const lists = valuesOnly ? [data.values, data.formulas] : [data.values, data.formulas, data.formats];
+      for (const cells of lists) {
+        if (!cells) continue;
+        let first = -1;
+        for (let c = 0; c < cells.length; c++)
+          if (cells[c] !== undefined) {
+            first = c;
+            break;
+          }
+        if (first < 0) continue;
+        let last = first;
+        for (let c = cells.length - 1; c > first; c--)
+          if (cells[c] !== undefined) {
+            last = c;
+            break;
+          }
+        if (r < r0) r0 = r;
+        r1 = r;
+        if (first < c0) c0 = first;
+        if (last > c1) c1 = last;
+      }
+    }
     const result = r1 < 0 ? null : rect(r0, c0, r1 - r0 + 1, c1 - c0 + 1);
     this.usedCache[key] = result;
     return result ?? undefined;

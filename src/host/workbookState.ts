@@ -255,11 +255,13 @@ export class WorkbookState {
     }
     const cells = sheet.cells;
     const growing = this.growthFor(sheet, area, input);
+    const grid = Array.isArray(input) ? (input as unknown[][]) : undefined;
     for (let i = 0; i < area.rowCount; i++) {
       const r = area.row + i;
+      const rowInput = grid ? grid[i] : undefined;
       for (let j = 0; j < area.columnCount; j++) {
         const c = area.column + j;
-        const parsed = parseInput(inputAt(input, i, j), cells.format(r, c));
+        const parsed = parseInput(rowInput ? rowInput[j] : input, cells.format(r, c));
         switch (parsed.kind) {
           case "skip":
             break;

@@ -1,0 +1,221 @@
+import { OfficeMockObject } from "office-addin-mock";
+import { createInMemoryWorkbook } from "../../src/host";
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+async function withTable(rows: unknown[][]) {
+  const workbook = createInMemoryWorkbook();
+  const session = workbook.session("addin");
+  await session.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange(`A1:C${rows.length + 1}`).values = [["ID", "Name", "Qty"], ...rows];
+    sheet.tables.add(`A1:C${rows.length + 1}`, true).name = "T";
+    await context.sync();
+  });
+  return { workbook, session };
+}
+
+describe("table rows and columns", () => {
+  test("rows.add appends (moving cells below down) and deleteRowsAt / row.delete shift up", async () => {
+    const { workbook, session } = await withTable([
+      ["a", "A", 1],
+      ["b", "B", 2],
+    ]);
+    await session.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A5").values = [["below"]];
+      const table = context.workbook.tables.getItem("T");
+      table.rows.add(undefined, [["c", "C", 3]]);
+      await context.sync();
+      table.rows.getItemAt(0).delete();
+      const body = table.getDataBodyRange().load("values,address");
+      await context.sync();
+      expect(body.address).toBe("Sheet1!A2:C3");
+      expect(body.values).toEqual([
+        ["b", "B", 2],
+        ["c", "C", 3],
+      ]);
+    });
+    expect(workbook.readSheet("Sheet1").values[4][0]).toBe("below");
+  });
+
+  test("deleting every body row leaves one blank row, as Excel does", async () => {
+    const { session } = await withTable([
+      ["a", "A", 1],
+      ["b", "B", 2],
+    ]);
+    await session.run(async (context) => {
+      const table = context.workbook.tables.getItem("T");
+      table.getDataBodyRange().delete("Up");
+      const body = table.getDataBodyRange().load("values,address");
+      await context.sync();
+      expect(body.address).toBe("Sheet1!A2:C2");
+      expect(body.values).toEqual([["", "", ""]]);
+    });
+  });
+
+  test("columns.add at the end with a name, and getItem / getItemOrNullObject", async () => {
+    const { workbook, session } = await withTable([["a", "A", 1]]);
+    await session.run(async (context) => {
+      const table = context.workbook.tables.getItem("T");
+      table.columns.add(undefined as unknown as number, undefined, "Notes");
+      table.columns.add(1, [["Vendor"], ["Acme"]]);
+      const columns = table.columns.load("items/name,items/index");
+      const missing = table.columns.getItemOrNullObject("Nope");
+      const notes = table.columns.getItem("notes").load("index");
+      await context.sync();
+      expect(columns.items.map((c) => c.name)).toEqual(["ID", "Vendor", "Name", "Qty", "Notes"]);
+      expect(notes.index).toBe(4);
+      expect(missing.isNullObject).toBe(true);
+    });
+    expect(workbook.readSheet("Sheet1").values).toEqual([
+      ["ID", "Vendor", "Name", "Qty", "Notes"],
+      ["a", "Acme", "A", 1, ""],
+    ]);
+  });
+
+  test("moving part of a table is refused", async () => {
+    const { session } = await withTable([["a", "A", 1]]);
+    await session.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:A2").delete("Up");
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    });
+  });
+});
+
+describe("formats, validation and conditional formats are stored", () => {
+  test("they can be inspected and follow the table as it grows", async () => {
+    const { workbook, session } = await withTable([["a", "A", 1]]);
+    await session.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      const table = context.workbook.tables.getItem("T");
+      const name = table.columns.getItem("Name").getDataBodyRange();
+      name.dataValidation.rule = { list: { inCellDropDown: true, source: "=Lists!$A$2:$A$9" } };
+      name.dataValidation.errorAlert = {
+        showAlert: true,
+        style: "Stop",
+        title: "Pick one",
+        message: "From the list",
+      };
+      const format = name.conditionalFormats.add("ContainsText");
+      format.textComparison.format.fill.color = "#FFC7CE";
+      format.textComparison.rule = { operator: "Contains", text: "Expired" };
+      table.getHeaderRowRange().format.font.bold = true;
+      table.columns.getItem("ID").getRange().format.columnWidth = 120;
+      sheet.freezePanes.freezeRows(1);
+      await context.sync();
+      table.getDataBodyRange().getRowsBelow(1).values = [["b", "B", 2]];
+      const bold = table.getHeaderRowRange().format.font.load("bold");
+      const rule = name.dataValidation.load("rule,type");
+      await context.sync();
+      expect(bold.bold).toBe(true);
+      expect(rule.type).toBe("List");
+    });
+    const description = workbook.describeSheet("Sheet1");
+    expect(description.frozenRows).toBe(1);
+    expect(description.columnWidths).toEqual({ A: 120 });
+    expect(description.dataValidations).toEqual([
+      {
+        address: "B2:B3",
+        settings: {
+          rule: { list: { inCellDropDown: true, source: "=Lists!$A$2:$A$9" } },
+          errorAlert: { showAlert: true, style: "Stop", title: "Pick one", message: "From the list" },
+        },
+      },
+    ]);
+    expect(description.conditionalFormats).toEqual([
+      expect.objectContaining({
+        address: "B2:B3",
+        type: "ContainsText",
+        rule: { textComparison: { operator: "Contains", text: "Expired" } },
+        format: { fillColor: "#FFC7CE" },
+      }),
+    ]);
+  });
+});
+
+describe("selection and used range", () => {
+  test("select() raises onSelectionChanged only in the selecting session", async () => {
+    const { workbook, session } = await withTable([["a", "A", 1]]);
+    const other = workbook.session("other");
+    const seen: string[] = [];
+    for (const s of [session, other])
+      await s.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").onSelectionChanged.add(async (args) => {
+          seen.push(`${s.name}:${args.address}`);
+        });
+        context.workbook.tables.getItem("T").onSelectionChanged.add(async (args) => {
+          seen.push(`${s.name}:table:${args.address}:${args.isInsideTable}`);
+        });
+        await context.sync();
+      });
+    await session.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("B2").select();
+      const selected = context.workbook.getSelectedRange().load("address");
+      await context.sync();
+      expect(selected.address).toBe("Sheet1!B2");
+    });
+    workbook.selectCell("Sheet1", "C2", other);
+    await settle();
+    expect(seen.sort()).toEqual(["addin:B2", "addin:table:B2:true", "other:C2", "other:table:C2:true"]);
+  });
+
+  test("getUsedRangeOrNullObject is null on an empty sheet", async () => {
+    const workbook = createInMemoryWorkbook();
+    await workbook.session().run(async (context) => {
+      const sheet = context.workbook.worksheets.add("Empty");
+      const used = sheet.getUsedRangeOrNullObject(true);
+      const usedRange = sheet.getUsedRange().load("address");
+      await context.sync();
+      expect(used.isNullObject).toBe(true);
+      expect(usedRange.address).toBe("Empty!A1");
+    });
+  });
+});
+
+describe("formula evaluator hook", () => {
+  test("an installed evaluator computes formula values, and is used for new rows", async () => {
+    const { workbook, session } = await withTable([["a", "A", 1]]);
+    workbook.setFormulaEvaluator((formula, cell, view) =>
+      formula === "=DOUBLE([@Qty])" ? Number(view.value(cell.sheet, cell.row, 2)) * 2 : undefined,
+    );
+    await session.run(async (context) => {
+      const table = context.workbook.tables.getItem("T");
+      table.columns.add(undefined as unknown as number, undefined, "Double");
+      table.columns.getItem("Double").getDataBodyRange().formulas = [["=DOUBLE([@Qty])"]];
+      table.getDataBodyRange().getRowsBelow(1).getResizedRange(0, -1).values = [["b", "B", 5]];
+      const doubled = table.columns.getItem("Double").getDataBodyRange().load("values");
+      await context.sync();
+      expect(doubled.values).toEqual([[2], [10]]);
+    });
+  });
+});
+
+describe("office-addin-mock still works for thin unit tests", () => {
+  /** The same function runs against the mock and against the host. */
+  async function selectedAddress(context: Excel.RequestContext): Promise<string> {
+    const range = context.workbook.getSelectedRange();
+    range.load("address");
+    await context.sync();
+    return range.address;
+  }
+
+  test("mock", async () => {
+    const mock = new OfficeMockObject({
+      context: {
+        workbook: {
+          range: { address: "Sheet1!C2" },
+          getSelectedRange() {
+            return this.range;
+          },
+        },
+      },
+    }) as unknown as { context: Excel.RequestContext };
+    expect(await selectedAddress(mock.context)).toBe("Sheet1!C2");
+  });
+
+  test("host", async () => {
+    const workbook = createInMemoryWorkbook();
+    workbook.selectCell("Sheet1", "C2");
+    expect(await workbook.session().run(selectedAddress)).toBe("Sheet1!C2");
+  });
+});

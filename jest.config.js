@@ -1,7 +1,10 @@
 /** Two projects: pure logic runs in Node, React components in jsdom. */
 const shared = {
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx", isolatedModules: true } }],
+    "^.+\\.tsx?$": [
+      "ts-jest",
+      { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx", isolatedModules: true } },
+    ],
   },
   moduleNameMapper: {
     // office-addin-manifest pulls in ESM-only packages that jest cannot load; office-addin-mock only needs its OfficeApp enum.
@@ -13,6 +16,11 @@ const shared = {
 module.exports = {
   projects: [
     { ...shared, displayName: "logic", testEnvironment: "node", testMatch: ["<rootDir>/test/**/*.test.ts"] },
-    { ...shared, displayName: "components", testEnvironment: "jsdom", testMatch: ["<rootDir>/test/**/*.test.tsx"] },
+    {
+      ...shared,
+      displayName: "components",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/test/**/*.test.tsx"],
+    },
   ],
 };

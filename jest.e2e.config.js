@@ -4,7 +4,10 @@ module.exports = {
   testEnvironment: "node",
   testMatch: ["<rootDir>/test/e2e/**/*.e2e.ts"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", isolatedModules: true } }],
+    "^.+\\.tsx?$": [
+      "ts-jest",
+      { tsconfig: { module: "commonjs", moduleResolution: "node", isolatedModules: true } },
+    ],
   },
   testTimeout: 60_000,
   maxWorkers: 1,

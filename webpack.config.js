@@ -10,7 +10,10 @@ const packageConfig = require("./package.json").config ?? {};
 /** The production address the manifest points Excel at: ADDIN_PRODUCTION_URL, else package.json config.productionUrl. */
 function productionUrl() {
   const url = process.env.ADDIN_PRODUCTION_URL || packageConfig.productionUrl;
-  if (!url) throw new Error("Set ADDIN_PRODUCTION_URL or package.json config.productionUrl for the production build.");
+  if (!url)
+    throw new Error(
+      "Set ADDIN_PRODUCTION_URL or package.json config.productionUrl for the production build.",
+    );
   return url.endsWith("/") ? url : `${url}/`;
 }
 
@@ -69,7 +72,10 @@ module.exports = async (env, options) => {
             from: "node_modules/@microsoft/office-js/dist",
             to: "office-js",
             globOptions: { ignore: ["**/*.debug.js", "**/*vsdoc*"] },
-            filter: (file) => /[\\/](office\.js|o15apptofilemappingtable\.js|excel[^\\/]*\.js|en-us[\\/].*|en-gb[\\/].*)$/.test(file),
+            filter: (file) =>
+              /[\\/](office\.js|o15apptofilemappingtable\.js|excel[^\\/]*\.js|en-us[\\/].*|en-gb[\\/].*)$/.test(
+                file,
+              ),
             info: { minimized: true },
           },
         ],

@@ -27,7 +27,11 @@ const pad = (n: number) => String(n).padStart(10, "0");
  * A register of `licenceCount` licences with on average 10 installations and 3 allocations each, spread over
  * one product per 10 licences; about 5% of installations are linked to no licence.
  */
-export function syntheticRegister(licenceCount: number, seed = 20261127, today = "2026-11-27"): SyntheticRegister {
+export function syntheticRegister(
+  licenceCount: number,
+  seed = 20261127,
+  today = "2026-11-27",
+): SyntheticRegister {
   const random = seededRandom(seed);
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
   const productCount = Math.max(1, Math.ceil(licenceCount / 10));

@@ -6,8 +6,10 @@ import { fileURLToPath } from "node:url";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = (file) => readFileSync(path.join(root, "dist", file), "utf8");
-const EXPECTED_FUNCTIONS = (process.env.EXPECTED_FUNCTIONS ??
-  "AVAILABLE,SHORTFALL,COMPLIANCE,COUNTUSED,DAYSTOEXPIRY,RENEWALSTATUS,ANNUALCOST,TRUEUP").split(",");
+const EXPECTED_FUNCTIONS = (
+  process.env.EXPECTED_FUNCTIONS ??
+  "AVAILABLE,SHORTFALL,COMPLIANCE,COUNTUSED,DAYSTOEXPIRY,RENEWALSTATUS,ANNUALCOST,TRUEUP"
+).split(",");
 
 const problems = [];
 const metadata = JSON.parse(dist("functions.json"));
@@ -31,4 +33,6 @@ if (problems.length > 0) {
   for (const problem of problems) console.error(`  ${problem}`);
   process.exit(1);
 }
-console.log(`Build checked: ${metadata.functions.length} LICENSE functions in functions.json; manifest points at ${expectedUrl}.`);
+console.log(
+  `Build checked: ${metadata.functions.length} LICENSE functions in functions.json; manifest points at ${expectedUrl}.`,
+);

@@ -13,7 +13,10 @@ const MAIN_SCHEMA = "OfficeAppManifestV1_1.xsd";
 export async function checkManifest(manifestPath) {
   const xml = await readFile(manifestPath, "utf8");
   const schemaFiles = (await readdir(schemaDir)).filter((name) => name.endsWith(".xsd"));
-  const load = async (fileName) => ({ fileName, contents: await readFile(path.join(schemaDir, fileName), "utf8") });
+  const load = async (fileName) => ({
+    fileName,
+    contents: await readFile(path.join(schemaDir, fileName), "utf8"),
+  });
   const result = await validateXML({
     xml: [{ fileName: path.basename(manifestPath), contents: xml }],
     schema: [await load(MAIN_SCHEMA)],
@@ -28,7 +31,9 @@ if (isCli) {
   try {
     const { valid, errors } = await checkManifest(manifestPath);
     if (valid) {
-      console.log(`${path.relative(process.cwd(), manifestPath) || manifestPath} is valid against the Office add-in manifest schemas.`);
+      console.log(
+        `${path.relative(process.cwd(), manifestPath) || manifestPath} is valid against the Office add-in manifest schemas.`,
+      );
     } else {
       console.error(`${manifestPath} is not a valid add-in manifest:`);
       for (const error of errors) console.error(`  ${error}`);

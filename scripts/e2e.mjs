@@ -12,11 +12,20 @@ if (!existsSync(path.join(root, "dist", "playground.html"))) {
   process.exit(1);
 }
 const { server, url } = await serveDist(0);
-const jest = spawn(process.execPath, [path.join(root, "node_modules", "jest", "bin", "jest.js"), "-c", "jest.e2e.config.js", ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, E2E_BASE_URL: url },
-});
+const jest = spawn(
+  process.execPath,
+  [
+    path.join(root, "node_modules", "jest", "bin", "jest.js"),
+    "-c",
+    "jest.e2e.config.js",
+    ...process.argv.slice(2),
+  ],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, E2E_BASE_URL: url },
+  },
+);
 jest.on("exit", (code) => {
   server.close();
   process.exit(code ?? 1);

@@ -34,7 +34,8 @@ function pixel(x, y) {
   const ring = Math.hypot(x - 0.34, y - 0.5);
   const isRing = ring <= 0.17 && ring >= 0.08;
   const isShaft = x >= 0.48 && x <= 0.84 && Math.abs(y - 0.5) <= 0.045;
-  const isTooth = (x >= 0.7 && x <= 0.76 && y >= 0.5 && y <= 0.64) || (x >= 0.78 && x <= 0.84 && y >= 0.5 && y <= 0.6);
+  const isTooth =
+    (x >= 0.7 && x <= 0.76 && y >= 0.5 && y <= 0.64) || (x >= 0.78 && x <= 0.84 && y >= 0.5 && y <= 0.6);
   return isRing || isShaft || isTooth ? [255, 255, 255, 255] : [16, 124, 65, 255];
 }
 

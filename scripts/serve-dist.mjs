@@ -34,7 +34,10 @@ export function serveDist(port = 0, host = "127.0.0.1") {
   return new Promise((resolve) => {
     server.listen(port, host, () => {
       const address = server.address();
-      resolve({ server, url: `http://${host}:${typeof address === "object" && address ? address.port : port}/` });
+      resolve({
+        server,
+        url: `http://${host}:${typeof address === "object" && address ? address.port : port}/`,
+      });
     });
   });
 }

@@ -52,7 +52,9 @@ if (wantsExcel) {
     console.log("\nLicence Register is running.");
     console.log(`  Playground (no Excel needed): ${base}playground.html`);
     console.log(`  Two co-authors side by side:  ${base}playground.html?coauthors=2`);
-    console.log(`  Task pane page for Excel:     ${base}taskpane.html (Excel needs https: npm start -- --excel)`);
+    console.log(
+      `  Task pane page for Excel:     ${base}taskpane.html (Excel needs https: npm start -- --excel)`,
+    );
     console.log("Press Ctrl+C to stop.\n");
   });
   const server = new WebpackDevServer(config.devServer, compiler);

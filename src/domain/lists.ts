@@ -15,16 +15,35 @@ export type LicenceType = (typeof LICENCE_TYPES)[number];
 export const SCOPES = ["Enterprise", "Site", "Department", "Project", "Individual"] as const;
 export type Scope = (typeof SCOPES)[number];
 
-export const COMPLIANCE_STATUSES = ["Compliant", "Over-deployed", "Under-utilized", "Review Required"] as const;
+export const COMPLIANCE_STATUSES = [
+  "Compliant",
+  "Over-deployed",
+  "Under-utilized",
+  "Review Required",
+] as const;
 export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
 
 export const ALLOCATION_RULES = ["User-based", "Device-based", "Concurrent", "Floating", "Site"] as const;
 export type AllocationRule = (typeof ALLOCATION_RULES)[number];
 
-export const PRICING_MODELS = ["One-time", "Monthly", "Quarterly", "Semi-annual", "Annual", "Multi-year"] as const;
+export const PRICING_MODELS = [
+  "One-time",
+  "Monthly",
+  "Quarterly",
+  "Semi-annual",
+  "Annual",
+  "Multi-year",
+] as const;
 export type PricingModel = (typeof PRICING_MODELS)[number];
 
-export const RENEWAL_STATUSES = ["Perpetual", "Expired", "Not started", "Auto-renews", "Renewal due", "Active"] as const;
+export const RENEWAL_STATUSES = [
+  "Perpetual",
+  "Expired",
+  "Not started",
+  "Auto-renews",
+  "Renewal due",
+  "Active",
+] as const;
 export type RenewalStatus = (typeof RENEWAL_STATUSES)[number];
 
 /** Virtualisation rights granted by the licence terms (Assignment panel restrictions). */

@@ -10,7 +10,13 @@ import {
   text,
   wholeNumber,
 } from "./fieldSchemas";
-import { ALLOCATION_LABELS as A, INSTALLATION_LABELS as I, LICENCE_LABELS as L, SETTINGS_LABELS as S, SOFTWARE_LABELS as SW } from "./labels";
+import {
+  ALLOCATION_LABELS as A,
+  INSTALLATION_LABELS as I,
+  LICENCE_LABELS as L,
+  SETTINGS_LABELS as S,
+  SOFTWARE_LABELS as SW,
+} from "./labels";
 import {
   ALLOCATION_RULES,
   INSTALLATION_SOURCES,
@@ -57,7 +63,9 @@ export const licenceFieldsSchema = z.object({
   cost: amount(L.cost).optional(),
   currency: currencyCode(L.currency).default("GBP"),
   pricingModel: oneOf(PRICING_MODELS, L.pricingModel).default("One-time"),
-  termMonths: wholeNumber(L.termMonths).min(1, { error: `${L.termMonths} must be at least 1.` }).optional(),
+  termMonths: wholeNumber(L.termMonths)
+    .min(1, { error: `${L.termMonths} must be at least 1.` })
+    .optional(),
   unitCost: amount(L.unitCost).optional(),
   // Validity
   startDate: isoDate(L.startDate).optional(),
@@ -81,22 +89,34 @@ export const licenceFieldsSchema = z.object({
 });
 
 type LicenceFields = z.infer<typeof licenceFieldsSchema>;
-type RuleContext = { addIssue: (issue: { code: "custom"; path: (keyof LicenceFields)[]; message: string }) => void };
+type RuleContext = {
+  addIssue: (issue: { code: "custom"; path: (keyof LicenceFields)[]; message: string }) => void;
+};
 
 /** Rules that tie one licence's fields together; each message names the field to change. */
 export function checkLicenceCrossFields(licence: LicenceFields, ctx: RuleContext): void {
-  const issue = (field: keyof LicenceFields, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
+  const issue = (field: keyof LicenceFields, message: string) =>
+    ctx.addIssue({ code: "custom", path: [field], message });
   if (!licence.unlimited && licence.quantity === undefined) {
-    issue("quantity", `${L.quantity} is required unless the licence is ${L.unlimited}: enter a whole number of 0 or more.`);
+    issue(
+      "quantity",
+      `${L.quantity} is required unless the licence is ${L.unlimited}: enter a whole number of 0 or more.`,
+    );
   }
   if (licence.perpetual && licence.expiryDate !== undefined) {
-    issue("expiryDate", `A ${L.perpetual} licence has no ${L.expiryDate}: clear the date or untick ${L.perpetual}.`);
+    issue(
+      "expiryDate",
+      `A ${L.perpetual} licence has no ${L.expiryDate}: clear the date or untick ${L.perpetual}.`,
+    );
   }
   if (licence.startDate && licence.expiryDate && licence.expiryDate <= licence.startDate) {
     issue("expiryDate", `${L.expiryDate} must be after the ${L.startDate} (${licence.startDate}).`);
   }
   if (licence.pricingModel === "Multi-year" && licence.termMonths === undefined) {
-    issue("termMonths", `${L.termMonths} is required for Multi-year pricing: enter the length of the term in months.`);
+    issue(
+      "termMonths",
+      `${L.termMonths} is required for Multi-year pricing: enter the length of the term in months.`,
+    );
   }
   if (licence.reviewRequired && !licence.reviewReason) {
     issue("reviewReason", `Say why the licence needs review in ${L.reviewReason}.`);

@@ -12,7 +12,10 @@ async function checkManifest(xml: string): Promise<{ code: number; output: strin
   const file = path.join(mkdtempSync(path.join(tmpdir(), "manifest-")), "manifest.xml");
   writeFileSync(file, xml);
   try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(root, "scripts/check-manifest.mjs"), file]);
+    const { stdout, stderr } = await run(process.execPath, [
+      path.join(root, "scripts/check-manifest.mjs"),
+      file,
+    ]);
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -41,7 +44,9 @@ describe("npm run check:manifest (offline schema validation)", () => {
   });
 
   it("rejects an unknown element", async () => {
-    const result = await checkManifest(manifest.replace("<Permissions>", "<Colour>green</Colour><Permissions>"));
+    const result = await checkManifest(
+      manifest.replace("<Permissions>", "<Colour>green</Colour><Permissions>"),
+    );
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/Colour/);
   });

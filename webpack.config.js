@@ -17,6 +17,12 @@ function productionUrl() {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
+/** Points every URL of the manifest at the production address; AppDomain takes the origin without a slash. */
+function toProductionManifest(manifest) {
+  const url = productionUrl();
+  return manifest.replaceAll(DEV_URL, url).replaceAll(DEV_URL.slice(0, -1), url.slice(0, -1));
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const port = Number(process.env.PORT || 3000);
@@ -64,7 +70,7 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().replaceAll(DEV_URL, productionUrl())),
+            transform: (content) => (dev ? content : toProductionManifest(content.toString())),
           },
           // Office.js from the npm package, for the playground where Microsoft's CDN cannot be reached.
           // Already minified: marked so Terser does not spend minutes on it.

@@ -16,12 +16,15 @@ import type {
   ValidationSettings,
 } from "./rangeAttributes";
 import { errors } from "./errors";
+import { registerHost } from "./calc/hostRegistry";
 
 export type { FormulaEvaluator, FormulaCell, FormulaWorkbookView, FormulaTableInfo } from "./formulas";
 export { UNKNOWN_FUNCTION } from "./formulas";
 export type { CellValue } from "./inputParsing";
 export { parseInput } from "./inputParsing";
 export { HostError } from "./errors";
+export { attachCalculation } from "./calc/engine";
+export type { CalculationEngine, CalculationOptions, CalculationStats, CellDescription } from "./calc/engine";
 
 export interface InMemoryWorkbookOptions {
   payloadLimitBytes?: number;
@@ -130,7 +133,7 @@ export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): I
     return parsed.rect;
   };
 
-  return {
+  const workbook: InMemoryWorkbook = {
     session,
     typeIntoCell(sheetName, address, input, by) {
       const sheet = sheetOf(sheetName);
@@ -230,4 +233,6 @@ export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): I
       host.finishChanges(session().core);
     },
   };
+  registerHost(workbook, host);
+  return workbook;
 }

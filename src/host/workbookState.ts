@@ -37,6 +37,13 @@ export interface ChangeRecord {
     | "CellDeleted";
 }
 
+/** How the calculation engine follows the workbook (see calc/README.md). */
+export interface CalculationHooks {
+  /** A formula was written into a cell: the value to show until it is calculated, or undefined if not ours. */
+  formulaWritten(sheet: SheetModel, row: number, column: number, formula: string): CellValue | undefined;
+  changed(change: ChangeRecord): void;
+}
+
 export type GridInput = unknown[][] | unknown;
 export type WriteKind = "values" | "formulas" | "numberFormat";
 
@@ -54,6 +61,8 @@ export class WorkbookState {
   /** Set by anything that changed the workbook (formats included), so onAnyChange listeners run. */
   dirty = false;
   private evaluator?: FormulaEvaluator;
+  /** The calculation engine (calc/engine.ts), when attached: told of every formula written and every change. */
+  calculation?: CalculationHooks;
   private nextSheet = 1;
   private nextTable = 1;
 
@@ -233,6 +242,7 @@ export class WorkbookState {
   record(change: ChangeRecord): void {
     this.changes.push(change);
     this.dirty = true;
+    this.calculation?.changed(change);
   }
 
   /**
@@ -439,6 +449,8 @@ export class WorkbookState {
   }
 
   evaluate(sheet: SheetModel, row: number, column: number, formula: string): CellValue {
+    const pending = this.calculation?.formulaWritten(sheet, row, column, formula);
+    if (pending !== undefined) return pending;
     if (this.evaluator) {
       const cell = { sheet: sheet.name, row, column, address: `${columnLetters(column)}${row + 1}` };
       try {

@@ -1,0 +1,568 @@
+import { MAX_COLUMNS, MAX_ROWS, type Rect, formatAddress, intersect, parseAddress, rect } from "../addresses";
+import { type AssociatedFunction, associatedFunctions } from "../customFunctionsRuntime";
+import type { HostCore } from "../hostCore";
+import type { InMemoryWorkbook } from "../index";
+import type { CellValue } from "../inputParsing";
+import { type SheetModel, bodyRect } from "../model";
+import type { CalculationHooks, ChangeRecord } from "../workbookState";
+import { DependencyGraph, type FormulaNode, cellKey } from "./dependencyGraph";
+import { parseCall } from "./formulaParser";
+import { hostOf } from "./hostRegistry";
+import {
+  ActiveInvocation,
+  type CellResult,
+  type FunctionMetadata,
+  argumentList,
+  callShape,
+  invoke,
+} from "./invocations";
+import { ColumnIndex, isFailure, resolveArguments } from "./references";
+import { Spills } from "./spills";
+
+/**
+ * Runs custom functions in the in-memory host the way Excel does (see README.md here): each `=NS.F(...)`
+ * cell is its own invocation of the associated function; dirty cells are collected and called together in
+ * one microtask batch; a cell re-runs only when a cell it reads changes; streaming calls push values with
+ * setResult until they are cancelled; arrays spill. Calculated values raise no onChanged events, only the
+ * host's onAnyChange (for re-rendering), as in Excel.
+ */
+
+export interface CalculationOptions {
+  /** The function namespace in formulas. Default "LICENSE". */
+  namespace?: string;
+  /** Functions by upper-case id. Default: those registered through CustomFunctions.associate. */
+  functions?: ReadonlyMap<string, AssociatedFunction>;
+  /** functions.json (custom-functions-metadata output), to place the invocation argument exactly. */
+  metadata?: { functions: FunctionMetadata[] };
+  /** Ids of streaming functions, for functions without metadata whose last parameter is not named `invocation`. */
+  streaming?: Iterable<string>;
+  /** What a reference to an empty cell passes. Default null (Excel on the web; Excel on Windows passes 0). */
+  emptyCell?: null | 0 | "";
+  /** Today's date as a serial number. Default: the local date. */
+  today?: () => number;
+}
+
+export interface CalculationStats {
+  /** Function calls made. */
+  invocations: number;
+  /** Calculation batches run (one per microtask in which something was dirty or a result arrived). */
+  batches: number;
+  /** Invocations cancelled (formula removed or changed, arguments changed, recalculation, detach). */
+  cancellations: number;
+}
+
+export interface CellDescription {
+  formula?: string;
+  value: CellValue;
+  /** Code and message when the cell shows an error the engine produced. */
+  error?: { code: string; message: string };
+  /** A streaming call is running for the cell. */
+  streaming: boolean;
+  /** The area its array result fills ("D2:E5"), anchor included. */
+  spill?: string;
+}
+
+export interface CalculationEngine {
+  /** Resolves when no batch is pending and no promise result is outstanding (streams may push later). */
+  whenIdle(): Promise<void>;
+  readonly stats: CalculationStats;
+  /** The error a cell shows and why, if the engine put one there. */
+  cellError(sheet: string, address: string): { code: string; message: string } | undefined;
+  describeCell(sheet: string, address: string): CellDescription;
+  /** Re-runs every formula (streams are cancelled and restarted), as a full recalculation (Ctrl+Alt+F9). */
+  recalculate(): void;
+  /** Cancels every running call and stops following the workbook; cell values stay as they are. */
+  detach(): void;
+}
+
+const BUSY = "#BUSY!";
+const STRUCTURAL = new Set<ChangeRecord["changeType"]>([
+  "RowInserted",
+  "RowDeleted",
+  "ColumnInserted",
+  "ColumnDeleted",
+  "CellInserted",
+  "CellDeleted",
+]);
+
+/** Today's local date as an Excel serial number (days since 1899-12-30). */
+export function localTodaySerial(): number {
+  const now = new Date();
+  return Math.round(
+    (Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(1899, 11, 30)) / 86_400_000,
+  );
+}
+
+class Engine implements CalculationEngine, CalculationHooks {
+  readonly stats: CalculationStats = { invocations: 0, batches: 0, cancellations: 0 };
+  private readonly graph = new DependencyGraph();
+  private readonly spills: Spills;
+  private readonly columns = new ColumnIndex();
+  private readonly errors = new Map<string, Map<number, { code: string; message: string }>>();
+  private readonly dirty = new Set<FormulaNode>();
+  /** Calls whose first result has not arrived (promises, streams before their first setResult). */
+  private readonly waiting = new Set<FormulaNode>();
+  private readonly pendingChanges: ChangeRecord[] = [];
+  private readonly promises = new Set<Promise<void>>();
+  private idleWaiters: (() => void)[] = [];
+  private scheduled = false;
+  private rendered = false;
+  private attached = true;
+  private lastToday: number;
+  private readonly namespace: string;
+  private readonly functions: ReadonlyMap<string, AssociatedFunction>;
+  private readonly metadata = new Map<string, FunctionMetadata>();
+  private readonly streamingIds: ReadonlySet<string>;
+  private readonly emptyCell: null | 0 | "";
+  private readonly today: () => number;
+
+  constructor(
+    private readonly host: HostCore,
+    options: CalculationOptions,
+  ) {
+    this.spills = new Spills(host.state);
+    this.namespace = options.namespace ?? "LICENSE";
+    this.functions = options.functions ?? associatedFunctions;
+    for (const f of options.metadata?.functions ?? []) this.metadata.set(f.id.toUpperCase(), f);
+    this.streamingIds = new Set([...(options.streaming ?? [])].map((id) => id.toUpperCase()));
+    this.emptyCell = options.emptyCell === undefined ? null : options.emptyCell;
+    this.today = options.today ?? localTodaySerial;
+    this.lastToday = this.today();
+    if (host.state.calculation) throw new Error("A calculation engine is already attached to this workbook.");
+    host.state.calculation = this;
+    for (const sheet of host.state.sheets) this.adoptFormulas(sheet, true);
+    this.schedule();
+  }
+
+  // ---- hooks from the workbook state ------------------------------------------------------------
+
+  formulaWritten(sheet: SheetModel, row: number, column: number, formula: string): CellValue | undefined {
+    const existing = this.graph.node(sheet.id, row, column);
+    if (existing && existing.formula === formula) {
+      this.markDirty(existing);
+      return BUSY;
+    }
+    if (existing) this.removeNode(existing, sheet);
+    const call = parseCall(formula, this.namespace);
+    if (!call) return undefined;
+    this.addNode(sheet.id, row, column, formula);
+    return BUSY;
+  }
+
+  changed(change: ChangeRecord): void {
+    this.pendingChanges.push(change);
+    this.schedule();
+  }
+
+  // ---- public API --------------------------------------------------------------------------------
+
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  cellError(sheetName: string, address: string): { code: string; message: string } | undefined {
+    const at = this.locate(sheetName, address);
+    return at && this.errors.get(at.sheet.id)?.get(cellKey(at.row, at.column));
+  }
+
+  describeCell(sheetName: string, address: string): CellDescription {
+    const at = this.locate(sheetName, address);
+    if (!at) throw new Error(`No cell ${sheetName}!${address}.`);
+    const node = this.graph.node(at.sheet.id, at.row, at.column);
+    const area = node && this.spills.areaOf(node);
+    return {
+      formula: at.sheet.cells.formula(at.row, at.column),
+      value: at.sheet.cells.value(at.row, at.column),
+      error: this.errors.get(at.sheet.id)?.get(cellKey(at.row, at.column)),
+      streaming: !!node?.invocation && !node.invocation.canceled && !node.invocation.settled,
+      spill:
+        area && area.rowCount * area.columnCount > 1
+          ? formatAddress(at.sheet.name, area).split("!")[1]
+          : undefined,
+    };
+  }
+
+  recalculate(): void {
+    for (const node of this.graph.nodes()) {
+      this.cancel(node);
+      this.markDirty(node);
+    }
+    this.schedule();
+  }
+
+  detach(): void {
+    if (!this.attached) return;
+    this.attached = false;
+    for (const node of this.graph.nodes()) this.cancel(node);
+    this.dirty.clear();
+    this.waiting.clear();
+    if (this.host.state.calculation === this) this.host.state.calculation = undefined;
+    this.resolveIdle();
+  }
+
+  // ---- batches -----------------------------------------------------------------------------------
+
+  private schedule(): void {
+    if (this.scheduled || !this.attached) return;
+    this.scheduled = true;
+    queueMicrotask(() => this.runBatch());
+  }
+
+  private isIdle(): boolean {
+    return !this.attached || (!this.scheduled && this.promises.size === 0);
+  }
+
+  private resolveIdle(): void {
+    if (!this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private runBatch(): void {
+    this.scheduled = false;
+    if (!this.attached) return;
+    this.stats.batches++;
+    this.columns.clear();
+    try {
+      const changes = this.pendingChanges.splice(0);
+      for (const change of changes) this.applyChange(change);
+      const today = this.today();
+      if (today !== this.lastToday) {
+        this.lastToday = today;
+        for (const node of this.graph.todayDependents) this.markDirty(node);
+      }
+      this.calculate();
+    } finally {
+      if (this.rendered) {
+        this.rendered = false;
+        // Excel raises no onChanged for calculated values: only the re-render listeners run.
+        for (const listener of [...this.host.listeners]) listener();
+      }
+      this.resolveIdle();
+    }
+  }
+
+  /** Runs dirty formulas in waves: a formula waits while a formula it reads is dirty or awaiting a result. */
+  private calculate(): void {
+    while (this.dirty.size > 0) {
+      const ready: FormulaNode[] = [];
+      for (const node of this.dirty) if (!this.waitsOnOthers(node)) ready.push(node);
+      if (ready.length === 0) {
+        // Only waiting on calls still running, or a circular reference: run those not waiting on calls.
+        for (const node of this.dirty) if (!this.waitsOnCalls(node)) ready.push(node);
+        if (ready.length === 0) return;
+      }
+      for (const node of ready) {
+        this.dirty.delete(node);
+        this.evaluate(node);
+      }
+    }
+  }
+
+  private sheetOf(node: FormulaNode): SheetModel | undefined {
+    return this.host.state.sheetById(node.sheetId);
+  }
+
+  /** Formula cells `node` reads (or the anchors that spilled into cells it reads). */
+  private sources(node: FormulaNode, visit: (source: FormulaNode) => boolean): boolean {
+    if (node.signature === undefined) this.resolvePrecedents(node);
+    for (const p of node.precedents) {
+      if (p.kind === "cell") {
+        const source =
+          this.graph.node(p.sheetId, p.row, p.column) ?? this.spills.ownerOf(p.sheetId, p.row, p.column);
+        if (source && source !== node && visit(source)) return true;
+      } else if (p.kind === "range") {
+        for (const source of this.graph.nodesIn(p.sheetId, p.rect))
+          if (source !== node && visit(source)) return true;
+        for (const source of this.spills.meeting(p.sheetId, p.rect))
+          if (source !== node && visit(source)) return true;
+      } else if (p.kind === "tableColumn") {
+        const table = this.host.state.tableById(p.tableId);
+        const index = table?.columns.findIndex((c) => c.id === p.columnId) ?? -1;
+        if (table && index >= 0) {
+          const body = bodyRect(table);
+          const area = rect(body.row, table.rect.column + index, body.rowCount, 1);
+          for (const source of this.graph.nodesIn(table.sheetId, area))
+            if (source !== node && visit(source)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private waitsOnOthers(node: FormulaNode): boolean {
+    return this.sources(node, (source) => this.dirty.has(source) || this.waiting.has(source));
+  }
+
+  private waitsOnCalls(node: FormulaNode): boolean {
+    return this.sources(node, (source) => this.waiting.has(source));
+  }
+
+  /** Works out what a formula reads before its first run, so it can wait for the formulas it reads. */
+  private resolvePrecedents(node: FormulaNode): void {
+    const sheet = this.sheetOf(node);
+    if (!sheet) return;
+    const resolved = resolveArguments(
+      this.host.state,
+      { sheet, row: node.row, column: node.column },
+      node.call.args,
+      this.columns,
+      {
+        emptyCell: this.emptyCell,
+        today: () => this.lastToday,
+      },
+    );
+    this.graph.setPrecedents(node, resolved.precedents);
+  }
+
+  // ---- one formula -------------------------------------------------------------------------------
+
+  private evaluate(node: FormulaNode): void {
+    const sheet = this.sheetOf(node);
+    if (!sheet || sheet.cells.formula(node.row, node.column) !== node.formula) {
+      this.removeNode(node, sheet);
+      return;
+    }
+    const resolved = resolveArguments(
+      this.host.state,
+      { sheet, row: node.row, column: node.column },
+      node.call.args,
+      this.columns,
+      {
+        emptyCell: this.emptyCell,
+        today: () => this.lastToday,
+      },
+    );
+    this.graph.setPrecedents(node, resolved.precedents);
+    if (isFailure(resolved)) {
+      this.cancel(node);
+      this.apply(node, { kind: "error", code: resolved.code, message: resolved.message });
+      return;
+    }
+    const fn = this.functions.get(node.call.id);
+    if (!fn) {
+      this.cancel(node);
+      this.apply(node, {
+        kind: "error",
+        code: "#NAME?",
+        message: `${node.call.name} is not a registered custom function.`,
+      });
+      return;
+    }
+    const shape = callShape(fn, this.metadata.get(node.call.id), this.streamingIds, node.call.id);
+    const streamingKey = shape.takesInvocation ? safeKey(resolved.values) : undefined;
+    const running = node.invocation;
+    if (
+      running &&
+      !running.canceled &&
+      !running.settled &&
+      streamingKey !== undefined &&
+      streamingKey === node.argumentKey
+    )
+      return; // Same arguments: Excel keeps the stream it has.
+    this.cancel(node);
+    const address = formatAddress(sheet.name, rect(node.row, node.column));
+    const active: ActiveInvocation = new ActiveInvocation(
+      address,
+      node.call.name,
+      resolved.addresses,
+      (result) => this.deliver(node, active, result),
+    );
+    const args = argumentList(resolved.values, shape, active.invocation);
+    if (typeof args === "string") {
+      this.apply(node, { kind: "error", code: "#VALUE!", message: args });
+      return;
+    }
+    node.invocation = active;
+    node.argumentKey = streamingKey;
+    this.stats.invocations++;
+    this.waiting.add(node);
+    const outcome = invoke(fn, args, shape, active, (result) => this.deliver(node, active, result));
+    if (outcome.kind === "now") {
+      this.waiting.delete(node);
+      this.apply(node, outcome.result);
+    } else if (outcome.kind === "promise") {
+      const settled = outcome.settled.finally(() => {
+        this.promises.delete(settled);
+        if (this.waiting.has(node) && node.invocation === active) this.waiting.delete(node);
+        this.schedule();
+        this.resolveIdle();
+      });
+      this.promises.add(settled);
+    }
+  }
+
+  /** A result arriving for a call: from setResult (any time) or a settled promise. */
+  private deliver(node: FormulaNode, active: ActiveInvocation, result: CellResult): void {
+    if (active.canceled || node.invocation !== active || !this.attached) return;
+    this.waiting.delete(node);
+    this.apply(node, result);
+    this.schedule();
+  }
+
+  /** Shows a result in the cell (spilling arrays) and marks the formulas reading changed cells. */
+  private apply(node: FormulaNode, result: CellResult): void {
+    const sheet = this.sheetOf(node);
+    if (!sheet || sheet.cells.formula(node.row, node.column) !== node.formula) return;
+    this.rendered = true;
+    const cells = sheet.cells;
+    const before = cells.value(node.row, node.column);
+    let errors = this.errors.get(sheet.id);
+    if (result.kind === "array") {
+      const placement = this.spills.place(sheet, node, result.rows);
+      if (placement.blockedBy) {
+        if (!errors) this.errors.set(sheet.id, (errors = new Map()));
+        errors.set(cellKey(node.row, node.column), { code: "#SPILL!", message: placement.blockedBy });
+      } else errors?.delete(cellKey(node.row, node.column));
+      for (const area of placement.changed) this.markReaders(sheet, area, node);
+      if (cells.value(node.row, node.column) !== before)
+        this.markReaders(sheet, rect(node.row, node.column), node);
+      return;
+    }
+    const spilled = this.spills.remove(sheet, node);
+    if (spilled) this.markReaders(sheet, spilled, node);
+    const value = result.kind === "value" ? result.value : result.code;
+    cells.setCell(node.row, node.column, value, node.formula);
+    if (result.kind === "error") {
+      if (!errors) this.errors.set(sheet.id, (errors = new Map()));
+      errors.set(cellKey(node.row, node.column), { code: result.code, message: result.message });
+    } else errors?.delete(cellKey(node.row, node.column));
+    if (value !== before) this.markReaders(sheet, rect(node.row, node.column), node);
+  }
+
+  // ---- following changes -------------------------------------------------------------------------
+
+  private applyChange(change: ChangeRecord): void {
+    const sheet = this.host.state.sheetById(change.sheetId);
+    if (!sheet) {
+      for (const node of [...this.graph.nodes(change.sheetId)]) this.removeNode(node, undefined);
+      return;
+    }
+    if (STRUCTURAL.has(change.changeType)) {
+      this.afterShift(sheet, change);
+      return;
+    }
+    const area = change.rect;
+    for (const node of this.graph.nodesIn(sheet.id, area))
+      if (sheet.cells.formula(node.row, node.column) !== node.formula) this.removeNode(node, sheet);
+    for (const anchor of this.spills.overwritten(sheet.id, area)) this.relayout(anchor);
+    for (const anchor of this.spills.blockedMeeting(sheet.id, area)) this.relayout(anchor);
+    this.markReaders(sheet, area, undefined);
+  }
+
+  /** Rows or columns moved: follow formulas to where they are now and re-run what reads moved cells. */
+  private afterShift(sheet: SheetModel, change: ChangeRecord): void {
+    const area = change.rect;
+    const vertical =
+      change.changeType.startsWith("Row") ||
+      change.changeType === "CellInserted" ||
+      change.changeType === "CellDeleted";
+    const moved = vertical
+      ? rect(area.row, area.column, MAX_ROWS - area.row, area.columnCount)
+      : rect(area.row, area.column, area.rowCount, MAX_COLUMNS - area.column);
+    for (const anchor of this.spills.meeting(sheet.id, moved)) {
+      this.spills.forget(anchor);
+      this.markDirty(anchor);
+    }
+    for (const node of [...this.graph.nodes(sheet.id)])
+      if (sheet.cells.formula(node.row, node.column) !== node.formula) this.removeNode(node, sheet);
+    this.adoptFormulas(sheet, false);
+    this.markReaders(sheet, moved, undefined);
+  }
+
+  /** Starts following the sheet's formula cells that are ours and not followed yet. */
+  private adoptFormulas(sheet: SheetModel, showBusy: boolean): void {
+    for (const [row, column, formula] of sheet.cells.formulaCells()) {
+      if (this.graph.node(sheet.id, row, column)) continue;
+      if (!parseCall(formula, this.namespace)) continue;
+      this.addNode(sheet.id, row, column, formula);
+      if (showBusy) sheet.cells.setCell(row, column, BUSY, formula);
+    }
+  }
+
+  /** Lays an array result out again without calling the function (its spill area changed). */
+  private relayout(anchor: FormulaNode): void {
+    const rows = this.spills.lastArray(anchor);
+    if (rows) this.apply(anchor, { kind: "array", rows });
+    else this.markDirty(anchor);
+  }
+
+  private markReaders(sheet: SheetModel, area: Rect, except: FormulaNode | undefined): void {
+    const readers = new Set<FormulaNode>();
+    this.graph.readersOf(sheet.id, area, readers);
+    if (this.graph.hasColumnReaders())
+      for (const table of this.host.state.tablesOn(sheet.id)) {
+        const cut = intersect(bodyRect(table), area);
+        if (!cut) continue;
+        for (let c = cut.column; c < cut.column + cut.columnCount; c++)
+          this.graph.columnReaders(table.id, table.columns[c - table.rect.column].id, readers);
+      }
+    for (const node of readers) if (node !== except) this.markDirty(node);
+  }
+
+  // ---- nodes -------------------------------------------------------------------------------------
+
+  private addNode(sheetId: string, row: number, column: number, formula: string): FormulaNode {
+    const call = parseCall(formula, this.namespace)!;
+    const node: FormulaNode = { sheetId, row, column, formula, call, precedents: [], signature: undefined };
+    this.graph.add(node);
+    this.markDirty(node);
+    return node;
+  }
+
+  private removeNode(node: FormulaNode, sheet: SheetModel | undefined): void {
+    this.cancel(node);
+    this.dirty.delete(node);
+    this.waiting.delete(node);
+    const spilled = this.spills.remove(sheet, node);
+    this.graph.remove(node);
+    this.errors.get(node.sheetId)?.delete(cellKey(node.row, node.column));
+    if (sheet && spilled) {
+      this.rendered = true;
+      this.markReaders(sheet, spilled, undefined);
+    }
+  }
+
+  private markDirty(node: FormulaNode): void {
+    this.dirty.add(node);
+    this.schedule();
+  }
+
+  private cancel(node: FormulaNode): void {
+    const running = node.invocation;
+    node.invocation = undefined;
+    node.argumentKey = undefined;
+    this.waiting.delete(node);
+    if (!running || running.canceled || running.settled) return;
+    this.stats.cancellations++;
+    running.cancel();
+  }
+
+  private locate(sheetName: string, address: string) {
+    const sheet = this.host.state.sheetByName(sheetName);
+    const parsed = parseAddress(address);
+    return sheet && parsed ? { sheet, row: parsed.rect.row, column: parsed.rect.column } : undefined;
+  }
+}
+
+/** Arguments as a comparable key, or undefined when they cannot be serialised. */
+function safeKey(values: unknown[]): string | undefined {
+  try {
+    return JSON.stringify(values);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts calculating the workbook's custom-function formulas: every existing formula is calculated in the
+ * first batch, then formulas re-run as the cells they read change.
+ */
+export function attachCalculation(
+  workbook: InMemoryWorkbook,
+  options: CalculationOptions = {},
+): CalculationEngine {
+  return new Engine(hostOf(workbook), options);
+}

@@ -1,0 +1,127 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Locator, Page } from "playwright-core";
+
+/** Helpers that drive the playground the way a person does: the task pane by roles and labels, the grid by cells. */
+
+const SCREENSHOTS = path.join(__dirname, "..", "..", "..", "test-results", "screenshots");
+
+/** Retries an assertion block until it passes (the UI updates after the host's change events), like testing-library's waitFor. */
+export async function eventually<T>(check: () => Promise<T> | T, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+export function taskPane(page: Page, coAuthor = 1): Locator {
+  return page.getByRole("complementary", { name: `Task pane of Co-author ${coAuthor}` });
+}
+
+/** Waits until the pane has read the register and shows its licence list. */
+export async function waitForList(pane: Locator): Promise<void> {
+  await pane.getByRole("list", { name: "Licence list" }).waitFor();
+}
+
+export function licenceForm(pane: Locator): Locator {
+  return pane.getByRole("form");
+}
+
+/** A licence in the pane's list, by the start of its accessible name ("Software, Type, Vendor"). */
+export function licenceItem(pane: Locator, startsWith: string): Locator {
+  return pane
+    .getByRole("list", { name: "Licence list" })
+    .getByRole("button", { name: new RegExp(`^${escapeRegExp(startsWith)}`) });
+}
+
+export async function accessibleName(locator: Locator): Promise<string> {
+  return (await locator.getAttribute("aria-label")) ?? (await locator.innerText());
+}
+
+/** The texts a field's aria-describedby points at: its hint and its validation message, shown beside it. */
+export async function describedBy(field: Locator): Promise<string> {
+  return field.evaluate((element) =>
+    (element.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" "),
+  );
+}
+
+/** The value of an input, for read-only figures like Used Quantity. */
+export async function valueOf(field: Locator): Promise<string> {
+  return field.inputValue();
+}
+
+// ---- The workbook grid ----
+
+export async function showSheet(page: Page, sheet: string): Promise<void> {
+  await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: sheet, exact: true }).click();
+  await page.getByRole("grid", { name: `Sheet ${sheet}` }).waitFor();
+}
+
+export interface SheetTable {
+  headers: string[];
+  /** Body rows of the table starting at A1 (rows with a value in column A). */
+  rows: Record<string, string>[];
+  /** Sheet row number (1-based) of each body row. */
+  rowNumbers: number[];
+}
+
+/** Reads the shown sheet as the grid displays it: header row 1, body rows below while column A has a value. */
+export async function readSheet(page: Page, sheet: string): Promise<SheetTable> {
+  await showSheet(page, sheet);
+  const cells = await page
+    .getByRole("grid", { name: `Sheet ${sheet}` })
+    .evaluate((table) =>
+      Array.from(table.querySelectorAll("tbody tr"), (tr) =>
+        Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? ""),
+      ),
+    );
+  const headers = cells[0] ?? [];
+  const rows: Record<string, string>[] = [];
+  const rowNumbers: number[] = [];
+  for (let r = 1; r < cells.length && cells[r][0] !== ""; r++) {
+    rows.push(Object.fromEntries(headers.map((header, c) => [header, cells[r][c] ?? ""])));
+    rowNumbers.push(r + 1);
+  }
+  return { headers: headers.filter(Boolean), rows, rowNumbers };
+}
+
+export function columnLetter(index: number): string {
+  let letters = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** The address of a table cell by header and sheet row, e.g. ("Licence ID", 5) → "C5". */
+export function addressOf(table: SheetTable, header: string, row: number): string {
+  const index = table.headers.indexOf(header);
+  if (index < 0) throw new Error(`No column "${header}" in ${table.headers.join(", ")}`);
+  return `${columnLetter(index)}${row}`;
+}
+
+/** Types into a cell as a person does: double-click to edit, type, Enter to commit. */
+export async function typeIntoCell(page: Page, address: string, text: string): Promise<void> {
+  await page.locator(`td[data-address="${address}"]`).dblclick();
+  const editor = page.getByRole("textbox", { name: `Edit ${address}`, exact: true });
+  await editor.fill(text);
+  await editor.press("Enter");
+  await editor.waitFor({ state: "detached" });
+}
+
+export async function screenshot(target: Page | Locator, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await target.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: "disabled" });
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -23,6 +23,10 @@ import { setUpWorkbook } from "./setUp";
 import { RECORD_KINDS, RECORD_TABLES } from "./tables";
 import { writeSettings } from "./writeSettings";
 import { appendRecords } from "./writeRows";
+import { readTableRows } from "./readRows";
+import { buildDashboard } from "./dashboard";
+import { writeSnapshot } from "./snapshot";
+import { todayIsoDate } from "../domain/dates";
 
 export interface WorkbookRegisterOptions {
   /** Excel.run in the add-in; the in-memory host's session.run in tests and the playground. */
@@ -63,6 +67,7 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
   });
   const idsOf = <T>(result: Result<T[]>) =>
     result.ok ? result.value.map((r) => String((r as Row).id)) : undefined;
+  const savedOf = <T>(result: Result<T[]>) => (result.ok ? { saved: result.value as unknown[] } : {});
 
   function validate<K extends RecordKind>(kind: K, records: readonly Row[]): Result<RecordTypes[K][]> {
     const spec = RECORD_TABLES[kind];
@@ -101,6 +106,7 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
           return valid;
         }),
       idsOf,
+      savedOf,
     );
   }
 
@@ -125,6 +131,7 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
           return saved as Result<RecordTypes[K][]>;
         }),
       idsOf,
+      savedOf,
     );
   }
 
@@ -180,6 +187,7 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
             return removed;
           }),
         (result) => (result.ok ? [id] : undefined),
+        (result) => (result.ok ? { removedIds: [id] } : {}),
       );
     },
 
@@ -220,6 +228,40 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
 
     onRecordSelected(listener) {
       return selection.listen(listener);
+    },
+
+    readRows: (kind, address) => run((context) => readTableRows(context, kind, address)),
+
+    buildDashboard: (onProgress) =>
+      attempt("build the dashboard", async () => {
+        const data = await register.load();
+        const builtAt = now();
+        return ok(await run((context) => buildDashboard(context, data, builtAt, onProgress)));
+      }),
+
+    async takeSnapshot(takenBy, asOf, onProgress) {
+      const who = takenBy.trim();
+      if (who === "") {
+        return fail({
+          kind: "invalid",
+          message: "Enter your name in Taken by, so the snapshot says who took it.",
+          fieldErrors: { takenBy: "Enter your name." },
+        });
+      }
+      return attempt("take the snapshot", async () => {
+        const data = await register.load();
+        const takenAt = now();
+        return ok(
+          await run((context) =>
+            writeSnapshot(
+              context,
+              data,
+              { takenBy: who, asOf: asOf ?? todayIsoDate(takenAt), takenAt },
+              onProgress,
+            ),
+          ),
+        );
+      });
     },
   };
   return register;

@@ -83,6 +83,7 @@ export class ChangeFeed {
     kind: ChangeKind,
     work: () => Promise<T>,
     changed: (result: T) => string[] | undefined,
+    details?: (result: T) => Pick<RegisterChange, "saved" | "removedIds">,
   ): Promise<T> {
     this.ownWrites++;
     let result: T;
@@ -95,13 +96,19 @@ export class ChangeFeed {
       this.quietUntil = Date.now() + this.echoMs;
     }
     const recordIds = changed(result);
-    if (recordIds) notify(this.listeners, { kinds: [kind], source: "local", recordIds });
+    if (recordIds) {
+      notify(this.listeners, { kinds: [kind], source: "local", recordIds, ...details?.(result) });
+    }
     return result;
   }
 
   private handle(kind: ChangeKind, event: Excel.TableChangedEventArgs): void {
     const local = event.source === "Local";
     if (local && (this.ownWrites > 0 || Date.now() < this.quietUntil)) return;
-    notify(this.listeners, { kinds: [kind], source: local ? "local" : "remote" });
+    notify(this.listeners, {
+      kinds: [kind],
+      source: local ? "local" : "remote",
+      ...(event.address ? { excel: { address: event.address, changeType: String(event.changeType) } } : {}),
+    });
   }
 }

@@ -1,5 +1,7 @@
 import type { Allocation, Installation, Licence, Settings, Software } from "../domain/schemas";
 import type { RecordKind } from "../domain/ids";
+import type { IsoDate } from "../domain/dates";
+import type { TableRows } from "./readRows";
 
 /**
  * The register's contract with the rest of the add-in. The task pane and the custom functions use only this;
@@ -51,6 +53,28 @@ export interface RegisterChange {
   source: "local" | "remote";
   /** IDs of the rows the change touched, when Excel said which rows changed. */
   recordIds?: string[];
+  /** For a change Excel reported on one table: where on its sheet (A1) and what kind of change it was. */
+  excel?: { address: string; changeType: string };
+  /** For the register's own writes: the records as saved (adds and updates). */
+  saved?: unknown[];
+  /** For the register's own writes: IDs of the records it deleted. */
+  removedIds?: string[];
+}
+
+export interface DashboardReport {
+  sheet: string;
+  /** Top-left cell of the compliance grid (the LICENSE.POSITION spill). */
+  gridAddress: string;
+  created: boolean;
+}
+
+export interface SnapshotReport {
+  sheet: string;
+  asOf: IsoDate;
+  takenBy: string;
+  /** When it was taken, ISO date and time (UTC). */
+  takenAt: string;
+  products: number;
 }
 
 export interface SetUpReport {
@@ -101,4 +125,13 @@ export interface Register {
   goToCell(sheet: string, address: string): Promise<void>;
   /** Tells the listener when the user selects a row of a record table in the sheet. */
   onRecordSelected(listener: (kind: RecordKind, id: string) => void): () => void;
+  /**
+   * Records in the rows of one table that an address covers (a change event's address), or in every row when
+   * no address is given; for keeping a copy of the register current without reloading it all.
+   */
+  readRows?(kind: RecordKind, address?: string): Promise<TableRows>;
+  /** Creates the Dashboard sheet, or rebuilds it in place. */
+  buildDashboard?(onProgress?: Progress): Promise<Result<DashboardReport>>;
+  /** Writes the compliance position on asOf (default today) to a new protected, dated sheet of plain values. */
+  takeSnapshot?(takenBy: string, asOf?: IsoDate, onProgress?: Progress): Promise<Result<SnapshotReport>>;
 }

@@ -18,7 +18,12 @@ describe("change and selection events", () => {
     const mine = await alice.add("licences", fullLicence());
     await settle();
     expect(heard).toEqual([
-      { kinds: ["licences"], source: "local", recordIds: [mine.ok ? mine.value.id : ""] },
+      {
+        kinds: ["licences"],
+        source: "local",
+        recordIds: [mine.ok ? mine.value.id : ""],
+        saved: [mine.ok ? mine.value : undefined],
+      },
     ]);
 
     heard.length = 0;

@@ -1,0 +1,104 @@
+import type { RecordKind } from "../domain/ids";
+import { parseRow } from "./records";
+import { planReads } from "./readRegister";
+import { columnPositions, queueLayout, type TableLayout } from "./tableLayout";
+import { RECORD_TABLES } from "./tables";
+
+/** Records read from some body rows of one record table, in row order. */
+export interface TableRows {
+  kind: RecordKind;
+  /** The table's body rows now. */
+  rowCount: number;
+  /** Body row (0-based) of rows[0]. */
+  firstBodyRow: number;
+  /** One entry per body row read: the record, or undefined for a blank row or one with a data issue. */
+  rows: (Record<string, unknown> | undefined)[];
+  /** Whether the rows read include the ID column's cells (an edit there may have renamed a record). */
+  touchesIdColumn: boolean;
+}
+
+const A1_ROWS = /^\$?[A-Z]{0,3}\$?(\d+)(?::\$?[A-Z]{0,3}\$?(\d+))?$/i;
+const A1_COLUMNS = /^\$?([A-Z]{1,3})\$?\d*(?::\$?([A-Z]{1,3})\$?\d*)?$/i;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Zero-based sheet rows and columns an A1 address (no sheet name) covers; undefined when it is not one. */
+export function addressSpan(
+  address: string,
+): { firstRow: number; lastRow: number; firstColumn?: number; lastColumn?: number } | undefined {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const rows = A1_ROWS.exec(local.trim());
+  if (!rows) return undefined;
+  const firstRow = Number(rows[1]) - 1;
+  const lastRow = Number(rows[2] ?? rows[1]) - 1;
+  const columns = A1_COLUMNS.exec(local.trim());
+  if (!columns) return { firstRow, lastRow };
+  const firstColumn = columnNumber(columns[1]);
+  return { firstRow, lastRow, firstColumn, lastColumn: columnNumber(columns[2] ?? columns[1]) };
+}
+
+/**
+ * Reads the records in the body rows of a record table that an address on its sheet covers (the address an
+ * onChanged event gives), or every body row when no address is given. Rows are parsed exactly as a load
+ * parses them, so a record read here equals the record a full load would give. Two syncs for a few rows;
+ * a whole table is read in blocks under Excel's per-request cell limit.
+ */
+export async function readTableRows(
+  context: Excel.RequestContext,
+  kind: RecordKind,
+  address?: string,
+): Promise<TableRows> {
+  const spec = RECORD_TABLES[kind];
+  const queued = queueLayout(context, spec.table, spec.sheet);
+  await context.sync();
+  const layout = queued.read();
+  const positions = columnPositions(layout, spec.columns);
+  const idPosition = positions[spec.columns.findIndex((column) => column.field === "id")];
+  let first = 0;
+  let last = layout.rowCount - 1;
+  let touchesIdColumn = true;
+  if (address !== undefined) {
+    const span = addressSpan(address);
+    if (!span) throw new Error(`"${address}" is not an address on the ${spec.sheet} sheet.`);
+    first = Math.max(first, span.firstRow - layout.headerRow - 1);
+    last = Math.min(last, span.lastRow - layout.headerRow - 1);
+    if (span.firstColumn !== undefined && span.lastColumn !== undefined) {
+      const idColumn = layout.firstColumn + idPosition;
+      touchesIdColumn = span.firstColumn <= idColumn && idColumn <= span.lastColumn;
+    }
+  }
+  const values = first <= last ? await readBody(context, layout, first, last - first + 1) : [];
+  return {
+    kind,
+    rowCount: layout.rowCount,
+    firstBodyRow: first,
+    rows: values.map((row, index) => parseRow(spec, layout, positions, row, first + index).record),
+    touchesIdColumn,
+  };
+}
+
+async function readBody(
+  context: Excel.RequestContext,
+  layout: TableLayout,
+  firstRow: number,
+  rowCount: number,
+): Promise<unknown[][]> {
+  const rows: unknown[][] = [];
+  for (const blocks of planReads([{ ...layout, rowCount }])) {
+    const ranges = blocks.map((block) =>
+      context.workbook.tables
+        .getItem(layout.table)
+        .getDataBodyRange()
+        .getRow(firstRow + block.firstRow)
+        .getResizedRange(block.rowCount - 1, 0)
+        .load("values"),
+    );
+    await context.sync();
+    for (const range of ranges) for (const row of range.values) rows.push(row);
+  }
+  return rows;
+}

@@ -1,7 +1,9 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { installCustomFunctionsGlobal } from "../host/customFunctionsRuntime";
+import "./customFunctionsRuntime";
+import "../functions/functions";
 import { createInMemoryWorkbook } from "../host";
+import { attachCalculation } from "../host/calc/engine";
 import { createWorkbookRegister } from "../workbook/createWorkbookRegister";
 import { Playground, type CoAuthor } from "./Playground";
 import { seedWorkbook } from "./seedWorkbook";
@@ -9,10 +11,12 @@ import { trackWorkbookChanges } from "./WorkbookGrid";
 
 async function start(): Promise<void> {
   const element = document.getElementById("playground")!;
-  installCustomFunctionsGlobal();
   const workbook = createInMemoryWorkbook();
   trackWorkbookChanges(workbook);
   await seedWorkbook(workbook);
+  // The same functions.json Excel reads tells the engine which functions stream.
+  const metadata = await fetch("functions.json").then((response) => response.json());
+  attachCalculation(workbook, { metadata });
 
   const requested = Number(new URLSearchParams(location.search).get("coauthors") ?? "1");
   const count = Number.isFinite(requested) ? Math.min(Math.max(Math.trunc(requested), 1), 3) : 1;

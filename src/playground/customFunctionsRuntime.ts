@@ -1,0 +1,5 @@
+// Excel provides the CustomFunctions global before the add-in's code runs; in the playground this module must be
+// imported before the functions so their build-time `CustomFunctions.associate(...)` calls find it.
+import { installCustomFunctionsGlobal } from "../host/customFunctionsRuntime";
+
+installCustomFunctionsGlobal();

@@ -1,0 +1,65 @@
+/**
+ * LICENSE functions that read the register itself (through the shared live register, ./liveRegister), so a
+ * row's formula passes only its licence ID, never whole columns. They stream: each cell is given a new value
+ * when, and only when, a change to the register alters it. Excel learns the names, parameters and
+ * descriptions from these JSDoc comments (custom-functions-metadata).
+ */
+import { positionGridHeader, positionGridRow } from "../domain/positionGrid";
+import { isOmitted, notAvailable, textArg } from "./arguments";
+import { watch, type LiveView } from "./liveRegister";
+
+function licenceOf(view: LiveView, licenceId: unknown) {
+  const id = textArg("licenceId", licenceId).trim();
+  if (id === "") notAvailable("licenceId is blank: give the ID of a licence in the Licences sheet.");
+  const position = view.licence(id);
+  if (!position) notAvailable(`There is no licence ${id} in the Licences sheet.`);
+  return position;
+}
+
+/**
+ * A licence's used quantity under its allocation rule, from the register's installations and allocations.
+ * @customfunction USED
+ * @param licenceId The licence's ID (as in the Licence ID column).
+ * @param invocation Updated by the add-in when the register changes.
+ * @returns The number of licences in use.
+ */
+export function used(licenceId: unknown, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  watch(
+    invocation as CustomFunctions.StreamingInvocation<unknown>,
+    (view) => licenceOf(view, licenceId).used,
+  );
+}
+
+/**
+ * A licence's compliance status: Compliant, Over-deployed, Under-utilized or Review Required (pinned for review, not yet started or expired with use, unknown usage, or data problems).
+ * @customfunction STATUS
+ * @param licenceId The licence's ID (as in the Licence ID column).
+ * @param invocation Updated by the add-in when the register changes.
+ * @returns The compliance status.
+ */
+export function status(licenceId: unknown, invocation: CustomFunctions.StreamingInvocation<string>): void {
+  watch(
+    invocation as CustomFunctions.StreamingInvocation<unknown>,
+    (view) => licenceOf(view, licenceId).status,
+  );
+}
+
+/**
+ * The software compliance grid: a header row, then per product its licences, purchased, used, available, shortfall, status and costs in the reporting currency.
+ * @customfunction POSITION
+ * @param [software] One product's software ID or name. Default: every product.
+ * @param invocation Updated by the add-in when the register changes.
+ * @returns The grid, spilled.
+ */
+export function position(
+  software: unknown,
+  invocation: CustomFunctions.StreamingInvocation<(string | number)[][]>,
+): void {
+  watch(invocation as CustomFunctions.StreamingInvocation<unknown>, (view) => {
+    if (isOmitted(software)) return view.grid();
+    const wanted = textArg("software", software).trim();
+    const product = view.product(wanted);
+    if (!product) notAvailable(`There is no software ${wanted} in the Software sheet (by ID or name).`);
+    return [positionGridHeader(view.reportingCurrency()), positionGridRow(product)];
+  });
+}

@@ -1,0 +1,139 @@
+/**
+ * The running LICENSE.USED / STATUS / POSITION cells: each is a streaming invocation with what it read last
+ * time (its dependencies) and the value it was last given, so a change re-evaluates only the cells that read
+ * what changed, and a cell is pushed a result only when its value differs.
+ */
+
+/** What a change touched, as matched keys (see domain/keys); `all` after a reload or a settings change. */
+export interface Affected {
+  all: boolean;
+  licences: Set<string>;
+  products: Set<string>;
+  /** The catalogue changed: lookups by software name may resolve differently. */
+  catalogue: boolean;
+}
+
+export const nothingAffected = (): Affected => ({
+  all: false,
+  licences: new Set(),
+  products: new Set(),
+  catalogue: false,
+});
+
+export interface Dependencies {
+  licences: string[];
+  products: string[];
+  allProducts: boolean;
+  catalogue: boolean;
+}
+
+export interface Watcher {
+  /** Computes the value (or a CustomFunctions.Error) and says what it read. */
+  evaluate(): { value: unknown; reads: Dependencies };
+  push(value: unknown): void;
+}
+
+interface Entry {
+  watcher: Watcher;
+  reads?: Dependencies;
+  last?: unknown;
+  pushed: boolean;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (a instanceof Error && b instanceof Error) {
+    return a.message === b.message && (a as { code?: unknown }).code === (b as { code?: unknown }).code;
+  }
+  return false;
+}
+
+export class Watchers {
+  private readonly entries = new Set<Entry>();
+  private readonly byLicence = new Map<string, Set<Entry>>();
+  private readonly byProduct = new Map<string, Set<Entry>>();
+  private readonly allProducts = new Set<Entry>();
+  private readonly catalogue = new Set<Entry>();
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Adds a cell; evaluates it now when the register is ready. Returns the function that removes it. */
+  add(watcher: Watcher, ready: boolean): () => void {
+    const entry: Entry = { watcher, pushed: false };
+    this.entries.add(entry);
+    if (ready) this.run(entry);
+    return () => {
+      this.unindex(entry);
+      this.entries.delete(entry);
+    };
+  }
+
+  /** Re-evaluates the cells that read anything affected; returns how many were pushed a new value. */
+  update(affected: Affected): number {
+    let targets: Iterable<Entry>;
+    if (affected.all) targets = [...this.entries];
+    else {
+      const set = new Set<Entry>();
+      const add = (entries: Set<Entry> | undefined) => entries?.forEach((e) => set.add(e));
+      for (const key of affected.licences) add(this.byLicence.get(key));
+      for (const key of affected.products) add(this.byProduct.get(key));
+      if (affected.products.size > 0 || affected.licences.size > 0 || affected.catalogue) {
+        add(this.allProducts);
+      }
+      if (affected.catalogue) add(this.catalogue);
+      targets = set;
+    }
+    let pushed = 0;
+    for (const entry of targets) if (this.run(entry)) pushed++;
+    return pushed;
+  }
+
+  private run(entry: Entry): boolean {
+    const { value, reads } = entry.watcher.evaluate();
+    this.unindex(entry);
+    entry.reads = reads;
+    this.index(entry);
+    if (entry.pushed && sameValue(entry.last, value)) return false;
+    entry.last = value;
+    entry.pushed = true;
+    entry.watcher.push(value);
+    return true;
+  }
+
+  private index(entry: Entry): void {
+    const reads = entry.reads!;
+    for (const key of reads.licences) setOf(this.byLicence, key).add(entry);
+    for (const key of reads.products) setOf(this.byProduct, key).add(entry);
+    if (reads.allProducts) this.allProducts.add(entry);
+    if (reads.catalogue) this.catalogue.add(entry);
+  }
+
+  private unindex(entry: Entry): void {
+    const reads = entry.reads;
+    if (!reads) return;
+    for (const key of reads.licences) removeFrom(this.byLicence, key, entry);
+    for (const key of reads.products) removeFrom(this.byProduct, key, entry);
+    this.allProducts.delete(entry);
+    this.catalogue.delete(entry);
+  }
+}
+
+function setOf(map: Map<string, Set<Entry>>, key: string): Set<Entry> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
+}
+
+function removeFrom(map: Map<string, Set<Entry>>, key: string, entry: Entry): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(entry);
+  if (set.size === 0) map.delete(key);
+}

@@ -1,0 +1,112 @@
+/** A small register in the in-memory host with the live register started over it, for the live function tests. */
+import type { Licence } from "../../src/domain/schemas";
+import { startLiveRegister, type LiveRegisterHandle } from "../../src/functions/liveRegister";
+import type { NewRecord, Register } from "../../src/workbook/registerApi";
+import { freshWorkbook, idMaker, registerOn, type Session, type Workbook } from "../workbook/fixtures";
+
+export const AS_OF = "2026-11-27";
+
+/** Errors the live register reported while following the register; tests expect none. */
+export const liveErrors: unknown[] = [];
+
+export function licence(id: string, overrides: Partial<Licence> = {}): NewRecord<"licences"> {
+  return {
+    id,
+    softwareId: "SW-1",
+    quantity: 3,
+    unlimited: false,
+    licenceType: "Subscription",
+    scope: "Enterprise",
+    reviewRequired: false,
+    currency: "GBP",
+    pricingModel: "Annual",
+    cost: 300,
+    startDate: "2026-01-01",
+    expiryDate: "2027-12-31",
+    perpetual: false,
+    autoRenew: false,
+    maintenanceIncluded: false,
+    supportIncluded: false,
+    allocationRule: "Device-based",
+    reassignable: true,
+    transferable: false,
+    virtualisationRights: "Not permitted",
+    ...overrides,
+  };
+}
+
+/** Licences covering the cases the rules treat differently. */
+export const CASES: NewRecord<"licences">[] = [
+  licence("LIC-OK"),
+  licence("LIC-EXPIRED", { startDate: "2025-01-01", expiryDate: "2026-06-30" }),
+  licence("LIC-FUTURE", { startDate: "2027-01-01", expiryDate: "2028-01-01" }),
+  licence("LIC-UNLIMITED", { quantity: undefined, unlimited: true, softwareId: "SW-2" }),
+  licence("LIC-PINNED", { reviewRequired: true, reviewReason: "Seat count disputed", softwareId: "SW-2" }),
+  licence("LIC-USERS", { allocationRule: "User-based", quantity: 1, softwareId: "SW-3" }),
+];
+
+export interface LiveFixture {
+  workbook: Workbook;
+  session: Session;
+  register: Register;
+  live: LiveRegisterHandle;
+}
+
+/** Waits for host events (delivered on timers) and for the live register to apply them. */
+export async function settle(live: LiveRegisterHandle): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await live.settled();
+  }
+}
+
+export async function liveFixture(): Promise<LiveFixture> {
+  const { workbook, session } = await freshWorkbook();
+  const register = registerOn(session, { newId: idMaker("A") });
+  const added = [
+    await register.addMany("software", [
+      { id: "SW-1", name: "Visio" },
+      { id: "SW-2", name: "Acrobat" },
+      { id: "SW-3", name: "Figma" },
+    ]),
+    await register.addMany("licences", CASES),
+    await register.addMany("installations", [
+      { id: "INS-1", softwareId: "SW-1", licenceId: "LIC-OK", device: "PC-1", source: "Manual" },
+      { id: "INS-2", softwareId: "SW-1", licenceId: "LIC-OK", device: "PC-2", source: "Manual" },
+      { id: "INS-3", softwareId: "SW-1", licenceId: "LIC-EXPIRED", device: "PC-3", source: "Manual" },
+      { id: "INS-4", softwareId: "SW-2", licenceId: "LIC-UNLIMITED", device: "PC-4", source: "Manual" },
+      { id: "INS-5", softwareId: "SW-2", device: "PC-5", source: "Manual" },
+      { id: "INS-6", softwareId: "SW-1", licenceId: "LIC-FUTURE", device: "PC-6", source: "Manual" },
+    ]),
+    await register.addMany("allocations", [
+      { id: "ALC-1", licenceId: "LIC-USERS", user: "kim", allocatedOn: "2026-01-01" },
+      { id: "ALC-2", licenceId: "LIC-USERS", user: "lee", allocatedOn: "2026-01-01" },
+    ]),
+  ];
+  for (const result of added) if (!result.ok) throw new Error(result.error.message);
+  const live = startLiveRegister(register, {
+    today: () => AS_OF,
+    onError: (error) => liveErrors.push(error),
+  });
+  await live.ready;
+  return { workbook, session, register, live };
+}
+
+export { registerOn };
+
+/** A streaming invocation that records what it is given, as Excel's would show it. */
+export function invocation(): CustomFunctions.StreamingInvocation<never> & {
+  results: unknown[];
+  latest(): unknown;
+  cancel(): void;
+} {
+  const results: unknown[] = [];
+  const handle = {
+    results,
+    setResult: (value: unknown) => results.push(value),
+    onCanceled: undefined as undefined | (() => void),
+    latest: () => results[results.length - 1],
+    cancel: () => handle.onCanceled?.(),
+  };
+  return handle as never;
+}

@@ -1,7 +1,7 @@
 import { type Rect, contains, intersect, lastColumn, lastRow } from "../addresses";
 import type { ParsedCall } from "./formulaParser";
 import type { ActiveInvocation } from "./invocations";
-import { type Precedent, precedentSignature } from "./references";
+import { type Precedent, samePrecedents } from "./references";
 
 /**
  * The formula cells the engine runs and what each one reads, indexed both ways so an edit finds the
@@ -19,12 +19,17 @@ export interface FormulaNode {
   formula: string;
   call: ParsedCall;
   precedents: Precedent[];
-  /** precedentSignature(precedents); undefined until the formula's references were first worked out. */
-  signature?: string;
+  /** False until the formula's references were first worked out. */
+  resolved?: boolean;
   /** The running call, if any (a streaming one stays until it is cancelled). */
   invocation?: ActiveInvocation;
   /** The arguments of the running streaming call, to keep the stream when a re-run passes the same ones. */
   argumentKey?: string;
+}
+
+function addReaders(readers: FormulaNode | Set<FormulaNode>, into: Set<FormulaNode>): void {
+  if (readers instanceof Set) for (const node of readers) into.add(node);
+  else into.add(readers);
 }
 
 interface RangeWatch {
@@ -34,7 +39,8 @@ interface RangeWatch {
 
 class SheetIndex {
   readonly nodes = new Map<number, FormulaNode>();
-  readonly cellDependents = new Map<number, Set<FormulaNode>>();
+  /** One reader, or a set when several formulas read the cell (most cells have one). */
+  readonly cellDependents = new Map<number, FormulaNode | Set<FormulaNode>>();
   readonly rangeDependents = new Set<RangeWatch>();
 }
 
@@ -77,11 +83,10 @@ export class DependencyGraph {
 
   /** Records what a node reads now; the indexes change only when that differs from before. */
   setPrecedents(node: FormulaNode, precedents: Precedent[]): void {
-    const signature = precedentSignature(precedents);
-    if (signature === node.signature) return;
+    if (node.resolved && samePrecedents(node.precedents, precedents)) return;
     this.unlink(node);
     node.precedents = precedents;
-    node.signature = signature;
+    node.resolved = true;
     this.link(node);
   }
 
@@ -121,7 +126,7 @@ export class DependencyGraph {
         for (let r = area.row; r <= lastRow(area); r++)
           for (let c = area.column; c <= lastColumn(area); c++) {
             const readers = cellDependents.get(cellKey(r, c));
-            if (readers) for (const node of readers) into.add(node);
+            if (readers) addReaders(readers, into);
           }
       } else {
         const r1 = lastRow(area);
@@ -129,8 +134,7 @@ export class DependencyGraph {
         for (const [key, readers] of cellDependents) {
           const r = Math.floor(key / COLUMNS);
           const c = key % COLUMNS;
-          if (r >= area.row && r <= r1 && c >= area.column && c <= c1)
-            for (const node of readers) into.add(node);
+          if (r >= area.row && r <= r1 && c >= area.column && c <= c1) addReaders(readers, into);
         }
       }
     }
@@ -154,9 +158,10 @@ export class DependencyGraph {
         case "cell": {
           const deps = this.sheet(p.sheetId).cellDependents;
           const key = cellKey(p.row, p.column);
-          let set = deps.get(key);
-          if (!set) deps.set(key, (set = new Set()));
-          set.add(node);
+          const readers = deps.get(key);
+          if (!readers) deps.set(key, node);
+          else if (readers instanceof Set) readers.add(node);
+          else if (readers !== node) deps.set(key, new Set([readers, node]));
           break;
         }
         case "range": {
@@ -186,10 +191,11 @@ export class DependencyGraph {
         case "cell": {
           const deps = this.sheets.get(p.sheetId)?.cellDependents;
           const key = cellKey(p.row, p.column);
-          const set = deps?.get(key);
-          if (set) {
-            set.delete(node);
-            if (set.size === 0) deps!.delete(key);
+          const readers = deps?.get(key);
+          if (readers === node) deps!.delete(key);
+          else if (readers instanceof Set) {
+            readers.delete(node);
+            if (readers.size === 0) deps!.delete(key);
           }
           break;
         }

@@ -16,7 +16,7 @@ import {
   callShape,
   invoke,
 } from "./invocations";
-import { ColumnIndex, isFailure, resolveArguments } from "./references";
+import { ColumnIndex, isFailure, parameterAddresses, resolveArguments } from "./references";
 import { Spills } from "./spills";
 
 /**
@@ -100,6 +100,8 @@ class Engine implements CalculationEngine, CalculationHooks {
   private readonly columns = new ColumnIndex();
   private readonly errors = new Map<string, Map<number, { code: string; message: string }>>();
   private readonly dirty = new Set<FormulaNode>();
+  /** Reused by markReaders, which runs once per result (tens of thousands of times in a first calculation). */
+  private readonly scratch = new Set<FormulaNode>();
   /** Calls whose first result has not arrived (promises, streams before their first setResult). */
   private readonly waiting = new Set<FormulaNode>();
   private readonly pendingChanges: ChangeRecord[] = [];
@@ -267,7 +269,7 @@ class Engine implements CalculationEngine, CalculationHooks {
 
   /** Formula cells `node` reads (or the anchors that spilled into cells it reads). */
   private sources(node: FormulaNode, visit: (source: FormulaNode) => boolean): boolean {
-    if (node.signature === undefined) this.resolvePrecedents(node);
+    if (!node.resolved) this.resolvePrecedents(node);
     for (const p of node.precedents) {
       if (p.kind === "cell") {
         const source =
@@ -363,11 +365,10 @@ class Engine implements CalculationEngine, CalculationHooks {
     )
       return; // Same arguments: Excel keeps the stream it has.
     this.cancel(node);
-    const address = formatAddress(sheet.name, rect(node.row, node.column));
     const active: ActiveInvocation = new ActiveInvocation(
-      address,
+      () => formatAddress(sheet.name, rect(node.row, node.column)),
       node.call.name,
-      resolved.addresses,
+      () => parameterAddresses(resolved.places),
       (result) => this.deliver(node, active, result),
     );
     const args = argumentList(resolved.values, shape, active.invocation);
@@ -490,7 +491,8 @@ class Engine implements CalculationEngine, CalculationHooks {
   }
 
   private markReaders(sheet: SheetModel, area: Rect, except: FormulaNode | undefined): void {
-    const readers = new Set<FormulaNode>();
+    const readers = this.scratch;
+    readers.clear();
     this.graph.readersOf(sheet.id, area, readers);
     if (this.graph.hasColumnReaders())
       for (const table of this.host.state.tablesOn(sheet.id)) {
@@ -500,13 +502,14 @@ class Engine implements CalculationEngine, CalculationHooks {
           this.graph.columnReaders(table.id, table.columns[c - table.rect.column].id, readers);
       }
     for (const node of readers) if (node !== except) this.markDirty(node);
+    readers.clear();
   }
 
   // ---- nodes -------------------------------------------------------------------------------------
 
   private addNode(sheetId: string, row: number, column: number, formula: string): FormulaNode {
     const call = parseCall(formula, this.namespace)!;
-    const node: FormulaNode = { sheetId, row, column, formula, call, precedents: [], signature: undefined };
+    const node: FormulaNode = { sheetId, row, column, formula, call, precedents: [] };
     this.graph.add(node);
     this.markDirty(node);
     return node;

@@ -44,15 +44,22 @@ export class ActiveInvocation {
   readonly invocation: CellInvocation;
 
   constructor(
-    address: string,
+    address: () => string,
     functionName: string,
-    parameterAddresses: string[],
+    parameterAddresses: () => string[],
     onResult: (r: CellResult) => void,
   ) {
+    let addressText: string | undefined;
+    let parameterTexts: string[] | undefined;
+    // Addresses are formatted when a function reads them: most never do, and a register has many cells.
     this.invocation = {
-      address,
+      get address() {
+        return (addressText ??= address());
+      },
+      get parameterAddresses() {
+        return (parameterTexts ??= parameterAddresses());
+      },
       functionName,
-      parameterAddresses,
       setResult: (value: unknown) => {
         if (!this.canceled) onResult(toCellResult(value));
       },

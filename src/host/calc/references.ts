@@ -19,12 +19,18 @@ export type Precedent =
   | { kind: "tableColumn"; tableId: string; columnId: number }
   | { kind: "today" };
 
+/** Where a reference argument points; formatted only when a function asks (Invocation.parameterAddresses). */
+export type ArgumentPlace = { sheet: string; rect: Rect } | undefined;
+
 export interface ResolvedArguments {
   values: unknown[];
-  /** "Sheet!A1" for reference arguments, "" for the others (Invocation.parameterAddresses). */
-  addresses: string[];
+  places: ArgumentPlace[];
   precedents: Precedent[];
 }
+
+/** "Sheet!A1" for reference arguments, "" for the others. */
+export const parameterAddresses = (places: ArgumentPlace[]): string[] =>
+  places.map((place) => (place ? formatAddress(place.sheet, place.rect) : ""));
 
 /** An argument Excel would not pass to the function: the cell shows `code` and the function is not called. */
 export interface ArgumentFailure {
@@ -63,9 +69,22 @@ export const isErrorValue = (value: unknown): value is string =>
 /** Column positions by lower-cased name, per table; cleared at the start of each calculation batch. */
 export class ColumnIndex {
   private readonly byTable = new Map<TableModel, Map<string, number>>();
+  private readonly bySheet = new Map<string, TableModel[]>();
 
   clear(): void {
     this.byTable.clear();
+    this.bySheet.clear();
+  }
+
+  /** The table holding a cell (the sheet's table list is read once per batch). */
+  tableAt(state: WorkbookState, sheetId: string, row: number, column: number): TableModel | undefined {
+    let tables = this.bySheet.get(sheetId);
+    if (!tables) this.bySheet.set(sheetId, (tables = state.tablesOn(sheetId)));
+    for (const table of tables) {
+      const r = table.rect;
+      if (row >= r.row && row <= lastRow(r) && column >= r.column && column <= lastColumn(r)) return table;
+    }
+    return undefined;
   }
 
   of(table: TableModel, name: string): number | undefined {
@@ -99,18 +118,18 @@ export function resolveArguments(
   options: ResolveOptions,
 ): ResolvedArguments | ArgumentFailure {
   const values: unknown[] = [];
-  const addresses: string[] = [];
+  const addresses: ArgumentPlace[] = [];
   const precedents: Precedent[] = [];
   let failure: Failure | undefined;
   const fail = (code: string, message: string) => {
     failure ??= new Failure(code, message);
   };
-  const read = (sheet: SheetModel, area: Rect, written: string) => {
-    addresses.push(formatAddress(sheet.name, area));
+  const read = (sheet: SheetModel, area: Rect, written: () => string) => {
+    addresses.push({ sheet: sheet.name, rect: area });
     if (area.rowCount === 1 && area.columnCount === 1) {
       precedents.push({ kind: "cell", sheetId: sheet.id, row: area.row, column: area.column });
       const value = sheet.cells.value(area.row, area.column);
-      if (isErrorValue(value)) fail(value, `${written} is ${value}.`);
+      if (isErrorValue(value)) fail(value, `${written()} is ${value}.`);
       values.push(value === "" ? options.emptyCell : value);
       return;
     }
@@ -122,31 +141,31 @@ export function resolveArguments(
     switch (arg.kind) {
       case "literal":
         values.push(arg.value);
-        addresses.push("");
+        addresses.push(undefined);
         break;
       case "missing":
         values.push(null);
-        addresses.push("");
+        addresses.push(undefined);
         break;
       case "today":
         precedents.push({ kind: "today" });
         values.push(options.today());
-        addresses.push("");
+        addresses.push(undefined);
         break;
       case "range": {
         const sheet = arg.sheet === undefined ? at.sheet : state.sheetByName(arg.sheet);
         if (!sheet) {
           fail("#REF!", `There is no worksheet named ${arg.sheet}.`);
           values.push(null);
-          addresses.push("");
-        } else read(sheet, arg.rect, formatAddress(sheet.name, arg.rect).split("!")[1]);
+          addresses.push(undefined);
+        } else read(sheet, arg.rect, () => formatAddress(sheet.name, arg.rect).split("!")[1]);
         break;
       }
       case "thisRow": {
         const written = `${arg.table ?? ""}[@[${arg.column}]]`;
         const table = arg.table
           ? state.tableByName(arg.table)
-          : state.tableAtCell(at.sheet.id, at.row, at.column);
+          : columns.tableAt(state, at.sheet.id, at.row, at.column);
         const body = table && bodyRect(table);
         const index = table && columns.of(table, arg.column);
         if (!table || !body || table.sheetId !== at.sheet.id) {
@@ -159,11 +178,11 @@ export function resolveArguments(
         } else if (at.row < body.row || at.row > lastRow(body)) {
           fail("#VALUE!", `${written}: row ${at.row + 1} is not a row of table ${table.name}.`);
         } else {
-          read(at.sheet, rect(at.row, table.rect.column + index), written);
+          read(at.sheet, rect(at.row, table.rect.column + index), () => written);
           break;
         }
         values.push(null);
-        addresses.push("");
+        addresses.push(undefined);
         break;
       }
       case "column": {
@@ -178,26 +197,26 @@ export function resolveArguments(
           const body = bodyRect(table);
           const area = rect(body.row, table.rect.column + index, body.rowCount, 1);
           precedents.push({ kind: "tableColumn", tableId: table.id, columnId: table.columns[index].id });
-          addresses.push(formatAddress(sheet.name, area));
-          values.push(readGrid(sheet, area, written, options.emptyCell, fail));
+          addresses.push({ sheet: sheet.name, rect: area });
+          values.push(readGrid(sheet, area, () => written, options.emptyCell, fail));
           break;
         }
         values.push(null);
-        addresses.push("");
+        addresses.push(undefined);
         break;
       }
     }
   }
   const failed = failure as Failure | undefined;
   if (failed) return { code: failed.code, message: failed.message, precedents };
-  return { values, addresses, precedents };
+  return { values, places: addresses, precedents };
 }
 
 /** A fresh 2-D array of a range's values: every invocation gets its own copy. */
 function readGrid(
   sheet: SheetModel,
   area: Rect,
-  written: string,
+  written: () => string,
   emptyCell: null | 0 | "",
   fail: (code: string, message: string) => void,
 ): CellValue[][] | (CellValue | null)[][] {
@@ -209,7 +228,7 @@ function readGrid(
     const row = new Array<CellValue | null>(area.columnCount);
     for (let c = area.column; c <= c1; c++) {
       const value = cells.value(r, c);
-      if (isErrorValue(value)) fail(value, `${written} holds ${value}.`);
+      if (isErrorValue(value)) fail(value, `${written()} holds ${value}.`);
       row[c - area.column] = value === "" ? emptyCell : value;
     }
     grid.push(row);
@@ -220,20 +239,23 @@ function readGrid(
 export const isFailure = (resolved: ResolvedArguments | ArgumentFailure): resolved is ArgumentFailure =>
   "code" in resolved;
 
-/** A stable text for a precedent list, to see whether a re-run changed what a formula reads. */
-export function precedentSignature(precedents: Precedent[]): string {
-  return precedents
-    .map((p) => {
-      switch (p.kind) {
-        case "cell":
-          return `c${p.sheetId}:${p.row}:${p.column}`;
-        case "range":
-          return `r${p.sheetId}:${p.rect.row}:${p.rect.column}:${p.rect.rowCount}:${p.rect.columnCount}`;
-        case "tableColumn":
-          return `t${p.tableId}:${p.columnId}`;
-        case "today":
-          return "d";
-      }
-    })
-    .join("|");
+/** Whether two precedent lists read the same cells (so the dependency indexes can stay as they are). */
+export function samePrecedents(a: Precedent[], b: Precedent[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.kind !== y.kind) return false;
+    if (x.kind === "cell" && y.kind === "cell") {
+      if (x.row !== y.row || x.column !== y.column || x.sheetId !== y.sheetId) return false;
+    } else if (x.kind === "range" && y.kind === "range") {
+      const p = x.rect;
+      const q = y.rect;
+      if (x.sheetId !== y.sheetId || p.row !== q.row || p.column !== q.column) return false;
+      if (p.rowCount !== q.rowCount || p.columnCount !== q.columnCount) return false;
+    } else if (x.kind === "tableColumn" && y.kind === "tableColumn") {
+      if (x.tableId !== y.tableId || x.columnId !== y.columnId) return false;
+    }
+  }
+  return true;
 }

@@ -13,8 +13,11 @@ type Row = Record<string, unknown>;
 export interface SaveContext {
   spec: RecordTableSpec;
   now: () => Date;
-  /** The record as this register last loaded or saved it, to say what someone else changed. */
-  baseOf: (id: string) => Row | undefined;
+  /**
+   * The record as this register loaded or saved it, at the given Row Version when known (the version the
+   * caller's edit started from), to say what someone else changed.
+   */
+  baseOf: (id: string, rowVersion?: number) => Row | undefined;
   onProgress?: Progress;
 }
 
@@ -196,7 +199,7 @@ async function refusal(
   await context.sync();
   const parsed = parseRow(spec, located.layout, located.positions, range.values[0] ?? [], row);
   const current = parsed.record ?? rawRecord(spec, located, range.values[0] ?? []);
-  const base = save.baseOf(String(mine.id)) ?? mine;
+  const base = save.baseOf(String(mine.id), Number(mine.rowVersion ?? 0)) ?? mine;
   const changedColumns = spec.columns.filter(
     (column) =>
       column.field &&

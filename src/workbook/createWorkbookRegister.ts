@@ -56,13 +56,35 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
   const selection = new SelectionFeed(run, reportError);
   /** Records as last loaded or saved, to tell a conflicting user what someone else changed. */
   const bases = new Map<RecordKind, Map<string, Row>>(RECORD_KINDS.map((kind) => [kind, new Map()]));
+  /**
+   * Earlier versions of records that changed since they were loaded (a reload after someone else's save
+   * replaces the base): a form still editing an older version is compared with the version it started from.
+   */
+  const earlier = new Map<RecordKind, Map<string, Row[]>>(RECORD_KINDS.map((kind) => [kind, new Map()]));
   const remember = (kind: RecordKind, records: readonly Row[]) => {
-    for (const record of records) bases.get(kind)!.set(String(record.id), record);
+    const latest = bases.get(kind)!;
+    for (const record of records) {
+      const id = String(record.id);
+      const before = latest.get(id);
+      if (before && before !== record && before.rowVersion !== record.rowVersion) {
+        const history = earlier.get(kind)!;
+        history.set(id, [before, ...(history.get(id) ?? [])].slice(0, 5));
+      }
+      latest.set(id, record);
+    }
   };
   const saveContext = (kind: RecordKind, onProgress?: Progress): SaveContext => ({
     spec: RECORD_TABLES[kind],
     now,
-    baseOf: (id) => bases.get(kind)!.get(id),
+    baseOf: (id, rowVersion) => {
+      const latest = bases.get(kind)!.get(id);
+      if (rowVersion === undefined || latest === undefined || Number(latest.rowVersion) === rowVersion)
+        return latest;
+      return earlier
+        .get(kind)!
+        .get(id)
+        ?.find((record) => Number(record.rowVersion) === rowVersion);
+    },
     onProgress,
   });
   const idsOf = <T>(result: Result<T[]>) =>

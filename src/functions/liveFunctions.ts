@@ -31,7 +31,7 @@ export function used(licenceId: unknown, invocation: CustomFunctions.StreamingIn
 }
 
 /**
- * A licence's compliance status: Compliant, Over-deployed, Under-utilized or Review Required (pinned for review, not yet started or expired with use, unknown usage, or data problems).
+ * A licence's compliance status: Compliant, Over-deployed, Under-utilized or Review Required (pinned for review, usage unknown, or data problems such as installations of another software).
  * @customfunction STATUS
  * @param licenceId The licence's ID (as in the Licence ID column).
  * @param invocation Updated by the add-in when the register changes.
@@ -53,7 +53,8 @@ export function status(licenceId: unknown, invocation: CustomFunctions.Streaming
  */
 export function position(
   software: unknown,
-  invocation: CustomFunctions.StreamingInvocation<(string | number)[][]>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the metadata reads any[][] as a matrix of numbers and text
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
   watch(invocation as CustomFunctions.StreamingInvocation<unknown>, (view) => {
     if (isOmitted(software)) return view.grid();

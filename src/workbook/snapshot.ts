@@ -48,6 +48,8 @@ export async function writeSnapshot(
   );
   const sheet = context.workbook.worksheets.add(name);
   const takenAt = options.takenAt.toISOString();
+  // dates and times as text, so they read the same whatever the locale
+  sheet.getRange("B2:B4").numberFormat = [["@"], ["@"], ["@"]];
   sheet.getRange("A1:B5").values = [
     ["Compliance position snapshot", ""],
     ["As of", options.asOf],
@@ -55,8 +57,6 @@ export async function writeSnapshot(
     ["Taken at (UTC)", takenAt.slice(0, 19).replace("T", " ")],
     ["Reporting currency", position.reportingCurrency],
   ];
-  // dates and times as text, so they read the same whatever the locale
-  sheet.getRange("B2:B4").numberFormat = [["@"], ["@"], ["@"]];
   await context.sync();
   onProgress?.("Writing the snapshot", 0.2);
   await writePlainGrid(context, sheet, SNAPSHOT_GRID_ROW, 0, grid, (rows) =>

@@ -95,18 +95,21 @@ export async function liveFixture(): Promise<LiveFixture> {
 export { registerOn };
 
 /** A streaming invocation that records what it is given, as Excel's would show it. */
-export function invocation(): CustomFunctions.StreamingInvocation<never> & {
+export interface RecordingInvocation {
   results: unknown[];
+  setResult(value: unknown): void;
+  onCanceled?: () => void;
   latest(): unknown;
   cancel(): void;
-} {
+}
+
+export function invocation(): RecordingInvocation {
   const results: unknown[] = [];
-  const handle = {
+  const handle: RecordingInvocation = {
     results,
-    setResult: (value: unknown) => results.push(value),
-    onCanceled: undefined as undefined | (() => void),
+    setResult: (value) => results.push(value),
     latest: () => results[results.length - 1],
     cancel: () => handle.onCanceled?.(),
   };
-  return handle as never;
+  return handle;
 }

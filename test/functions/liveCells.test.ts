@@ -1,0 +1,88 @@
+/** The live functions in sheet cells, calculated by the in-memory host's engine the way Excel calls them. */
+import { isoDateToExcelSerial } from "../../src/domain/dates";
+import { computePosition } from "../../src/domain/position";
+import { positionGrid } from "../../src/domain/positionGrid";
+import { LICENSE_FUNCTIONS, STREAMING_FUNCTIONS } from "../../src/functions/functionTable";
+import { attachCalculation, type CalculationEngine } from "../../src/host";
+import { LICENCE_COMPUTED_LABELS as C } from "../../src/domain/labels";
+import { DASHBOARD_LAYOUT } from "../../src/workbook/dashboard";
+import { AS_OF, liveErrors, liveFixture, registerOn, settle, type LiveFixture } from "./liveHarness";
+
+let fixture: LiveFixture;
+let engine: CalculationEngine;
+
+beforeEach(async () => {
+  liveErrors.length = 0;
+  fixture = await liveFixture();
+  engine = attachCalculation(fixture.workbook, {
+    functions: LICENSE_FUNCTIONS as never,
+    streaming: STREAMING_FUNCTIONS,
+    today: () => isoDateToExcelSerial(AS_OF),
+  });
+  await engine.whenIdle();
+});
+afterEach(() => {
+  engine.detach();
+  fixture.live.stop();
+  expect(liveErrors).toEqual([]);
+});
+
+async function settleAll(): Promise<void> {
+  await settle(fixture.live);
+  await engine.whenIdle();
+}
+
+/** The computed cells of a licence's row in the Licences sheet, by header. */
+function licenceRow(id: string): Record<string, unknown> {
+  const { values } = fixture.workbook.readSheet("Licences");
+  const headers = values[0].map(String);
+  const row = values.find((r) => r[0] === id)!;
+  return Object.fromEntries(headers.map((h, i) => [h, row[i]]));
+}
+
+it("the Licences table's Used Quantity and Compliance Status cells show the register's figures", async () => {
+  const want = computePosition(await fixture.register.load(), AS_OF);
+  for (const [id, position] of want.licences) {
+    const row = licenceRow(id);
+    expect([id, row[C.usedQuantity], row[C.complianceStatus]]).toEqual([id, position.used, position.status]);
+  }
+});
+
+it("an installation edited by a co-author updates the cells, the dashboard grid and the pane's listener", async () => {
+  const built = await fixture.register.buildDashboard!();
+  expect(built.ok).toBe(true);
+  await settleAll();
+  const heard: string[] = [];
+  fixture.register.onChanged((change) => heard.push(change.kinds.join()));
+  await settleAll();
+  const invocationsBefore = engine.stats.invocations;
+
+  // Bob, a co-author, moves INS-4 (row 5) from the unlimited licence to LIC-OK
+  fixture.workbook.typeIntoCell("Installations", "C5", "LIC-OK", fixture.workbook.session("bob"));
+  await settleAll();
+
+  expect(licenceRow("LIC-OK")[C.usedQuantity]).toBe(3);
+  expect(licenceRow("LIC-OK")[C.availableQuantity]).toBe(0);
+  expect(licenceRow("LIC-UNLIMITED")[C.usedQuantity]).toBe(0);
+  expect(heard).toContain("installations");
+  // streamed: no cell was called again, only given new results (AVAILABLE re-runs for the changed Used cells)
+  expect(engine.stats.invocations - invocationsBefore).toBeLessThanOrEqual(2);
+
+  const want = computePosition(await fixture.register.load(), AS_OF);
+  const { row, column } = DASHBOARD_LAYOUT.grid;
+  const expected = positionGrid(want.products, "GBP");
+  const sheet = fixture.workbook.readSheet("Dashboard").values;
+  const spilled = sheet
+    .slice(row + 1, row + 1 + expected.length)
+    .map((cells) => cells.slice(column, column + expected[0].length));
+  expect(spilled).toEqual(expected);
+});
+
+it("an allocation a co-author adds through their own register updates the licence's cells", async () => {
+  const bob = registerOn(fixture.workbook.session("bob"));
+  const added = await bob.add("allocations", { licenceId: "LIC-USERS", user: "max" });
+  expect(added.ok).toBe(true);
+  await settleAll();
+  expect(licenceRow("LIC-USERS")[C.usedQuantity]).toBe(3);
+  expect(licenceRow("LIC-USERS")[C.complianceStatus]).toBe("Over-deployed");
+});

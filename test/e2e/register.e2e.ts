@@ -12,7 +12,7 @@ import {
   licenceForm,
   licenceItem,
   readSheet,
-  screenshot,
+  screenshotPane,
   taskPane,
   typeIntoCell,
   waitForList,
@@ -108,7 +108,7 @@ test("adds a software to the catalogue from the form, then a licence that lands 
   // The draft's figures before saving: nothing installed yet.
   expect(await form.getByLabel("Used Quantity").inputValue()).toBe("0");
   expect(await form.getByLabel("Available Quantity").inputValue()).toBe("2");
-  await screenshot(page, "form-new-licence");
+  await screenshotPane(page, pane, "form-new-licence");
 
   await save.click();
   await form.getByText("Saved.", { exact: true }).waitFor();
@@ -188,7 +188,7 @@ test("installations beyond the quantity show Over-deployed with Used, Available 
   expect(await installations.getByRole("list", { name: "Installations" }).getByRole("listitem").count()).toBe(
     3,
   );
-  await screenshot(page, "form-over-deployed");
+  await screenshotPane(page, pane, "form-over-deployed");
 
   // The Installations sheet has the three rows, linked to the licence.
   const sheet = await readSheet(page, "Installations");
@@ -214,7 +214,7 @@ test("installations beyond the quantity show Over-deployed with Used, Available 
   expect(await licenceItem(pane, `${SOFTWARE}, Perpetual`).getAttribute("aria-label")).toBe(
     `${SOFTWARE}, Perpetual, ${VENDOR}, Over-deployed, 3 of 2 used, Perpetual`,
   );
-  await screenshot(page, "list");
+  await screenshotPane(page, pane, "list");
 
   // The dashboard's compliance grid: Purchased 2, Used 3, Available 0, Shortfall 1.
   await pane.getByRole("tab", { name: "Dashboard" }).click();
@@ -232,7 +232,7 @@ test("installations beyond the quantity show Over-deployed with Used, Available 
     Shortfall: "1",
     Status: "Over-deployed",
   });
-  await screenshot(page, "dashboard");
+  await screenshotPane(page, pane, "dashboard");
   await pane.getByRole("tab", { name: "Licences" }).click();
   await waitForList(pane);
 });
@@ -289,7 +289,7 @@ test("refuses a Quantity of 'ten', an expiry before the start and currency 'XX1'
       .split(/, | and /)
       .sort(),
   ).toEqual(["Currency", "Expiry Date", "Quantity"]);
-  await screenshot(page, "form-invalid");
+  await screenshotPane(page, pane, "form-invalid");
 
   // Enter in a field submits the form: still nothing is written, every message shows.
   await quantity.press("Enter");

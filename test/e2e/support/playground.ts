@@ -122,6 +122,24 @@ export async function screenshot(target: Page | Locator, name: string): Promise<
   await target.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: "disabled" });
 }
 
+/**
+ * A task pane as a person would see it scrolled top to bottom: the viewport grows for the shot so the pane's
+ * whole content shows at its real 360 px width, then shrinks back.
+ */
+export async function screenshotPane(page: Page, pane: Locator, name: string): Promise<void> {
+  const hidden = await pane.evaluate((aside) =>
+    Math.max(0, ...Array.from(aside.querySelectorAll("div"), (el) => el.scrollHeight - el.clientHeight)),
+  );
+  const size = page.viewportSize() ?? { width: 1600, height: 1000 };
+  if (hidden > 0)
+    await page.setViewportSize({ width: size.width, height: Math.min(size.height + hidden, 8000) });
+  try {
+    await screenshot(pane, name);
+  } finally {
+    if (hidden > 0) await page.setViewportSize(size);
+  }
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -87,12 +87,15 @@ export function syntheticRegister(
     }
     const allocationCount = Math.floor(random() * 7);
     for (let n = 0; n < allocationCount; n++) {
+      const daysAgo = Math.floor(random() * 400);
       allocations.push({
         id: `ALC-${pad(allocations.length)}`,
         licenceId: id,
         user: `user${Math.floor(random() * licenceCount * 3)}@example.com`,
-        allocatedOn: addDays(today, -Math.floor(random() * 400)),
-        revokedOn: random() < 0.1 ? addDays(today, -Math.floor(random() * 30)) : undefined,
+        allocatedOn: addDays(today, -daysAgo),
+        // revoked on or after the day it was allocated, as the allocation rules require
+        revokedOn:
+          random() < 0.1 ? addDays(today, -Math.floor(random() * Math.min(daysAgo + 1, 30))) : undefined,
         rowVersion: 0,
       });
     }

@@ -1,0 +1,66 @@
+/** A synthetic register as the cells of its sheets, and those cells read back into records as a load does. */
+import type { RecordKind } from "../src/domain/ids";
+import type { RegisterInput } from "../src/domain/registerIndex";
+import { DEFAULT_SETTINGS } from "../src/domain/schemas";
+import { parseRow, recordCells } from "../src/workbook/records";
+import { columnPositions, type TableLayout } from "../src/workbook/tableLayout";
+import { RECORD_KINDS, RECORD_TABLES } from "../src/workbook/tables";
+import type { SyntheticRegister } from "./synthetic";
+
+export type SheetRows = Record<RecordKind, unknown[][]>;
+
+/** The cell values Excel would hold: what the register writes, with Excel's literal-text apostrophe dropped. */
+export function toSheetRows(register: SyntheticRegister): SheetRows {
+  const rows = {} as SheetRows;
+  for (const kind of RECORD_KINDS) {
+    const spec = RECORD_TABLES[kind];
+    rows[kind] = (register[kind] as unknown as Record<string, unknown>[]).map((record) =>
+      recordCells(spec, { ...record, rowVersion: 1 }).map((cell, i) =>
+        spec.columns[i].formula ? 0 : typeof cell === "string" && cell.startsWith("'") ? cell.slice(1) : cell,
+      ),
+    );
+  }
+  return rows;
+}
+
+/** The cells written into the sheet by a seeding session: computed columns keep their formulas. */
+export function toWrittenRows(
+  register: SyntheticRegister,
+  kind: RecordKind,
+): (string | number | boolean)[][] {
+  const spec = RECORD_TABLES[kind];
+  return (register[kind] as unknown as Record<string, unknown>[]).map((record) =>
+    recordCells(spec, { ...record, rowVersion: 1 }),
+  );
+}
+
+/** Cells → validated records, exactly as readRegister parses each row. */
+export function parseSheetRows(rows: SheetRows): RegisterInput {
+  const input: RegisterInput = {
+    software: [],
+    licences: [],
+    allocations: [],
+    installations: [],
+    settings: DEFAULT_SETTINGS,
+  };
+  for (const kind of RECORD_KINDS) {
+    const spec = RECORD_TABLES[kind];
+    const layout: TableLayout = {
+      table: spec.table,
+      sheet: spec.sheet,
+      headers: spec.columns.map((column) => column.header),
+      headerRow: 0,
+      firstColumn: 0,
+      rowCount: rows[kind].length,
+    };
+    const positions = columnPositions(layout, spec.columns);
+    const records = input[kind] as unknown[];
+    rows[kind].forEach((row, bodyRow) => {
+      const parsed = parseRow(spec, layout, positions, row, bodyRow);
+      if (parsed.record) records.push(parsed.record);
+      else if (!parsed.blank)
+        throw new Error(`${spec.sheet} row ${bodyRow + 2}: ${parsed.issues[0]?.message}`);
+    });
+  }
+  return input;
+}

@@ -6,6 +6,7 @@ import { formatDate, plural } from "../formatting";
 import { useRegister } from "../RegisterContext";
 import { ComplianceGrid } from "./ComplianceGrid";
 import { DataIssues } from "./DataIssues";
+import { SnapshotPanel } from "./SnapshotPanel";
 import { StatusCounts } from "./StatusCounts";
 import { issueRows, upcomingRenewals } from "./summaries";
 import { UpcomingRenewals } from "./UpcomingRenewals";
@@ -60,6 +61,11 @@ export function Dashboard({
       <Section title={`Data issues (${issues.length})`}>
         <DataIssues issues={issues} register={register} />
       </Section>
+      {register.takeSnapshot && (
+        <Section title="Dashboard sheet and snapshots">
+          <SnapshotPanel register={register} />
+        </Section>
+      )}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import {
   readSheet,
   screenshot,
   screenshotPane,
+  scrollPaneToTop,
   taskPane,
   waitForList,
 } from "./support/playground";
@@ -86,6 +87,9 @@ test("Reload after a conflict: the other co-author's save survives, and the mess
     Vendor: "Vendor of co-author 2",
     "Purchase Order": ORIGINAL_PO,
   });
+  // Saving from the sticky footer leaves the pane scrolled down: scroll up to where the message is.
+  await scrollPaneToTop(first);
+  await scrollPaneToTop(second);
   await screenshot(page, "coauthors-conflict");
   await screenshotPane(page, first, "coauthor-1-conflict");
 
@@ -140,5 +144,7 @@ test("Keep mine after a conflict: co-author 1's version is saved over the other,
     expect(await theirs.getByLabel("Vendor").inputValue()).toBe("Vendor kept by co-author 1");
     expect(await theirs.getByLabel("Purchase Order").inputValue()).toBe(ORIGINAL_PO);
   });
+  await scrollPaneToTop(first);
+  await scrollPaneToTop(second);
   await screenshot(page, "coauthors-after-keep-mine");
 });

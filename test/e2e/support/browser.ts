@@ -30,7 +30,11 @@ export function baseUrl(): string {
 
 /** Opens the playground and waits until every task pane has loaded the demo register. */
 export async function openPlayground(browser: Browser, query = ""): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const page = await browser.newPage({
+    viewport: { width: 1600, height: 1000 },
+    // Dates in the form's date inputs as a UK user sees them (the pane formats dates en-GB).
+    locale: "en-GB",
+  });
   page.setDefaultTimeout(10_000);
   await page.goto(`${baseUrl()}playground.html${query}`);
   return page;

@@ -109,8 +109,12 @@ export function addressOf(table: SheetTable, header: string, row: number): strin
 }
 
 /** Types into a cell as a person does: double-click to edit, type, Enter to commit. */
-export async function typeIntoCell(page: Page, address: string, text: string): Promise<void> {
-  await page.locator(`td[data-address="${address}"]`).dblclick();
+export async function typeIntoCell(page: Page, sheet: string, address: string, text: string): Promise<void> {
+  await showSheet(page, sheet);
+  await page
+    .getByRole("grid", { name: `Sheet ${sheet}` })
+    .locator(`td[data-address="${address}"]`)
+    .dblclick();
   const editor = page.getByRole("textbox", { name: `Edit ${address}`, exact: true });
   await editor.fill(text);
   await editor.press("Enter");
@@ -120,6 +124,11 @@ export async function typeIntoCell(page: Page, address: string, text: string): P
 export async function screenshot(target: Page | Locator, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await target.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: "disabled" });
+}
+
+/** Scrolls a task pane back to its top, where messages about the open licence show. */
+export async function scrollPaneToTop(pane: Locator): Promise<void> {
+  await pane.evaluate((aside) => aside.querySelectorAll("div").forEach((el) => el.scrollTo({ top: 0 })));
 }
 
 /**

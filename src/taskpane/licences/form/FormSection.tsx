@@ -10,10 +10,20 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  // Two (or three) columns of at least 150 px while they fit, one column below that; min(100%, …) keeps a
+  // single column inside the pane however narrow it gets. Empty tracks collapse, so a pair of fields shares a
+  // wide pane rather than leaving gaps.
   grid: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
-    gap: tokens.spacingHorizontalS,
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 150px), 1fr))",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    "& > *": { minWidth: 0 },
+    // A Field is a grid whose auto column grows to its control's intrinsic width (a native input is ~200 px):
+    // pin it to the cell so controls shrink and validation messages wrap instead of spilling into the next cell.
+    // Its rows stay at the top: a taller neighbour (one with a message) must not stretch this field's input.
+    "& .fui-Field": { gridTemplateColumns: "minmax(0, 1fr)", alignContent: "start" },
+    "& .fui-Input, & .fui-Select, & .fui-Combobox, & .fui-Textarea": { minWidth: 0, maxWidth: "100%" },
   },
 });
 

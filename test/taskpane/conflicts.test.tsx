@@ -20,9 +20,15 @@ describe("saving over someone else's changes", () => {
       ),
     ).toBeTruthy();
     expect(register.find("licences", "LIC-ACRO")).toMatchObject({ quantity: 7, vendor: "Insight" });
+    // Save is in the sticky footer, the message at the top of the form: focus moves to the message, and the
+    // footer says in a line beside Save, as an alert, that nothing was saved.
+    expect(document.activeElement).toBe(screen.getByRole("group", { name: "Not saved" }));
+    const footerLine = screen.getByText("Not saved: someone else changed this licence.");
+    expect(footerLine.closest("[role=alert]")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Keep mine" }));
     expect(await screen.findByText("Saved.")).toBeTruthy();
+    expect(screen.queryByText(/^Not saved/)).toBeNull();
     expect(register.find("licences", "LIC-ACRO")).toMatchObject({ quantity: 9, vendor: "Softcat" });
     expect(register.writes.at(-1)).toMatchObject({ op: "update", id: "LIC-ACRO", force: true });
   });

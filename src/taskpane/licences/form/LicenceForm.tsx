@@ -25,7 +25,7 @@ import { DraftFormContext } from "./DraftFormContext";
 import { GeneralSection } from "./GeneralSection";
 import { NotesSection } from "./NotesSection";
 import { PurchaseSection } from "./PurchaseSection";
-import { SaveProblemBar } from "./SaveProblemBar";
+import { SaveProblemBar, saveProblemSummary } from "./SaveProblemBar";
 import { useLivePosition } from "./useLivePosition";
 import { useSaveLicence } from "./useSaveLicence";
 import { ValiditySection } from "./ValiditySection";
@@ -76,6 +76,13 @@ export function LicenceForm({ draft, current, isNew, data, position, onBack, onS
   const heading = useRef<HTMLHeadingElement>(null);
   // Keyboard and screen-reader users land on the licence they opened, not on the button they left behind.
   useEffect(() => heading.current?.focus(), []);
+  // Save is in the sticky footer but a refused save is explained at the top of the form, usually scrolled out
+  // of view: bring the message into view and move focus to it, where its choices (Reload, Keep mine…) are.
+  const problemBar = useRef<HTMLDivElement>(null);
+  const showProblem = () => bringIntoView(problemBar.current);
+  useEffect(() => {
+    if (saving.problem) bringIntoView(problemBar.current);
+  }, [saving.problem]);
   if (current && !seenInRegister) setSeenInRegister(true);
 
   const base = draft.base;
@@ -123,6 +130,7 @@ export function LicenceForm({ draft, current, isNew, data, position, onBack, onS
 
         {saving.problem && (
           <SaveProblemBar
+            ref={problemBar}
             problem={saving.problem}
             busy={saving.busy}
             onReload={() => saving.reloadTheirs(current)}
@@ -186,6 +194,19 @@ export function LicenceForm({ draft, current, isNew, data, position, onBack, onS
         )}
 
         <div className={styles.footer}>
+          {/* Kept beside Save while the choice is open, for whoever scrolls back down to the button. */}
+          <div role="alert">
+            {saving.problem && (
+              <>
+                <Text size={200} weight="semibold">
+                  {saveProblemSummary(saving.problem)}
+                </Text>{" "}
+                <Button appearance="transparent" size="small" onClick={showProblem}>
+                  Show message
+                </Button>
+              </>
+            )}
+          </div>
           {invalidFields.length > 0 && (
             <Text size={200} role="status">
               To save, complete or correct {joinWithAnd(invalidFields.map((field) => LICENCE_LABELS[field]))}.
@@ -224,4 +245,9 @@ export function LicenceForm({ draft, current, isNew, data, position, onBack, onS
       </ConfirmDialog>
     </DraftFormContext.Provider>
   );
+}
+
+function bringIntoView(element: HTMLElement | null) {
+  element?.scrollIntoView({ block: "nearest" });
+  element?.focus({ preventScroll: true });
 }

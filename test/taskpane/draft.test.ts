@@ -4,6 +4,9 @@ import {
   checkDraft,
   draftFromLicence,
   emptyDraft,
+  FORM_ORDER,
+  ALL_FIELDS,
+  invalidFieldsInFormOrder,
   licenceFromDraft,
   newLicenceFromDraft,
   parseNumberText,
@@ -26,6 +29,16 @@ const known = new Set(["SW-ACRO", "SW-CAD", "SW-ZOOM"]);
 const acrobat = licences[0];
 
 describe("licence draft", () => {
+  it("lists every field once in the form's order, and invalid fields in that order", () => {
+    expect([...FORM_ORDER].sort()).toEqual([...ALL_FIELDS].sort());
+    expect(new Set(FORM_ORDER).size).toBe(FORM_ORDER.length);
+    // The definition order would give Currency, Quantity, Expiry Date.
+    expect(
+      invalidFieldsInFormOrder({ currency: "bad", expiryDate: "bad", quantity: "bad", softwareId: "bad" }),
+    ).toEqual(["softwareId", "quantity", "currency", "expiryDate"]);
+    expect(invalidFieldsInFormOrder({})).toEqual([]);
+  });
+
   it("round-trips a licence through the draft unchanged", () => {
     const { errors, values } = checkDraft(draftFromLicence(acrobat), known);
     expect(errors).toEqual({});

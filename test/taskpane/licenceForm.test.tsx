@@ -1,6 +1,7 @@
 import "./support/polyfills";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { LICENCE_COMPUTED_LABELS, LICENCE_LABELS } from "../../src/domain/labels";
+import { FORM_ORDER } from "../../src/taskpane/licences/draft";
 import { findDialog, label, openLicence, renderPane, saveButton, typeInto } from "./support/renderPane";
 
 const STORED_LABELS = Object.entries(LICENCE_LABELS)
@@ -31,6 +32,16 @@ describe("licence form", () => {
     );
     expect(screen.getByText(LICENCE_COMPUTED_LABELS.complianceStatus)).toBeTruthy();
     expect(screen.getByLabelText("Vendor")).toHaveProperty("value", "Softcat");
+
+    // FORM_ORDER, which orders the "To save, complete or correct …" summary, is the order on screen.
+    const controls = FORM_ORDER.map((field) =>
+      field === "softwareId"
+        ? screen.getByRole("combobox", { name: label("Software") })
+        : screen.getByLabelText(label(LICENCE_LABELS[field]), { selector: "input, textarea, select" }),
+    );
+    controls.slice(1).forEach((control, i) => {
+      expect(controls[i].compareDocumentPosition(control) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    });
   });
 
   it("keeps the licence key hidden until Show is pressed", async () => {

@@ -62,6 +62,53 @@ const EDITABLE_TEXT: readonly TextField[] = [...TEXT_FIELDS, ...NUMBER_FIELDS, .
 const NUMBER_SET = new Set<string>(NUMBER_FIELDS);
 export const ALL_FIELDS: readonly DraftField[] = [...EDITABLE_TEXT, ...FLAG_FIELDS];
 
+/**
+ * The fields as the form shows them, top to bottom (General, Licence details, Purchase, Validity, Assignment,
+ * Notes), so lists of fields read in the order the user meets them. A component test checks it against the
+ * rendered form.
+ */
+export const FORM_ORDER: readonly DraftField[] = [
+  "softwareId",
+  "licenceKey",
+  "quantity",
+  "unlimited",
+  "licenceType",
+  "scope",
+  "reviewRequired",
+  "reviewReason",
+  "peakConcurrentUse",
+  "vendor",
+  "purchaseOrder",
+  "purchaseDate",
+  "invoiceDate",
+  "cost",
+  "currency",
+  "pricingModel",
+  "termMonths",
+  "unitCost",
+  "startDate",
+  "expiryDate",
+  "perpetual",
+  "autoRenew",
+  "renewalLeadDays",
+  "maintenanceIncluded",
+  "supportIncluded",
+  "maintenanceExpiry",
+  "allocationRule",
+  "reassignable",
+  "reassignmentMinDays",
+  "geographicRestriction",
+  "usageRestriction",
+  "transferable",
+  "virtualisationRights",
+  "notes",
+];
+
+/** The fields that have an error, in the order the form shows them. */
+export function invalidFieldsInFormOrder(errors: FieldErrors): DraftField[] {
+  return FORM_ORDER.filter((field) => errors[field] !== undefined);
+}
+
 export function isFlagField(field: DraftField): field is FlagField {
   return (FLAG_FIELDS as readonly string[]).includes(field);
 }

@@ -18,6 +18,7 @@ import { joinWithAnd } from "../../formatting";
 import type { LicenceDraftApi } from "../../hooks/useLicenceDraft";
 import { failureSentence, unexpectedSentence } from "../../messages";
 import { useRegister } from "../../RegisterContext";
+import { invalidFieldsInFormOrder } from "../draft";
 import { RelatedLists } from "../related/RelatedLists";
 import { AssignmentSection } from "./AssignmentSection";
 import { DetailsSection } from "./DetailsSection";
@@ -91,7 +92,7 @@ export function LicenceForm({ draft, current, isNew, data, position, onBack, onS
   const changedUnderneath =
     !saving.problem && draft.isDirty && current && base && current.rowVersion !== base.rowVersion;
   const vanished = !saving.problem && !isNew && seenInRegister && !current;
-  const invalidFields = Object.keys(draft.errors) as (keyof typeof LICENCE_LABELS)[];
+  const invalidFields = invalidFieldsInFormOrder(draft.errors);
 
   const remove = async () => {
     setConfirmDelete(false);

@@ -1,5 +1,7 @@
 import "./support/polyfills";
 import { act, fireEvent, screen, within } from "@testing-library/react";
+import { addDays } from "../../src/domain/dates";
+import { licences, TODAY } from "./support/fixtures";
 import { renderPane } from "./support/renderPane";
 
 const items = () => within(screen.getByRole("list", { name: "Licence list" })).getAllByRole("button");
@@ -15,6 +17,21 @@ describe("licence list", () => {
       expect.stringMatching(/^AutoCAD, Term, Autodesk, Over-deployed/),
       expect.stringMatching(/^Zoom Workplace, Perpetual, Zoom, Under-utilized/),
     ]);
+  });
+
+  it("says an expired or not-yet-started licence entitles nobody, agreeing with its badge", async () => {
+    await renderPane({
+      licences: [
+        { ...licences[0], expiryDate: addDays(TODAY, -20) },
+        { ...licences[1], startDate: addDays(TODAY, 10) },
+      ],
+    });
+    expect(items().map((item) => item.getAttribute("aria-label"))).toEqual([
+      "Adobe Acrobat Pro, Subscription, Softcat, Over-deployed, 4 used, none entitled (expired), Expired 26 May 2026",
+      "AutoCAD, Term, Autodesk, Over-deployed, 3 used, none entitled (not started), Starts 25 Jun 2026",
+    ]);
+    expect(within(items()[0]).getByText("Expired 26 May 2026")).toBeTruthy();
+    expect(within(items()[0]).getByText("4 used, none entitled (expired)")).toBeTruthy();
   });
 
   it("searches by software name, vendor, licence key and purchase order", async () => {

@@ -2,9 +2,10 @@ import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@f
 import { useMemo } from "react";
 import type { RegisterPosition } from "../../domain/positionTypes";
 import type { RegisterData } from "../../workbook/registerApi";
-import { formatCount, formatDate } from "../formatting";
+import { formatCount } from "../formatting";
 import { filterLicences, isExpiringSoon, licenceRows, NO_FILTER, type LicenceFilter } from "./filterLicences";
 import { LicenceFilters } from "./LicenceFilters";
+import { usageText, validityText } from "./licenceLines";
 import { StatusBadge } from "./StatusBadge";
 
 const useStyles = makeStyles({
@@ -102,14 +103,8 @@ export function LicenceList({
       ) : (
         <ul className={styles.list} aria-label="Licence list">
           {shown.map((row) => {
-            const expiry = row.licence.perpetual
-              ? "Perpetual"
-              : row.licence.expiryDate
-                ? `Expires ${formatDate(row.licence.expiryDate)}`
-                : "No expiry date";
-            const usage = row.licence.unlimited
-              ? `Unlimited, ${formatCount(row.position?.used ?? 0)} used`
-              : `${formatCount(row.position?.used ?? 0)} of ${formatCount(row.licence.quantity ?? 0)} used`;
+            const expiry = validityText(row.licence, position.asOf);
+            const usage = usageText(row.licence, row.position, position.asOf);
             return (
               <li key={row.licence.id}>
                 <Button

@@ -141,9 +141,7 @@ class LiveRegister implements LiveRegisterHandle {
     this.onError = options.onError ?? ((error) => console.error(error));
     // Listen first: a change made while loading is applied after the load (applying it twice is harmless).
     this.unsubscribe = register.onChanged((change) => this.enqueue(() => this.apply(change)));
-    this.ready = this.reload().then(() => {
-      this.isReady = true;
-    });
+    this.ready = this.reload();
     this.queue = this.ready.catch(this.onError);
     this.timer = setInterval(() => this.enqueue(async () => this.publish(this.moveToToday())), DAY_CHECK_MS);
   }
@@ -210,6 +208,7 @@ class LiveRegister implements LiveRegisterHandle {
     // The index looks records up by ID only from the first edit on; build those maps now, not on that edit.
     this.index.removeInstallation("");
     this.index.removeAllocation("");
+    this.isReady = true;
     this.publish({ ...nothingAffected(), all: true, catalogue: true });
   }
 
@@ -340,10 +339,12 @@ class LiveRegister implements LiveRegisterHandle {
   }
 
   private publish(affected: Affected): void {
+    // a register that was stopped (another one started) must not push its figures into the cells
+    if (this.stopped || current !== this) return;
     if (affected.all) this.grid_.invalidate("all");
     else this.grid_.invalidate(affected.products);
     if (!affected.all && affected.licences.size === 0 && affected.products.size === 0) return;
-    const pushed = this.isReady || affected.all ? watchers.update(affected) : 0;
+    const pushed = watchers.update(affected);
     for (const listener of [...this.listeners]) listener(pushed);
   }
 }

@@ -165,4 +165,15 @@ describe("cells follow edits without being recalculated", () => {
     early.cancel();
     restarted.stop();
   });
+
+  it("a settings change (reporting currency) reloads and re-labels the grid", async () => {
+    const { register, live } = fixture;
+    const grid = invocation();
+    position(undefined, grid);
+    const data = await register.load();
+    const saved = await register.updateSettings({ ...data.settings, reportingCurrency: "EUR" });
+    expect(saved.ok).toBe(true);
+    await settle(live);
+    expect((grid.latest() as unknown[][])[0][7]).toBe("Annual Cost (EUR)");
+  });
 });

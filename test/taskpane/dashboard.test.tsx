@@ -1,5 +1,6 @@
 import "./support/polyfills";
 import { fireEvent, screen, within } from "@testing-library/react";
+import { licences } from "./support/fixtures";
 import { renderPane } from "./support/renderPane";
 
 const cells = (row: HTMLElement) =>
@@ -50,8 +51,10 @@ describe("dashboard", () => {
     expect(await screen.findByRole("form", { name: "Adobe Acrobat Pro" })).toBeTruthy();
   });
 
-  it("lists data issues and goes to the cell when one is selected", async () => {
+  it("lists data issues and goes to the cell when one is selected; register-wide ones are plain text", async () => {
     const { register } = await renderPane({
+      // No USD rate in Settings: a problem of the whole register, with no cell or record to go to.
+      licences: [{ ...licences[0], currency: "USD" }, ...licences.slice(1)],
       issues: [
         {
           sheet: "Licences",
@@ -69,5 +72,12 @@ describe("dashboard", () => {
     expect(item.textContent).toContain("Quantity must be a number.");
     fireEvent.click(item);
     expect(register.goToCellCalls).toEqual([{ sheet: "Licences", address: "D7" }]);
+
+    const rate = within(issues)
+      .getByText(/^No exchange rate from USD/)
+      .closest("li") as HTMLElement;
+    expect(within(rate).queryByRole("button")).toBeNull();
+    expect(within(issues).getAllByRole("button")).toHaveLength(1);
+    expect(within(issues).getAllByRole("listitem")).toHaveLength(2);
   });
 });

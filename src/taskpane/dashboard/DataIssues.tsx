@@ -2,7 +2,7 @@ import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@f
 import { useState } from "react";
 import type { Register } from "../../workbook/registerApi";
 import { unexpectedSentence } from "../messages";
-import type { IssueRow } from "./summaries";
+import { canGoTo, issuePlace, type IssueRow } from "./summaries";
 
 const useStyles = makeStyles({
   list: {
@@ -19,6 +19,13 @@ const useStyles = makeStyles({
     flexDirection: "column",
     alignItems: "flex-start",
     textAlign: "start",
+  },
+  // Same layout as a subtle button's content, so places that cannot be selected line up with those that can.
+  plain: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
   },
   where: { color: tokens.colorNeutralForeground3 },
 });
@@ -47,23 +54,28 @@ export function DataIssues({ issues, register }: { issues: IssueRow[]; register:
         </MessageBar>
       )}
       <ul className={styles.list} aria-label="Data issues">
-        {issues.map((issue) => (
-          <li key={issue.key}>
-            <Button
-              appearance="subtle"
-              className={styles.item}
-              onClick={() => void go(issue)}
-              disabled={issue.type === "record" && !issue.kind}
-            >
+        {issues.map((issue) => {
+          const content = (
+            <>
               <Text size={200} className={styles.where}>
-                {issue.type === "cell"
-                  ? `${issue.sheet}, row ${issue.row}, ${issue.column}`
-                  : `${issue.sheet}, ${issue.recordId}`}
+                {issuePlace(issue)}
               </Text>
               <Text>{issue.message}</Text>
-            </Button>
-          </li>
-        ))}
+            </>
+          );
+          return (
+            <li key={issue.key}>
+              {canGoTo(issue) ? (
+                <Button appearance="subtle" className={styles.item} onClick={() => void go(issue)}>
+                  {content}
+                </Button>
+              ) : (
+                // Register-wide (e.g. a missing exchange rate): nowhere in the sheets to go, so not a button.
+                <div className={styles.plain}>{content}</div>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </>
   );

@@ -112,6 +112,18 @@ export type IssueRow =
     }
   | { type: "record"; key: string; sheet: string; kind?: RecordKind; recordId: string; message: string };
 
+/** An unreadable cell or a record in a known sheet can be selected in the workbook; a register-wide problem cannot. */
+export function canGoTo(issue: IssueRow): boolean {
+  return issue.type === "cell" || issue.kind !== undefined;
+}
+
+/** Where to look: "Licences, row 7, Quantity", "Licences, LIC-1", "Register, settings". */
+export function issuePlace(issue: IssueRow): string {
+  return issue.type === "cell"
+    ? `${issue.sheet}, row ${issue.row}, ${issue.column}`
+    : `${issue.sheet}, ${issue.recordId}`;
+}
+
 const SHEETS: Record<RecordKind, string> = {
   software: "Software",
   licences: "Licences",

@@ -8,7 +8,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = (file) => readFileSync(path.join(root, "dist", file), "utf8");
 const EXPECTED_FUNCTIONS = (
   process.env.EXPECTED_FUNCTIONS ??
-  "AVAILABLE,SHORTFALL,COMPLIANCE,COUNTUSED,DAYSTOEXPIRY,RENEWALSTATUS,ANNUALCOST,TRUEUP"
+  "AVAILABLE,SHORTFALL,COMPLIANCE,COUNTUSED,DAYSTOEXPIRY,RENEWALSTATUS,ANNUALCOST,TRUEUP,USED,STATUS,POSITION"
 ).split(",");
 
 const problems = [];

@@ -33,7 +33,10 @@ import {
 } from "./arguments";
 
 function entitlement(quantity: unknown, unlimited: unknown): number | null {
-  return entitledQuantity(amountArg("quantity", quantity), flagArg("unlimited", unlimited));
+  const isUnlimited = flagArg("unlimited", unlimited);
+  // The register leaves Quantity blank on an unlimited licence, so a blank quantity is fine there.
+  const purchased = isUnlimited && isOmitted(quantity) ? 0 : amountArg("quantity", quantity);
+  return entitledQuantity(purchased, isUnlimited);
 }
 
 /**

@@ -2,6 +2,8 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import "./customFunctionsRuntime";
 import "../functions/functions";
+import "../functions/liveFunctions";
+import { startLiveRegister } from "../functions/liveRegister";
 import { createInMemoryWorkbook } from "../host";
 import { attachCalculation } from "../host/calc/engine";
 import { createWorkbookRegister } from "../workbook/createWorkbookRegister";
@@ -17,6 +19,10 @@ async function start(): Promise<void> {
   // The same functions.json Excel reads tells the engine which functions stream.
   const metadata = await fetch("functions.json").then((response) => response.json());
   attachCalculation(workbook, { metadata });
+  // Excel runs the functions in the add-in's own runtime; here that runtime gets a session of its own.
+  const functionsSession = workbook.session("Custom functions");
+  const live = startLiveRegister(createWorkbookRegister({ run: (batch) => functionsSession.run(batch) }));
+  await live.ready;
 
   const requested = Number(new URLSearchParams(location.search).get("coauthors") ?? "1");
   const count = Number.isFinite(requested) ? Math.min(Math.max(Math.trunc(requested), 1), 3) : 1;

@@ -36,4 +36,5 @@ export async function seedWorkbook(workbook: InMemoryWorkbook, today = todayIsoD
     "add the demo installations",
     register.addMany("installations", fresh<"installations">(demo.installations)),
   );
+  if (register.buildDashboard) await must("build the dashboard", register.buildDashboard());
 }

@@ -3,6 +3,8 @@
  * custom functions, so both see the same register.
  */
 import "../functions/functions";
+import "../functions/liveFunctions";
+import { startLiveRegister } from "../functions/liveRegister";
 import { createExcelRegister } from "../workbook/excelRegister";
 import { mountTaskPane } from "./mount";
 
@@ -13,5 +15,7 @@ Office.onReady((info) => {
     return;
   }
   const register = createExcelRegister();
+  // One live index of the register feeds LICENSE.USED, STATUS and POSITION in every cell.
+  startLiveRegister(register);
   mountTaskPane(container, register, { officeTheme: Office.context.officeTheme });
 });

@@ -29,13 +29,13 @@ describe("a licence list row's lines", () => {
     expect(position).toMatchObject({ entitled: 0, status: "Over-deployed" });
     expect(lapseOn(expired, TODAY)).toBe("expired");
     expect(validityText(expired, TODAY)).toBe("Expired 26 May 2026");
-    expect(usageText(expired, position, TODAY)).toBe("4 used, none entitled (expired)");
+    expect(usageText(expired, position, TODAY)).toBe("4 used, none entitled");
   });
 
   it("says when a licence that has not started starts, and that it entitles nobody yet", () => {
     const future = { ...acrobat, startDate: addDays(TODAY, 10), expiryDate: addDays(TODAY, 375) };
     expect(validityText(future, TODAY)).toBe("Starts 25 Jun 2026");
-    expect(usageText(future, positionOf(future), TODAY)).toBe("4 used, none entitled (not started)");
+    expect(usageText(future, positionOf(future), TODAY)).toBe("4 used, none entitled yet");
     const perpetual = { ...future, perpetual: true, expiryDate: undefined };
     expect(validityText(perpetual, TODAY)).toBe("Starts 25 Jun 2026");
   });

@@ -27,11 +27,11 @@ describe("licence list", () => {
       ],
     });
     expect(items().map((item) => item.getAttribute("aria-label"))).toEqual([
-      "Adobe Acrobat Pro, Subscription, Softcat, Over-deployed, 4 used, none entitled (expired), Expired 26 May 2026",
-      "AutoCAD, Term, Autodesk, Over-deployed, 3 used, none entitled (not started), Starts 25 Jun 2026",
+      "Adobe Acrobat Pro, Subscription, Softcat, Over-deployed, 4 used, none entitled, Expired 26 May 2026",
+      "AutoCAD, Term, Autodesk, Over-deployed, 3 used, none entitled yet, Starts 25 Jun 2026",
     ]);
     expect(within(items()[0]).getByText("Expired 26 May 2026")).toBeTruthy();
-    expect(within(items()[0]).getByText("4 used, none entitled (expired)")).toBeTruthy();
+    expect(within(items()[0]).getByText("4 used, none entitled")).toBeTruthy();
   });
 
   it("searches by software name, vendor, licence key and purchase order", async () => {

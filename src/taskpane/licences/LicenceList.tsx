@@ -36,9 +36,10 @@ const useStyles = makeStyles({
   },
   line: {
     display: "flex",
+    flexWrap: "wrap",
     justifyContent: "space-between",
     alignItems: "center",
-    gap: tokens.spacingHorizontalS,
+    columnGap: tokens.spacingHorizontalS,
   },
   detail: { color: tokens.colorNeutralForeground3 },
 });

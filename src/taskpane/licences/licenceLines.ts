@@ -38,12 +38,14 @@ export function validityText(licence: Licence, asOf: IsoDate): string {
 /**
  * A list row's usage against what the licence entitles now (the position's figure, which the status is worked
  * out from): "4 of 5 used", "Unlimited, 12 used", and for a licence that entitles nobody today
- * "2 used, none entitled (expired)" rather than "2 of 3 used" beside an Over-deployed badge.
+ * "2 used, none entitled" (or "none entitled yet") rather than "2 of 3 used" beside an Over-deployed badge.
  */
 export function usageText(licence: Licence, position: LicencePosition | undefined, asOf: IsoDate): string {
   const used = formatCount(position?.used ?? 0);
   const lapse = lapseOn(licence, asOf);
-  if (position && lapse && position.entitled === 0) return `${used} used, none entitled (${lapse})`;
+  // The validity beside it ("Expired …", "Starts …") says why.
+  if (position && lapse && position.entitled === 0)
+    return `${used} used, none entitled${lapse === "not started" ? " yet" : ""}`;
   const entitled = position ? position.entitled : licence.unlimited ? null : (licence.quantity ?? 0);
   if (entitled === null) return `Unlimited, ${used} used`;
   return `${used} of ${formatCount(entitled)} used`;

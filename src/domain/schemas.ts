@@ -128,27 +128,36 @@ export type Licence = z.infer<typeof licenceSchema>;
 /** What a form or an import provides before the register assigns the ID and metadata. */
 export type LicenceInput = z.input<typeof licenceSchema>;
 
+/** Every stored field of an allocation; allocationSchema adds the rule tying its dates together. */
+export const allocationFieldsSchema = z.object({
+  id: requiredText(A.id, 40),
+  licenceId: requiredText(A.licenceId, 40),
+  user: requiredText(A.user, 200),
+  department: text(A.department, 200).optional(),
+  allocatedOn: isoDate(A.allocatedOn).optional(),
+  revokedOn: isoDate(A.revokedOn).optional(),
+  notes: text(A.notes, 2000).optional(),
+  ...recordMeta,
+});
+
+type AllocationFields = z.infer<typeof allocationFieldsSchema>;
+
+/** The rule that ties one allocation's fields together. */
+export function checkAllocationCrossFields(
+  allocation: AllocationFields,
+  ctx: { addIssue: (issue: { code: "custom"; path: (keyof AllocationFields)[]; message: string }) => void },
+): void {
+  if (allocation.allocatedOn && allocation.revokedOn && allocation.revokedOn < allocation.allocatedOn) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["revokedOn"],
+      message: `${A.revokedOn} cannot be before ${A.allocatedOn} (${allocation.allocatedOn}).`,
+    });
+  }
+}
+
 /** A user's allocation of a licence; active while it has no Revoked On date (or one in the future). */
-export const allocationSchema = z
-  .object({
-    id: requiredText(A.id, 40),
-    licenceId: requiredText(A.licenceId, 40),
-    user: requiredText(A.user, 200),
-    department: text(A.department, 200).optional(),
-    allocatedOn: isoDate(A.allocatedOn).optional(),
-    revokedOn: isoDate(A.revokedOn).optional(),
-    notes: text(A.notes, 2000).optional(),
-    ...recordMeta,
-  })
-  .superRefine((allocation, ctx) => {
-    if (allocation.allocatedOn && allocation.revokedOn && allocation.revokedOn < allocation.allocatedOn) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["revokedOn"],
-        message: `${A.revokedOn} cannot be before ${A.allocatedOn} (${allocation.allocatedOn}).`,
-      });
-    }
-  });
+export const allocationSchema = allocationFieldsSchema.superRefine(checkAllocationCrossFields);
 export type Allocation = z.infer<typeof allocationSchema>;
 
 /** Software installed on a device; linked to the licence it consumes when known. */

@@ -2,6 +2,7 @@ import type { DataIssue } from "./registerApi";
 import { cellAddress, fromCell, toCell, type CellValue } from "./cells";
 import { sheetRowNumber, type TableLayout } from "./tableLayout";
 import type { RecordTableSpec } from "./tables/types";
+import { fastRowParserFor } from "./fastRowParser";
 
 export interface ParsedRow {
   record?: Record<string, unknown>;
@@ -21,8 +22,25 @@ export function fieldErrors(
   return errors;
 }
 
-/** Reads one body row by header positions; a field that fails its schema becomes a data issue and the row is skipped. */
+/**
+ * Reads one body row by header positions; a field that fails its schema becomes a data issue and the row is
+ * skipped. Valid rows take the memoised fast path (fastRowParser); any other row is parsed by the whole schema.
+ */
 export function parseRow(
+  spec: RecordTableSpec,
+  layout: TableLayout,
+  positions: number[],
+  row: readonly unknown[],
+  bodyRow: number,
+): ParsedRow {
+  const fast = fastRowParserFor(spec, positions)?.parse(positions, row);
+  if (fast === "blank") return { issues: [], blank: true };
+  if (fast) return { record: fast, issues: [], blank: false };
+  return parseRowWithSchema(spec, layout, positions, row, bodyRow);
+}
+
+/** parseRow by the whole record schema: what the fast path must agree with, and where data issues come from. */
+export function parseRowWithSchema(
   spec: RecordTableSpec,
   layout: TableLayout,
   positions: number[],

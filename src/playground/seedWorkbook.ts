@@ -1,5 +1,6 @@
 import { todayIsoDate } from "../domain/dates";
 import type { RecordKind } from "../domain/ids";
+import { DEFAULT_SETTINGS } from "../domain/schemas";
 import type { InMemoryWorkbook } from "../host";
 import { createWorkbookRegister } from "../workbook/createWorkbookRegister";
 import type { NewRecord, Register } from "../workbook/registerApi";
@@ -26,6 +27,11 @@ export async function seedWorkbook(workbook: InMemoryWorkbook, today = todayIsoD
   const register: Register = createWorkbookRegister({ run: (batch) => session.run(batch) });
   await must("set up the workbook", register.setUp());
   const demo = demoRegister(today);
+  // Some demo licences are bought in dollars and euros; with rates their costs count in the GBP totals.
+  await must(
+    "record the demo exchange rates",
+    register.updateSettings({ ...DEFAULT_SETTINGS, exchangeRates: { USD: 0.79, EUR: 0.86 } }),
+  );
   await must("add the demo software", register.addMany("software", fresh<"software">(demo.software)));
   await must("add the demo licences", register.addMany("licences", fresh<"licences">(demo.licences)));
   await must(

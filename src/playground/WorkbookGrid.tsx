@@ -91,20 +91,23 @@ export function WorkbookGrid({ workbook, typingAs }: { workbook: InMemoryWorkboo
     return formula === undefined || formula === null ? "" : String(formula);
   };
 
+  /** Selecting a cell is what Excel reports to the add-in as a selection change (the pane follows the Licences row). */
+  const select = (row: number, column: number) => {
+    setSelection({ row, column });
+    if (activeSheet) workbook.selectCell(activeSheet, cellAddress(row, column), typingAs);
+  };
+
   const commit = (text: string) => {
     workbook.typeIntoCell(activeSheet, cellAddress(selection.row, selection.column), text, typingAs);
     setEditing(null);
-    setSelection((s) => ({ row: s.row + 1, column: s.column }));
+    select(selection.row + 1, selection.column);
     gridRef.current?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     if (editing !== null) return;
     const move = (dr: number, dc: number) =>
-      setSelection((s) => ({
-        row: Math.max(0, s.row + dr),
-        column: Math.max(0, Math.min(columns - 1, s.column + dc)),
-      }));
+      select(Math.max(0, selection.row + dr), Math.max(0, Math.min(columns - 1, selection.column + dc)));
     switch (event.key) {
       case "ArrowUp":
         move(-1, 0);
@@ -194,9 +197,9 @@ export function WorkbookGrid({ workbook, typingAs }: { workbook: InMemoryWorkboo
                         isFormula && styles.formula,
                         isSelected && styles.selected,
                       )}
-                      onClick={() => setSelection({ row: r, column: c })}
+                      onClick={() => select(r, c)}
                       onDoubleClick={() => {
-                        setSelection({ row: r, column: c });
+                        select(r, c);
                         setEditing(formula);
                       }}
                     >

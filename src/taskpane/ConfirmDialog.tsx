@@ -15,6 +15,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel = "Cancel",
   onConfirm,
   onCancel,
 }: {
@@ -22,6 +23,8 @@ export function ConfirmDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The safe choice, which has the focus. */
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -33,7 +36,7 @@ export function ConfirmDialog({
           <DialogContent>{children}</DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onCancel}>
-              Cancel
+              {cancelLabel}
             </Button>
             <Button onClick={onConfirm}>{confirmLabel}</Button>
           </DialogActions>

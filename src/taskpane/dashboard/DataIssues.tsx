@@ -3,23 +3,9 @@ import { useState } from "react";
 import type { Register } from "../../workbook/registerApi";
 import { unexpectedSentence } from "../messages";
 import { canGoTo, issuePlace, type IssueRow } from "./summaries";
+import { useButtonListStyles } from "../buttonListStyles";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-  },
-  item: {
-    width: "100%",
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    textAlign: "start",
-  },
   // Same layout as a subtle button's content, so places that cannot be selected line up with those that can.
   plain: {
     display: "flex",
@@ -33,6 +19,7 @@ const useStyles = makeStyles({
 /** Cells the register could not read and problems in the figures; selecting one goes to it in the sheet. */
 export function DataIssues({ issues, register }: { issues: IssueRow[]; register: Register }) {
   const styles = useStyles();
+  const listStyles = useButtonListStyles();
   const [error, setError] = useState<string>();
   if (issues.length === 0) return <Text>No data issues found.</Text>;
 
@@ -53,7 +40,7 @@ export function DataIssues({ issues, register }: { issues: IssueRow[]; register:
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      <ul className={styles.list} aria-label="Data issues">
+      <ul className={listStyles.list} aria-label="Data issues">
         {issues.map((issue) => {
           const content = (
             <>
@@ -66,7 +53,7 @@ export function DataIssues({ issues, register }: { issues: IssueRow[]; register:
           return (
             <li key={issue.key}>
               {canGoTo(issue) ? (
-                <Button appearance="subtle" className={styles.item} onClick={() => void go(issue)}>
+                <Button appearance="subtle" className={listStyles.item} onClick={() => void go(issue)}>
                   {content}
                 </Button>
               ) : (

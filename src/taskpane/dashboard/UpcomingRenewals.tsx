@@ -1,23 +1,9 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { formatDate } from "../formatting";
 import type { UpcomingRenewal } from "./summaries";
+import { useButtonListStyles } from "../buttonListStyles";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-  },
-  item: {
-    width: "100%",
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    textAlign: "start",
-  },
   detail: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -33,12 +19,13 @@ export function UpcomingRenewals({
   onOpen: (id: string) => void;
 }) {
   const styles = useStyles();
+  const listStyles = useButtonListStyles();
   if (renewals.length === 0) return <Text>No licence expires in the next 90 days.</Text>;
   return (
-    <ul className={styles.list} aria-label="Upcoming renewals">
+    <ul className={listStyles.list} aria-label="Upcoming renewals">
       {renewals.map((renewal) => (
         <li key={renewal.licenceId}>
-          <Button appearance="subtle" className={styles.item} onClick={() => onOpen(renewal.licenceId)}>
+          <Button appearance="subtle" className={listStyles.item} onClick={() => onOpen(renewal.licenceId)}>
             <Text weight="semibold">
               {renewal.softwareName} — {daysText(renewal.daysLeft)}
             </Text>

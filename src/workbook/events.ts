@@ -1,6 +1,7 @@
 import type { RecordKind } from "../domain/ids";
 import type { RegisterChange } from "./registerApi";
 import type { ExcelRun } from "./excel";
+import { TableSubscriptions } from "./tableSubscriptions";
 import { RECORD_KINDS, RECORD_TABLES, exchangeRatesTable, settingsTable } from "./tables";
 
 type ChangeKind = RecordKind | "settings";
@@ -35,16 +36,21 @@ function notify(listeners: Iterable<Listener>, change: RegisterChange): void {
  */
 export class ChangeFeed {
   private readonly listeners = new Set<Listener>();
-  private readonly subscribed = new Set<string>();
-  private subscribing: Promise<void> = Promise.resolve();
+  private readonly tables: TableSubscriptions<ChangeKind>;
   private ownWrites = 0;
   private quietUntil = 0;
 
   constructor(
-    private readonly run: ExcelRun,
+    run: ExcelRun,
     private readonly reportError: (error: unknown) => void,
     private readonly echoMs: number,
-  ) {}
+  ) {
+    this.tables = new TableSubscriptions(
+      run,
+      WATCHED.map(({ kind, table }) => ({ key: kind, table })),
+      (table, kind) => table.onChanged.add(async (event) => this.handle(kind, event)),
+    );
+  }
 
   listen(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -52,30 +58,9 @@ export class ChangeFeed {
     return () => this.listeners.delete(listener);
   }
 
-  /** Subscribes to any table not yet subscribed (tables appear when the workbook is set up); one at a time. */
+  /** Subscribes to any table not yet subscribed (tables appear when the workbook is set up). */
   subscribe(): Promise<void> {
-    this.subscribing = this.subscribing.catch(() => undefined).then(() => this.subscribeNow());
-    return this.subscribing;
-  }
-
-  private async subscribeNow(): Promise<void> {
-    if (this.listeners.size === 0) return;
-    await this.run(async (context) => {
-      const wanted = WATCHED.filter((w) => !this.subscribed.has(w.table));
-      const tables = wanted.map((w) => ({
-        ...w,
-        table: context.workbook.tables.getItemOrNullObject(w.table),
-      }));
-      await context.sync();
-      for (const { kind, table } of tables) {
-        if (table.isNullObject) continue;
-        table.onChanged.add(async (event) => this.handle(kind, event));
-      }
-      await context.sync();
-      tables.forEach(({ table }, index) => {
-        if (!table.isNullObject) this.subscribed.add(wanted[index].table);
-      });
-    });
+    return this.listeners.size === 0 ? Promise.resolve() : this.tables.subscribe();
   }
 
   /** Runs one of the register's own writes: its echoes are ignored, and listeners hear about it once. */

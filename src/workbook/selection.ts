@@ -3,6 +3,7 @@ import type { ExcelRun } from "./excel";
 import { locate } from "./locate";
 import { positionOf, queueLayout } from "./tableLayout";
 import { RECORD_TABLES } from "./tables";
+import { TableSubscriptions } from "./tableSubscriptions";
 
 type Listener = (kind: RecordKind, id: string) => void;
 
@@ -17,13 +18,21 @@ export function firstRowOf(address: string): number {
 /** Reports which record the user selected in the sheet, by reading the ID cell of the selected row. */
 export class SelectionFeed {
   private readonly listeners = new Set<Listener>();
-  private readonly subscribed = new Set<RecordKind>();
-  private subscribing: Promise<void> = Promise.resolve();
+  private readonly tables: TableSubscriptions<RecordKind>;
 
   constructor(
     private readonly run: ExcelRun,
     private readonly reportError: (error: unknown) => void,
-  ) {}
+  ) {
+    this.tables = new TableSubscriptions(
+      run,
+      SELECTABLE.map((kind) => ({ key: kind, table: RECORD_TABLES[kind].table })),
+      (table, kind) =>
+        table.onSelectionChanged.add(async (event) => {
+          if (event.isInsideTable) await this.selected(kind, event.address).catch(this.reportError);
+        }),
+    );
+  }
 
   listen(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -31,30 +40,9 @@ export class SelectionFeed {
     return () => this.listeners.delete(listener);
   }
 
-  /** Subscribes to any table not yet subscribed (tables appear when the workbook is set up); one at a time. */
+  /** Subscribes to any table not yet subscribed (tables appear when the workbook is set up). */
   subscribe(): Promise<void> {
-    this.subscribing = this.subscribing.catch(() => undefined).then(() => this.subscribeNow());
-    return this.subscribing;
-  }
-
-  private async subscribeNow(): Promise<void> {
-    if (this.listeners.size === 0) return;
-    await this.run(async (context) => {
-      const wanted = SELECTABLE.filter((kind) => !this.subscribed.has(kind));
-      const tables = wanted.map((kind) => ({
-        kind,
-        table: context.workbook.tables.getItemOrNullObject(RECORD_TABLES[kind].table),
-      }));
-      await context.sync();
-      for (const { kind, table } of tables) {
-        if (table.isNullObject) continue;
-        table.onSelectionChanged.add(async (event) => {
-          if (event.isInsideTable) await this.selected(kind, event.address).catch(this.reportError);
-        });
-        this.subscribed.add(kind);
-      }
-      await context.sync();
-    });
+    return this.listeners.size === 0 ? Promise.resolve() : this.tables.subscribe();
   }
 
   private async selected(kind: RecordKind, address: string): Promise<void> {

@@ -7,6 +7,7 @@ import { filterLicences, isExpiringSoon, licenceRows, NO_FILTER, type LicenceFil
 import { LicenceFilters } from "./LicenceFilters";
 import { usageText, validityText } from "./licenceLines";
 import { StatusBadge } from "./StatusBadge";
+import { useButtonListStyles } from "../buttonListStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -15,14 +16,6 @@ const useStyles = makeStyles({
     justifyContent: "space-between",
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
-  },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
   },
   item: {
     width: "100%",
@@ -62,6 +55,7 @@ export function LicenceList({
   onNew: () => void;
 }) {
   const styles = useStyles();
+  const listStyles = useButtonListStyles();
   const soonDays = data.settings.expiringSoonDays;
   const rows = useMemo(
     () => licenceRows(data.licences, data.software, position.licences),
@@ -102,7 +96,7 @@ export function LicenceList({
           )}
         </div>
       ) : (
-        <ul className={styles.list} aria-label="Licence list">
+        <ul className={listStyles.list} aria-label="Licence list">
           {shown.map((row) => {
             const expiry = validityText(row.licence, position.asOf);
             const usage = usageText(row.licence, row.position, position.asOf);

@@ -6,6 +6,7 @@ import { columnLetter } from "./cells";
 import type { DashboardReport, Progress, RegisterData } from "./registerApi";
 import { licencesTable } from "./tables";
 import { writePlainGrid } from "./gridCells";
+import { RENEWAL_WINDOW_DAYS } from "../domain/upcomingRenewals";
 
 export const DASHBOARD_SHEET = "Dashboard";
 
@@ -62,9 +63,13 @@ export function dashboardCells(reportingCurrency: string): { row: number; column
     cells.push({ row: statusRow + i, column: 3, value: label });
     cells.push({ row: statusRow + i, column: 4, value: formula });
   });
-  const soon = `(${EXPIRY}>=TODAY())*(${EXPIRY}<=TODAY()+90)`;
+  const soon = `(${EXPIRY}>=TODAY())*(${EXPIRY}<=TODAY()+${RENEWAL_WINDOW_DAYS})`;
   cells.push(
-    { row: renewals.row, column: renewals.column, value: "Renewals due in the next 90 days" },
+    {
+      row: renewals.row,
+      column: renewals.column,
+      value: `Renewals due in the next ${RENEWAL_WINDOW_DAYS} days`,
+    },
     { row: renewals.row + 1, column: renewals.column, value: "Count" },
     { row: renewals.row + 1, column: renewals.column + 1, value: `=SUMPRODUCT(${soon})` },
     {

@@ -8,7 +8,8 @@ import { ComplianceGrid } from "./ComplianceGrid";
 import { DataIssues } from "./DataIssues";
 import { SnapshotPanel } from "./SnapshotPanel";
 import { StatusCounts } from "./StatusCounts";
-import { issueRows, upcomingRenewals } from "./summaries";
+import { RENEWAL_WINDOW_DAYS, upcomingRenewals } from "../../domain/upcomingRenewals";
+import { issueRows } from "./summaries";
 import { UpcomingRenewals } from "./UpcomingRenewals";
 
 const useStyles = makeStyles({
@@ -41,7 +42,7 @@ export function Dashboard({
 }) {
   const styles = useStyles();
   const register = useRegister();
-  const renewals = useMemo(() => upcomingRenewals(data, position, 90), [data, position]);
+  const renewals = useMemo(() => upcomingRenewals(data, position), [data, position]);
   const issues = useMemo(() => issueRows(data, position), [data, position]);
   return (
     <div className={styles.root}>
@@ -55,7 +56,7 @@ export function Dashboard({
       <Section title="Software compliance">
         <ComplianceGrid products={position.products} currency={position.reportingCurrency} />
       </Section>
-      <Section title="Renewals in the next 90 days">
+      <Section title={`Renewals in the next ${RENEWAL_WINDOW_DAYS} days`}>
         <UpcomingRenewals renewals={renewals} onOpen={onOpenLicence} />
       </Section>
       <Section title={`Data issues (${issues.length})`}>

@@ -1,6 +1,6 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { formatDate } from "../formatting";
-import type { UpcomingRenewal } from "./summaries";
+import { RENEWAL_WINDOW_DAYS, type UpcomingRenewal } from "../../domain/upcomingRenewals";
 import { useButtonListStyles } from "../buttonListStyles";
 
 const useStyles = makeStyles({
@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 const daysText = (days: number) =>
   days === 0 ? "expires today" : days === 1 ? "1 day left" : `${days} days left`;
 
-/** Licences expiring in the next 90 days; selecting one opens its form. */
+/** Licences expiring within the renewal window; selecting one opens its form. */
 export function UpcomingRenewals({
   renewals,
   onOpen,
@@ -20,7 +20,7 @@ export function UpcomingRenewals({
 }) {
   const styles = useStyles();
   const listStyles = useButtonListStyles();
-  if (renewals.length === 0) return <Text>No licence expires in the next 90 days.</Text>;
+  if (renewals.length === 0) return <Text>No licence expires in the next {RENEWAL_WINDOW_DAYS} days.</Text>;
   return (
     <ul className={listStyles.list} aria-label="Upcoming renewals">
       {renewals.map((renewal) => (

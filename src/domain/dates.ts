@@ -80,3 +80,14 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 export function addDays(date: IsoDate, days: number): IsoDate {
   return excelSerialToIsoDate(isoDateToExcelSerial(date) + days);
 }
+
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * A date as every message and the task pane show it: "19 Nov 2026" (day, short month, year), never the
+ * stored "2026-11-19". Text that is not a date is returned as it is.
+ */
+export function displayDate(date: IsoDate): string {
+  if (!isValidIsoDate(date)) return date;
+  return `${Number(date.slice(8, 10))} ${MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+}

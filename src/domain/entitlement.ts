@@ -1,4 +1,4 @@
-import type { IsoDate } from "./dates";
+import { displayDate, type IsoDate } from "./dates";
 import { entitledQuantity } from "./quantities";
 
 export interface EntitlementTerms {
@@ -29,17 +29,20 @@ export function entitlementOn(terms: EntitlementTerms, asOf: IsoDate): Entitleme
   if (terms.startDate !== undefined && terms.startDate > asOf) {
     return {
       entitled: 0,
-      lapsedReason: `Not started: it starts on ${terms.startDate}, so it entitles nobody yet.`,
+      lapsedReason: `Not started: it starts on ${displayDate(terms.startDate)}, so it entitles nobody yet.`,
     };
   }
   if (!terms.perpetual && terms.expiryDate !== undefined && terms.expiryDate < asOf) {
     if (terms.autoRenew) {
       return {
         entitled: inForce,
-        reviewReason: `It auto-renews but expired on ${terms.expiryDate}: renewed expiry not recorded.`,
+        reviewReason: `It auto-renews but expired on ${displayDate(terms.expiryDate)}: renewed expiry not recorded.`,
       };
     }
-    return { entitled: 0, lapsedReason: `Expired on ${terms.expiryDate}, so it entitles nobody.` };
+    return {
+      entitled: 0,
+      lapsedReason: `Expired on ${displayDate(terms.expiryDate)}, so it entitles nobody.`,
+    };
   }
   return { entitled: inForce };
 }

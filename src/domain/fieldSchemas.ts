@@ -1,11 +1,21 @@
 import { z } from "zod";
 import { isValidIsoDate } from "./dates";
 
-/** Field builders whose messages name the field as people see it and say how to fix the value. */
+/**
+ * Field builders whose messages name the field as people see it and say how to fix the value. Every check
+ * carries its own message, so zod's wording ("Invalid input: expected string…") never reaches a person; a
+ * value that is missing altogether says "… is required." whatever type the field wants.
+ */
+
+/** zod's error option: "… is required." for a missing value, else the field's own message. */
+const requiredOr =
+  (label: string, message: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined || issue.input === null ? `${label} is required.` : message;
 
 export const text = (label: string, max = 255) =>
   z
-    .string({ error: `${label} must be text.` })
+    .string({ error: requiredOr(label, `${label} must be text.`) })
     .trim()
     .max(max, { error: `${label} must be at most ${max} characters.` });
 
@@ -14,36 +24,51 @@ export const requiredText = (label: string, max = 255) =>
 
 export const wholeNumber = (label: string) =>
   z
-    .number({ error: `${label} must be a number.` })
+    .number({ error: requiredOr(label, `${label} must be a number.`) })
     .int({ error: `${label} must be a whole number.` })
     .min(0, { error: `${label} must be 0 or more.` });
 
 export const amount = (label: string) =>
   z
-    .number({ error: `${label} must be a number.` })
+    .number({ error: requiredOr(label, `${label} must be a number.`) })
     .min(0, { error: `${label} cannot be negative.` })
     .refine(Number.isFinite, { error: `${label} must be a finite number.` });
 
-export const flag = (label: string) => z.boolean({ error: `${label} must be TRUE or FALSE.` });
+export const flag = (label: string) =>
+  z.boolean({ error: requiredOr(label, `${label} must be TRUE or FALSE.`) });
 
 export const isoDate = (label: string) =>
   z
-    .string({ error: `${label} must be a date.` })
-    .refine(isValidIsoDate, { error: `${label} must be a real date (for example 2026-03-31).` });
+    .string({ error: requiredOr(label, `${label} must be a date, such as 31 Mar 2026.`) })
+    .refine(isValidIsoDate, { error: `${label} must be a real date, such as 31 Mar 2026.` });
 
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
-  z.enum(values, { error: `${label} must be one of: ${values.join(", ")}.` });
+  z.enum(values, { error: requiredOr(label, `${label} must be one of: ${values.join(", ")}.`) });
+
+export const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 export const currencyCode = (label: string) =>
   z
-    .string({ error: `${label} must be text.` })
+    .string({
+      error: requiredOr(label, `${label} must be a 3-letter currency code such as GBP, EUR or USD.`),
+    })
     .trim()
     .transform((value) => value.toUpperCase())
-    .refine((value) => /^[A-Z]{3}$/.test(value), {
+    .refine((value) => CURRENCY_CODE.test(value), {
       error: `${label} must be a 3-letter ISO 4217 code such as GBP, EUR or USD.`,
     });
 
+const ROW_VERSION_MESSAGE =
+  "Row Version is kept by the register and must be a whole number of 0 or more: undo your change to this cell, or enter 0.";
+
+/** Modified and Row Version are kept by the register; a person who changed them is told how to put it right. */
 export const recordMeta = {
-  modified: z.string().optional(),
-  rowVersion: z.number().int().min(0).default(0),
+  modified: z
+    .string({ error: "Modified is kept by the register: undo your change to this cell, or clear it." })
+    .optional(),
+  rowVersion: z
+    .number({ error: ROW_VERSION_MESSAGE })
+    .int({ error: ROW_VERSION_MESSAGE })
+    .min(0, { error: ROW_VERSION_MESSAGE })
+    .default(0),
 };

@@ -93,4 +93,5 @@ export const SETTINGS_LABELS = {
   underUseThreshold: "Under-use Threshold",
   defaultRenewalLeadDays: "Default Renewal Notice (Days)",
   expiringSoonDays: "Expiring Soon (Days)",
+  exchangeRates: "Exchange Rates",
 } as const;

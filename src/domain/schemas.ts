@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { displayDate } from "./dates";
 import {
   amount,
+  CURRENCY_CODE,
   currencyCode,
   flag,
   isoDate,
@@ -110,7 +112,10 @@ export function checkLicenceCrossFields(licence: LicenceFields, ctx: RuleContext
     );
   }
   if (licence.startDate && licence.expiryDate && licence.expiryDate <= licence.startDate) {
-    issue("expiryDate", `${L.expiryDate} must be after the ${L.startDate} (${licence.startDate}).`);
+    issue(
+      "expiryDate",
+      `${L.expiryDate} must be after the ${L.startDate} (${displayDate(licence.startDate)}).`,
+    );
   }
   if (licence.pricingModel === "Multi-year" && licence.termMonths === undefined) {
     issue(
@@ -151,7 +156,7 @@ export function checkAllocationCrossFields(
     ctx.addIssue({
       code: "custom",
       path: ["revokedOn"],
-      message: `${A.revokedOn} cannot be before ${A.allocatedOn} (${allocation.allocatedOn}).`,
+      message: `${A.revokedOn} cannot be before ${A.allocatedOn} (${displayDate(allocation.allocatedOn)}).`,
     });
   }
 }
@@ -175,18 +180,51 @@ export const installationSchema = z.object({
 });
 export type Installation = z.infer<typeof installationSchema>;
 
+const THRESHOLD_RANGE = `${S.underUseThreshold} must be more than 0 and at most 1, such as 0.8 for 80%.`;
+
+/** Exchange rates by currency code: codes are 3-letter ISO 4217 codes (upper-cased), rates above 0. */
+const exchangeRates = z
+  .record(z.string(), z.unknown(), { error: `${S.exchangeRates} must be a list of currencies and rates.` })
+  .transform((rates, ctx) => {
+    const valid: Record<string, number> = {};
+    for (const [code, rate] of Object.entries(rates)) {
+      const currency = code.trim().toUpperCase();
+      if (!CURRENCY_CODE.test(currency)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [code],
+          message: `"${code}" is not a currency code: each exchange rate needs a 3-letter ISO 4217 code such as USD or EUR.`,
+        });
+      } else if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: [code],
+          message: `The exchange rate for ${currency} must be a number greater than 0.`,
+        });
+      } else valid[currency] = rate;
+    }
+    return valid;
+  });
+
 /** Register-wide settings, kept in a small table so co-authors' edits merge cell by cell. */
 export const settingsSchema = z.object({
   reportingCurrency: currencyCode(S.reportingCurrency).default("GBP"),
+  /**
+   * Above 0: a blank cell reaches LICENSE.COMPLIANCE as 0 in Excel on Windows, so 0 there means the default,
+   * and a register threshold of 0 could not be re-performed with the function.
+   */
   underUseThreshold: z
-    .number({ error: `${S.underUseThreshold} must be a number.` })
-    .min(0, { error: `${S.underUseThreshold} must be between 0 and 1.` })
-    .max(1, { error: `${S.underUseThreshold} must be between 0 and 1.` })
+    .number({ error: `${S.underUseThreshold} must be a number, such as 0.8 for 80%.` })
+    .gt(0, { error: THRESHOLD_RANGE })
+    .max(1, { error: THRESHOLD_RANGE })
     .default(0.8),
-  defaultRenewalLeadDays: wholeNumber(S.defaultRenewalLeadDays).default(30),
+  /** At least 1, for the same reason: a notice period of 0 reads as blank, so as the default. */
+  defaultRenewalLeadDays: wholeNumber(S.defaultRenewalLeadDays)
+    .min(1, { error: `${S.defaultRenewalLeadDays} must be at least 1.` })
+    .default(30),
   expiringSoonDays: wholeNumber(S.expiringSoonDays).default(30),
   /** Units of the reporting currency per unit of each other currency, e.g. { USD: 0.79 } when reporting in GBP. */
-  exchangeRates: z.record(z.string(), z.number().positive()).default({}),
+  exchangeRates: exchangeRates.default({}),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

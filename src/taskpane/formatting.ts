@@ -1,10 +1,8 @@
-import { format, parseISO } from "date-fns";
-import { isValidIsoDate } from "../domain/dates";
+import { displayDate } from "../domain/dates";
 
-/** Dates as people in the UK read them: "31 Mar 2026". Anything that is not a date is shown as given. */
+/** Dates as people in the UK read them: "31 Mar 2026" (the domain's one format). Not a date: shown as given. */
 export function formatDate(date: string | undefined | null): string {
-  if (!date) return "";
-  return isValidIsoDate(date) ? format(parseISO(date), "d MMM yyyy") : date;
+  return date ? displayDate(date) : "";
 }
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();

@@ -109,7 +109,7 @@ describe("validity", () => {
       renewalStatus: "Expired",
       daysToExpiry: -1,
     });
-    expect(p.statusReason).toContain("Expired on 2026-06-14");
+    expect(p.statusReason).toContain("Expired on 14 Jun 2026");
   });
 
   test("an expired licence with no use is Compliant (nothing to cover), not Under-utilized", () => {

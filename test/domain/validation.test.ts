@@ -126,7 +126,9 @@ describe("validation returns field-keyed plain-English messages", () => {
     expect(validateSettings({}).ok).toBe(true);
     expect(validateSettings({ underUseThreshold: 2 })).toEqual({
       ok: false,
-      fieldErrors: { underUseThreshold: "Under-use Threshold must be between 0 and 1." },
+      fieldErrors: {
+        underUseThreshold: "Under-use Threshold must be more than 0 and at most 1, such as 0.8 for 80%.",
+      },
     });
   });
 

@@ -289,7 +289,7 @@ test("refuses a Quantity of 'ten', an expiry before the start and currency 'XX1'
     expect(await quantity.getAttribute("aria-invalid")).toBe("true");
     expect(await describedBy(quantity)).toContain("Quantity must be a number.");
     expect(await expiry.getAttribute("aria-invalid")).toBe("true");
-    expect(await describedBy(expiry)).toContain("Expiry Date must be after the Start Date (2026-03-01).");
+    expect(await describedBy(expiry)).toContain("Expiry Date must be after the Start Date (1 Mar 2026).");
     expect(await currency.getAttribute("aria-invalid")).toBe("true");
     expect(await describedBy(currency)).toContain("Currency must be a 3-letter ISO 4217 code");
   });

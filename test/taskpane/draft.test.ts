@@ -65,7 +65,7 @@ describe("licence draft", () => {
       expiryDate: "2026-05-01",
     };
     expect(checkDraft(draft, known).errors.expiryDate).toBe(
-      "Expiry Date must be after the Start Date (2026-06-01).",
+      "Expiry Date must be after the Start Date (1 Jun 2026).",
     );
   });
 
@@ -73,9 +73,9 @@ describe("licence draft", () => {
     const { errors } = checkDraft({ ...emptyDraft(), softwareId: "Notepad" }, known);
     expect(errors).toMatchObject({
       softwareId: 'Pick the Software from the catalogue list, or use "Add software" to add it.',
-      licenceType: expect.stringMatching(/^Licence Type must be one of/),
-      scope: expect.stringMatching(/^Scope must be one of/),
-      allocationRule: expect.stringMatching(/^Allocation Rule must be one of/),
+      licenceType: "Licence Type is required.",
+      scope: "Scope is required.",
+      allocationRule: "Allocation Rule is required.",
       quantity: expect.stringMatching(/^Quantity is required unless the licence is Unlimited/),
     });
   });

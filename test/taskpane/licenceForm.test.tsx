@@ -75,7 +75,7 @@ describe("licence form", () => {
     const expiry = typeInto("Expiry Date", "2026-05-01");
     expect(
       within(expiry.closest(".fui-Field") as HTMLElement).getByText(
-        "Expiry Date must be after the Start Date (2026-06-01).",
+        "Expiry Date must be after the Start Date (1 Jun 2026).",
       ),
     ).toBeTruthy();
     expect(saveButton()).toHaveProperty("disabled", true);

@@ -31,7 +31,7 @@ describe("rows with bad values", () => {
         row: 4,
         column: "Purchase Date",
         address: `${letterOf("Purchase Date")}4`,
-        message: "Purchase Date must be a real date (for example 2026-03-31).",
+        message: "Purchase Date must be a real date, such as 31 Mar 2026.",
         recordId: added.value[2].id,
       },
       {
@@ -42,6 +42,23 @@ describe("rows with bad values", () => {
         message: "Scope must be one of: Enterprise, Site, Department, Project, Individual.",
         recordId: added.value[3].id,
       },
+    ]);
+  });
+
+  it("say a blank required cell is required and a bad Row Version what to do, never zod's wording", async () => {
+    const { workbook, register } = await freshWorkbook();
+    await register.addMany("licences", [1, 2].map(simpleLicence));
+    const softwareCell = `${letterOf("Software")}2`;
+    workbook.typeIntoCell("Licences", softwareCell, "x");
+    workbook.typeIntoCell("Licences", softwareCell, "");
+    workbook.typeIntoCell("Licences", `${letterOf("Row Version")}3`, "abc");
+    const messages = (await register.load()).issues.map((issue) => [issue.address, issue.message]);
+    expect(messages).toEqual([
+      [softwareCell, "Software is required."],
+      [
+        `${letterOf("Row Version")}3`,
+        "Row Version is kept by the register and must be a whole number of 0 or more: undo your change to this cell, or enter 0.",
+      ],
     ]);
   });
 

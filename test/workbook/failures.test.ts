@@ -58,7 +58,7 @@ describe("failures the task pane can show", () => {
         row: 3,
         column: "Under-use Threshold",
         address: "B3",
-        message: "Under-use Threshold must be a number.",
+        message: "Under-use Threshold must be a number, such as 0.8 for 80%.",
       },
     ]);
   });

@@ -1,4 +1,5 @@
 import { freshWorkbook, fullAllocation, fullInstallation, fullLicence, fullSoftware } from "./fixtures";
+import { DEFAULT_SETTINGS, type Settings } from "../../src/domain/schemas";
 
 describe("every field of every table round-trips", () => {
   it("reads back exactly what was written, for each kind", async () => {
@@ -62,6 +63,25 @@ describe("every field of every table round-trips", () => {
     const fewer = { ...settings, exchangeRates: { GBP: 1.18, JPY: 0.0061 } };
     await register.updateSettings(fewer);
     expect((await register.load()).settings).toEqual(fewer);
+  });
+
+  it("refuses settings that would not load back as given, and writes nothing", async () => {
+    const { workbook, register } = await freshWorkbook();
+    const before = workbook.readSheet("Settings").values;
+    const refused = [
+      { exchangeRates: { DOLLARS: 0.79 } },
+      { exchangeRates: { EUR: -1 } },
+      { reportingCurrency: "pounds" },
+      { underUseThreshold: 1.5 },
+      { defaultRenewalLeadDays: 0 },
+    ];
+    for (const change of refused) {
+      const result = await register.updateSettings({ ...DEFAULT_SETTINGS, ...change } as Settings);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.kind).toBe("invalid");
+    }
+    expect(workbook.readSheet("Settings").values).toEqual(before);
+    expect((await register.load()).issues).toEqual([]);
   });
 
   it("refuses an invalid record with a plain message per field", async () => {

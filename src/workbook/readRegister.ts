@@ -1,46 +1,78 @@
+import type { RecordKind } from "../domain/ids";
 import type { DataIssue, RegisterData } from "./registerApi";
 import { parseRow } from "./records";
 import { parseSettings } from "./settingsRows";
 import { cellAddress } from "./cells";
+import { readPaged } from "./pagedRead";
 import { columnPositions, queueLayout, sheetRowNumber, type TableLayout } from "./tableLayout";
 import { RECORD_KINDS, RECORD_TABLES, exchangeRatesTable, settingsTable } from "./tables";
+import type { RecordTableSpec } from "./tables/types";
 
-/** Excel refuses to read more than this many cells in one request; stay a little under it. */
-export const MAX_CELLS_PER_SYNC = 4_500_000;
+type Row = Record<string, unknown>;
 
-interface Block {
-  table: string;
-  firstRow: number;
-  rowCount: number;
-  columnCount: number;
-}
+/**
+ * The records of one table, parsed a page at a time as the rows arrive. A copied row brings its ID along;
+ * saving would then find the first copy, so a later row with the same ID is a data issue, not a record.
+ */
+class TableRecords {
+  readonly records: Row[] = [];
+  readonly positions: number[];
+  /** Body row of each record, for finding it again cheaply. */
+  readonly rowOf = new Map<string, number>();
+  private readonly idAt: number;
 
-/** Splits the tables' bodies into reads of at most `limit` cells per sync (whole rows; one block per table when it fits). */
-export function planReads(layouts: TableLayout[], limit = MAX_CELLS_PER_SYNC): Block[][] {
-  const syncs: Block[][] = [[]];
-  let budget = limit;
-  for (const layout of layouts) {
-    const columnCount = Math.max(layout.headers.length, 1);
-    let firstRow = 0;
-    while (firstRow < layout.rowCount) {
-      let rows = Math.min(layout.rowCount - firstRow, Math.floor(budget / columnCount));
-      if (rows <= 0) {
-        syncs.push([]);
-        budget = limit;
-        rows = Math.min(layout.rowCount - firstRow, Math.max(1, Math.floor(budget / columnCount)));
-      }
-      syncs[syncs.length - 1].push({ table: layout.table, firstRow, rowCount: rows, columnCount });
-      budget -= rows * columnCount;
-      firstRow += rows;
-    }
+  constructor(
+    private readonly spec: RecordTableSpec,
+    private readonly layout: TableLayout,
+    private readonly issues: DataIssue[],
+  ) {
+    this.positions = columnPositions(layout, spec.columns);
+    this.idAt = this.positions[spec.columns.findIndex((column) => column.field === "id")];
   }
-  return syncs.filter((blocks) => blocks.length > 0);
+
+  get hasIdColumn(): boolean {
+    return this.idAt >= 0;
+  }
+
+  add(firstRow: number, rows: readonly unknown[][]): void {
+    const { spec, layout } = this;
+    rows.forEach((row, index) => {
+      const bodyRow = firstRow + index;
+      const parsed = parseRow(spec, layout, this.positions, row, bodyRow);
+      this.issues.push(...parsed.issues);
+      if (!parsed.record) return;
+      const id = String(parsed.record.id);
+      const first = this.rowOf.get(id);
+      if (first === undefined) {
+        this.rowOf.set(id, bodyRow);
+        this.records.push(parsed.record);
+        return;
+      }
+      const sheetRow = sheetRowNumber(layout, bodyRow);
+      this.issues.push({
+        sheet: spec.sheet,
+        row: sheetRow,
+        column: spec.idHeader,
+        address: cellAddress(sheetRow - 1, layout.firstColumn + this.idAt),
+        message: `${spec.idHeader} ${id} is also used on row ${sheetRowNumber(layout, first)}, so this row was skipped. Delete the copy, or add it again from the task pane to give it its own ID.`,
+        recordId: id,
+      });
+    });
+  }
 }
 
-/** Every row of every table in a constant number of syncs: which tables exist, their layout, then their values. */
-export async function readRegister(
-  context: Excel.RequestContext,
-): Promise<{ data: RegisterData; layouts: Map<string, TableLayout> }> {
+export interface RegisterRead {
+  data: RegisterData;
+  layouts: Map<string, TableLayout>;
+  /** Body row of each record by kind, as the load found them. */
+  rowsOf: Map<RecordKind, Map<string, number>>;
+}
+
+/**
+ * Every row of every table: which tables exist, their layout, then their bodies in pages within Excel's
+ * response limit (pagedRead), parsed as each page arrives.
+ */
+export async function readRegister(context: Excel.RequestContext): Promise<RegisterRead> {
   const tables = context.workbook.tables.load("items/name");
   await context.sync();
   const existing = new Set(tables.items.map((table) => table.name.toLowerCase()));
@@ -57,24 +89,37 @@ export async function readRegister(
   await context.sync();
   const layouts = new Map(queued.map((q) => [q.read().table, q.read()]));
 
-  const values = new Map<string, unknown[][]>();
-  for (const blocks of planReads([...layouts.values()])) {
-    const ranges = blocks.map((block) => {
-      const table = context.workbook.tables.getItem(block.table);
-      const range = table
-        .getDataBodyRange()
-        .getRow(block.firstRow)
-        .getResizedRange(block.rowCount - 1, 0)
-        .load("values");
-      return { block, range };
-    });
-    await context.sync();
-    for (const { block, range } of ranges) {
-      const rows = values.get(block.table) ?? [];
-      for (const row of range.values) rows.push(row);
-      values.set(block.table, rows);
+  const collectors = new Map<string, TableRecords>();
+  for (const kind of RECORD_KINDS) {
+    const spec = RECORD_TABLES[kind];
+    const layout = layouts.get(spec.table);
+    if (!layout) {
+      issues.push(missingTable(spec.sheet, spec.table, spec.idHeader));
+      continue;
     }
+    const collector = new TableRecords(spec, layout, issues);
+    spec.columns.forEach((column, index) => {
+      if (!column.field || collector.positions[index] >= 0) return;
+      issues.push({
+        sheet: spec.sheet,
+        row: layout.headerRow + 1,
+        column: column.header,
+        address: cellAddress(layout.headerRow, layout.firstColumn + layout.headers.length),
+        message: `The ${spec.sheet} table has no "${column.header}" column. Choose "Set up workbook" to add it back.`,
+      });
+    });
+    if (collector.hasIdColumn) collectors.set(spec.table, collector);
   }
+  const settingsTables = new Set([settingsTable.table, exchangeRatesTable.table]);
+  const settingsRows = new Map<string, unknown[][]>();
+  const spans = [...layouts.values()]
+    .filter((layout) => collectors.has(layout.table) || settingsTables.has(layout.table))
+    .map((layout) => ({ layout, firstRow: 0, rowCount: layout.rowCount }));
+  await readPaged(context, spans, (span, firstRow, rows) => {
+    const collector = collectors.get(span.layout.table);
+    if (collector) collector.add(firstRow, rows);
+    else settingsRows.set(span.layout.table, [...(settingsRows.get(span.layout.table) ?? []), ...rows]);
+  });
 
   const data: RegisterData = {
     software: [],
@@ -84,60 +129,22 @@ export async function readRegister(
     settings: parseSettings(undefined, undefined).settings,
     issues,
   };
+  const rowsOf = new Map<RecordKind, Map<string, number>>();
   for (const kind of RECORD_KINDS) {
-    const spec = RECORD_TABLES[kind];
-    const layout = layouts.get(spec.table);
-    if (!layout) {
-      issues.push(missingTable(spec.sheet, spec.table, spec.idHeader));
-      continue;
-    }
-    const positions = columnPositions(layout, spec.columns);
-    const missing = spec.columns.filter((column, index) => column.field && positions[index] < 0);
-    for (const column of missing) {
-      issues.push({
-        sheet: spec.sheet,
-        row: layout.headerRow + 1,
-        column: column.header,
-        address: cellAddress(layout.headerRow, layout.firstColumn + layout.headers.length),
-        message: `The ${spec.sheet} table has no "${column.header}" column. Choose "Set up workbook" to add it back.`,
-      });
-    }
-    if (positions[spec.columns.findIndex((column) => column.field === "id")] < 0) continue;
-    const records = data[kind] as unknown[];
-    const idAt = positions[spec.columns.findIndex((column) => column.field === "id")];
-    // A copied row brings its ID along; saving would then find the first copy, so the later one is an issue.
-    const firstRowOf = new Map<string, number>();
-    (values.get(spec.table) ?? []).forEach((row, bodyRow) => {
-      const parsed = parseRow(spec, layout, positions, row, bodyRow);
-      issues.push(...parsed.issues);
-      if (!parsed.record) return;
-      const id = String(parsed.record.id);
-      const first = firstRowOf.get(id);
-      if (first === undefined) {
-        firstRowOf.set(id, sheetRowNumber(layout, bodyRow));
-        records.push(parsed.record);
-        return;
-      }
-      const sheetRow = sheetRowNumber(layout, bodyRow);
-      issues.push({
-        sheet: spec.sheet,
-        row: sheetRow,
-        column: spec.idHeader,
-        address: cellAddress(sheetRow - 1, layout.firstColumn + idAt),
-        message: `${spec.idHeader} ${id} is also used on row ${first}, so this row was skipped. Delete the copy, or add it again from the task pane to give it its own ID.`,
-        recordId: id,
-      });
-    });
+    const collector = collectors.get(RECORD_TABLES[kind].table);
+    if (!collector) continue;
+    (data as unknown as Record<string, Row[]>)[kind] = collector.records;
+    rowsOf.set(kind, collector.rowOf);
   }
   const settingsLayout = layouts.get(settingsTable.table);
   const ratesLayout = layouts.get(exchangeRatesTable.table);
   const settings = parseSettings(
-    settingsLayout && { layout: settingsLayout, rows: values.get(settingsTable.table) ?? [] },
-    ratesLayout && { layout: ratesLayout, rows: values.get(exchangeRatesTable.table) ?? [] },
+    settingsLayout && { layout: settingsLayout, rows: settingsRows.get(settingsTable.table) ?? [] },
+    ratesLayout && { layout: ratesLayout, rows: settingsRows.get(exchangeRatesTable.table) ?? [] },
   );
   data.settings = settings.settings;
   issues.push(...settings.issues);
-  return { data, layouts };
+  return { data, layouts, rowsOf };
 }
 
 function missingTable(sheet: string, table: string, column: string): DataIssue {

@@ -1,7 +1,7 @@
 import type { RecordKind } from "../domain/ids";
 import { parseRow } from "./records";
-import { planReads } from "./readRegister";
-import { columnPositions, queueLayout, type TableLayout } from "./tableLayout";
+import { readPaged } from "./pagedRead";
+import { columnPositions, queueLayout } from "./tableLayout";
 import { RECORD_TABLES } from "./tables";
 
 /** Records read from some body rows of one record table, in row order. */
@@ -45,7 +45,7 @@ export function addressSpan(
  * Reads the records in the body rows of a record table that an address on its sheet covers (the address an
  * onChanged event gives), or every body row when no address is given. Rows are parsed exactly as a load
  * parses them, so a record read here equals the record a full load would give. Two syncs for a few rows;
- * a whole table is read in blocks under Excel's per-request cell limit.
+ * more rows are read in pages within Excel's response limit (pagedRead), never a whole table at once.
  */
 export async function readTableRows(
   context: Excel.RequestContext,
@@ -71,34 +71,15 @@ export async function readTableRows(
       touchesIdColumn = span.firstColumn <= idColumn && idColumn <= span.lastColumn;
     }
   }
-  const values = first <= last ? await readBody(context, layout, first, last - first + 1) : [];
-  return {
-    kind,
-    rowCount: layout.rowCount,
-    firstBodyRow: first,
-    rows: values.map((row, index) => parseRow(spec, layout, positions, row, first + index).record),
-    touchesIdColumn,
-  };
-}
-
-async function readBody(
-  context: Excel.RequestContext,
-  layout: TableLayout,
-  firstRow: number,
-  rowCount: number,
-): Promise<unknown[][]> {
-  const rows: unknown[][] = [];
-  for (const blocks of planReads([{ ...layout, rowCount }])) {
-    const ranges = blocks.map((block) =>
-      context.workbook.tables
-        .getItem(layout.table)
-        .getDataBodyRange()
-        .getRow(firstRow + block.firstRow)
-        .getResizedRange(block.rowCount - 1, 0)
-        .load("values"),
+  const rows: (Record<string, unknown> | undefined)[] = [];
+  if (first <= last) {
+    await readPaged(
+      context,
+      [{ layout, firstRow: first, rowCount: last - first + 1 }],
+      (_span, from, page) => {
+        page.forEach((row, index) => rows.push(parseRow(spec, layout, positions, row, from + index).record));
+      },
     );
-    await context.sync();
-    for (const range of ranges) for (const row of range.values) rows.push(row);
   }
-  return rows;
+  return { kind, rowCount: layout.rowCount, firstBodyRow: first, rows, touchesIdColumn };
 }

@@ -7,7 +7,6 @@ import {
   toCell,
 } from "../../src/workbook/cells";
 import { chunkBySize } from "../../src/workbook/payload";
-import { planReads } from "../../src/workbook/readRegister";
 import type { ColumnSpec } from "../../src/workbook/tables";
 import { joinAnd, conflictMessage } from "../../src/workbook/messages";
 
@@ -75,22 +74,6 @@ describe("request planning", () => {
   it("chunks by estimated size", () => {
     const chunks = chunkBySize([1, 2, 3, 4, 5], () => 40, 100);
     expect(chunks).toEqual([[1, 2], [3, 4], [5]]);
-  });
-
-  it("reads each table in one block when it fits, in blocks when it does not", () => {
-    const layout = (table: string, rowCount: number, columns: number) => ({
-      table,
-      sheet: table,
-      headers: new Array(columns).fill("h"),
-      headerRow: 0,
-      firstColumn: 0,
-      rowCount,
-    });
-    expect(planReads([layout("a", 10, 2), layout("b", 5, 2)], 100)).toHaveLength(1);
-    const plan = planReads([layout("a", 100, 2), layout("b", 30, 2)], 100);
-    expect(plan.flat().reduce((n, block) => n + block.rowCount * block.columnCount, 0)).toBe(260);
-    for (const sync of plan)
-      expect(sync.reduce((n, block) => n + block.rowCount * block.columnCount, 0)).toBeLessThanOrEqual(100);
   });
 });
 

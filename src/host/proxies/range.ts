@@ -16,6 +16,7 @@ import {
 import type { Execution, HostContext } from "../context";
 import { displayText } from "../displayText";
 import { errors } from "../errors";
+import { type FindCriteria, findCell } from "../find";
 import type { SheetModel } from "../model";
 import { deleteCells, insertCells } from "../structure";
 import type { GridInput, WriteKind } from "../workbookState";
@@ -376,6 +377,20 @@ export class RangeProxy extends ClientObjectProxy<RangeTarget> {
   }
   getBoundingRect(other: Excel.Range | string): RangeProxy {
     return this.derive("getBoundingRect()", (t, exec) => union(t.rect, this.otherRect(other, exec, t)));
+  }
+  find(text: string, criteria?: FindCriteria): RangeProxy {
+    return this.derive(`find(${JSON.stringify(text)})`, (t) => {
+      const found = findCell(t.sheet, t.rect, text, criteria);
+      if (!found) throw errors.itemNotFound("Range.find");
+      return found;
+    });
+  }
+  findOrNullObject(text: string, criteria?: FindCriteria): RangeProxy {
+    return this.derive(
+      `findOrNullObject(${JSON.stringify(text)})`,
+      (t) => findCell(t.sheet, t.rect, text, criteria),
+      true,
+    );
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return this.derive(

@@ -1,0 +1,151 @@
+import { MAX_RESPONSE_BYTES, isPayloadTooLarge, jsonBytes } from "./payload";
+import type { TableLayout } from "./tableLayout";
+
+/**
+ * Reading table bodies within Excel's response limit. A page is as many rows as fit the byte budget at the
+ * bytes per row measured on the rows read so far (a guess from the column count before the first page);
+ * several tables share a request while they fit. A request Excel refuses as too large is retried with every
+ * block halved, and the table's estimate doubled, so one unusually long run of rows never stops a load.
+ */
+
+/** Excel on the web also refuses reads of very many cells in one request; stay under it whatever the bytes. */
+export const MAX_CELLS_PER_SYNC = 4_500_000;
+/** Before anything is measured: a generous guess per cell (IDs, dates and short text are 10–40 bytes). */
+const GUESSED_CELL_BYTES = 64;
+/** Response bytes one loaded range costs besides its values (object id, property name, brackets). */
+const RANGE_RESPONSE_BYTES = 200;
+/** Estimates leave this much room for rows longer than those measured. */
+const SAFETY = 1.25;
+/** Rows measured per page to estimate bytes per row: enough for a stable average, cheap at 100,000 rows. */
+const SAMPLE_ROWS = 256;
+
+/** Body rows of one table to read: rows [firstRow, firstRow + rowCount), all columns or some. */
+export interface BodySpan {
+  layout: TableLayout;
+  firstRow: number;
+  rowCount: number;
+  /** Zero-based position in the table of the first column to read; default 0 (the whole row). */
+  firstColumn?: number;
+  /** How many columns; default every column from firstColumn on. */
+  columnCount?: number;
+}
+
+export interface PageLimits {
+  /** Response bytes one request may carry (default MAX_RESPONSE_BYTES). */
+  bytes?: number;
+  cells?: number;
+}
+
+/** What each request of a paged read returned: the span, the body row of rows[0], the rows. */
+export type PageHandler = (span: BodySpan, firstRow: number, rows: unknown[][]) => void;
+
+interface Cursor {
+  span: BodySpan;
+  next: number;
+  end: number;
+  columns: number;
+  bytesPerRow: number;
+}
+
+interface Block {
+  cursor: Cursor;
+  firstRow: number;
+  rowCount: number;
+}
+
+function columnsOf(span: BodySpan): number {
+  const first = span.firstColumn ?? 0;
+  return Math.max(1, span.columnCount ?? span.layout.headers.length - first);
+}
+
+/** Average bytes per row of a sample of the rows, as they cost in a response. */
+export function measuredBytesPerRow(rows: readonly unknown[][]): number {
+  if (rows.length === 0) return 0;
+  const step = Math.max(1, Math.floor(rows.length / SAMPLE_ROWS));
+  let bytes = 0;
+  let counted = 0;
+  for (let i = 0; i < rows.length; i += step) {
+    bytes += jsonBytes(rows[i]) + 1;
+    counted++;
+  }
+  return bytes / counted;
+}
+
+/** Plans the blocks of one request: cursors in order, each as many rows as the remaining budget allows. */
+function planRequest(cursors: Cursor[], bytes: number, cells: number): Block[] {
+  const blocks: Block[] = [];
+  let bytesLeft = bytes;
+  let cellsLeft = cells;
+  for (const cursor of cursors) {
+    const remaining = cursor.end - cursor.next;
+    if (remaining <= 0) continue;
+    const byBytes = Math.floor((bytesLeft - RANGE_RESPONSE_BYTES) / cursor.bytesPerRow);
+    const byCells = Math.floor(cellsLeft / cursor.columns);
+    let rows = Math.min(remaining, byBytes, byCells);
+    if (rows < 1) {
+      if (blocks.length > 0) break;
+      rows = 1;
+    }
+    blocks.push({ cursor, firstRow: cursor.next, rowCount: rows });
+    bytesLeft -= rows * cursor.bytesPerRow + RANGE_RESPONSE_BYTES;
+    cellsLeft -= rows * cursor.columns;
+    if (rows < remaining) break;
+  }
+  return blocks;
+}
+
+function queueBlock(context: Excel.RequestContext, block: Block): Excel.Range {
+  const { span, columns } = block.cursor;
+  return context.workbook.tables
+    .getItem(span.layout.table)
+    .getDataBodyRange()
+    .getCell(block.firstRow, span.firstColumn ?? 0)
+    .getResizedRange(block.rowCount - 1, columns - 1)
+    .load("values");
+}
+
+/**
+ * Reads the spans' rows page by page, in order, handing each page to onPage as it arrives (so a caller can
+ * parse as it goes instead of holding every row of a large register at once).
+ */
+export async function readPaged(
+  context: Excel.RequestContext,
+  spans: readonly BodySpan[],
+  onPage: PageHandler,
+  limits: PageLimits = {},
+): Promise<void> {
+  const bytes = limits.bytes ?? MAX_RESPONSE_BYTES;
+  const cells = limits.cells ?? MAX_CELLS_PER_SYNC;
+  const cursors: Cursor[] = spans
+    .filter((span) => span.rowCount > 0)
+    .map((span) => ({
+      span,
+      next: span.firstRow,
+      end: span.firstRow + span.rowCount,
+      columns: columnsOf(span),
+      bytesPerRow: columnsOf(span) * GUESSED_CELL_BYTES + 2,
+    }));
+  for (;;) {
+    let blocks = planRequest(cursors, bytes, cells);
+    if (blocks.length === 0) return;
+    let ranges: Excel.Range[];
+    for (;;) {
+      ranges = blocks.map((block) => queueBlock(context, block));
+      try {
+        await context.sync();
+        break;
+      } catch (error) {
+        if (!isPayloadTooLarge(error) || blocks.every((block) => block.rowCount === 1)) throw error;
+        for (const block of blocks) block.cursor.bytesPerRow *= 2;
+        blocks = blocks.map((block) => ({ ...block, rowCount: Math.max(1, Math.floor(block.rowCount / 2)) }));
+      }
+    }
+    blocks.forEach((block, index) => {
+      const rows = ranges[index].values as unknown[][];
+      const measured = measuredBytesPerRow(rows);
+      if (measured > 0) block.cursor.bytesPerRow = Math.max(measured * SAFETY, 2);
+      block.cursor.next += block.rowCount;
+      onPage(block.cursor.span, block.firstRow, rows);
+    });
+  }
+}

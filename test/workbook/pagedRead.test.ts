@@ -1,0 +1,157 @@
+import { readPaged, type BodySpan } from "../../src/workbook/pagedRead";
+import { jsonBytes } from "../../src/workbook/payload";
+import type { TableLayout } from "../../src/workbook/tableLayout";
+import { createInMemoryWorkbook } from "../../src/host";
+import { fullInstallation, registerOn } from "./fixtures";
+
+/**
+ * A stand-in for Excel's response limit alone: tables of rows, and a sync that fails with
+ * ResponsePayloadSizeLimitExceeded when the values it returns are over `limit` bytes of UTF-8 JSON.
+ */
+function fakeExcel(tables: Record<string, unknown[][]>, limit: number) {
+  const responses: number[] = [];
+  let refused = 0;
+  let pending: {
+    table: string;
+    row: number;
+    column: number;
+    rows: number;
+    columns: number;
+    out: { values?: unknown[][] };
+  }[] = [];
+  const context = {
+    workbook: {
+      tables: {
+        getItem: (table: string) => ({
+          getDataBodyRange: () => ({
+            getCell: (row: number, column: number) => ({
+              getResizedRange: (dRows: number, dColumns: number) => {
+                const out: { values?: unknown[][]; load: () => unknown } = {
+                  load: () => {
+                    pending.push({ table, row, column, rows: dRows + 1, columns: dColumns + 1, out });
+                    return out;
+                  },
+                };
+                return out;
+              },
+            }),
+          }),
+        }),
+      },
+    },
+    async sync() {
+      const requests = pending;
+      pending = [];
+      const results = requests.map((r) =>
+        tables[r.table].slice(r.row, r.row + r.rows).map((row) => row.slice(r.column, r.column + r.columns)),
+      );
+      const bytes = jsonBytes(results);
+      if (bytes > limit) {
+        refused++;
+        throw Object.assign(new Error("The response payload size has exceeded the limit."), {
+          code: "ResponsePayloadSizeLimitExceeded",
+        });
+      }
+      responses.push(bytes);
+      requests.forEach((r, i) => (r.out.values = results[i]));
+    },
+  };
+  return { context: context as unknown as Excel.RequestContext, responses, refused: () => refused };
+}
+
+const layout = (table: string, rowCount: number, columns: number): TableLayout => ({
+  table,
+  sheet: table,
+  headers: Array.from({ length: columns }, (_, i) => `H${i}`),
+  headerRow: 0,
+  firstColumn: 0,
+  rowCount,
+});
+
+describe("reading tables in pages within Excel's response limit", () => {
+  it("reads every row, in order, with no response over the limit, however long the rows get", async () => {
+    // short rows first, then rows with long non-ASCII notes (3 bytes per character in UTF-8)
+    const rows = Array.from({ length: 3_000 }, (_, i) => [
+      `ID-${i}`,
+      i,
+      i < 2_000 ? "short" : "€".repeat(400 + (i % 7) * 100),
+    ]);
+    const small = Array.from({ length: 40 }, (_, i) => [`S-${i}`, "x"]);
+    const excel = fakeExcel({ big: rows, small }, 200_000);
+    const seen: Record<string, unknown[][]> = { big: [], small: [] };
+    const spans: BodySpan[] = [
+      { layout: layout("small", 40, 2), firstRow: 0, rowCount: 40 },
+      { layout: layout("big", 3_000, 3), firstRow: 0, rowCount: 3_000 },
+    ];
+    await readPaged(
+      excel.context,
+      spans,
+      (span, firstRow, page) => {
+        expect(firstRow).toBe(seen[span.layout.table].length);
+        seen[span.layout.table].push(...page);
+      },
+      { bytes: 150_000 },
+    );
+    expect(seen.big).toEqual(rows);
+    expect(seen.small).toEqual(small);
+    expect(Math.max(...excel.responses)).toBeLessThanOrEqual(200_000);
+    // the pages follow the measured size: the long rows take many more requests than the short ones
+    expect(excel.responses.length).toBeGreaterThan(10);
+    expect(excel.responses.length).toBeLessThan(60);
+  });
+
+  it("halves a page Excel refuses as too large and carries on", async () => {
+    // every row looks short until row 500, where each row suddenly carries 20 KB
+    const rows = Array.from({ length: 1_000 }, (_, i) => [`ID-${i}`, i < 500 ? "a" : "b".repeat(20_000)]);
+    const excel = fakeExcel({ t: rows }, 1_000_000);
+    const seen: unknown[][] = [];
+    await readPaged(
+      excel.context,
+      [{ layout: layout("t", 1_000, 2), firstRow: 0, rowCount: 1_000 }],
+      (_s, _f, page) => seen.push(...page),
+      { bytes: 800_000 },
+    );
+    expect(seen).toEqual(rows);
+    expect(excel.refused()).toBeGreaterThan(0);
+    expect(Math.max(...excel.responses)).toBeLessThanOrEqual(1_000_000);
+  });
+
+  it("reads only the rows and columns asked for", async () => {
+    const rows = Array.from({ length: 100 }, (_, i) => [`ID-${i}`, i, `n${i}`]);
+    const excel = fakeExcel({ t: rows }, 1_000_000);
+    const seen: unknown[][] = [];
+    await readPaged(
+      excel.context,
+      [{ layout: layout("t", 100, 3), firstRow: 10, rowCount: 5, firstColumn: 2, columnCount: 1 }],
+      (_s, firstRow, page) => {
+        expect(firstRow).toBe(10);
+        seen.push(...page);
+      },
+    );
+    expect(seen).toEqual([["n10"], ["n11"], ["n12"], ["n13"], ["n14"]]);
+  });
+});
+
+describe("loading a register larger than one response", () => {
+  it("loads every record through a host that refuses large reads, a page at a time", async () => {
+    // responses of at most 5,000 cells: 3,000 installations of 11 cells do not fit in one
+    const workbook = createInMemoryWorkbook({ maxCellsPerRead: 5_000 });
+    const register = registerOn(workbook.session("alice"));
+    expect((await register.setUp()).ok).toBe(true);
+    const added = await register.addMany(
+      "installations",
+      Array.from({ length: 3_000 }, (_, i) => fullInstallation(i)),
+    );
+    if (!added.ok) throw new Error(added.error.message);
+    const bob = workbook.session("bob");
+    await expect(
+      bob.run(async (context) => {
+        context.workbook.tables.getItem("InstallationsTable").getDataBodyRange().load("values");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    const data = await registerOn(bob).load();
+    expect(data.installations.map((i) => i.id)).toEqual(added.value.map((i) => i.id));
+    expect(data.issues).toEqual([]);
+  });
+});

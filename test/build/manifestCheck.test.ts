@@ -57,4 +57,9 @@ describe("npm run check:manifest (offline schema validation)", () => {
     expect(manifest).toMatch(/<Namespace resid="Functions.Namespace"\/>/);
     expect(manifest).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="LICENSE"\/>/);
   });
+
+  it("the ribbon button shows the shared runtime's one pane: no Action names a TaskpaneId", () => {
+    expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">\s*<SourceLocation resid="Taskpane.Url"\/>/);
+    expect(manifest).not.toMatch(/<TaskpaneId/i);
+  });
 });

@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, Select, Subtitle2, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { HostSession, InMemoryWorkbook } from "../host";
 import type { Register } from "../workbook/registerApi";
 import { App } from "../taskpane/App";
@@ -25,7 +25,6 @@ const useStyles = makeStyles({
   body: { display: "flex", flexGrow: 1, minHeight: 0 },
   workbook: { flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
   pane: {
-    width: "360px",
     flexShrink: 0,
     display: "flex",
     flexDirection: "column",
@@ -41,9 +40,19 @@ const useStyles = makeStyles({
 });
 
 /** The add-in without Excel: the in-browser workbook beside one task pane per co-author. */
-export function Playground({ workbook, coAuthors }: { workbook: InMemoryWorkbook; coAuthors: CoAuthor[] }) {
+export function Playground({
+  workbook,
+  coAuthors,
+  paneWidth = 360,
+}: {
+  workbook: InMemoryWorkbook;
+  coAuthors: CoAuthor[];
+  /** Each task pane's width in pixels (Excel's panes start near 350 and can be narrowed to 320). */
+  paneWidth?: number;
+}) {
   const styles = useStyles();
   const [typist, setTypist] = useState(0);
+  const sessions = useMemo(() => coAuthors.map((author) => author.session), [coAuthors]);
   return (
     <div className={styles.root}>
       <header className={styles.header}>
@@ -66,12 +75,13 @@ export function Playground({ workbook, coAuthors }: { workbook: InMemoryWorkbook
       </header>
       <div className={styles.body}>
         <main className={styles.workbook}>
-          <WorkbookGrid workbook={workbook} typingAs={coAuthors[typist].session} />
+          <WorkbookGrid workbook={workbook} typingAs={coAuthors[typist].session} followed={sessions} />
         </main>
         {coAuthors.map((author) => (
           <aside
             key={author.name}
             className={styles.pane}
+            style={{ width: `${paneWidth}px` }}
             aria-label={`Task pane of ${author.name}`}
             data-coauthor={author.name}
           >

@@ -1,7 +1,16 @@
 import { makeStyles, mergeClasses, Tab, TabList, tokens } from "@fluentui/react-components";
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+} from "react";
 import type { HostSession, InMemoryWorkbook } from "../host";
 import { cellAddress, columnLetter, displayCell } from "./cellDisplay";
+import { useAddInSelection } from "./useAddInSelection";
 
 const useStyles = makeStyles({
   root: {
@@ -50,6 +59,7 @@ const useStyles = makeStyles({
   number: { textAlign: "right" },
   formula: { color: tokens.colorBrandForeground1 },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  inRange: { backgroundColor: tokens.colorBrandBackground2 },
   editor: {
     width: "100%",
     boxSizing: "border-box",
@@ -61,13 +71,29 @@ const useStyles = makeStyles({
   tabs: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto" },
 });
 
+/** The active cell (top left) and the size of the selected range. */
 interface Selection {
   row: number;
   column: number;
+  rowCount: number;
+  columnCount: number;
 }
 
-/** The in-browser workbook: sheet tabs, a formula bar and an editable grid. Typing goes through the host as a person's input. */
-export function WorkbookGrid({ workbook, typingAs }: { workbook: InMemoryWorkbook; typingAs: HostSession }) {
+const cell = (row: number, column: number): Selection => ({ row, column, rowCount: 1, columnCount: 1 });
+
+/**
+ * The in-browser workbook: sheet tabs, a formula bar and an editable grid. Typing goes through the host as a
+ * person's input; selections the add-in makes in any of `followed` sessions move the grid, as in Excel.
+ */
+export function WorkbookGrid({
+  workbook,
+  typingAs,
+  followed,
+}: {
+  workbook: InMemoryWorkbook;
+  typingAs: HostSession;
+  followed: HostSession[];
+}) {
   const styles = useStyles();
   const version = useSyncExternalStore(
     useCallback((notify) => workbook.onAnyChange(notify), [workbook]),
@@ -80,11 +106,31 @@ export function WorkbookGrid({ workbook, typingAs }: { workbook: InMemoryWorkboo
     () => (activeSheet ? workbook.readSheet(activeSheet) : { values: [], formulas: [], numberFormat: [] }),
     [workbook, activeSheet, version], // eslint-disable-line react-hooks/exhaustive-deps
   );
-  const [selection, setSelection] = useState<Selection>({ row: 1, column: 0 });
+  const [selection, setSelection] = useState<Selection>(cell(1, 0));
   const [editing, setEditing] = useState<string | null>(null);
+  /** Where the text being entered is typed: in the cell, or in the formula bar (the cell then just shows it). */
+  const [editingIn, setEditingIn] = useState<"cell" | "bar">("cell");
+  const editInCell = (text: string) => {
+    setEditingIn("cell");
+    setEditing(text);
+  };
   const gridRef = useRef<HTMLTableElement>(null);
 
-  const rows = Math.max(data.values.length + 3, 20);
+  useAddInSelection(followed, (range) => {
+    if (range.sheet !== activeSheet) setEditing(null);
+    setSheet(range.sheet);
+    setSelection(range);
+  });
+
+  // Keep the active cell in view, wherever the selection came from.
+  const activeAddress = cellAddress(selection.row, selection.column);
+  useEffect(() => {
+    gridRef.current
+      ?.querySelector(`td[data-address="${activeAddress}"]`)
+      ?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [activeAddress, activeSheet]);
+
+  const rows = Math.max(data.values.length + 3, 20, selection.row + 2);
   const columns = Math.max(data.values[0]?.length ?? 0, 8);
   const formulaOf = (row: number, column: number): string => {
     const formula = data.formulas[row]?.[column];
@@ -93,15 +139,16 @@ export function WorkbookGrid({ workbook, typingAs }: { workbook: InMemoryWorkboo
 
   /** Selecting a cell is what Excel reports to the add-in as a selection change (the pane follows the Licences row). */
   const select = (row: number, column: number) => {
-    setSelection({ row, column });
+    setSelection(cell(row, column));
     if (activeSheet) workbook.selectCell(activeSheet, cellAddress(row, column), typingAs);
   };
 
-  const commit = (text: string) => {
+  /** Enters the text and moves down a row; the grid takes the keyboard back only after Enter, not a click elsewhere. */
+  const commit = (text: string, by: "enter" | "leaving") => {
     workbook.typeIntoCell(activeSheet, cellAddress(selection.row, selection.column), text, typingAs);
     setEditing(null);
     select(selection.row + 1, selection.column);
-    gridRef.current?.focus();
+    if (by === "enter") gridRef.current?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
@@ -124,14 +171,18 @@ export function WorkbookGrid({ workbook, typingAs }: { workbook: InMemoryWorkboo
         break;
       case "Enter":
       case "F2":
-        setEditing(formulaOf(selection.row, selection.column));
+        editInCell(formulaOf(selection.row, selection.column));
         break;
       case "Delete":
       case "Backspace":
         workbook.typeIntoCell(activeSheet, cellAddress(selection.row, selection.column), "", typingAs);
         break;
       default:
-        if (event.key.length === 1 && !event.ctrlKey && !event.metaKey) setEditing("");
+        // Typing into a selected cell replaces what it holds, starting with the key just pressed.
+        if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+          editInCell(event.key);
+          break;
+        }
         return;
     }
     event.preventDefault();
@@ -147,9 +198,12 @@ export function WorkbookGrid({ workbook, typingAs }: { workbook: InMemoryWorkboo
           className={styles.formulaInput}
           aria-label="Formula bar"
           value={editing ?? formulaOf(selection.row, selection.column)}
-          onChange={(e) => setEditing(e.target.value)}
+          onChange={(e) => {
+            setEditingIn("bar");
+            setEditing(e.target.value);
+          }}
           onKeyDown={(e) => {
-            if (e.key === "Enter") commit(e.currentTarget.value);
+            if (e.key === "Enter") commit(e.currentTarget.value, "enter");
             if (e.key === "Escape") setEditing(null);
           }}
         />
@@ -181,6 +235,11 @@ export function WorkbookGrid({ workbook, typingAs }: { workbook: InMemoryWorkboo
                 </th>
                 {Array.from({ length: columns }, (_, c) => {
                   const isSelected = selection.row === r && selection.column === c;
+                  const inRange =
+                    r >= selection.row &&
+                    r < selection.row + selection.rowCount &&
+                    c >= selection.column &&
+                    c < selection.column + selection.columnCount;
                   const value = data.values[r]?.[c];
                   const formula = formulaOf(r, c);
                   const isFormula = formula.startsWith("=");
@@ -189,35 +248,37 @@ export function WorkbookGrid({ workbook, typingAs }: { workbook: InMemoryWorkboo
                       key={c}
                       role="gridcell"
                       data-address={cellAddress(r, c)}
-                      aria-selected={isSelected}
+                      aria-selected={inRange}
                       title={isFormula ? formula : undefined}
                       className={mergeClasses(
                         styles.cell,
                         typeof value === "number" && styles.number,
                         isFormula && styles.formula,
+                        inRange && !isSelected && styles.inRange,
                         isSelected && styles.selected,
                       )}
                       onClick={() => select(r, c)}
                       onDoubleClick={() => {
                         select(r, c);
-                        setEditing(formula);
+                        editInCell(formula);
                       }}
                     >
-                      {isSelected && editing !== null ? (
+                      {isSelected && editing !== null && editingIn === "cell" ? (
                         <input
                           autoFocus
                           aria-label={`Edit ${cellAddress(r, c)}`}
                           className={styles.editor}
                           value={editing}
                           onChange={(e) => setEditing(e.target.value)}
+                          onFocus={(e) => e.currentTarget.setSelectionRange(editing.length, editing.length)}
                           onKeyDown={(e) => {
-                            if (e.key === "Enter") commit(e.currentTarget.value);
+                            if (e.key === "Enter") commit(e.currentTarget.value, "enter");
                             if (e.key === "Escape") {
                               setEditing(null);
                               gridRef.current?.focus();
                             }
                           }}
-                          onBlur={(e) => editing !== null && commit(e.currentTarget.value)}
+                          onBlur={(e) => editing !== null && commit(e.currentTarget.value, "leaving")}
                         />
                       ) : (
                         displayCell(value, data.numberFormat[r]?.[c])

@@ -24,8 +24,10 @@ async function start(): Promise<void> {
   const live = startLiveRegister(createWorkbookRegister({ run: (batch) => functionsSession.run(batch) }));
   await live.ready;
 
-  const requested = Number(new URLSearchParams(location.search).get("coauthors") ?? "1");
-  const count = Number.isFinite(requested) ? Math.min(Math.max(Math.trunc(requested), 1), 3) : 1;
+  const query = new URLSearchParams(location.search);
+  const count = whole(query.get("coauthors"), 1, 3, 1);
+  // ?pane=320 shows the task panes as narrow as Excel lets a person make them.
+  const paneWidth = whole(query.get("pane"), 320, 1200, 360);
   const coAuthors: CoAuthor[] = Array.from({ length: count }, (_, i) => {
     const name = `Co-author ${i + 1}`;
     const session = workbook.session(name);
@@ -34,9 +36,15 @@ async function start(): Promise<void> {
 
   createRoot(element).render(
     <FluentProvider theme={webLightTheme}>
-      <Playground workbook={workbook} coAuthors={coAuthors} />
+      <Playground workbook={workbook} coAuthors={coAuthors} paneWidth={paneWidth} />
     </FluentProvider>,
   );
+}
+
+/** A whole number from the query string, kept within min..max; the fallback when absent or not a number. */
+function whole(text: string | null, min: number, max: number, fallback: number): number {
+  const value = Number(text ?? "");
+  return text !== null && Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), min), max) : fallback;
 }
 
 start().catch((error: unknown) => {

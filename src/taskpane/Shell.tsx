@@ -43,13 +43,13 @@ export function Shell() {
   const [tab, setTab] = useState<TabValue>("licences");
   const licencesTab = useRef<LicencesTabHandle>(null);
 
-  // Selecting a licence row in the sheet selects it here (asking first if the open form has unsaved edits).
+  // Selecting a licence row in the sheet shows it here, leaving the keyboard with the grid.
   useEffect(
     () =>
       register.onRecordSelected((kind, id) => {
         if (kind !== "licences") return;
         setTab("licences");
-        licencesTab.current?.open(id);
+        licencesTab.current?.showSelected(id);
       }),
     [register],
   );

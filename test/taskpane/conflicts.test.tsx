@@ -82,7 +82,7 @@ describe("leaving a form with unsaved changes", () => {
     expect(register.writes).toEqual([]);
   });
 
-  it("asks before a selection in the sheet replaces the form, and keeps the draft across the Dashboard tab", async () => {
+  it("keeps the edited form when a row is selected in the sheet, offering that licence without a dialog, and keeps the draft across the Dashboard tab", async () => {
     const { register } = await renderPane();
     await openLicence("Adobe Acrobat Pro");
     typeInto("Vendor", "Insight");
@@ -90,9 +90,29 @@ describe("leaving a form with unsaved changes", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Licences" }));
     expect(screen.getByLabelText(label("Vendor"))).toHaveProperty("value", "Insight");
 
+    const focused = document.activeElement;
     act(() => register.selectInSheet("licences", "LIC-CAD"));
+    expect(await screen.findByText(/You selected AutoCAD \(Term\) in the sheet/)).toBeTruthy();
+    // Nothing modal opened and nothing took the focus: the person may be typing in the grid.
+    expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull();
+    expect(document.activeElement).toBe(focused);
+    expect(screen.getByRole("form", { name: "Adobe Acrobat Pro" })).toBeTruthy();
+    expect(screen.getByLabelText(label("Vendor"))).toHaveProperty("value", "Insight");
+
+    fireEvent.click(screen.getByRole("button", { name: "Open AutoCAD (Term)" }));
     const dialog = await findDialog("Discard changes?");
     fireEvent.click(within(dialog).getByRole("button", { name: "Discard changes" }));
     expect(await screen.findByRole("form", { name: "AutoCAD" })).toBeTruthy();
+    expect(register.writes).toEqual([]);
+  });
+
+  it("Stay here keeps the edits and drops the notice", async () => {
+    const { register } = await renderPane();
+    await openLicence("Adobe Acrobat Pro");
+    typeInto("Vendor", "Insight");
+    act(() => register.selectInSheet("licences", "LIC-CAD"));
+    fireEvent.click(await screen.findByRole("button", { name: "Stay here" }));
+    expect(screen.queryByText(/You selected AutoCAD/)).toBeNull();
+    expect(screen.getByLabelText(label("Vendor"))).toHaveProperty("value", "Insight");
   });
 });

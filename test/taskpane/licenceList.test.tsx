@@ -2,7 +2,7 @@ import "./support/polyfills";
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { addDays } from "../../src/domain/dates";
 import { licences, TODAY } from "./support/fixtures";
-import { renderPane } from "./support/renderPane";
+import { openLicence, renderPane } from "./support/renderPane";
 
 const items = () => within(screen.getByRole("list", { name: "Licence list" })).getAllByRole("button");
 
@@ -75,12 +75,34 @@ describe("licence list", () => {
     ]);
   });
 
-  it("opens the licence the user selects in the sheet, and Show in sheet goes back to its row", async () => {
+  it("opens the licence the user selects in the sheet without taking the focus, and Show in sheet goes back to its row", async () => {
     const { register } = await renderPane();
+    const search = screen.getByRole("searchbox");
+    act(() => search.focus());
     act(() => register.selectInSheet("licences", "LIC-CAD"));
     expect(await screen.findByRole("heading", { name: "AutoCAD" })).toBeTruthy();
+    // In Excel the grid has the focus here; the pane must leave it there so the cell can be typed into.
+    expect(document.activeElement === document.body || document.activeElement === search).toBe(true);
     fireEvent.click(screen.getByRole("button", { name: "Show in sheet" }));
     expect(register.goToRecordCalls).toEqual([{ kind: "licences", id: "LIC-CAD" }]);
+  });
+
+  it("moves the focus to the licence opened from the list", async () => {
+    await renderPane();
+    await openLicence("AutoCAD");
+    expect(document.activeElement).toBe(screen.getByRole("heading", { name: "AutoCAD" }));
+  });
+
+  it("says so when Show in sheet cannot find the licence's row", async () => {
+    const { register } = await renderPane();
+    await openLicence("AutoCAD");
+    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    register.tables.licences = register.tables.licences.filter((licence) => licence.id !== "LIC-CAD");
+    fireEvent.click(screen.getByRole("button", { name: "Show in sheet" }));
+    expect(
+      await screen.findByText(/Could not show the licence in the Licences sheet \(This licence is no longer/),
+    ).toBeTruthy();
+    spy.mockRestore();
   });
 
   it("offers to set up a workbook that has no register and shows the list afterwards", async () => {

@@ -6,13 +6,19 @@ import { DiscardDialog } from "./DiscardDialog";
 import { NO_FILTER, type LicenceFilter } from "./filterLicences";
 import { LicenceForm } from "./form/LicenceForm";
 import { LicenceList } from "./LicenceList";
+import { SheetSelectionNotice } from "./SheetSelectionNotice";
 
 export interface LicencesTabHandle {
-  /** Open a licence's form, asking first if the open form has unsaved changes. */
+  /**
+   * Show the licence the user selected in the sheet. The grid keeps the keyboard focus (the person may be
+   * about to type into the cell); an open form with unsaved changes stays, with a notice offering the licence.
+   */
+  showSelected: (licenceId: string) => void;
+  /** Open a licence's form from inside the pane, asking first if the open form has unsaved changes. */
   open: (licenceId: string) => void;
 }
 
-type View = { mode: "list" } | { mode: "edit"; id: string } | { mode: "new" };
+type View = { mode: "list" } | { mode: "edit"; id: string; fromSheet?: boolean } | { mode: "new" };
 
 interface Props {
   data: RegisterData;
@@ -24,6 +30,8 @@ interface Props {
 export function LicencesTab({ data, position, ref }: Props) {
   const [view, setView] = useState<View>({ mode: "list" });
   const [pending, setPending] = useState<View>();
+  /** A licence selected in the sheet while this form had unsaved changes. */
+  const [selectedInSheet, setSelectedInSheet] = useState<string>();
   const [filter, setFilter] = useState<LicenceFilter>(NO_FILTER);
   const [notice, setNotice] = useState<string>();
   /** A fresh form (its messages and dialogs reset) each time a licence is opened; not when a new one is saved. */
@@ -32,9 +40,11 @@ export function LicencesTab({ data, position, ref }: Props) {
   const softwareIds = useMemo(() => new Set(data.software.map((item) => item.id)), [data.software]);
   const current = view.mode === "edit" ? data.licences.find((licence) => licence.id === view.id) : undefined;
   const draft = useLicenceDraft(undefined, current, softwareIds);
+  const editing = view.mode !== "list";
 
   const go = (next: View) => {
     setPending(undefined);
+    setSelectedInSheet(undefined);
     setNotice(undefined);
     setSession((n) => n + 1);
     if (next.mode === "edit") draft.start(data.licences.find((licence) => licence.id === next.id));
@@ -42,14 +52,30 @@ export function LicencesTab({ data, position, ref }: Props) {
     setView(next);
   };
 
+  const isOpen = (id: string) => view.mode === "edit" && view.id === id;
+
   const navigate = (next: View) => {
-    if (view.mode !== "list" && draft.isDirty) {
-      if (next.mode === "edit" && view.mode === "edit" && next.id === view.id) return;
+    if (editing && draft.isDirty) {
+      if (next.mode === "edit" && isOpen(next.id)) return;
       setPending(next);
     } else go(next);
   };
 
-  useImperativeHandle(ref, () => ({ open: (id: string) => navigate({ mode: "edit", id }) }));
+  useImperativeHandle(ref, () => ({
+    open: (id: string) => navigate({ mode: "edit", id }),
+    showSelected: (id: string) => {
+      if (isOpen(id)) setSelectedInSheet(undefined);
+      // A dialog here would take the focus from the grid; a notice waits until the person comes to the pane.
+      else if (editing && draft.isDirty) setSelectedInSheet(id);
+      else go({ mode: "edit", id, fromSheet: true });
+    },
+  }));
+
+  const selectedName = (id: string) => {
+    const licence = data.licences.find((item) => item.id === id);
+    const software = data.software.find((item) => item.id === licence?.softwareId)?.name;
+    return licence && software ? `${software} (${licence.licenceType})` : "another licence";
+  };
 
   return (
     <>
@@ -69,8 +95,18 @@ export function LicencesTab({ data, position, ref }: Props) {
           draft={draft}
           current={current}
           isNew={view.mode === "new"}
+          focusOnOpen={!(view.mode === "edit" && view.fromSheet)}
           data={data}
           position={position}
+          notice={
+            selectedInSheet && (
+              <SheetSelectionNotice
+                name={selectedName(selectedInSheet)}
+                onOpen={() => setPending({ mode: "edit", id: selectedInSheet })}
+                onDismiss={() => setSelectedInSheet(undefined)}
+              />
+            )
+          }
           onBack={() => navigate({ mode: "list" })}
           onSavedNew={(id) => setView({ mode: "edit", id })}
           onClosed={(message) => {

@@ -28,13 +28,17 @@ export function baseUrl(): string {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
-/** Opens the playground and waits until every task pane has loaded the demo register. */
+/**
+ * Opens the playground (e.g. query "?pane=320" for the narrowest task pane) in a fresh browser context, so
+ * axe-core can open its own pages beside it.
+ */
 export async function openPlayground(browser: Browser, query = ""): Promise<Page> {
-  const page = await browser.newPage({
+  const context = await browser.newContext({
     viewport: { width: 1600, height: 1000 },
     // Dates in the form's date inputs as a UK user sees them (the pane formats dates en-GB).
     locale: "en-GB",
   });
+  const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await page.goto(`${baseUrl()}playground.html${query}`);
   return page;

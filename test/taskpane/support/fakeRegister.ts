@@ -199,6 +199,8 @@ export class FakeRegister implements Register {
 
   async goToRecord(kind: RecordKind, id: string): Promise<void> {
     this.goToRecordCalls.push({ kind, id });
+    // As the workbook register does when the row has gone.
+    if (!this.find(kind, id)) throw new Error(`This ${kind.replace(/s$/, "")} is no longer in the sheet.`);
   }
 
   async goToCell(sheet: string, address: string): Promise<void> {

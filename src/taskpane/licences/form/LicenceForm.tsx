@@ -8,7 +8,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { LICENCE_LABELS } from "../../../domain/labels";
 import type { RegisterPosition } from "../../../domain/positionTypes";
 import type { Licence } from "../../../domain/schemas";
@@ -58,6 +58,13 @@ interface Props {
   /** The licence as the register has it now (undefined when new, or when someone deleted it). */
   current?: Licence;
   isNew: boolean;
+  /**
+   * Move the keyboard focus to the form's heading (opened from the list). Not when the person selected the
+   * licence's row in the sheet: the grid keeps the focus so they can type into the cell.
+   */
+  focusOnOpen?: boolean;
+  /** A message about something outside the form (a licence selected in the sheet), shown above it. */
+  notice?: ReactNode;
   data: RegisterData;
   position: RegisterPosition;
   onBack: () => void;
@@ -66,17 +73,31 @@ interface Props {
   onClosed: (message?: string) => void;
 }
 
-export function LicenceForm({ draft, current, isNew, data, position, onBack, onSavedNew, onClosed }: Props) {
+export function LicenceForm({
+  draft,
+  current,
+  isNew,
+  focusOnOpen = true,
+  notice,
+  data,
+  position,
+  onBack,
+  onSavedNew,
+  onClosed,
+}: Props) {
   const styles = useStyles();
   const register = useRegister();
   const live = useLivePosition(draft, data, position);
   const saving = useSaveLicence(draft, { onSavedNew, onDiscard: () => onClosed() });
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<string>();
+  const [showError, setShowError] = useState<string>();
   const [seenInRegister, setSeenInRegister] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   // Keyboard and screen-reader users land on the licence they opened, not on the button they left behind.
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (focusOnOpen) heading.current?.focus();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- only as the form opens
   // Save is in the sticky footer but a refused save is explained at the top of the form, usually scrolled out
   // of view: bring the message into view and move focus to it, where its choices (Reload, Keep mine…) are.
   const problemBar = useRef<HTMLDivElement>(null);
@@ -93,6 +114,15 @@ export function LicenceForm({ draft, current, isNew, data, position, onBack, onS
     !saving.problem && draft.isDirty && current && base && current.rowVersion !== base.rowVersion;
   const vanished = !saving.problem && !isNew && seenInRegister && !current;
   const invalidFields = invalidFieldsInFormOrder(draft.errors);
+
+  const showInSheet = async (id: string) => {
+    setShowError(undefined);
+    try {
+      await register.goToRecord("licences", id);
+    } catch (caught) {
+      setShowError(unexpectedSentence(caught, "show the licence in the Licences sheet"));
+    }
+  };
 
   const remove = async () => {
     setConfirmDelete(false);
@@ -123,12 +153,18 @@ export function LicenceForm({ draft, current, isNew, data, position, onBack, onS
             {title}
           </h2>
           {base && (
-            <Button appearance="subtle" onClick={() => void register.goToRecord("licences", base.id)}>
+            <Button appearance="subtle" onClick={() => void showInSheet(base.id)}>
               Show in sheet
             </Button>
           )}
         </div>
 
+        {notice}
+        {showError && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{showError}</MessageBarBody>
+          </MessageBar>
+        )}
         {saving.problem && (
           <SaveProblemBar
             ref={problemBar}

@@ -8,6 +8,7 @@ export const SOFTWARE_LABELS = {
   publisher: "Publisher",
   version: "Version",
   category: "Category",
+  aliases: "Aliases",
   notes: "Notes",
   modified: "Modified",
   rowVersion: "Row Version",

@@ -50,6 +50,21 @@ export type RenewalStatus = (typeof RENEWAL_STATUSES)[number];
 export const VIRTUALISATION_RIGHTS = ["Not permitted", "Limited", "Unlimited"] as const;
 export type VirtualisationRights = (typeof VIRTUALISATION_RIGHTS)[number];
 
-/** Where an installation record came from. */
-export const INSTALLATION_SOURCES = ["Manual", "Discovery", "Import"] as const;
+/**
+ * Where an installation record came from: typed by hand, a discovery tool, or an import. An import names the
+ * tool it came from, so re-importing one tool's export can tell which installations that tool still reports.
+ */
+export const INSTALLATION_SOURCES = [
+  "Manual",
+  "Discovery",
+  "Import",
+  "Intune",
+  "Configuration Manager",
+  "Lansweeper",
+  "osquery",
+  "Jamf",
+  "GLPI",
+  "Snipe-IT",
+  "PowerShell",
+] as const;
 export type InstallationSource = (typeof INSTALLATION_SOURCES)[number];

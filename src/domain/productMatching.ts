@@ -79,6 +79,28 @@ export interface ProductAlias {
   softwareId: string;
 }
 
+/** The titles a product is also known by, from its Aliases cell (one a line). */
+export function aliasTitles(software: Pick<Software, "aliases">): string[] {
+  return (software.aliases ?? "")
+    .split(/\r?\n/)
+    .map((title) => title.trim())
+    .filter((title) => title !== "");
+}
+
+/** Every alias the catalogue remembers. */
+export function aliasesIn(catalogue: readonly Software[]): ProductAlias[] {
+  return catalogue.flatMap((software) =>
+    aliasTitles(software).map((title) => ({ title, softwareId: software.id })),
+  );
+}
+
+/** The product with one more remembered title (unchanged when it already has it). */
+export function withAlias<T extends Software>(software: T, title: string): T {
+  const titles = aliasTitles(software);
+  if (titles.some((known) => productTitleKey(known) === productTitleKey(title))) return software;
+  return { ...software, aliases: [...titles, title.trim()].join("\n") };
+}
+
 export type MatchReason = "alias" | "name" | "name without publisher";
 
 export interface TitleMatch {
@@ -91,7 +113,7 @@ export class ProductMatcher {
   private readonly byAlias = new Map<string, string>();
   private readonly byName = new Map<string, Software[]>();
 
-  constructor(catalogue: readonly Software[], aliases: readonly ProductAlias[] = []) {
+  constructor(catalogue: readonly Software[], aliases: readonly ProductAlias[] = aliasesIn(catalogue)) {
     for (const alias of aliases) this.byAlias.set(productTitleKey(alias.title), alias.softwareId);
     for (const software of catalogue) {
       const keys = new Set([productTitleKey(software.name)]);
@@ -180,7 +202,7 @@ export interface TitleGroup {
 export function groupTitles(
   installations: readonly { title: string; publisher?: string; device: string }[],
   catalogue: readonly Software[],
-  aliases: readonly ProductAlias[] = [],
+  aliases: readonly ProductAlias[] = aliasesIn(catalogue),
 ): TitleGroup[] {
   const matcher = new ProductMatcher(catalogue, aliases);
   const groups = new Map<string, { group: TitleGroup; devices: Set<string> }>();

@@ -35,6 +35,8 @@ export const softwareSchema = z.object({
   publisher: text(SW.publisher, 200).optional(),
   version: text(SW.version, 60).optional(),
   category: text(SW.category, 100).optional(),
+  /** Other titles inventory tools give this product, one a line ("Microsoft 365 Apps for enterprise - en-us"). */
+  aliases: text(SW.aliases, 4000).optional(),
   notes: text(SW.notes, 2000).optional(),
   ...recordMeta,
 });

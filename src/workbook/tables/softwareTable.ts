@@ -14,6 +14,7 @@ export const softwareTable: RecordTableSpec = {
     textColumn(L.publisher, "publisher", 150),
     textColumn(L.version, "version", 80),
     textColumn(L.category, "category", 120),
+    textColumn(L.aliases, "aliases", 200),
     textColumn(L.notes, "notes", 250),
     ...metaColumns(L.modified, L.rowVersion),
   ],

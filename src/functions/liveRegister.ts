@@ -21,16 +21,23 @@ const RECORD_KINDS: RecordKind[] = ["software", "licences", "allocations", "inst
 /** Change types after which the rows Excel names still hold the same records (nothing moved). */
 const IN_PLACE = new Set(["RangeEdited", "CellInserted", "Unknown"]);
 const DAY_CHECK_MS = 60 * 60 * 1000;
+/** Waits between attempts to load the register after a failure; the last repeats until a load succeeds. */
+const LOAD_RETRY_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
 export interface LiveRegisterOptions {
   /** The as-of date; read at every update, so the figures move to a new day. Default: today, local time. */
   today?: () => IsoDate;
   /** Errors while following the register (a failed read); console.error by default. */
   onError?: (error: unknown) => void;
+  /** Waits between load attempts after a failure (default 2 s, 5 s, 15 s, 30 s, then every minute). */
+  retryDelaysMs?: readonly number[];
 }
 
 export interface LiveRegisterHandle {
-  /** Resolves once the register is loaded and every running cell has its first value. */
+  /**
+   * Resolves once the register is loaded and every running cell has its first value. While loads fail, the
+   * cells show #N/A with what went wrong, and the load is tried again with growing waits until it succeeds.
+   */
   readonly ready: Promise<void>;
   /** Resolves when every change heard so far has been applied and pushed to the cells. */
   settled(): Promise<void>;
@@ -74,7 +81,7 @@ export function watch(
       evaluate: () => evaluate(compute),
       push: (value) => invocation.setResult(value as never),
     },
-    current?.isReady === true,
+    current?.hasAnswer === true,
   );
   invocation.onCanceled = remove;
 }
@@ -82,6 +89,12 @@ export function watch(
 function evaluate(compute: (view: LiveView) => unknown): { value: unknown; reads: Dependencies } {
   const reads: Dependencies = { licences: [], products: [], allProducts: false, catalogue: false };
   const live = current!;
+  if (!live.isReady) {
+    return {
+      value: new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, live.loadProblem ?? ""),
+      reads,
+    };
+  }
   const view: LiveView = {
     licence(id) {
       reads.licences.push(matchKey(id));
@@ -112,6 +125,12 @@ function asExcelError(error: unknown): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }
 
+/** An error's message as a sentence. */
+function sentence(error: unknown): string {
+  const text = (error instanceof Error ? error.message : String(error)).trim();
+  return /[.!?]["”]?$/.test(text) ? text : `${text}.`;
+}
+
 function sameRecord(a: Row, b: Row): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
@@ -121,6 +140,8 @@ function sameRecord(a: Row, b: Row): boolean {
 class LiveRegister implements LiveRegisterHandle {
   readonly ready: Promise<void>;
   isReady = false;
+  /** Why the register could not be loaded, while it could not; cleared by the load that succeeds. */
+  loadProblem: string | undefined;
   private index!: RegisterIndex;
   private readonly records = new Map<RecordKind, Map<string, Row>>();
   private readonly grid_ = new LiveGrid();
@@ -130,8 +151,10 @@ class LiveRegister implements LiveRegisterHandle {
   private readonly unsubscribe: () => void;
   private readonly timer: ReturnType<typeof setInterval>;
   private stopped = false;
+  private wake: (() => void) | undefined;
   private readonly today: () => IsoDate;
   private readonly onError: (error: unknown) => void;
+  private readonly retryDelays: readonly number[];
 
   constructor(
     private readonly register: Register,
@@ -139,9 +162,10 @@ class LiveRegister implements LiveRegisterHandle {
   ) {
     this.today = options.today ?? (() => todayIsoDate());
     this.onError = options.onError ?? ((error) => console.error(error));
+    this.retryDelays = options.retryDelaysMs ?? LOAD_RETRY_MS;
     // Listen first: a change made while loading is applied after the load (applying it twice is harmless).
     this.unsubscribe = register.onChanged((change) => this.enqueue(() => this.apply(change)));
-    this.ready = this.reload();
+    this.ready = this.reloadUntilLoaded();
     this.queue = this.ready.catch(this.onError);
     this.timer = setInterval(() => this.enqueue(async () => this.publish(this.moveToToday())), DAY_CHECK_MS);
   }
@@ -155,8 +179,14 @@ class LiveRegister implements LiveRegisterHandle {
     return () => this.listeners.delete(listener);
   }
 
+  /** Whether a running cell can be given something: figures, or why there are none yet. */
+  get hasAnswer(): boolean {
+    return this.isReady || this.loadProblem !== undefined;
+  }
+
   stop(): void {
     this.stopped = true;
+    this.wake?.();
     this.unsubscribe();
     clearInterval(this.timer);
     if (current === this) current = undefined;
@@ -198,6 +228,39 @@ class LiveRegister implements LiveRegisterHandle {
     return map;
   }
 
+  /**
+   * Loads the register, and when that fails says why in every running cell and tries again after a growing
+   * wait, until a load succeeds or this live register is stopped.
+   */
+  private async reloadUntilLoaded(): Promise<void> {
+    for (let attempt = 0; !this.stopped; attempt++) {
+      try {
+        await this.reload();
+        return;
+      } catch (error) {
+        this.onError(error);
+        if (this.isReady) return; // a reload after a settings change: the cells keep their figures
+        const wait = this.retryDelays[Math.min(attempt, this.retryDelays.length - 1)] ?? 60_000;
+        this.loadProblem = `The licence register could not be loaded. ${sentence(error)} Trying again ${
+          wait < 1_000 ? "in a moment" : `in ${Math.round(wait / 1000)} seconds`
+        }.`;
+        this.publish({ ...nothingAffected(), all: true });
+        await this.sleep(wait);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
   /** Loads the whole register and rebuilds the index. */
   private async reload(): Promise<void> {
     const data = await this.register.load();
@@ -209,6 +272,7 @@ class LiveRegister implements LiveRegisterHandle {
     this.index.removeInstallation("");
     this.index.removeAllocation("");
     this.isReady = true;
+    this.loadProblem = undefined;
     this.publish({ ...nothingAffected(), all: true, catalogue: true });
   }
 

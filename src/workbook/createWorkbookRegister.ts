@@ -12,7 +12,7 @@ import type {
   WriteOptions,
 } from "./registerApi";
 import { removeRecord, saveRecords, type SaveContext } from "./concurrency";
-import { attempt, excelFailure, fail, ok, type ExcelRun } from "./excel";
+import { attempt, fail, loadFailure, ok, withRetries, type ExcelRun } from "./excel";
 import { ChangeFeed } from "./events";
 import { capitalise } from "./messages";
 import { pooledRandomBytes } from "./randomPool";
@@ -38,9 +38,13 @@ export interface WorkbookRegisterOptions {
   onBackgroundError?: (error: unknown) => void;
   /** How long after its own write the register ignores Local change events (they arrive asynchronously). */
   ownEchoMs?: number;
+  /** Waits before the second and later attempts of a load that failed (default 0.5 s, then 2 s: three tries). */
+  loadRetryDelaysMs?: readonly number[];
 }
 
 type Row = Record<string, unknown>;
+
+const LOAD_RETRY_MS = [500, 2_000];
 
 const ACTIONS = {
   add: (noun: string, count: number) => (count === 1 ? `add the ${noun}` : `add the ${count} records`),
@@ -159,13 +163,13 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
 
   const register: Register = {
     async load(): Promise<RegisterData> {
-      try {
-        const { data } = await run((context) => readRegister(context));
-        for (const kind of RECORD_KINDS) remember(kind, data[kind] as Row[]);
-        return data;
-      } catch (error) {
-        throw new Error(excelFailure(error, "load the register").message, { cause: error });
-      }
+      const { data } = await withRetries(
+        () => run((context) => readRegister(context)),
+        options.loadRetryDelaysMs ?? LOAD_RETRY_MS,
+        (error, tries) => new Error(loadFailure(error, tries), { cause: error }),
+      );
+      for (const kind of RECORD_KINDS) remember(kind, data[kind] as Row[]);
+      return data;
     },
 
     async setUp(onProgress?: Progress): Promise<Result<SetUpReport>> {

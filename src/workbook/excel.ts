@@ -54,3 +54,29 @@ export async function attempt<T>(doing: string, work: () => Promise<Result<T>>):
     return fail(excelFailure(error, doing));
   }
 }
+
+/** The sentence for a load that failed every time it was tried. */
+export function loadFailure(error: unknown, tries: number): string {
+  const detail = errorText(error).replace(/\.?\s*$/, ".");
+  const times = tries === 1 ? "" : ` (tried ${tries} times)`;
+  return `Could not read the register from the workbook${times}: Excel said "${detail}"`;
+}
+
+/**
+ * Runs work, and again after each of the waits while it keeps failing; the last error is turned into the
+ * error thrown. For reads only: running them twice changes nothing.
+ */
+export async function withRetries<T>(
+  work: () => Promise<T>,
+  waitsMs: readonly number[],
+  failure: (error: unknown, tries: number) => Error,
+): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (tries > waitsMs.length) throw failure(error, tries);
+      await new Promise((resolve) => setTimeout(resolve, waitsMs[tries - 1]));
+    }
+  }
+}

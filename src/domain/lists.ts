@@ -35,6 +35,8 @@ export const PRICING_MODELS = [
   "Multi-year",
 ] as const;
 export type PricingModel = (typeof PRICING_MODELS)[number];
+/** What a licence with no pricing model is: a one-off purchase. */
+export const DEFAULT_PRICING_MODEL: PricingModel = "One-time";
 
 export const RENEWAL_STATUSES = [
   "Perpetual",

@@ -20,12 +20,16 @@ export function noticeDate(expiryDate: IsoDate, leadDays: number): IsoDate {
   return addDays(expiryDate, -leadDays);
 }
 
-/** The licence's own lead time, else the register's default. */
+/**
+ * The licence's own lead time, else the register's default. A lead time of 0 counts as blank: Excel on
+ * Windows passes a blank cell to LICENSE.RENEWALSTATUS as 0, so the function cannot tell the two apart, and
+ * the register reads it the same way so that the function re-performs the register's figure.
+ */
 export function renewalLeadDays(
   licence: { renewalLeadDays?: number },
   settings: { defaultRenewalLeadDays?: number },
 ): number {
-  return licence.renewalLeadDays ?? settings.defaultRenewalLeadDays ?? DEFAULT_RENEWAL_LEAD_DAYS;
+  return licence.renewalLeadDays || settings.defaultRenewalLeadDays || DEFAULT_RENEWAL_LEAD_DAYS;
 }
 
 /**

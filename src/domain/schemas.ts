@@ -21,6 +21,7 @@ import {
 } from "./labels";
 import {
   ALLOCATION_RULES,
+  DEFAULT_PRICING_MODEL,
   INSTALLATION_SOURCES,
   LICENCE_TYPES,
   PRICING_MODELS,
@@ -66,7 +67,7 @@ export const licenceFieldsSchema = z.object({
   invoiceDate: isoDate(L.invoiceDate).optional(),
   cost: amount(L.cost).optional(),
   currency: currencyCode(L.currency).default("GBP"),
-  pricingModel: oneOf(PRICING_MODELS, L.pricingModel).default("One-time"),
+  pricingModel: oneOf(PRICING_MODELS, L.pricingModel).default(DEFAULT_PRICING_MODEL),
   termMonths: wholeNumber(L.termMonths)
     .min(1, { error: `${L.termMonths} must be at least 1.` })
     .optional(),

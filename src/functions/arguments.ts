@@ -1,7 +1,14 @@
 /**
- * Reading custom-function arguments as Excel passes them (numbers, text, booleans, date serials, null for an
- * omitted optional argument, 2-D arrays for ranges). Anything unusable becomes an Excel error whose message
- * names the argument and says why, never NaN, a JavaScript error or a silent 0.
+ * Reading custom-function arguments as Excel passes them (numbers, text, booleans, date serials, 2-D arrays
+ * for ranges). Anything unusable becomes an Excel error whose message names the argument and says why, never
+ * NaN, a JavaScript error or a silent 0.
+ *
+ * Blank is 0 and 0 is blank. An omitted argument arrives as null, and so does an empty cell in Excel on the
+ * web, but Excel on Windows passes an empty cell as 0 (office-js #4702, #5262), so a function cannot tell an
+ * empty cell from a typed 0. Every argument therefore reads null, "" and 0 alike, and each rule below is
+ * chosen so that reading is right: a blank count or amount is 0, a blank flag FALSE, a blank date, ID or key
+ * nothing at all, and a blank threshold, notice period or term the default (a threshold, notice period or
+ * term of 0 would mean nothing useful). The same formula then gives the same figure on every platform.
  */
 import { excelSerialToIsoDate, todayIsoDate, type IsoDate } from "../domain/dates";
 
@@ -26,75 +33,91 @@ export function shown(value: unknown): string {
   return String(value);
 }
 
-/** An omitted optional argument: null (what Excel passes), undefined, or an empty cell. */
-export function isOmitted(value: unknown): boolean {
-  return value === null || value === undefined || value === "";
+/**
+ * A blank argument: omitted (null, undefined), an empty cell (null on the web, 0 on Windows), empty or
+ * all-space text such as a formula's "", or 0.
+ */
+export function isBlank(value: unknown): boolean {
+  return (
+    value === null || value === undefined || value === 0 || (typeof value === "string" && value.trim() === "")
+  );
 }
 
 const isFiniteNumber = (value: unknown): value is number =>
   typeof value === "number" && Number.isFinite(value);
 
-/** A count or an amount: a real number of 0 or more. Numeric text is not a number, as in Excel's own SUM. */
+/**
+ * A count or an amount: a real number of 0 or more; blank is 0. Numeric text is not a number, as in Excel's
+ * own SUM.
+ */
 export function amountArg(name: string, value: unknown): number {
+  if (isBlank(value)) return 0;
   if (!isFiniteNumber(value) || value < 0)
     invalid(`${name} must be a number of 0 or more; got ${shown(value)}.`);
   return value;
 }
 
+/** TRUE or FALSE; blank (an empty cell, which Windows passes as 0) is FALSE. */
 export function flagArg(name: string, value: unknown): boolean {
-  if (isOmitted(value)) return false;
+  if (isBlank(value)) return false;
   if (typeof value !== "boolean") invalid(`${name} must be TRUE or FALSE; got ${shown(value)}.`);
   return value;
 }
 
+/** A share above 0 and up to 1; blank (or 0) is the default. */
 export function fractionArg(name: string, value: unknown, fallback: number): number {
-  if (isOmitted(value)) return fallback;
+  if (isBlank(value)) return fallback;
   if (!isFiniteNumber(value) || value < 0 || value > 1) {
-    invalid(`${name} must be a number from 0 to 1 (for example 0.8 for 80%); got ${shown(value)}.`);
+    invalid(`${name} must be a number above 0 and up to 1 (for example 0.8 for 80%); got ${shown(value)}.`);
   }
   return value;
 }
 
+/** A whole number of 1 or more; blank (or 0) is the default. */
 export function wholeNumberArg(name: string, value: unknown, fallback: number): number {
-  if (isOmitted(value)) return fallback;
+  if (isBlank(value)) return fallback;
   if (!isFiniteNumber(value) || value < 0 || !Number.isInteger(value)) {
-    invalid(`${name} must be a whole number of 0 or more; got ${shown(value)}.`);
+    invalid(`${name} must be a whole number of 1 or more (blank for ${fallback}); got ${shown(value)}.`);
   }
   return value;
 }
 
-/** A number above 0 when given (a term length); undefined when omitted. */
+/** A number above 0 when given (a term length); undefined when blank (or 0). */
 export function positiveNumberArg(name: string, value: unknown): number | undefined {
-  if (isOmitted(value)) return undefined;
-  if (!isFiniteNumber(value) || value <= 0) invalid(`${name} must be a number above 0; got ${shown(value)}.`);
+  if (isBlank(value)) return undefined;
+  if (!isFiniteNumber(value) || value < 0) invalid(`${name} must be a number above 0; got ${shown(value)}.`);
   return value;
 }
 
-/** A date as Excel holds it (a serial number, time of day ignored); undefined when blank or 0. */
+/** A date as Excel holds it (a serial number, time of day ignored); undefined when blank (serial 0 is no date). */
 export function dateArg(name: string, value: unknown): IsoDate | undefined {
-  if (isOmitted(value) || value === 0) return undefined;
+  if (isBlank(value)) return undefined;
   if (!isFiniteNumber(value) || value < 0 || value > MAX_EXCEL_SERIAL) {
     invalid(`${name} must be a date (a cell formatted as a date, or DATE(2026,3,31)); got ${shown(value)}.`);
   }
   return excelSerialToIsoDate(value);
 }
 
-/** The as-of date, today where the user is when omitted (read at each call, so it is right tomorrow). */
+/** The as-of date, today where the user is when blank (read at each call, so it is right tomorrow). */
 export function asOfArg(name: string, value: unknown): IsoDate {
   return dateArg(name, value) ?? todayIsoDate();
 }
 
+/** Text such as an ID; a number is read as its text; blank (or 0) is "". */
 export function textArg(name: string, value: unknown): string {
-  if (isOmitted(value)) return "";
+  if (isBlank(value)) return "";
   if (typeof value === "string") return value;
   if (isFiniteNumber(value)) return String(value);
   return invalid(`${name} must be text; got ${shown(value)}.`);
 }
 
-/** A cell of a range read as text for matching; blanks, booleans and errors match nothing. */
+/**
+ * A cell of a range read as text for matching; blanks (0 on Windows), booleans and errors match nothing.
+ * The register's ID, device and user columns are Text-formatted, so a key typed as 0 there is the text "0".
+ */
 export function cellText(value: unknown): string {
   if (typeof value === "string") return value;
-  if (isFiniteNumber(value)) return String(value);
+  if (isFiniteNumber(value) && value !== 0) return String(value);
   return "";
 }
 

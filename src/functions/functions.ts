@@ -4,7 +4,7 @@
  * and descriptions from these JSDoc comments (custom-functions-metadata generates functions.json).
  */
 import { annualCost, parsePricingModel, termRequired, trueUpCost } from "../domain/costs";
-import { PRICING_MODELS } from "../domain/lists";
+import { DEFAULT_PRICING_MODEL, PRICING_MODELS, type PricingModel } from "../domain/lists";
 import {
   availableQuantity,
   DEFAULT_UNDER_USE_THRESHOLD,
@@ -22,7 +22,7 @@ import {
   flagArg,
   fractionArg,
   invalid,
-  isOmitted,
+  isBlank,
   notAvailable,
   positiveNumberArg,
   rangeArg,
@@ -33,10 +33,7 @@ import {
 } from "./arguments";
 
 function entitlement(quantity: unknown, unlimited: unknown): number | null {
-  const isUnlimited = flagArg("unlimited", unlimited);
-  // The register leaves Quantity blank on an unlimited licence, so a blank quantity is fine there.
-  const purchased = isUnlimited && isOmitted(quantity) ? 0 : amountArg("quantity", quantity);
-  return entitledQuantity(purchased, isUnlimited);
+  return entitledQuantity(amountArg("quantity", quantity), flagArg("unlimited", unlimited));
 }
 
 /**
@@ -71,7 +68,7 @@ export function shortfall(quantity: unknown, used: unknown, unlimited?: unknown)
  * @param quantity Number of licences purchased.
  * @param used Number of licences in use.
  * @param [unlimited] TRUE for an unlimited licence, which is always Compliant. Default FALSE.
- * @param [threshold] Share of the quantity below which use is Under-utilized, from 0 to 1. Default 0.8.
+ * @param [threshold] Share of the quantity below which use is Under-utilized, above 0 and up to 1. Default (and when blank or 0) 0.8.
  * @returns "Over-deployed", "Under-utilized" or "Compliant".
  */
 export function compliance(
@@ -101,7 +98,7 @@ export function countUsed(licenceId: unknown, licenceIds: unknown[][], keys?: un
   const id = textArg("licenceId", licenceId);
   const idRange = rangeArg(licenceIds);
   const ids = idRange.flat().map(cellText);
-  if (isOmitted(keys)) return countLinkedRows(id, ids);
+  if (isBlank(keys)) return countLinkedRows(id, ids);
   const keyRange = rangeArg(keys);
   requireSameShape("keys", keyRange, "licenceIds", idRange);
   return countDistinctKeys(id, ids, keyRange.flat().map(cellText));
@@ -127,8 +124,9 @@ export function daysToExpiryFn(expiry: unknown, asOf?: unknown): number {
  * @param expiry The expiry date (blank for a licence with no expiry).
  * @param [perpetual] TRUE for a perpetual licence. Default FALSE.
  * @param [autoRenew] TRUE when the licence renews automatically. Default FALSE.
- * @param [leadDays] Days before expiry that renewal falls due. Default 30.
+ * @param [leadDays] Days before expiry that renewal falls due. Default (and when blank or 0) 30.
  * @param [asOf] The date to judge on. Default today.
+ * @param [start] The start date: before it the status is Not started. Default: none.
  * @returns The renewal status.
  */
 export function renewalStatusFn(
@@ -137,11 +135,13 @@ export function renewalStatusFn(
   autoRenew?: unknown,
   leadDays?: unknown,
   asOf?: unknown,
+  start?: unknown,
 ): string {
   const terms = {
     expiryDate: dateArg("expiry", expiry),
     perpetual: flagArg("perpetual", perpetual),
     autoRenew: flagArg("autoRenew", autoRenew),
+    startDate: dateArg("start", start),
   };
   const lead = wholeNumberArg("leadDays", leadDays, DEFAULT_RENEWAL_LEAD_DAYS);
   return renewalStatus(terms, asOfArg("asOf", asOf), lead);
@@ -151,21 +151,29 @@ export function renewalStatusFn(
  * Cost per year of a licence from its cost and pricing model.
  * @customfunction ANNUALCOST
  * @param cost The cost per payment (or in total for One-time and Multi-year).
- * @param pricingModel One-time, Monthly, Quarterly, Semi-annual, Annual or Multi-year.
+ * @param pricingModel One-time, Monthly, Quarterly, Semi-annual, Annual or Multi-year. Blank is One-time, as in the register.
  * @param [termMonths] Length of the term in months: required for Multi-year; spreads a One-time cost.
  * @returns The annual cost.
  */
 export function annualCostFn(cost: unknown, pricingModel: unknown, termMonths?: unknown): number {
   const amount = amountArg("cost", cost);
-  const model = typeof pricingModel === "string" ? parsePricingModel(pricingModel) : undefined;
-  if (model === undefined) {
-    invalid(`pricingModel must be one of ${PRICING_MODELS.join(", ")}; got ${shown(pricingModel)}.`);
-  }
+  const model = pricingModelArg(pricingModel);
   const term = positiveNumberArg("termMonths", termMonths);
   if (term === undefined && termRequired(model)) {
-    invalid(`termMonths is required for ${model} pricing: give the length of the term in months.`);
+    notAvailable(
+      `termMonths is blank: ${model} pricing needs the length of the term in months (Term (Months) in the Licences sheet).`,
+    );
   }
   return annualCost(amount, model, term);
+}
+
+function pricingModelArg(value: unknown): PricingModel {
+  if (isBlank(value)) return DEFAULT_PRICING_MODEL;
+  const model = typeof value === "string" ? parsePricingModel(value) : undefined;
+  if (model === undefined) {
+    invalid(`pricingModel must be one of ${PRICING_MODELS.join(", ")}; got ${shown(value)}.`);
+  }
+  return model;
 }
 
 /**

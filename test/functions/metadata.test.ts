@@ -34,6 +34,7 @@ const expected: Record<string, { name: string; optional: boolean }[]> = {
     { name: "autoRenew", optional: true },
     { name: "leadDays", optional: true },
     { name: "asOf", optional: true },
+    { name: "start", optional: true },
   ],
   ANNUALCOST: [
     { name: "cost", optional: false },

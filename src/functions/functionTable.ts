@@ -20,7 +20,8 @@ export const LICENSE_FUNCTIONS: ReadonlyMap<string, (...args: never[]) => unknow
   ["USED", live.used],
   ["STATUS", live.status],
   ["POSITION", live.position],
+  ["FIGURE", live.figure],
 ]);
 
 /** The functions that stream (their last parameter is the invocation). */
-export const STREAMING_FUNCTIONS: readonly string[] = ["USED", "STATUS", "POSITION"];
+export const STREAMING_FUNCTIONS: readonly string[] = ["USED", "STATUS", "POSITION", "FIGURE"];

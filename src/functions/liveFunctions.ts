@@ -4,16 +4,19 @@
  * when, and only when, a change to the register alters it. Excel learns the names, parameters and
  * descriptions from these JSDoc comments (custom-functions-metadata).
  */
+import { LICENCE_FIGURE_NAMES, licenceFigure } from "../domain/licenceFigures";
 import { positionGridHeader, positionGridRow } from "../domain/positionGrid";
-import { isOmitted, notAvailable, textArg } from "./arguments";
+import { invalid, isBlank, notAvailable, textArg } from "./arguments";
 import { watch, type LiveView } from "./liveRegister";
 
 function licenceOf(view: LiveView, licenceId: unknown) {
   const id = textArg("licenceId", licenceId).trim();
   if (id === "") notAvailable("licenceId is blank: give the ID of a licence in the Licences sheet.");
   const position = view.licence(id);
-  if (!position) notAvailable(`There is no licence ${id} in the Licences sheet.`);
-  return position;
+  if (position) return position;
+  const problem = view.licenceProblem(id);
+  if (problem) notAvailable(problem);
+  return notAvailable(`There is no licence ${id} in the Licences sheet.`);
 }
 
 /**
@@ -45,6 +48,30 @@ export function status(licenceId: unknown, invocation: CustomFunctions.Streaming
 }
 
 /**
+ * One figure of a licence's position, by the name the Licences sheet and the task pane give it; the Licences table's Available Quantity, Annual Cost and Renewal Status columns are this function, so they always equal the pane's.
+ * @customfunction FIGURE
+ * @param licenceId The licence's ID (as in the Licence ID column).
+ * @param figure Used Quantity, Available Quantity, Compliance Status, Annual Cost, Renewal Status, Entitled Quantity, Shortfall, Status Reason, Days To Expiry, Unit Cost, True-up Cost or Unused Cost.
+ * @param invocation Updated by the add-in when the register changes.
+ * @returns The figure: a number, or text such as a status or "Unlimited".
+ */
+export function figure(
+  licenceId: unknown,
+  figure: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a figure is a number or text
+  invocation: CustomFunctions.StreamingInvocation<any>,
+): void {
+  watch(invocation as CustomFunctions.StreamingInvocation<unknown>, (view) => {
+    const name = textArg("figure", figure).trim();
+    const read = licenceFigure(name);
+    if (!read) {
+      invalid(`figure must be one of ${LICENCE_FIGURE_NAMES.join(", ")}; got ${JSON.stringify(name)}.`);
+    }
+    return read(licenceOf(view, licenceId));
+  });
+}
+
+/**
  * The software compliance grid: a header row, then per product its licences, purchased, used, available, shortfall, status and costs in the reporting currency.
  * @customfunction POSITION
  * @param [software] One product's software ID or name. Default: every product.
@@ -57,7 +84,7 @@ export function position(
   invocation: CustomFunctions.StreamingInvocation<any[][]>,
 ): void {
   watch(invocation as CustomFunctions.StreamingInvocation<unknown>, (view) => {
-    if (isOmitted(software)) return view.grid();
+    if (isBlank(software)) return view.grid();
     const wanted = textArg("software", software).trim();
     const product = view.product(wanted);
     if (!product) notAvailable(`There is no software ${wanted} in the Software sheet (by ID or name).`);

@@ -12,7 +12,8 @@ import type { GridCell } from "../domain/positionGrid";
 import type { LicencePosition, ProductPosition } from "../domain/positionTypes";
 import { RegisterIndex } from "../domain/registerIndex";
 import type { Allocation, Installation, Licence, Software } from "../domain/schemas";
-import type { Register, RegisterChange } from "../workbook/registerApi";
+import type { DataIssue, Register, RegisterChange } from "../workbook/registerApi";
+import { RECORD_TABLES } from "../workbook/tables";
 import { LiveGrid } from "./liveGrid";
 import { nothingAffected, Watchers, type Affected, type Dependencies } from "./liveWatchers";
 
@@ -50,6 +51,8 @@ export interface LiveRegisterHandle {
 /** What a LICENSE function may read; each read is recorded so the cell re-runs only when that changes. */
 export interface LiveView {
   licence(id: string): LicencePosition | undefined;
+  /** Why a licence row with this ID is left out of the register (its first data issue), in a sentence. */
+  licenceProblem(id: string): string | undefined;
   /** A catalogue product by software ID, else by name (both matched ignoring case and spaces). */
   product(idOrName: string): ProductPosition | undefined;
   /** The compliance grid of every product, header row first. */
@@ -100,6 +103,10 @@ function evaluate(compute: (view: LiveView) => unknown): { value: unknown; reads
       reads.licences.push(matchKey(id));
       return live.licence(id);
     },
+    licenceProblem(id) {
+      reads.licences.push(matchKey(id));
+      return live.licenceProblem(id);
+    },
     product(idOrName) {
       reads.catalogue = true;
       const product = live.product(idOrName);
@@ -146,6 +153,8 @@ class LiveRegister implements LiveRegisterHandle {
   private readonly records = new Map<RecordKind, Map<string, Row>>();
   private readonly grid_ = new LiveGrid();
   private softwareByName: Map<string, string> | undefined;
+  /** The data issues of Licences rows, by matched licence ID, so their cells can say what to correct. */
+  private licenceIssues = new Map<string, DataIssue[]>();
   private queue: Promise<void>;
   private readonly listeners = new Set<(pushed: number) => void>();
   private readonly unsubscribe: () => void;
@@ -194,6 +203,36 @@ class LiveRegister implements LiveRegisterHandle {
 
   licence(id: string): LicencePosition | undefined {
     return this.index.licencePosition(id);
+  }
+
+  licenceProblem(id: string): string | undefined {
+    const issues = this.licenceIssues.get(matchKey(id));
+    if (!issues) return undefined;
+    const [first] = issues;
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more in row ${first.row})` : "";
+    return `Correct cell ${first.address} (${first.column})${more}: ${first.message} Until then this licence is left out of the register's figures.`;
+  }
+
+  /** Replaces the Licences rows' issues; the licences whose issues changed are affected. */
+  private setLicenceIssues(issues: readonly DataIssue[], affected: Affected): void {
+    const next = new Map<string, DataIssue[]>();
+    for (const issue of issues) {
+      if (issue.sheet !== RECORD_TABLES.licences.sheet || issue.recordId === undefined) continue;
+      const key = matchKey(issue.recordId);
+      next.set(key, [...(next.get(key) ?? []), issue]);
+    }
+    for (const key of new Set([...next.keys(), ...this.licenceIssues.keys()])) {
+      const before = this.licenceIssues
+        .get(key)
+        ?.map((issue) => `${issue.address}${issue.message}`)
+        .join();
+      const after = next
+        .get(key)
+        ?.map((issue) => `${issue.address}${issue.message}`)
+        .join();
+      if (before !== after) affected.licences.add(key);
+    }
+    this.licenceIssues = next;
   }
 
   product(idOrName: string): ProductPosition | undefined {
@@ -268,6 +307,7 @@ class LiveRegister implements LiveRegisterHandle {
       this.records.set(kind, new Map((data[kind] as unknown as Row[]).map((r) => [String(r.id), r])));
     }
     this.index = new RegisterIndex(data, this.today());
+    this.setLicenceIssues(data.issues, nothingAffected());
     // The index looks records up by ID only from the first edit on; build those maps now, not on that edit.
     this.index.removeInstallation("");
     this.index.removeAllocation("");
@@ -302,9 +342,13 @@ class LiveRegister implements LiveRegisterHandle {
 
   /** Re-reads one table and applies the difference, record by record. */
   private async resync(kind: RecordKind, affected: Affected): Promise<void> {
-    const rows = this.register.readRows
-      ? (await this.register.readRows(kind)).rows
-      : ((await this.register.load())[kind] as unknown as Row[]);
+    const read = this.register.readRows
+      ? await this.register.readRows(kind)
+      : await this.register
+          .load()
+          .then((data) => ({ rows: data[kind] as unknown as Row[], issues: data.issues }));
+    const rows = read.rows;
+    if (kind === "licences") this.setLicenceIssues(read.issues, affected);
     const fresh = new Map<string, Row>();
     for (const row of rows) {
       // as a load does: the first row with an ID counts, later copies are data issues

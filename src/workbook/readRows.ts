@@ -1,5 +1,5 @@
 import type { RecordKind } from "../domain/ids";
-import { parseRow } from "./records";
+import { parseRow, type ParsedRow } from "./records";
 import { readPaged } from "./pagedRead";
 import { columnPositions, queueLayout } from "./tableLayout";
 import { RECORD_TABLES } from "./tables";
@@ -15,6 +15,8 @@ export interface TableRows {
   rows: (Record<string, unknown> | undefined)[];
   /** Whether the rows read include the ID column's cells (an edit there may have renamed a record). */
   touchesIdColumn: boolean;
+  /** The data issues of the rows read, as a load reports them (so a cell can say which cell to correct). */
+  issues: ParsedRow["issues"];
 }
 
 const A1_ROWS = /^\$?[A-Z]{0,3}\$?(\d+)(?::\$?[A-Z]{0,3}\$?(\d+))?$/i;
@@ -72,14 +74,19 @@ export async function readTableRows(
     }
   }
   const rows: (Record<string, unknown> | undefined)[] = [];
+  const issues: ParsedRow["issues"] = [];
   if (first <= last) {
     await readPaged(
       context,
       [{ layout, firstRow: first, rowCount: last - first + 1 }],
       (_span, from, page) => {
-        page.forEach((row, index) => rows.push(parseRow(spec, layout, positions, row, from + index).record));
+        page.forEach((row, index) => {
+          const parsed = parseRow(spec, layout, positions, row, from + index);
+          rows.push(parsed.record);
+          issues.push(...parsed.issues);
+        });
       },
     );
   }
-  return { kind, rowCount: layout.rowCount, firstBodyRow: first, rows, touchesIdColumn };
+  return { kind, rowCount: layout.rowCount, firstBodyRow: first, rows, touchesIdColumn, issues };
 }

@@ -143,6 +143,14 @@ export async function setUpWorkbook(
     if (!present.has(spec.table))
       present.set(spec.table, new Set(spec.columns.map((c) => c.header.toLowerCase())));
   }
+  for (const { spec, columns } of await staleFormulas(context, layouts)) {
+    await fillAddedColumns(context, spec, columns, spec.rowCount);
+    touched.add(spec.table);
+    const names = joinAnd(columns.map((column) => `"${column.header}"`));
+    report.upgraded.push(
+      `${spec.title}: brought the formula${columns.length > 1 ? "s" : ""} of the ${names} column${columns.length > 1 ? "s" : ""} up to date.`,
+    );
+  }
   onProgress?.("Checking settings", 0.6);
 
   if (!newTables.has(settingsTable.table) && (await addMissingSettings(context))) {
@@ -255,6 +263,40 @@ async function fillAddedColumns(
       first += chunk.length;
     }
   }
+}
+
+const sameFormula = (a: unknown, b: string) =>
+  String(a).replace(/\s+/g, "").toUpperCase() === b.replace(/\s+/g, "").toUpperCase();
+
+/**
+ * Computed columns whose formula is not this version's (an older register), judged by their first row: the
+ * add-in writes a computed column's formula into every row, so one row tells. Read in one sync for all tables.
+ */
+async function staleFormulas(
+  context: Excel.RequestContext,
+  layouts: { spec: TableSpec; queued: ReturnType<typeof queueLayout> }[],
+): Promise<{ spec: TableSpec & { rowCount: number }; columns: ColumnSpec[] }[]> {
+  const checks = layouts.flatMap(({ spec, queued }) => {
+    const layout = queued.read();
+    if (layout.rowCount === 0) return [];
+    return spec.columns
+      .filter((column) => column.formula && positionOf(layout, column.header) >= 0)
+      .map((column) => ({
+        spec: { ...spec, rowCount: layout.rowCount },
+        column,
+        cell: queued.table.columns.getItem(column.header).getDataBodyRange().getCell(0, 0).load("formulas"),
+      }));
+  });
+  if (checks.length === 0) return [];
+  await context.sync();
+  const stale = new Map<string, { spec: TableSpec & { rowCount: number }; columns: ColumnSpec[] }>();
+  for (const { spec, column, cell } of checks) {
+    if (sameFormula(cell.formulas[0]?.[0], column.formula!)) continue;
+    const entry = stale.get(spec.table) ?? { spec, columns: [] };
+    entry.columns.push(column);
+    stale.set(spec.table, entry);
+  }
+  return [...stale.values()];
 }
 
 /** Appends any setting the Settings table lacks, with its default; existing values are never touched. */

@@ -20,11 +20,11 @@ beforeAll(async () => {
   functions = (JSON.parse(result.metadataJson) as { functions: FunctionMetadata[] }).functions;
 });
 
-test("USED, STATUS and POSITION stream, are not volatile, and take only the licence ID or software", () => {
+test("USED, STATUS, FIGURE and POSITION stream, are not volatile, and take only the licence ID (and figure) or software", () => {
   const live = Object.fromEntries(
-    functions.filter((f) => ["USED", "STATUS", "POSITION"].includes(f.id)).map((f) => [f.id, f]),
+    functions.filter((f) => ["USED", "STATUS", "POSITION", "FIGURE"].includes(f.id)).map((f) => [f.id, f]),
   );
-  expect(Object.keys(live).sort()).toEqual(["POSITION", "STATUS", "USED"]);
+  expect(Object.keys(live).sort()).toEqual(["FIGURE", "POSITION", "STATUS", "USED"]);
   for (const f of Object.values(live)) {
     expect(f.options?.stream).toBe(true);
     expect(f.options?.volatile).toBeUndefined();
@@ -34,8 +34,15 @@ test("USED, STATUS and POSITION stream, are not volatile, and take only the lice
   expect(live.STATUS.result.type).toBe("string");
   expect(live.POSITION.parameters).toEqual([expect.objectContaining({ name: "software", optional: true })]);
   expect(live.POSITION.result.dimensionality).toBe("matrix");
+  expect(live.FIGURE.parameters).toEqual([
+    expect.objectContaining({ name: "licenceId", type: "any" }),
+    expect.objectContaining({ name: "figure", type: "any" }),
+  ]);
+  // a number or text: the metadata leaves the type out (any) and the result a single value
+  expect(live.FIGURE.result.type).toBeUndefined();
+  expect(live.FIGURE.result.dimensionality ?? "scalar").toBe("scalar");
 });
 
-test("the two files together give eleven functions with distinct IDs", () => {
-  expect(new Set(functions.map((f) => f.id)).size).toBe(11);
+test("the two files together give twelve functions with distinct IDs", () => {
+  expect(new Set(functions.map((f) => f.id)).size).toBe(12);
 });

@@ -1,6 +1,6 @@
 /**
  * What a co-author without the add-in sees. Excel has no LICENSE functions for them, so once their Excel
- * recalculates (TODAY() in Renewal Status makes that happen on opening) every LICENSE cell shows #NAME?, and
+ * recalculates (a full recalculation, or an edit to a cell a formula reads) every LICENSE cell shows #NAME?, and
  * that is what their save keeps. The Dashboard's saved figures and the Snapshot sheets are plain values, so
  * they read the same for them and survive their save; the add-in user's next open brings the live cells back.
  */

@@ -42,7 +42,7 @@ describe("text from users stays text", () => {
     const sheet = workbook.readSheet("Licences");
     expect(sheet.formulas[1][column("Used Quantity")]).toBe("=LICENSE.USED([@[Licence ID]])");
     expect(sheet.formulas[1][column("Renewal Status")]).toBe(
-      "=LICENSE.RENEWALSTATUS([@[Expiry Date]],[@Perpetual],[@[Auto-renew]],[@[Renewal Notice (Days)]],TODAY())",
+      '=LICENSE.FIGURE([@[Licence ID]],"Renewal Status")',
     );
   });
 });

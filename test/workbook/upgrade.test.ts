@@ -1,6 +1,7 @@
 import { createInMemoryWorkbook } from "../../src/host";
-import { RECORD_TABLES } from "../../src/workbook/tables";
-import { registerOn } from "./fixtures";
+import { columnLetter } from "../../src/workbook/cells";
+import { LISTS_SHEET, RECORD_TABLES, REGISTER_FORMAT_ADDRESS } from "../../src/workbook/tables";
+import { freshWorkbook, registerOn, simpleLicence } from "./fixtures";
 
 /** A workbook from an older version: fewer columns, in another order, a column of the user's own, and data. */
 async function olderWorkbook() {
@@ -104,6 +105,44 @@ describe("upgrading an older workbook", () => {
 
     const second = await register.setUp();
     expect(second.ok && second.value.unchanged).toHaveLength(7);
+  });
+
+  it("brings the computed columns' formulas of an older register up to date, keeping every value", async () => {
+    const { workbook, register } = await freshWorkbook();
+    const added = await register.addMany("licences", [1, 2, 3].map(simpleLicence));
+    if (!added.ok) throw new Error(added.error.message);
+    // What format 1 wrote: figures from the row's own cells, which Excel on Windows reads blank as 0.
+    const older: Record<string, string> = {
+      "Available Quantity": "=LICENSE.AVAILABLE([@Quantity],[@[Used Quantity]],[@Unlimited])",
+      "Annual Cost": "=LICENSE.ANNUALCOST([@Cost],[@[Pricing Model]],[@[Term (Months)]])",
+      "Renewal Status":
+        "=LICENSE.RENEWALSTATUS([@[Expiry Date]],[@Perpetual],[@[Auto-renew]],[@[Renewal Notice (Days)]],TODAY())",
+    };
+    const headers = workbook.readSheet("Licences").values[0].map(String);
+    await workbook.session("old").run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Licences");
+      for (const [header, formula] of Object.entries(older)) {
+        const letter = columnLetter(headers.indexOf(header));
+        sheet.getRange(`${letter}2:${letter}4`).formulas = [[formula], [formula], [formula]];
+      }
+      context.workbook.worksheets.getItem(LISTS_SHEET).getRange(REGISTER_FORMAT_ADDRESS).values = [[1]];
+      await context.sync();
+    });
+    const before = await register.load();
+
+    const report = await register.setUp();
+    expect(report.ok && report.value.upgraded).toEqual([
+      'Licences: brought the formulas of the "Available Quantity", "Annual Cost" and "Renewal Status" columns up to date.',
+      "Lists sheet: brought the dropdown lists up to date.",
+    ]);
+    const sheet = workbook.readSheet("Licences");
+    for (const column of RECORD_TABLES.licences.columns.filter((c) => c.formula)) {
+      for (const row of [1, 2, 3])
+        expect(sheet.formulas[row][headers.indexOf(column.header)]).toBe(column.formula);
+    }
+    expect(await register.load()).toEqual(before);
+    const second = await register.setUp();
+    expect(second.ok && second.value.upgraded).toEqual([]);
   });
 
   it("re-adds a renamed column and says what to do", async () => {

@@ -14,14 +14,20 @@ import {
 } from "./columns";
 import type { RecordTableSpec } from "./types";
 
-/** Formulas of the computed columns; the LICENSE.* functions are registered by the custom functions. */
+const figureOf = (name: string) => `=LICENSE.FIGURE([@[Licence ID]],"${name}")`;
+
+/**
+ * Formulas of the computed columns. Each reads the licence's position in the live register by its ID, so the
+ * sheet shows exactly the figures the task pane and the Dashboard show (the same domain rules: an expired
+ * licence entitles nobody, the register's default notice period), and reads the row's cells as the register
+ * does, the same on every platform (Excel on Windows passes a blank cell to a function as 0, the web as null).
+ */
 export const LICENCE_FORMULAS = {
   usedQuantity: "=LICENSE.USED([@[Licence ID]])",
-  availableQuantity: "=LICENSE.AVAILABLE([@Quantity],[@[Used Quantity]],[@Unlimited])",
+  availableQuantity: figureOf(C.availableQuantity),
   complianceStatus: "=LICENSE.STATUS([@[Licence ID]])",
-  annualCost: "=LICENSE.ANNUALCOST([@Cost],[@[Pricing Model]],[@[Term (Months)]])",
-  renewalStatus:
-    "=LICENSE.RENEWALSTATUS([@[Expiry Date]],[@Perpetual],[@[Auto-renew]],[@[Renewal Notice (Days)]],TODAY())",
+  annualCost: figureOf(C.annualCost),
+  renewalStatus: figureOf(C.renewalStatus),
 } as const;
 
 export const licencesTable: RecordTableSpec = {

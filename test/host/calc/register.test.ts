@@ -1,12 +1,20 @@
 import { annualCostFn, available, renewalStatusFn } from "../../../src/functions/functions";
-import { LICENCE_FORMULAS } from "../../../src/workbook/tables/licencesTable";
 import { calcWorkbook } from "./support";
 
 /**
- * The Licences table's calculated columns, with the real AVAILABLE, ANNUALCOST and RENEWALSTATUS and
+ * A Licences-like table's calculated columns, with the real AVAILABLE, ANNUALCOST and RENEWALSTATUS and
  * stand-ins for the streaming USED and STATUS (same shape: (licenceId, invocation), setResult now and on
- * every register change).
+ * every register change). The formulas are this test's own, chosen so one column reads another's streamed
+ * value (the register's own table reads every figure by Licence ID: test/functions/blankCells.test.ts).
  */
+const FORMULAS = {
+  usedQuantity: "=LICENSE.USED([@[Licence ID]])",
+  availableQuantity: "=LICENSE.AVAILABLE([@Quantity],[@[Used Quantity]],[@Unlimited])",
+  complianceStatus: "=LICENSE.STATUS([@[Licence ID]])",
+  annualCost: "=LICENSE.ANNUALCOST([@Cost],[@[Pricing Model]],[@[Term (Months)]])",
+  renewalStatus:
+    "=LICENSE.RENEWALSTATUS([@[Expiry Date]],[@Perpetual],[@[Auto-renew]],[@[Renewal Notice (Days)]],TODAY())",
+};
 
 const HEADERS = [
   "Licence ID",
@@ -28,11 +36,11 @@ const HEADERS = [
 const col = (name: string) => String.fromCharCode(65 + HEADERS.indexOf(name));
 
 const FORMULA_COLUMNS: [string, string][] = [
-  ["Used Quantity", LICENCE_FORMULAS.usedQuantity],
-  ["Available Quantity", LICENCE_FORMULAS.availableQuantity],
-  ["Compliance Status", LICENCE_FORMULAS.complianceStatus],
-  ["Annual Cost", LICENCE_FORMULAS.annualCost],
-  ["Renewal Status", LICENCE_FORMULAS.renewalStatus],
+  ["Used Quantity", FORMULAS.usedQuantity],
+  ["Available Quantity", FORMULAS.availableQuantity],
+  ["Compliance Status", FORMULAS.complianceStatus],
+  ["Annual Cost", FORMULAS.annualCost],
+  ["Renewal Status", FORMULAS.renewalStatus],
 ];
 
 /** A register whose USED / STATUS streams the test can push to, counting calls per function and cell. */

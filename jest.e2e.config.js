@@ -1,4 +1,4 @@
-/** Browser tests against the production build; scripts/e2e.mjs serves dist/ and sets E2E_BASE_URL. */
+/** Browser tests against the playground's production build; scripts/e2e.mjs serves dist-playground/ and sets E2E_BASE_URL. */
 module.exports = {
   displayName: "browser",
   testEnvironment: "node",

@@ -1,4 +1,10 @@
-/* Builds the add-in (task pane + custom functions in one shared-runtime page) and the browser playground. */
+/*
+ * Two builds from one file:
+ * - the add-in (default): the shared-runtime page (task pane + LICENSE functions), functions.json, the manifest
+ *   and icons, into dist/. This is all that is deployed.
+ * - the playground (`--env playground`): the real task pane beside the in-memory workbook, into
+ *   dist-playground/, served by `npm start` and by the browser tests. It never goes into dist/.
+ */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -6,6 +12,9 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 
 const DEV_URL = "https://localhost:3000/";
 const packageConfig = require("./package.json").config ?? {};
+
+/** The chunk the add-in's page imports the task pane from (src/taskpane/index.tsx), after the functions start. */
+const PANE_CHUNK = "pane";
 
 /** The production address the manifest points Excel at: ADDIN_PRODUCTION_URL, else package.json config.productionUrl. */
 function productionUrl() {
@@ -23,22 +32,42 @@ function toProductionManifest(manifest) {
   return manifest.replaceAll(DEV_URL, url).replaceAll(DEV_URL.slice(0, -1), url.slice(0, -1));
 }
 
-module.exports = async (env, options) => {
-  const dev = options.mode === "development";
-  const port = Number(process.env.PORT || 3000);
-  const useHttps = process.env.ADDIN_HTTPS === "1";
+/**
+ * Adds `<link rel="preload">` tags for the task pane's scripts to taskpane.html, after the functions' script and
+ * at low priority: the pane downloads while the functions start instead of after them, without delaying them.
+ * The tags also say which scripts the pane needs before its first paint (scripts/bundle-size.mjs sums them).
+ */
+class PreloadPanePlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("PreloadPanePlugin", (compilation) => {
+      HtmlWebpackPlugin.getCompilationHooks(compilation).alterAssetTagGroups.tap(
+        "PreloadPanePlugin",
+        (data) => {
+          const pane = compilation.namedChunkGroups.get(PANE_CHUNK);
+          if (!pane)
+            throw new Error(`No "${PANE_CHUNK}" chunk: src/taskpane/index.tsx must import the pane lazily.`);
+          const publicPath = data.publicPath ?? "";
+          for (const file of pane.getFiles().filter((name) => name.endsWith(".js"))) {
+            data.bodyTags.push(
+              HtmlWebpackPlugin.createHtmlTagObject("link", {
+                rel: "preload",
+                as: "script",
+                href: `${publicPath}${file}`,
+                fetchpriority: "low",
+              }),
+            );
+          }
+          return data;
+        },
+      );
+    });
+  }
+}
 
+function shared(dev) {
   return {
+    mode: dev ? "development" : "production",
     devtool: dev ? "eval-source-map" : "source-map",
-    entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      playground: "./src/playground/index.tsx",
-    },
-    output: {
-      path: path.resolve(__dirname, "dist"),
-      filename: "[name].js",
-      clean: true,
-    },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
@@ -50,22 +79,51 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+  };
+}
+
+/** functions.json from the functions' JSDoc, and the CustomFunctions.associate calls added to their modules. */
+function customFunctionsMetadata() {
+  return new CustomFunctionsMetadataPlugin({
+    input: ["./src/functions/functions.ts", "./src/functions/liveFunctions.ts"],
+    output: "functions.json",
+  });
+}
+
+function devServer(port, server) {
+  return {
+    port,
+    host: "localhost",
+    hot: false,
+    static: false,
+    headers: { "Access-Control-Allow-Origin": "*" },
+    server,
+    client: { overlay: { warnings: false } },
+  };
+}
+
+async function addInConfig(dev) {
+  const useHttps = process.env.ADDIN_HTTPS === "1";
+  return {
+    ...shared(dev),
+    name: "add-in",
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      // The manifest names taskpane.js; the chunks it loads carry a content hash so Excel's cache of an old
+      // page never mixes with a new build's chunks.
+      filename: "[name].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
     plugins: [
-      new CustomFunctionsMetadataPlugin({
-        input: ["./src/functions/functions.ts", "./src/functions/liveFunctions.ts"],
-        output: "functions.json",
-      }),
+      customFunctionsMetadata(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
       }),
-      new HtmlWebpackPlugin({
-        filename: "playground.html",
-        template: "./src/playground/playground.html",
-        chunks: ["playground"],
-      }),
-      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/playground/index.html", chunks: [] }),
+      new PreloadPanePlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -75,30 +133,46 @@ module.exports = async (env, options) => {
             to: "manifest.xml",
             transform: (content) => (dev ? content : toProductionManifest(content.toString())),
           },
-          // Office.js from the npm package, for the playground where Microsoft's CDN cannot be reached.
-          // Already minified: marked so Terser does not spend minutes on it.
-          {
-            from: "node_modules/@microsoft/office-js/dist",
-            to: "office-js",
-            globOptions: { ignore: ["**/*.debug.js", "**/*vsdoc*"] },
-            filter: (file) =>
-              /[\\/](office\.js|o15apptofilemappingtable\.js|excel[^\\/]*\.js|en-us[\\/].*|en-gb[\\/].*)$/.test(
-                file,
-              ),
-            info: { minimized: true },
-          },
         ],
       }),
     ],
-    devServer: {
-      port,
-      hot: false,
-      static: false,
-      headers: { "Access-Control-Allow-Origin": "*" },
-      server: useHttps
+    devServer: devServer(
+      Number(process.env.PORT || 3000),
+      useHttps
         ? { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() }
         : "http",
-      client: { overlay: { warnings: false } },
-    },
+    ),
   };
+}
+
+function playgroundConfig(dev) {
+  return {
+    ...shared(dev),
+    // Not deployed: the browser tests need it built quickly, not mapped back to the sources.
+    devtool: dev ? "eval-source-map" : false,
+    name: "playground",
+    entry: { playground: "./src/playground/index.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist-playground"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    plugins: [
+      customFunctionsMetadata(),
+      new HtmlWebpackPlugin({
+        filename: "playground.html",
+        template: "./src/playground/playground.html",
+        chunks: ["playground"],
+      }),
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/playground/index.html", chunks: [] }),
+    ],
+    devServer: devServer(Number(process.env.PORT || 3000), "http"),
+  };
+}
+
+/** `webpack [--env playground] --mode production|development`; scripts/start.mjs calls it the same way. */
+module.exports = async (env = {}, options = {}) => {
+  const dev = options.mode === "development";
+  return env.playground ? playgroundConfig(dev) : addInConfig(dev);
 };

@@ -1,15 +1,54 @@
-// Checks what `npm run build` produced, the way Excel will read it: the generated functions.json lists
-// every LICENSE function with a description, and the production manifest points at the production URL.
-import { readFileSync } from "node:fs";
+// Checks what `npm run build` produced, the way Excel will read it: the generated functions.json lists every
+// LICENSE function with a description, the production manifest points at the production URL, dist/ holds only
+// the add-in (no playground, in-memory host or copy of Office.js), and the functions' script starts without the
+// task pane's code (React, Fluent, the pane), which arrives in its own chunks.
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { pageScripts } from "./bundle-size.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const dist = (file) => readFileSync(path.join(root, "dist", file), "utf8");
+const distDir = path.join(root, "dist");
+const dist = (file) => readFileSync(path.join(distDir, file), "utf8");
 const EXPECTED_FUNCTIONS = (
   process.env.EXPECTED_FUNCTIONS ??
   "AVAILABLE,SHORTFALL,COMPLIANCE,COUNTUSED,DAYSTOEXPIRY,RENEWALSTATUS,ANNUALCOST,TRUEUP,USED,STATUS,POSITION"
 ).split(",");
+
+/** Every file the add-in deploys: its page and scripts (with maps and licence notices), metadata, manifest, icons. */
+const ADD_IN_FILES = [
+  /^taskpane\.(html|js)$/,
+  /^[\w-]+\.[0-9a-f]{8}\.js$/,
+  /\.js\.map$/,
+  /\.js\.LICENSE\.txt$/,
+  /^functions\.json$/,
+  /^manifest\.xml$/,
+  /^support\.html$/,
+  /^assets\/icon-\d+\.png$/,
+];
+
+/** Source folders that are not the add-in: they must not reach any deployed script. */
+const NOT_ADD_IN = [/\/src\/(host|playground)\//, /\/node_modules\/@microsoft\/office-js\//];
+
+/** What the functions' script must not carry, so the functions do not wait for the pane to download. */
+const PANE_ONLY = [
+  /\/node_modules\/(react|react-dom|scheduler)\//,
+  /\/node_modules\/@fluentui\//,
+  /\/src\/taskpane\/(?!index\.tsx$)/,
+];
+
+function listFiles(dir, prefix = "") {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+      : [`${prefix}${entry.name}`],
+  );
+}
+
+/** The source files a built script was made from, from its source map. */
+function sourcesOf(script) {
+  return JSON.parse(dist(`${script}.map`)).sources;
+}
 
 const problems = [];
 const metadata = JSON.parse(dist("functions.json"));
@@ -28,11 +67,32 @@ const { productionUrl } = JSON.parse(readFileSync(path.join(root, "package.json"
 const expectedUrl = process.env.ADDIN_PRODUCTION_URL || productionUrl;
 if (!manifest.includes(expectedUrl)) problems.push(`dist/manifest.xml does not point at ${expectedUrl}.`);
 
+const files = listFiles(distDir);
+for (const file of files.filter((name) => !ADD_IN_FILES.some((pattern) => pattern.test(name))))
+  problems.push(`dist/${file} is not part of the add-in.`);
+const scripts = files.filter((name) => name.endsWith(".js"));
+for (const script of scripts) {
+  const foreign = sourcesOf(script).filter((source) => NOT_ADD_IN.some((pattern) => pattern.test(source)));
+  if (foreign.length > 0)
+    problems.push(`dist/${script} contains ${foreign[0]}, which is not part of the add-in.`);
+}
+
+const { runs, preloads } = pageScripts(dist("taskpane.html"));
+for (const script of runs) {
+  const paneCode = sourcesOf(script).filter((source) => PANE_ONLY.some((pattern) => pattern.test(source)));
+  if (paneCode.length > 0)
+    problems.push(
+      `dist/${script} runs before the functions start but contains ${paneCode[0]}: import the pane lazily.`,
+    );
+}
+if (preloads.length === 0) problems.push("dist/taskpane.html preloads no script for the pane.");
+
 if (problems.length > 0) {
   console.error("The production build is not ready to deploy:");
   for (const problem of problems) console.error(`  ${problem}`);
   process.exit(1);
 }
 console.log(
-  `Build checked: ${metadata.functions.length} LICENSE functions in functions.json; manifest points at ${expectedUrl}.`,
+  `Build checked: ${metadata.functions.length} LICENSE functions in functions.json; manifest points at ` +
+    `${expectedUrl}; dist/ holds only the add-in (${files.length} files); the functions start without the pane.`,
 );

@@ -1,10 +1,11 @@
-// A small static file server for the built add-in (dist/), used by the browser tests and `npm run serve`.
+// A small static file server for a build folder: dist-playground/ for the browser tests, or dist/ to look at the
+// add-in's files as Excel would fetch them. Usage: node scripts/serve-dist.mjs [dist|dist-playground]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), "dist");
+const projectRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -15,7 +16,9 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
 };
 
-export function serveDist(port = 0, host = "127.0.0.1") {
+/** Serves `folder` (relative to the project) on localhost; resolves with the server and its base URL. */
+export function serveDist(port = 0, host = "127.0.0.1", folder = "dist") {
+  const root = path.join(projectRoot, folder);
   const server = createServer(async (request, response) => {
     const urlPath = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     const file = path.join(root, urlPath === "/" ? "index.html" : urlPath);
@@ -44,7 +47,8 @@ export function serveDist(port = 0, host = "127.0.0.1") {
 
 const isCli = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isCli) {
-  const { url } = await serveDist(Number(process.env.PORT || 3000));
-  console.log(`Serving the built add-in from dist/ at ${url}`);
-  console.log(`Playground: ${url}playground.html`);
+  const folder = process.argv[2] ?? "dist-playground";
+  const { url } = await serveDist(Number(process.env.PORT || 3000), "127.0.0.1", folder);
+  console.log(`Serving ${folder}/ at ${url}`);
+  if (folder === "dist-playground") console.log(`Playground: ${url}playground.html`);
 }

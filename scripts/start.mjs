@@ -17,7 +17,8 @@ if (wantsExcel) {
   sideload("start");
 } else {
   const configFactory = require(path.join(root, "webpack.config.js"));
-  const config = await configFactory({}, { mode: "development" });
+  // The playground build: the add-in's own page (taskpane.html) is served by `npm run dev-server` for Excel.
+  const config = await configFactory({ playground: true }, { mode: "development" });
   config.mode = "development";
   const compiler = webpack(config);
   let announced = false;
@@ -28,9 +29,7 @@ if (wantsExcel) {
     console.log("\nLicence Register is running.");
     console.log(`  Playground (no Excel needed): ${base}playground.html`);
     console.log(`  Two co-authors side by side:  ${base}playground.html?coauthors=2`);
-    console.log(
-      `  Task pane page for Excel:     ${base}taskpane.html (Excel needs https: npm start -- --excel)`,
-    );
+    console.log("  In Excel: npm start -- --excel (desktop) or ADDIN_HTTPS=1 npm run dev-server (web)");
     console.log("Press Ctrl+C to stop.\n");
   });
   const server = new WebpackDevServer(config.devServer, compiler);

@@ -1,13 +1,16 @@
 /**
  * The add-in's page in Excel. With the shared runtime this one page hosts the task pane and the LICENSE
  * custom functions, so both see the same register.
+ *
+ * This script holds only the functions and the live register, so they start without waiting for React and
+ * Fluent: the pane arrives in its own chunk (webpack.config.js preloads it at low priority).
  */
 import "../functions/functions";
 import "../functions/liveFunctions";
 import { startLiveRegister } from "../functions/liveRegister";
 import { createExcelRegister } from "../workbook/excelRegister";
+import type { Register } from "../workbook/registerApi";
 import { missingRequirements, unsupportedExcelMessage } from "../workbook/requirements";
-import { mountTaskPane } from "./mount";
 
 /** Shows a sentence in the pane without React: for when the pane itself cannot start. */
 function showNotice(text: string): void {
@@ -16,8 +19,19 @@ function showNotice(text: string): void {
   notice.hidden = false;
 }
 
+async function showTaskPane(container: HTMLElement, register: Register): Promise<void> {
+  try {
+    const { mountTaskPane } = await import(/* webpackChunkName: "pane" */ "./mount");
+    mountTaskPane(container, register, { officeTheme: Office.context.officeTheme });
+  } catch {
+    showNotice(
+      "The task pane could not load. Check your connection, then close the pane and open it again " +
+        "(Home > Licence Register). The LICENSE formulas in your workbook keep working.",
+    );
+  }
+}
+
 Office.onReady((info) => {
-  const container = document.getElementById("container")!;
   if (info.host !== Office.HostType.Excel) {
     document.getElementById("outside-office")!.hidden = false;
     return;
@@ -30,5 +44,5 @@ Office.onReady((info) => {
   const register = createExcelRegister();
   // One live index of the register feeds LICENSE.USED, STATUS and POSITION in every cell.
   startLiveRegister(register);
-  mountTaskPane(container, register, { officeTheme: Office.context.officeTheme });
+  void showTaskPane(document.getElementById("container")!, register);
 });

@@ -82,6 +82,7 @@ export async function installationsFromTable(
 
   let fixedDevice: string | undefined;
   if (at.device === -1) {
+    result.noDeviceColumn = true;
     fixedDevice = options.device?.trim() || deviceFromFileName(options.fileName);
     result.warnings.push(
       fixedDevice

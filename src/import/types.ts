@@ -95,6 +95,8 @@ export interface ImportResult {
   appTotals?: AppTotal[];
   licences?: ImportedLicence[];
   allocations?: ImportedAllocation[];
+  /** The file has no device column: installations are on the device given, or the one its name suggests. */
+  noDeviceColumn?: boolean;
   /** The header row when no tool was recognised, so a person can map its columns. */
   header?: string[];
 }

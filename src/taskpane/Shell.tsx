@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { Dashboard } from "./dashboard/Dashboard";
+import { ImportTab } from "./import/ImportTab";
 import { useRegisterData } from "./hooks/useRegisterData";
 import { LicencesTab, type LicencesTabHandle } from "./licences/LicencesTab";
 import { useRegister } from "./RegisterContext";
@@ -27,13 +28,14 @@ const useStyles = makeStyles({
   },
   header: {
     display: "flex",
+    flexWrap: "wrap",
     alignItems: "center",
     justifyContent: "space-between",
     gap: tokens.spacingHorizontalS,
   },
 });
 
-type TabValue = "licences" | "dashboard";
+type TabValue = "licences" | "dashboard" | "import";
 
 /** Loads the register and switches between the licence list/form and the dashboard. */
 export function Shell() {
@@ -94,6 +96,7 @@ export function Shell() {
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabValue)} aria-label="Views">
           <Tab value="licences">Licences</Tab>
           <Tab value="dashboard">Dashboard</Tab>
+          <Tab value="import">Import</Tab>
         </TabList>
         {state.refreshing ? (
           <Spinner size="tiny" label="Refreshing…" labelPosition="before" />
@@ -117,6 +120,9 @@ export function Shell() {
       </div>
       <div hidden={tab !== "dashboard"}>
         <Dashboard data={state.data} position={state.position} onOpenLicence={openLicence} />
+      </div>
+      <div hidden={tab !== "import"}>
+        <ImportTab data={state.data} />
       </div>
     </div>
   );

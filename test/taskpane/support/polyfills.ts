@@ -1,3 +1,5 @@
+import { TextDecoder as NodeTextDecoder } from "util";
+
 /**
  * Browser APIs that Fluent UI uses and jsdom lacks. Import this first in every component test.
  */
@@ -25,6 +27,16 @@ if (typeof window !== "undefined") {
       }) as MediaQueryList;
   }
   if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+  // jsdom's File has no arrayBuffer(); read it as a browser would, through FileReader.
+  Blob.prototype.arrayBuffer ??= function (this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  };
+  globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
   globalThis.structuredClone ??= <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 }
 

@@ -1,0 +1,135 @@
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { planLinks, type ProductLinkPlan } from "../../domain/linkProposals";
+import type { RegisterData } from "../../workbook/registerApi";
+import { ConfirmDialog } from "../ConfirmDialog";
+import { formatMoney, plural } from "../formatting";
+import { failureSentence, unexpectedSentence } from "../messages";
+import { useRegisterContext } from "../RegisterContext";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+});
+
+/** "2 links. Still 3 short after linking: £1,080.00 to buy." */
+function linkSentence(product: ProductLinkPlan, money: (amount: number) => string): string {
+  const links = product.proposals.length === 0 ? "nothing to link" : plural(product.proposals.length, "link");
+  const left =
+    product.leftUnlinked > 0 ? `; ${product.leftUnlinked} stay unlinked. ${product.leftReason}` : ".";
+  const after =
+    product.after.shortfall > 0
+      ? `Still ${product.after.shortfall} short after linking: ${money(product.after.trueUpExposure)} to buy.`
+      : `${product.after.status} after linking.`;
+  return `${links}${left} ${after}`;
+}
+
+/**
+ * The article's tip, done for the person: every unlinked installation gets a licence of its product that is
+ * in force and has room, the position after linking is shown first, and nothing is linked until they confirm.
+ */
+export function LinkPanel({ data }: { data: RegisterData }) {
+  const styles = useStyles();
+  const { register, today } = useRegisterContext();
+  const plan = useMemo(() => planLinks(data, today), [data, today]);
+  const [confirming, setConfirming] = useState(false);
+  const [progress, setProgress] = useState<number>();
+  const [outcome, setOutcome] = useState<{ intent: "success" | "error"; text: string }>();
+  const money = (amount: number) => formatMoney(amount, plan.reportingCurrency);
+  const unlinked = plan.products.reduce((total, product) => total + product.unlinked, 0);
+
+  const link = async () => {
+    setConfirming(false);
+    setOutcome(undefined);
+    setProgress(0);
+    const licenceOf = new Map(plan.proposals.map((p) => [p.installationId, p.licenceId]));
+    const updated = data.installations
+      .filter((installation) => licenceOf.has(installation.id))
+      .map((installation) => ({ ...installation, licenceId: licenceOf.get(installation.id) }));
+    try {
+      const saved = await register.updateMany("installations", updated, (_, fraction) =>
+        setProgress(fraction),
+      );
+      setOutcome(
+        saved.ok
+          ? {
+              intent: "success",
+              text: `Linked ${plural(saved.value.length, "installation")} to their licences.`,
+            }
+          : { intent: "error", text: failureSentence(saved.error, "link the installations") },
+      );
+    } catch (caught) {
+      setOutcome({ intent: "error", text: unexpectedSentence(caught, "link the installations") });
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  return (
+    <section className={styles.stack} aria-label="Link installations to licences">
+      {outcome && (
+        <MessageBar intent={outcome.intent} layout="multiline">
+          <MessageBarBody>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {unlinked === 0 ? (
+        <Text>Every installation of a catalogue product is linked to a licence.</Text>
+      ) : (
+        <>
+          <Text>
+            {plural(unlinked, "installation")} {unlinked === 1 ? "is" : "are"} linked to no licence;{" "}
+            {plan.proposals.length === 0
+              ? "no licence in force has room for them."
+              : `${plural(plan.proposals.length, "installation")} can be linked to licences that entitle them.`}
+          </Text>
+          <ul className={styles.list} aria-label="Proposed links by product">
+            {plan.products.map((product) => (
+              <li key={product.softwareId}>
+                <strong>{product.softwareName}</strong>: {linkSentence(product, money)}
+              </li>
+            ))}
+          </ul>
+          <Text>
+            After linking: {plural(plan.overDeployedAfter, "product")} over-deployed (now{" "}
+            {plan.overDeployedBefore}); buying the missing licences would cost {money(plan.trueUpAfter)} (now{" "}
+            {money(plan.trueUpBefore)}).
+          </Text>
+          {progress !== undefined ? (
+            <Field
+              label="Linking installations"
+              validationState="none"
+              validationMessage={`${Math.round(progress * 100)}%`}
+            >
+              <ProgressBar value={progress} max={1} />
+            </Field>
+          ) : (
+            plan.proposals.length > 0 && (
+              <Button appearance="primary" onClick={() => setConfirming(true)}>
+                Link {plural(plan.proposals.length, "installation")}
+              </Button>
+            )
+          )}
+        </>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title="Link installations to licences?"
+        confirmLabel={`Link ${plural(plan.proposals.length, "installation")}`}
+        onConfirm={() => void link()}
+        onCancel={() => setConfirming(false)}
+      >
+        Each installation gets the licence shown for its product. You can change any link afterwards in the
+        Installations sheet.
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { readFileSync } from "fs";
+import path from "path";
+import { findDialog, renderPane } from "./support/renderPane";
+
+const fixture = (name: string) =>
+  new File([readFileSync(path.join(__dirname, "..", "import", "fixtures", name))], name);
+
+async function chooseFile(name: string) {
+  fireEvent.click(screen.getByRole("tab", { name: "Import" }));
+  const input = screen.getByLabelText("Export file") as HTMLInputElement;
+  fireEvent.change(input, { target: { files: [fixture(name)] } });
+  return screen.findByLabelText("Import preview");
+}
+
+describe("Import tab", () => {
+  it("shows what the file gives before anything is written: tool, figures, rejected lines and reasons", async () => {
+    const { register } = await renderPane();
+    const preview = await chooseFile("intune-appinvrawdata.csv");
+    expect(preview.textContent).toContain("recognised as Microsoft Intune discovered apps");
+    const figure = (label: string) => within(preview).getByText(label).nextElementSibling?.textContent;
+    expect(figure("Installations")).toBe("7");
+    expect(figure("Devices")).toBe("3");
+    expect(figure("Repeats collapsed")).toBe("1");
+    expect(figure("Formula-like text kept as text")).toBe("2");
+    fireEvent.click(within(preview).getByRole("button", { name: /1 rejected row/ }));
+    expect(within(preview).getByRole("list", { name: "Rejected rows" }).textContent).toBe(
+      "Line 8: No device: the row does not say which computer the software is on.",
+    );
+    expect(register.writes).toEqual([]);
+  });
+
+  it("an unknown title defaults to the product it resembles; writing remembers the alias, then links the installations", async () => {
+    const { register } = await renderPane();
+    await chooseFile("intune-appinvrawdata.csv");
+    const titles = screen.getByRole("list", { name: "Titles not in the catalogue" });
+    const acrobat = within(titles).getByLabelText("Adobe Acrobat (64-bit)") as HTMLSelectElement;
+    expect(acrobat.selectedOptions[0].textContent).toBe("Another name for Adobe Acrobat Pro");
+
+    fireEvent.click(screen.getByRole("button", { name: "Import 2 installations" }));
+    await screen.findByText("Imported 2 installations; remembered 1 alias.");
+    const data = await register.load();
+    expect(data.software.find((s) => s.id === "SW-ACRO")?.aliases).toBe("Adobe Acrobat (64-bit)");
+    expect(data.installations.filter((i) => i.source === "Intune")).toEqual([
+      expect.objectContaining({
+        device: "DESK-003",
+        softwareId: "SW-ACRO",
+        version: "24.1.20272",
+        user: "cara@example.com",
+      }),
+      expect.objectContaining({
+        device: "DESK-003",
+        softwareId: "SW-ACRO",
+        version: "23.8.20470",
+        user: "cara@example.com",
+      }),
+    ]);
+
+    const links = screen.getByRole("region", { name: "Link installations to licences" });
+    await waitFor(() =>
+      expect(within(links).getByRole("list", { name: "Proposed links by product" }).textContent).toContain(
+        "Adobe Acrobat Pro",
+      ),
+    );
+    fireEvent.click(within(links).getByRole("button", { name: /^Link \d+ installations?$/ }));
+    const dialog = await findDialog("Link installations to licences?");
+    fireEvent.click(within(dialog).getByRole("button", { name: /^Link/ }));
+    await screen.findByText(/^Linked \d+ installations? to their licences\.$/);
+    const linked = (await register.load()).installations.filter((i) => i.source === "Intune");
+    expect(linked.map((i) => i.licenceId)).toEqual(["LIC-ACRO", "LIC-ACRO"]);
+  });
+
+  it("a file with no device column asks for the computer and reads again", async () => {
+    await renderPane();
+    const preview = await chooseFile("powershell-win32product-ascii.csv");
+    expect(preview.textContent).toContain("PowerShell Win32_Product export");
+    fireEvent.change(screen.getByLabelText("Computer these programs are on"), {
+      target: { value: "fin-pc-07.corp" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Read again" }));
+    await waitFor(() =>
+      expect(screen.getByLabelText("Import preview").textContent).toContain("put on FIN-PC-07."),
+    );
+  });
+});

@@ -57,6 +57,31 @@ describe("licence draft", () => {
     });
   });
 
+  it("reads costs with a currency sign and dates as people type them, in their locale", () => {
+    const typed = {
+      ...draftFromLicence(acrobat),
+      cost: "£1,200.50",
+      unitCost: "£ 240",
+      expiryDate: "19 Nov 2030",
+    };
+    expect(checkDraft(typed, known, "en-GB").values).toMatchObject({
+      cost: 1200.5,
+      unitCost: 240,
+      expiryDate: "2030-11-19",
+    });
+    const german = { ...typed, cost: "1.200,50 €", unitCost: "240 €", expiryDate: "19.11.2030" };
+    expect(checkDraft(german, known, "de-DE").values).toMatchObject({
+      cost: 1200.5,
+      unitCost: 240,
+      expiryDate: "2030-11-19",
+    });
+    const wrong = { ...typed, cost: "1.200,50 €", expiryDate: "31/02/2030" };
+    expect(checkDraft(wrong, known, "en-GB").errors).toEqual({
+      cost: "Cost must be a number.",
+      expiryDate: "Expiry Date must be a real date, such as 31 Mar 2026.",
+    });
+  });
+
   it("checks the rules between fields even when another field is invalid", () => {
     const draft = {
       ...draftFromLicence(acrobat),

@@ -1,5 +1,6 @@
 import { LICENCE_LABELS } from "../../domain/labels";
 import { checkLicenceCrossFields, licenceFieldsSchema, type Licence } from "../../domain/schemas";
+import { readAmount, readDate } from "../../domain/typedInput";
 import type { NewRecord } from "../../workbook/registerApi";
 
 /**
@@ -60,6 +61,7 @@ export type FieldErrors = Partial<Record<DraftField, string>>;
 
 const EDITABLE_TEXT: readonly TextField[] = [...TEXT_FIELDS, ...NUMBER_FIELDS, ...DATE_FIELDS];
 const NUMBER_SET = new Set<string>(NUMBER_FIELDS);
+const DATE_SET = new Set<string>(DATE_FIELDS);
 export const ALL_FIELDS: readonly DraftField[] = [...EDITABLE_TEXT, ...FLAG_FIELDS];
 
 /**
@@ -136,19 +138,19 @@ export function draftFromLicence(licence: Licence): LicenceDraft {
   return draft;
 }
 
-/** "1,250" and " 12 " are numbers; "ten" stays text so the schema says "Quantity must be a number.". */
-export function parseNumberText(text: string): number | string | undefined {
-  const trimmed = text.trim();
-  if (trimmed === "") return undefined;
-  const compact = trimmed.replace(/[,\s]/g, "");
-  if (/^[-+]?(\d+\.?\d*|\.\d+)$/.test(compact)) return Number(compact);
-  return trimmed;
+/**
+ * "£1,200.50", "1,250" and " 12 " are numbers in the UK ("1.200,50 €" in Germany: the domain reads the
+ * person's locale); "ten" stays text so the schema says "Quantity must be a number.".
+ */
+export function parseNumberText(text: string, locale?: string): number | string | undefined {
+  return readAmount(text, locale);
 }
 
-function rawValue(draft: LicenceDraft, field: DraftField): unknown {
+function rawValue(draft: LicenceDraft, field: DraftField, locale?: string): unknown {
   const value = draft[field];
   if (typeof value === "boolean") return value;
-  if (NUMBER_SET.has(field)) return parseNumberText(value);
+  if (NUMBER_SET.has(field)) return readAmount(value, locale);
+  if (DATE_SET.has(field)) return readDate(value, locale);
   const trimmed = value.trim();
   return trimmed === "" ? undefined : trimmed;
 }
@@ -163,12 +165,16 @@ export interface DraftCheck {
  * Each field against its own schema, then the rules that tie fields together (only where both fields are
  * themselves valid), then that the software is in the catalogue. Messages are the domain's plain sentences.
  */
-export function checkDraft(draft: LicenceDraft, knownSoftwareIds?: ReadonlySet<string>): DraftCheck {
+export function checkDraft(
+  draft: LicenceDraft,
+  knownSoftwareIds?: ReadonlySet<string>,
+  locale?: string,
+): DraftCheck {
   const errors: FieldErrors = {};
   const values: Record<string, unknown> = {};
   const shape = licenceFieldsSchema.shape;
   for (const field of ALL_FIELDS) {
-    const result = shape[field].safeParse(rawValue(draft, field));
+    const result = shape[field].safeParse(rawValue(draft, field, locale));
     if (result.success) values[field] = result.data;
     else errors[field] = result.error.issues[0]?.message ?? `${LICENCE_LABELS[field]} is not valid.`;
   }

@@ -1,5 +1,6 @@
 import { INSTALLATION_LABELS as I } from "../../../domain/labels";
 import { installationSchema, type Licence } from "../../../domain/schemas";
+import { readDate } from "../../../domain/typedInput";
 import { useRegister, useRegisterContext } from "../../RegisterContext";
 import { blankToUndefined, InlineRecordForm, messagesByField } from "./InlineRecordForm";
 
@@ -11,7 +12,7 @@ const toRecord = (licence: Licence, values: Record<Name, string>) => ({
   device: values.device.trim(),
   user: blankToUndefined(values.user),
   version: blankToUndefined(values.version),
-  installedOn: blankToUndefined(values.installedOn),
+  installedOn: readDate(values.installedOn),
   source: "Manual" as const,
 });
 

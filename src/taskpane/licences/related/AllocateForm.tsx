@@ -1,5 +1,6 @@
 import { ALLOCATION_LABELS as A } from "../../../domain/labels";
 import { allocationSchema, type Licence } from "../../../domain/schemas";
+import { readDate } from "../../../domain/typedInput";
 import { useRegister, useRegisterContext } from "../../RegisterContext";
 import { blankToUndefined, InlineRecordForm, messagesByField } from "./InlineRecordForm";
 
@@ -9,7 +10,7 @@ const toRecord = (licence: Licence, values: Record<Name, string>) => ({
   licenceId: licence.id,
   user: values.user.trim(),
   department: blankToUndefined(values.department),
-  allocatedOn: blankToUndefined(values.allocatedOn),
+  allocatedOn: readDate(values.allocatedOn),
 });
 
 /** Allocate the licence to a user, from today unless another date is given. */

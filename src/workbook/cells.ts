@@ -44,6 +44,28 @@ export function literalText(text: string): string {
   return text !== "" && needsLiteralPrefix(text) ? `'${text}` : text;
 }
 
+/** Whether a cell holds a formula: its formula text is not simply its value (text such as "=x" reads the same). */
+export function isFormulaCell(value: unknown, formula: unknown): formula is string {
+  return typeof formula === "string" && formula.startsWith("=") && formula !== value;
+}
+
+/**
+ * What to write to give a cell back exactly what it held (read as values and formulas): its formula if it had
+ * one; text always with Excel's apostrophe prefix, so it stays text whatever it looks like and whatever the
+ * cell's format; numbers and booleans as they are.
+ */
+export function heldCell(value: unknown, formula: unknown): CellValue {
+  if (isFormulaCell(value, formula)) return formula;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  const text = String(value ?? "");
+  return text === "" ? "" : `'${text}`;
+}
+
+/** What a cell holds after a value is written to it: Excel drops the apostrophe that keeps text literal. */
+export function storedValue(written: CellValue): CellValue {
+  return typeof written === "string" && written.startsWith("'") ? written.slice(1) : written;
+}
+
 /** The cell value to write for a field value; undefined and null clear the cell. */
 export function toCell(column: ColumnSpec, value: unknown): CellValue {
   if (value === undefined || value === null || value === "") return "";

@@ -1,11 +1,29 @@
+/**
+ * Saving and deleting records in a workbook that other people edit at the same time: co-authors' task panes,
+ * people typing or pasting into the grid, other add-ins, and (in Excel on the web) co-authors whose changes
+ * arrive seconds later. Excel offers no transactions and no conditional writes, so a save is:
+ *
+ *  1. locate the record's row by ID (locate.ts: find, or the row it was last seen in, checked);
+ *  2. read that row and compare it, field by field, with the record as the caller loaded it (its base) and the
+ *     record the caller wants (merge.ts). Fields only the caller changed are written; fields only someone else
+ *     changed stay as they are now (the save merges them, and says so); a field both changed to different
+ *     values is a conflict naming it, and nothing is written. "Keep mine" (force) writes the caller's value
+ *     over such fields, and still only the fields the caller changed;
+ *  3. write only those cells, with the new Row Version and Modified (saveRows.ts), reading the row's pre-image
+ *     in the same request to see whether it changed since step 2; if it did, the cells written are given back
+ *     exactly as they were and the record is decided again from step 1.
+ *
+ * What is guaranteed, and what is not, is written down in README.md beside this file.
+ */
 import type { Progress, RegisterFailure, Result } from "./registerApi";
-import type { CellValue } from "./cells";
+import { heldCell, toCell, type CellValue } from "./cells";
 import { fail, ok } from "./excel";
 import { locate, versionOf, type Located } from "./locate";
-import { conflictMessage, deletedMessage } from "./messages";
-import { chunkBySize, estimateRowBytes } from "./payload";
-import { parseRow, recordCells } from "./records";
-import { contiguousRuns } from "./tableLayout";
+import { cellFields, decide, sameValue, comparedFields } from "./merge";
+import { conflictMessage, deletedMessage, joinAnd, unfinishedMessage } from "./messages";
+import { readBodyRows } from "./pagedRead";
+import { fieldErrors, parseRow } from "./records";
+import { writePlanned, type PlannedWrite } from "./saveRows";
 import type { RecordTableSpec } from "./tables/types";
 
 type Row = Record<string, unknown>;
@@ -13,124 +31,224 @@ type Row = Record<string, unknown>;
 export interface SaveContext {
   spec: RecordTableSpec;
   now: () => Date;
-  /**
-   * The record as this register loaded or saved it, at the given Row Version when known (the version the
-   * caller's edit started from), to say what someone else changed.
-   */
-  baseOf: (id: string, rowVersion?: number) => Row | undefined;
+  /** The record as the caller loaded it (the version its edit started from), to tell whose change is whose. */
+  baseOf: (id: string, rowVersion: number) => Row | undefined;
+  /** The body row the record was last seen in, if known. */
+  lastSeen?: (id: string) => number | undefined;
+  /** Whether Range.find can be used (ExcelApi 1.9). */
+  find: boolean;
+  /** Saves of this register that did not finish: ID → the Row Version being written (marked in the row). */
+  unfinished: Map<string, number>;
   onProgress?: Progress;
+  /** Told the IDs of records as their rows are confirmed written (before the whole save is done). */
+  onSaved?: (ids: string[]) => void;
 }
 
-/** One row to write in this attempt. */
-interface Planned {
-  request: number;
-  row: number;
-  record: Row;
-  cells: CellValue[];
-  expectedVersion: number;
+export interface Saved {
+  records: Row[];
+  /** Fields someone else changed since the caller loaded the record, kept alongside the caller's changes. */
+  kept: string[];
 }
 
 const ATTEMPTS = 3;
 
-/**
- * Optimistic concurrency without transactions. Each attempt:
- *  1. one request reads the ID and Row Version columns: locate each record by ID now (never a cached row
- *     index) and compare its Row Version with the one the caller loaded;
- *  2. the next request writes, and in the same request, queued before the write, reads the row as it is at
- *     that moment (its pre-image). If the pre-image shows another ID or version — someone inserted, deleted,
- *     sorted or saved between the two requests — the pre-image is written back and the attempt repeats.
- * Residual race: an edit that lands between our write and the restore of a mismatched row is overwritten
- * by the restore; Excel offers nothing to close that window, and it needs two co-authors touching the same
- * row within a fraction of a second while rows are also being moved.
- */
+/** The row as it stands: its fields (parsed when valid), its Row Version, and whether a save left it unfinished. */
+interface RowState {
+  fields: Row;
+  version: number;
+  /** The Row Version an unfinished save was writing (the cell holds its negative), if any. */
+  unfinished?: number;
+}
+
+function rowState(
+  spec: RecordTableSpec,
+  located: Located,
+  cells: readonly unknown[],
+  bodyRow: number,
+): RowState {
+  const versionCell = cells[located.versionAt];
+  if (typeof versionCell === "number" && versionCell < 0) {
+    return {
+      fields: cellFields(spec, located.positions, cells),
+      version: -versionCell - 1,
+      unfinished: -versionCell,
+    };
+  }
+  const parsed = parseRow(spec, located.layout, located.positions, cells, bodyRow).record;
+  return {
+    fields: parsed ?? cellFields(spec, located.positions, cells),
+    version: Math.max(versionOf(versionCell), 0),
+  };
+}
+
+function headersOf(spec: RecordTableSpec, fields: readonly string[]): string[] {
+  return fields.map((field) => spec.columns.find((column) => column.field === field)?.header ?? field);
+}
+
+/** The cells a save writes: each changed field, and Modified. */
+function cellsToWrite(
+  spec: RecordTableSpec,
+  located: Located,
+  record: Row,
+  fields: string[],
+): Map<number, CellValue> {
+  const cells = new Map<number, CellValue>();
+  spec.columns.forEach((column, index) => {
+    const position = located.positions[index];
+    if (position < 0 || !column.field) return;
+    if (fields.includes(column.field) || column.field === "modified")
+      cells.set(position, toCell(column, record[column.field]));
+  });
+  return cells;
+}
+
+/** Saves records loaded earlier, merging other people's changes field by field (see the module comment). */
 export async function saveRecords(
   context: Excel.RequestContext,
   save: SaveContext,
   records: Row[],
   force: boolean,
-): Promise<Result<Row[]>> {
+): Promise<Result<Saved>> {
   const { spec } = save;
-  const saved: Row[] = new Array<Row>(records.length);
+  const saved = new Map<number, Row>();
+  const kept = new Set<string>();
   let pending = records.map((_, index) => index);
   for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt++) {
-    const located = await locate(context, spec);
-    const refused = await refusal(
+    const ids = pending.map((index) => String(records[index].id));
+    const located = await locate(context, spec, ids, { find: save.find, lastSeen: save.lastSeen });
+    const gone = pending.filter((index) => !located.rowOf.has(String(records[index].id)));
+    if (gone.length > 0) return fail(refusal(spec, records.length, saved.size, { deleted: gone.length }));
+    const current = await readBodyRows(
       context,
-      save,
-      located,
-      pending.map((i) => records[i]),
-      force,
+      located.layout,
+      ids.map((id) => located.rowOf.get(id)!),
     );
-    if (refused) return fail(refused);
 
     const stamp = save.now().toISOString();
-    const plan: Planned[] = pending.map((request) => {
-      const id = String(records[request].id);
-      const row = located.rowOf.get(id) ?? -1;
-      const expectedVersion = versionOf(located.versions[row]);
-      const record = { ...records[request], rowVersion: expectedVersion + 1, modified: stamp };
-      return { request, row, record, cells: recordCells(spec, record), expectedVersion };
-    });
-    const runs = contiguousRuns(located.positions);
-    const mismatched: { planned: Planned; formulas: unknown[] }[] = [];
-    let done = 0;
-    plan.sort((a, b) => a.row - b.row);
-    for (const chunk of chunkBySize(plan, (p) => estimateRowBytes(p.cells) + 16)) {
-      context.application.suspendApiCalculationUntilNextSync();
-      const body = context.workbook.tables.getItem(spec.table).getDataBodyRange();
-      // Consecutive rows are read and written as one block: a bulk save is a handful of ranges, not one per row.
-      const blocks = consecutiveBlocks(chunk).map((block) => {
-        const preImage = body
-          .getRow(block[0].row)
-          .getResizedRange(block.length - 1, 0)
-          .load("values,formulas");
-        for (const run of runs) {
-          body.getCell(block[0].row, run.start).getResizedRange(block.length - 1, run.length - 1).values =
-            block.map((planned) => run.indexes.map((i) => planned.cells[i]));
-        }
-        return { block, preImage };
+    const plans: PlannedWrite[] = [];
+    const moved: number[] = [];
+    const conflicts: { index: number; fields: string[]; theirs: string[]; current: Row }[] = [];
+    const invalid: {
+      index: number;
+      message: string;
+      theirs: string[];
+      fieldErrors: Record<string, string>;
+    }[] = [];
+    for (const index of pending) {
+      const mine = records[index];
+      const id = String(mine.id);
+      const row = located.rowOf.get(id)!;
+      const before = current.get(row) ?? [];
+      if (String(before[located.idAt] ?? "").trim() !== id) {
+        moved.push(index);
+        continue;
+      }
+      const state = rowState(spec, located, before, row);
+      if (state.unfinished !== undefined && save.unfinished.get(id) !== state.unfinished && !force) {
+        return fail({ kind: "failed", message: unfinishedMessage(spec.noun) });
+      }
+      const base = save.baseOf(id, Number(mine.rowVersion ?? 0));
+      const decision = decide(spec, mine, base, state.fields, state.version, force);
+      if (decision.kind === "conflict") {
+        conflicts.push({ index, fields: decision.fields, theirs: decision.theirs, current: state.fields });
+        continue;
+      }
+      const version = state.version + 1;
+      const candidate = spec.schema.safeParse({ ...decision.merged, rowVersion: version, modified: stamp });
+      if (!candidate.success) {
+        const errors = fieldErrors(candidate.error.issues);
+        invalid.push({
+          index,
+          message: Object.values(errors)[0] ?? "",
+          theirs: decision.theirs,
+          fieldErrors: errors,
+        });
+        continue;
+      }
+      const record = candidate.data as Row;
+      decision.theirs.forEach((field) => kept.add(field));
+      if (decision.write.length === 0 && state.unfinished === undefined) {
+        const modified = state.fields.modified;
+        saved.set(index, { ...record, rowVersion: state.version, ...(modified ? { modified } : {}) });
+        save.onSaved?.([id]);
+        continue;
+      }
+      plans.push({
+        index,
+        id,
+        row,
+        before,
+        cells: cellsToWrite(spec, located, record, decision.write),
+        version,
+        record,
       });
-      await context.sync();
-      for (const { block, preImage } of blocks) {
-        block.forEach((planned, index) => {
-          const before = preImage.values[index] ?? [];
-          const sameRow = String(before[located.idAt] ?? "").trim() === String(planned.record.id);
-          const sameVersion = versionOf(before[located.versionAt]) === planned.expectedVersion;
-          if (sameRow && sameVersion) saved[planned.request] = planned.record;
-          else mismatched.push({ planned, formulas: preImage.formulas[index] });
+    }
+    if (conflicts.length > 0 || invalid.length > 0) {
+      if (records.length === 1 && conflicts.length === 1) {
+        const [conflict] = conflicts;
+        return fail({
+          kind: "conflict",
+          message: conflictMessage(spec.noun, headersOf(spec, conflict.fields)),
+          changedFields: conflict.fields,
+          theirFields: conflict.theirs,
+          current: conflict.current,
         });
       }
-      done += chunk.length;
-      save.onProgress?.(`Saved ${done} of ${records.length}`, done / records.length);
+      if (records.length === 1 && invalid.length === 1) {
+        const [problem] = invalid;
+        return fail({
+          kind: "invalid",
+          message: `Someone else changed ${joinAnd(headersOf(spec, problem.theirs))} of this ${spec.noun} since you opened it, and with your changes it would not be valid: ${problem.message} Reload to see their version.`,
+          fieldErrors: problem.fieldErrors,
+        });
+      }
+      return fail(refusal(spec, records.length, saved.size, { changed: conflicts.length + invalid.length }));
     }
-    if (mismatched.length > 0) {
-      const body = context.workbook.tables.getItem(spec.table).getDataBodyRange();
-      for (const { planned, formulas } of mismatched) body.getRow(planned.row).formulas = [formulas];
-      await context.sync();
-    }
-    pending = mismatched.map(({ planned }) => planned.request);
+    const outcome = await writePlanned(
+      context,
+      spec,
+      located,
+      plans,
+      { unfinished: save.unfinished, guards: save.find },
+      (count) => {
+        const done = saved.size + count;
+        save.onProgress?.(`Saved ${done} of ${records.length}`, done / records.length);
+      },
+    );
+    for (const [index, record] of outcome.written) saved.set(index, record);
+    save.onSaved?.([...outcome.written.keys()].map((index) => String(records[index].id)));
+    pending = [...moved, ...outcome.retry];
   }
   if (pending.length > 0) {
     return fail({
       kind: "failed",
-      message: `The ${spec.sheet} table kept changing while saving, so nothing more was saved. Wait a moment and try again.`,
+      message: `The ${spec.sheet} table kept changing while saving, so ${
+        saved.size === 0 ? "nothing was saved" : `${pending.length} of the ${records.length} were not saved`
+      }. Wait a moment and try again.`,
     });
   }
-  return ok(saved);
+  return ok({ records: records.map((_, index) => saved.get(index)!), kept: [...kept] });
 }
 
-/** Splits rows sorted by position into runs of consecutive rows. */
-function consecutiveBlocks(sorted: Planned[]): Planned[][] {
-  const blocks: Planned[][] = [];
-  for (const planned of sorted) {
-    const last = blocks[blocks.length - 1];
-    if (last && last[last.length - 1].row + 1 === planned.row) last.push(planned);
-    else blocks.push([planned]);
-  }
-  return blocks;
+/** Why a save of several records was refused, saying how many of them were saved before the refusal. */
+function refusal(
+  spec: RecordTableSpec,
+  total: number,
+  savedAlready: number,
+  why: { deleted?: number; changed?: number },
+): RegisterFailure {
+  if (total === 1 && why.deleted) return { kind: "deleted", message: deletedMessage(spec.noun) };
+  const count = (why.deleted ?? 0) + (why.changed ?? 0);
+  const done =
+    savedAlready > 0 ? ` ${savedAlready} were saved before that; the rest were not.` : " None were saved.";
+  const what = why.deleted ? "changed or deleted" : "changed";
+  const message = `${count} of the ${total} ${spec.sheet.toLowerCase()} were ${what} by someone else since you opened them.${done} Reload and try again.`;
+  return why.deleted
+    ? { kind: "deleted", message }
+    : { kind: "conflict", message, changedFields: [], theirFields: [], current: undefined };
 }
 
-/** Deletes a record's row (cells shift up), with the same checks as saving. */
+/** Deletes a record's row (cells shift up), refused when someone else changed it since it was loaded. */
 export async function removeRecord(
   context: Excel.RequestContext,
   save: SaveContext,
@@ -140,90 +258,48 @@ export async function removeRecord(
 ): Promise<Result<void>> {
   const { spec } = save;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const located = await locate(context, spec);
-    const refused = await refusal(context, save, located, [{ id, rowVersion: expectedRowVersion }], force);
-    if (refused) return fail(refused);
-    const row = located.rowOf.get(id) ?? -1;
-    const expectedVersion = versionOf(located.versions[row]);
+    const located = await locate(context, spec, [id], { find: save.find, lastSeen: save.lastSeen });
+    const row = located.rowOf.get(id);
+    if (row === undefined) return fail({ kind: "deleted", message: deletedMessage(spec.noun) });
+    const before = (await readBodyRows(context, located.layout, [row])).get(row) ?? [];
+    if (String(before[located.idAt] ?? "").trim() !== id) continue;
+    const state = rowState(spec, located, before, row);
+    if (!force) {
+      const base = save.baseOf(id, expectedRowVersion);
+      const theirs = base
+        ? comparedFields(spec).filter((field) => !sameValue(state.fields[field], base[field]))
+        : [];
+      if (
+        theirs.length > 0 ||
+        (!base && state.version !== expectedRowVersion) ||
+        state.unfinished !== undefined
+      ) {
+        return fail({
+          kind: "conflict",
+          message: conflictMessage(spec.noun, headersOf(spec, theirs)),
+          changedFields: theirs,
+          theirFields: theirs,
+          current: state.fields,
+        });
+      }
+    }
     context.application.suspendApiCalculationUntilNextSync();
-    const body = context.workbook.tables.getItem(spec.table).getDataBodyRange();
+    const body = located.table.getDataBodyRange();
     const preImage = body.getRow(row).load("values,formulas");
     body.getRow(row).delete("Up");
     await context.sync();
-    const before = preImage.values[0] ?? [];
-    if (
-      String(before[located.idAt] ?? "").trim() === id &&
-      versionOf(before[located.versionAt]) === expectedVersion
-    ) {
+    const values = preImage.values[0] ?? [];
+    if (values.length === before.length && values.every((value, i) => value === before[i]))
       return ok(undefined);
-    }
-    // We deleted a row that moved into place between the two requests: give it back (at the end of the table).
-    context.workbook.tables.getItem(spec.table).getDataBodyRange().getRowsBelow(1).formulas =
-      preImage.formulas;
+    // The row changed or another moved into its place between reading and deleting: give it back, exactly as
+    // it was (at the end of the table), and decide again.
+    located.table.getDataBodyRange().getRowsBelow(1).values = [
+      values.map((value, i) => heldCell(value, preImage.formulas[0]?.[i])),
+    ];
     await context.sync();
   }
   return fail({
     kind: "failed",
     message: `The ${spec.sheet} table kept changing while deleting, so nothing was deleted. Wait a moment and try again.`,
   });
-}
-
-/** Why the save must be refused (deleted or changed by someone else), or undefined to go ahead. */
-async function refusal(
-  context: Excel.RequestContext,
-  save: SaveContext,
-  located: Located,
-  records: readonly Row[],
-  force: boolean,
-): Promise<RegisterFailure | undefined> {
-  const { spec } = save;
-  const deleted = records.filter((record) => !located.rowOf.has(String(record.id)));
-  const changed = force
-    ? []
-    : records.filter((record) => {
-        const row = located.rowOf.get(String(record.id));
-        return row !== undefined && versionOf(located.versions[row]) !== Number(record.rowVersion ?? 0);
-      });
-  if (deleted.length + changed.length === 0) return undefined;
-  if (records.length > 1) {
-    return {
-      kind: deleted.length > 0 ? "deleted" : "conflict",
-      message: `${deleted.length + changed.length} of the ${records.length} ${spec.sheet.toLowerCase()} were changed or deleted by someone else since you opened them, so none were saved. Reload and try again.`,
-      ...(deleted.length > 0 ? {} : { changedFields: [], current: undefined }),
-    } as RegisterFailure;
-  }
-  if (deleted.length > 0) return { kind: "deleted", message: deletedMessage(spec.noun) };
-  const mine = records[0];
-  const row = located.rowOf.get(String(mine.id)) ?? 0;
-  const range = context.workbook.tables.getItem(spec.table).getDataBodyRange().getRow(row).load("values");
-  await context.sync();
-  const parsed = parseRow(spec, located.layout, located.positions, range.values[0] ?? [], row);
-  const current = parsed.record ?? rawRecord(spec, located, range.values[0] ?? []);
-  const base = save.baseOf(String(mine.id), Number(mine.rowVersion ?? 0)) ?? mine;
-  const changedColumns = spec.columns.filter(
-    (column) =>
-      column.field &&
-      column.field !== "modified" &&
-      column.field !== "rowVersion" &&
-      JSON.stringify(current[column.field] ?? null) !== JSON.stringify(base[column.field] ?? null),
-  );
-  return {
-    kind: "conflict",
-    message: conflictMessage(
-      spec.noun,
-      changedColumns.map((column) => column.header),
-    ),
-    // field names, so the form can mark them; the message uses the headers people see
-    changedFields: changedColumns.map((column) => column.field!),
-    current,
-  };
-}
-
-/** A row that no longer passes the schema, as the cells hold it, so the task pane can still show it. */
-function rawRecord(spec: RecordTableSpec, located: Located, values: readonly unknown[]): Row {
-  const row: Row = {};
-  spec.columns.forEach((column, index) => {
-    if (column.field && located.positions[index] >= 0) row[column.field] = values[located.positions[index]];
-  });
-  return row;
 }

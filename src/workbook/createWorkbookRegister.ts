@@ -7,14 +7,26 @@ import type {
   Register,
   RegisterChange,
   RegisterData,
+  RegisterFailure,
   Result,
   SetUpReport,
   WriteOptions,
 } from "./registerApi";
-import { removeRecord, saveRecords, type SaveContext } from "./concurrency";
-import { attempt, fail, loadFailure, ok, withRetries, type ExcelRun } from "./excel";
+import { removeRecord, saveRecords, type SaveContext, type Saved } from "./concurrency";
+import { addRecords, presentIds, repeatedIds, type AddContext, type AddTries } from "./addRecords";
+import {
+  attempt,
+  excelFailure,
+  fail,
+  isTransient,
+  loadFailure,
+  ok,
+  withRetries,
+  type ExcelRun,
+} from "./excel";
+import { RecordMemory } from "./recordMemory";
 import { ChangeFeed } from "./events";
-import { capitalise } from "./messages";
+import { capitalise, mergedMessage, unsavedFailure } from "./messages";
 import { pooledRandomBytes } from "./randomPool";
 import { readRegister } from "./readRegister";
 import { fieldErrors } from "./records";
@@ -22,7 +34,6 @@ import { SelectionFeed, selectCell, selectRecord } from "./selection";
 import { setUpWorkbook } from "./setUp";
 import { RECORD_KINDS, RECORD_TABLES } from "./tables";
 import { writeSettings } from "./writeSettings";
-import { appendRecords } from "./writeRows";
 import { readTableRows } from "./readRows";
 import { buildDashboard } from "./dashboard";
 import { writeSnapshot } from "./snapshot";
@@ -38,13 +49,18 @@ export interface WorkbookRegisterOptions {
   onBackgroundError?: (error: unknown) => void;
   /** How long after its own write the register ignores Local change events (they arrive asynchronously). */
   ownEchoMs?: number;
-  /** Waits before the second and later attempts of a load that failed (default 0.5 s, then 2 s: three tries). */
-  loadRetryDelaysMs?: readonly number[];
+  /**
+   * Waits before the second and later tries of a load or write that failed on the way to or from Excel
+   * (default 0.5 s, then 2 s: three tries). Retrying is safe: see concurrency.ts and addRecords.ts.
+   */
+  retryDelaysMs?: readonly number[];
+  /** Whether Range.find may be used (ExcelApi 1.9); without it a record is found from where it was last seen. */
+  canFind?: boolean;
 }
 
 type Row = Record<string, unknown>;
 
-const LOAD_RETRY_MS = [500, 2_000];
+const RETRY_MS = [500, 2_000];
 
 const ACTIONS = {
   add: (noun: string, count: number) => (count === 1 ? `add the ${noun}` : `add the ${count} records`),
@@ -58,37 +74,20 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
   const reportError = options.onBackgroundError ?? ((error: unknown) => console.error(error));
   const feed = new ChangeFeed(run, reportError, options.ownEchoMs ?? 250);
   const selection = new SelectionFeed(run, reportError);
-  /** Records as last loaded or saved, to tell a conflicting user what someone else changed. */
-  const bases = new Map<RecordKind, Map<string, Row>>(RECORD_KINDS.map((kind) => [kind, new Map()]));
-  /**
-   * Earlier versions of records that changed since they were loaded (a reload after someone else's save
-   * replaces the base): a form still editing an older version is compared with the version it started from.
-   */
-  const earlier = new Map<RecordKind, Map<string, Row[]>>(RECORD_KINDS.map((kind) => [kind, new Map()]));
-  const remember = (kind: RecordKind, records: readonly Row[]) => {
-    const latest = bases.get(kind)!;
-    for (const record of records) {
-      const id = String(record.id);
-      const before = latest.get(id);
-      if (before && before !== record && before.rowVersion !== record.rowVersion) {
-        const history = earlier.get(kind)!;
-        history.set(id, [before, ...(history.get(id) ?? [])].slice(0, 5));
-      }
-      latest.set(id, record);
-    }
-  };
-  const saveContext = (kind: RecordKind, onProgress?: Progress): SaveContext => ({
+  const retryDelays = options.retryDelaysMs ?? RETRY_MS;
+  const find = options.canFind ?? true;
+  const memory = new RecordMemory();
+
+  const saveContext = (kind: RecordKind, base: unknown, onProgress?: Progress): SaveContext => ({
     spec: RECORD_TABLES[kind],
     now,
-    baseOf: (id, rowVersion) => {
-      const latest = bases.get(kind)!.get(id);
-      if (rowVersion === undefined || latest === undefined || Number(latest.rowVersion) === rowVersion)
-        return latest;
-      return earlier
-        .get(kind)!
-        .get(id)
-        ?.find((record) => Number(record.rowVersion) === rowVersion);
-    },
+    baseOf: (id, rowVersion) =>
+      base !== undefined && String((base as Row).id) === id
+        ? (base as Row)
+        : memory.baseOf(kind, id, rowVersion),
+    lastSeen: (id) => memory.lastSeen(kind, id),
+    find,
+    unfinished: memory.unfinished(kind),
     onProgress,
   });
   const idsOf = <T>(result: Result<T[]>) =>
@@ -112,6 +111,18 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
     return ok(parsed);
   }
 
+  /** Tries a write again after a failure on the way to or from Excel; `work` is told whether it is a retry. */
+  async function tryWrite<T>(work: (retry: boolean) => Promise<Result<T>>): Promise<Result<T>> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await work(tries > 1);
+      } catch (error) {
+        if (tries > retryDelays.length || !isTransient(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, retryDelays[tries - 1]));
+      }
+    }
+  }
+
   async function addMany<K extends RecordKind>(kind: K, inputs: NewRecord<K>[], onProgress?: Progress) {
     const stamp = now().toISOString();
     const candidates = inputs.map((input) => ({
@@ -123,52 +134,143 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
     const valid = validate(kind, candidates);
     if (!valid.ok || valid.value.length === 0) return valid;
     const spec = RECORD_TABLES[kind];
-    return feed.ownWrite(
+    const repeated = repeatedIds(valid.value as Row[]);
+    if (repeated.length > 0) {
+      const message = `${spec.idHeader} ${repeated[0]} is given to more than one of the records being added, so nothing was added. Each ${spec.noun} needs its own ID.`;
+      return fail<RecordTypes[K][]>({ kind: "invalid", message, fieldErrors: { id: message } });
+    }
+    const records = valid.value as Row[];
+    const add: AddContext = { spec, find, lastSeen: (id) => memory.lastSeen(kind, id), onProgress };
+    const result = await feed.ownWrite(
       kind,
-      () =>
-        attempt(ACTIONS.add(spec.noun, inputs.length), async () => {
-          await run((context) => appendRecords(context, spec, valid.value as Row[], onProgress));
-          remember(kind, valid.value as Row[]);
-          return valid;
-        }),
+      async (): Promise<Result<RecordTypes[K][]>> => {
+        try {
+          const tries: AddTries = {};
+          const added = await tryWrite(() => run((context) => addRecords(context, add, records, tries)));
+          if (!added.ok) return added;
+          memory.remember(kind, added.value.records);
+          return {
+            ok: true,
+            value: added.value.records as RecordTypes[K][],
+            ...(added.value.alreadyAdded.length > 0 ? { alreadyAdded: added.value.alreadyAdded } : {}),
+          };
+        } catch (error) {
+          return fail(await partialAdd(kind, records, error));
+        }
+      },
       idsOf,
       savedOf,
     );
+    return result;
+  }
+
+  /** What a failed add left behind, checked in the workbook, in a sentence and as IDs to retry with. */
+  async function partialAdd(kind: RecordKind, records: Row[], error: unknown): Promise<RegisterFailure> {
+    const spec = RECORD_TABLES[kind];
+    const failure = excelFailure(error, ACTIONS.add(spec.noun, records.length));
+    if (failure.kind !== "failed" || !isTransient(error)) return failure;
+    const ids = records.map((record) => String(record.id));
+    try {
+      const present = await run((context) => presentIds(context, { spec, find }, records));
+      const added = ids.filter((id) => present.has(id));
+      const notAdded = ids.filter((id) => !present.has(id));
+      const what =
+        records.length === 1 ? `the ${spec.noun}` : `${records.length} ${spec.sheet.toLowerCase()}`;
+      const message =
+        added.length === 0
+          ? failure.message
+          : `${added.length} of the ${what} were added before Excel stopped answering; ${notAdded.length} were not. Try again: those already added are skipped, not added twice.`;
+      return { kind: "failed", message, partial: { added, notAdded, ids } };
+    } catch {
+      return {
+        kind: "failed",
+        message: `${failure.message} Some may have been added before it failed; trying again adds only those that were not.`,
+        partial: { added: [], notAdded: [], ids },
+      };
+    }
   }
 
   async function updateMany<K extends RecordKind>(
     kind: K,
     records: RecordTypes[K][],
-    force: boolean,
+    writeOptions: WriteOptions,
     onProgress?: Progress,
   ) {
     const valid = validate(kind, records as Row[]);
     if (!valid.ok || valid.value.length === 0) return valid;
     const spec = RECORD_TABLES[kind];
     const doing = records.length === 1 ? `save the ${spec.noun}` : `save the ${records.length} records`;
+    const confirmed = new Set<string>();
+    const save = {
+      ...saveContext(kind, writeOptions.base, onProgress),
+      onSaved: (ids: string[]) => ids.forEach((id) => confirmed.add(id)),
+    };
+    const force = writeOptions.force ?? false;
     return feed.ownWrite(
       kind,
-      () =>
-        attempt(doing, async () => {
-          const saved = await run((context) =>
-            saveRecords(context, saveContext(kind, onProgress), valid.value as Row[], force),
+      async (): Promise<Result<RecordTypes[K][]>> => {
+        let saved: Result<Saved>;
+        try {
+          saved = await tryWrite(() =>
+            run((context) => saveRecords(context, save, valid.value as Row[], force)),
           );
-          if (saved.ok) remember(kind, saved.value);
-          return saved as Result<RecordTypes[K][]>;
-        }),
+        } catch (error) {
+          if (!isTransient(error)) return fail(excelFailure(error, doing));
+          // left part-saved rows are finished at this register's next load
+          const unfinished = memory.unfinished(kind);
+          for (const record of valid.value as Row[]) {
+            if (unfinished.has(String(record.id))) memory.pendingSave(kind, record, writeOptions.base as Row);
+          }
+          return fail(unsavedFailure(spec, doing, records.length, confirmed.size, error));
+        }
+        if (!saved.ok) return saved;
+        memory.remember(kind, saved.value.records);
+        const { kept } = saved.value;
+        return {
+          ok: true,
+          value: saved.value.records as RecordTypes[K][],
+          ...(kept.length > 0 ? { merged: { fields: kept, message: mergedMessage(spec, kept) } } : {}),
+        };
+      },
       idsOf,
       savedOf,
     );
   }
 
+  /** Finishes this register's saves that stopped part-way and were not finished since (see updateMany). */
+  async function finishPendingSaves(): Promise<void> {
+    for (const kind of RECORD_KINDS) {
+      const pending = memory.takePendingSaves(kind);
+      if (pending.length === 0) continue;
+      const save: SaveContext = {
+        ...saveContext(kind, undefined),
+        baseOf: (id, rowVersion) =>
+          pending.find((p) => String(p.record.id) === id)?.base ?? memory.baseOf(kind, id, rowVersion),
+      };
+      await run((context) =>
+        saveRecords(
+          context,
+          save,
+          pending.map((p) => p.record),
+          false,
+        ),
+      ).catch(reportError);
+    }
+  }
+
   const register: Register = {
     async load(): Promise<RegisterData> {
-      const { data } = await withRetries(
+      await finishPendingSaves();
+      const { data, rowsOf } = await withRetries(
         () => run((context) => readRegister(context)),
-        options.loadRetryDelaysMs ?? LOAD_RETRY_MS,
+        retryDelays,
         (error, tries) => new Error(loadFailure(error, tries), { cause: error }),
       );
-      for (const kind of RECORD_KINDS) remember(kind, data[kind] as Row[]);
+      for (const kind of RECORD_KINDS) {
+        memory.remember(kind, data[kind] as Row[]);
+        const rows = rowsOf.get(kind);
+        if (rows) memory.seenAt(kind, rows);
+      }
       return data;
     },
 
@@ -188,28 +290,33 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
 
     async add(kind, record) {
       const result = await addMany(kind, [record]);
-      return result.ok ? ok(result.value[0]) : result;
+      return result.ok ? { ...result, value: result.value[0] } : result;
     },
 
     addMany,
 
     async update(kind, record, writeOptions?: WriteOptions) {
-      const result = await updateMany(kind, [record], writeOptions?.force ?? false);
-      return result.ok ? ok(result.value[0]) : result;
+      const result = await updateMany(kind, [record], writeOptions ?? {});
+      return result.ok ? { ...result, value: result.value[0] } : result;
     },
 
-    updateMany: (kind, records, onProgress) => updateMany(kind, records, false, onProgress),
+    updateMany: (kind, records, onProgress) => updateMany(kind, records, {}, onProgress),
 
     async remove(kind, id, expectedRowVersion, writeOptions?: WriteOptions) {
       const spec = RECORD_TABLES[kind];
+      const save = saveContext(kind, writeOptions?.base);
       return feed.ownWrite(
         kind,
         () =>
           attempt(`delete the ${spec.noun}`, async () => {
-            const removed = await run((context) =>
-              removeRecord(context, saveContext(kind), id, expectedRowVersion, writeOptions?.force ?? false),
-            );
-            if (removed.ok) bases.get(kind)!.delete(id);
+            const removed = await tryWrite(async (retry) => {
+              const result = await run((context) =>
+                removeRecord(context, save, id, expectedRowVersion, writeOptions?.force ?? false),
+              );
+              // gone on a retry: the try whose answer was lost deleted it
+              return retry && !result.ok && result.error.kind === "deleted" ? ok(undefined) : result;
+            });
+            if (removed.ok) memory.forget(kind, id);
             return removed;
           }),
         (result) => (result.ok ? [id] : undefined),
@@ -243,7 +350,10 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
     },
 
     async goToRecord(kind, id) {
-      const found = await selectRecord(run, kind, id);
+      const found = await selectRecord(run, kind, id, {
+        find,
+        lastSeen: (recordId) => memory.lastSeen(kind, recordId),
+      });
       if (!found)
         throw new Error(
           `This ${RECORD_TABLES[kind].noun} is no longer in the ${RECORD_TABLES[kind].sheet} sheet.`,

@@ -20,6 +20,26 @@ function errorText(error: unknown): string {
   return String(error);
 }
 
+/** Errors that say the request itself is wrong (or the workbook is): trying it again gives the same answer. */
+const PERMANENT = new Set([
+  "ItemNotFound",
+  "InvalidArgument",
+  "InvalidReference",
+  "InvalidOperation",
+  "InvalidObjectPath",
+  "AccessDenied",
+  "UnsupportedOperation",
+  "ApiNotFound",
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+]);
+
+/** Whether an error may pass if the same request is tried again (a lost connection, a busy Excel). */
+export function isTransient(error: unknown): boolean {
+  const code = errorCode(error);
+  return !(code && PERMANENT.has(code)) && !(error instanceof TypeError) && !(error instanceof RangeError);
+}
+
 export function isItemNotFound(error: unknown): boolean {
   return errorCode(error) === "ItemNotFound";
 }

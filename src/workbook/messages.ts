@@ -14,6 +14,42 @@ export function deletedMessage(noun: string): string {
   return `This ${noun} was deleted by someone else.`;
 }
 
+export function unfinishedMessage(noun: string): string {
+  return `This ${noun} was left part-saved by a save that did not finish, so some of its cells may be old and some new. Check it in the sheet, then choose Keep mine to save your version over it.`;
+}
+
+/** After a save that kept someone else's changes to other fields. */
+export function mergedMessage(
+  spec: { noun: string; columns: readonly { field?: string; header: string }[] },
+  fields: readonly string[],
+): string {
+  const headers = fields.map(
+    (field) => spec.columns.find((column) => column.field === field)?.header ?? field,
+  );
+  return `Saved. Someone else changed ${joinAnd(headers)} of this ${spec.noun} meanwhile; their change is kept with yours.`;
+}
+
+/** A save that failed on the way to or from Excel, saying how many of its records are known to be saved. */
+export function unsavedFailure(
+  spec: { noun: string; sheet: string },
+  doing: string,
+  total: number,
+  saved: number,
+  error: unknown,
+): { kind: "failed"; message: string } {
+  const detail = (error instanceof Error ? error.message : String(error)).replace(/\.?\s*$/, ".");
+  const part =
+    total === 1
+      ? "It was not saved, or not completely"
+      : saved === 0
+        ? `None of the ${total} are known to be saved`
+        : `${saved} of the ${total} ${spec.sheet.toLowerCase()} were saved; the others were not, or not completely`;
+  return {
+    kind: "failed",
+    message: `Could not ${doing}: Excel said "${detail}" ${part}. A part-saved row is marked in its Row Version cell and is finished when you reload; try saving again.`,
+  };
+}
+
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

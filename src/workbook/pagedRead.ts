@@ -1,4 +1,10 @@
-import { MAX_RESPONSE_BYTES, isPayloadTooLarge, jsonBytes } from "./payload";
+import {
+  MAX_REQUEST_BYTES,
+  MAX_RESPONSE_BYTES,
+  RANGE_OPERATION_BYTES,
+  isPayloadTooLarge,
+  jsonBytes,
+} from "./payload";
 import type { TableLayout } from "./tableLayout";
 
 /**
@@ -71,12 +77,18 @@ export function measuredBytesPerRow(rows: readonly unknown[][]): number {
   return bytes / counted;
 }
 
-/** Plans the blocks of one request: cursors in order, each as many rows as the remaining budget allows. */
+/**
+ * Plans the blocks of one request: cursors in order, each as many rows as the remaining budget allows. Each
+ * block is one range load in the request too, so reading many scattered rows also stays under the request limit.
+ */
 function planRequest(cursors: Cursor[], bytes: number, cells: number): Block[] {
   const blocks: Block[] = [];
   let bytesLeft = bytes;
   let cellsLeft = cells;
+  let requestLeft = MAX_REQUEST_BYTES;
   for (const cursor of cursors) {
+    if (requestLeft < RANGE_OPERATION_BYTES) break;
+    requestLeft -= RANGE_OPERATION_BYTES;
     const remaining = cursor.end - cursor.next;
     if (remaining <= 0) continue;
     const byBytes = Math.floor((bytesLeft - RANGE_RESPONSE_BYTES) / cursor.bytesPerRow);
@@ -148,4 +160,23 @@ export async function readPaged(
       onPage(block.cursor.span, block.firstRow, rows);
     });
   }
+}
+
+/** The cells of some body rows of one table, in pages; consecutive rows are read as one range. */
+export async function readBodyRows(
+  context: Excel.RequestContext,
+  layout: TableLayout,
+  rows: Iterable<number>,
+): Promise<Map<number, unknown[]>> {
+  const spans: BodySpan[] = [];
+  for (const row of [...new Set(rows)].sort((a, b) => a - b)) {
+    const last = spans[spans.length - 1];
+    if (last && last.firstRow + last.rowCount === row) last.rowCount++;
+    else spans.push({ layout, firstRow: row, rowCount: 1 });
+  }
+  const cells = new Map<number, unknown[]>();
+  await readPaged(context, spans, (_span, firstRow, page) =>
+    page.forEach((values, index) => cells.set(firstRow + index, values)),
+  );
+  return cells;
 }

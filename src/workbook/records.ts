@@ -22,9 +22,55 @@ export function fieldErrors(
   return errors;
 }
 
+const versionColumns = new WeakMap<RecordTableSpec, number>();
+
+function versionColumn(spec: RecordTableSpec): number {
+  let index = versionColumns.get(spec);
+  if (index === undefined) {
+    index = spec.columns.findIndex((column) => column.field === "rowVersion");
+    versionColumns.set(spec, index);
+  }
+  return index;
+}
+
+/**
+ * A row whose Row Version is negative was being saved when the save stopped part-way (saveRows.ts marks a
+ * row so while writing it with several ranges): its cells may be part old, part new.
+ */
+function unfinishedSave(
+  spec: RecordTableSpec,
+  layout: TableLayout,
+  positions: number[],
+  row: readonly unknown[],
+  bodyRow: number,
+): ParsedRow | undefined {
+  const column = versionColumn(spec);
+  const position = column >= 0 ? positions[column] : -1;
+  const cell = position >= 0 ? row[position] : undefined;
+  if (!(typeof cell === "number" && cell < 0)) return undefined;
+  const idAt = positions[spec.columns.findIndex((c) => c.field === "id")] ?? -1;
+  const id = idAt >= 0 ? String(row[idAt] ?? "").trim() : "";
+  const rowNumber = sheetRowNumber(layout, bodyRow);
+  return {
+    blank: false,
+    issues: [
+      {
+        sheet: layout.sheet,
+        row: rowNumber,
+        column: spec.columns[column].header,
+        address: cellAddress(rowNumber - 1, layout.firstColumn + position),
+        message: `This row was only partly saved: a save stopped before it finished, so some cells may hold the new values and some the old. Check the row, then type ${-cell} in its ${spec.columns[column].header} cell to use it again, or save it from the task pane of the person who was saving it.`,
+        ...(id ? { recordId: id } : {}),
+      },
+    ],
+  };
+}
+
 /**
  * Reads one body row by header positions; a field that fails its schema becomes a data issue and the row is
- * skipped. Valid rows take the memoised fast path (fastRowParser); any other row is parsed by the whole schema.
+ * skipped, as is a row a save left unfinished (its negative Row Version fails the schema, so it always reaches
+ * parseRowWithSchema). Valid rows take the memoised fast path (fastRowParser); any other row is parsed by the
+ * whole schema.
  */
 export function parseRow(
   spec: RecordTableSpec,
@@ -47,6 +93,8 @@ export function parseRowWithSchema(
   row: readonly unknown[],
   bodyRow: number,
 ): ParsedRow {
+  const unfinished = unfinishedSave(spec, layout, positions, row, bodyRow);
+  if (unfinished) return unfinished;
   const raw: Record<string, unknown> = {};
   let blank = true;
   spec.columns.forEach((column, index) => {

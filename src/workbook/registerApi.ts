@@ -41,12 +41,51 @@ export interface RegisterData {
 
 export type RegisterFailure =
   | { kind: "invalid"; message: string; fieldErrors: Record<string, string> }
-  | { kind: "conflict"; message: string; changedFields: string[]; current: unknown }
+  | {
+      kind: "conflict";
+      message: string;
+      /** Fields both this person and someone else changed, to different values: nothing was saved. */
+      changedFields: string[];
+      /** Every field someone else changed since this person loaded the record. */
+      theirFields?: string[];
+      /** The record as it is now (as the cells hold it when it no longer passes the schema). */
+      current: unknown;
+    }
   | { kind: "deleted"; message: string }
   | { kind: "not-set-up"; message: string }
-  | { kind: "failed"; message: string };
+  | {
+      kind: "failed";
+      message: string;
+      /** For adds: what the failure left behind (see Register.addMany). */
+      partial?: PartialAdd;
+    };
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: RegisterFailure };
+/** An add that failed part-way: which records are in the register and which are not. */
+export interface PartialAdd {
+  /** IDs of the records that are in the register (added now, or already there). */
+  added: string[];
+  /** IDs of the records that are not. */
+  notAdded: string[];
+  /**
+   * The ID given to each record of the call, in order: calling addMany again with these IDs adds only the
+   * records not yet there.
+   */
+  ids: string[];
+}
+
+export type Result<T> =
+  | {
+      ok: true;
+      value: T;
+      /**
+       * For a save that merged: the fields someone else changed since this person loaded the record, kept as
+       * they are alongside this person's changes, and a sentence saying so.
+       */
+      merged?: { fields: string[]; message: string };
+      /** For adds: records already in the register (a retry, or the same import twice), not added again. */
+      alreadyAdded?: string[];
+    }
+  | { ok: false; error: RegisterFailure };
 
 export interface RegisterChange {
   kinds: (RecordKind | "settings")[];
@@ -87,8 +126,16 @@ export interface SetUpReport {
 export type Progress = (message: string, fraction: number) => void;
 
 export interface WriteOptions {
-  /** "Keep mine": overwrite even though someone else changed the row since it was loaded. */
+  /**
+   * "Keep mine": write this person's changes even over fields someone else also changed since it was loaded.
+   * Still only the fields this person changed are written; others' changes to other fields stay.
+   */
   force?: boolean;
+  /**
+   * The record as this person loaded it (the version their edit started from). Without it the register uses
+   * the version of the record it first read at the record's Row Version.
+   */
+  base?: unknown;
 }
 
 export interface Register {

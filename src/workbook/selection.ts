@@ -1,6 +1,6 @@
 import type { RecordKind } from "../domain/ids";
 import type { ExcelRun } from "./excel";
-import { locate } from "./locate";
+import { locate, type LocateOptions } from "./locate";
 import { positionOf, queueLayout } from "./tableLayout";
 import { RECORD_TABLES } from "./tables";
 import { TableSubscriptions } from "./tableSubscriptions";
@@ -65,10 +65,15 @@ export class SelectionFeed {
 }
 
 /** Selects a record's row and brings its sheet to the front; false when the record is not there. */
-export async function selectRecord(run: ExcelRun, kind: RecordKind, id: string): Promise<boolean> {
+export async function selectRecord(
+  run: ExcelRun,
+  kind: RecordKind,
+  id: string,
+  options: LocateOptions,
+): Promise<boolean> {
   const spec = RECORD_TABLES[kind];
   return run(async (context) => {
-    const located = await locate(context, spec);
+    const located = await locate(context, spec, [id], options);
     const row = located.rowOf.get(id);
     if (row === undefined) return false;
     context.workbook.worksheets.getItem(spec.sheet).activate();

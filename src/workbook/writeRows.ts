@@ -1,5 +1,5 @@
 import type { Progress } from "./registerApi";
-import type { CellValue } from "./cells";
+import { heldCell, type CellValue } from "./cells";
 import { chunkBySize, estimateRowBytes } from "./payload";
 import { recordCells } from "./records";
 import { columnPositions, queueLayout, type TableLayout } from "./tableLayout";
@@ -33,8 +33,9 @@ function isBlank(values: readonly unknown[], positions: number[], spec: RecordTa
  *
  * A new table has one empty body row; the first record goes into it. Co-authors may do that at the same moment,
  * so that write also reads the row as it was just before (same request, queued before the write): whoever
- * overwrote a row holds its previous content and appends it below the table, so nothing is lost (the
- * displaced row moves to the end) and nothing is duplicated.
+ * overwrote a row holds its previous content and appends it below the table exactly as it was (text stays
+ * text, a formula stays that formula: heldCell), so nothing is lost (the displaced row moves to the end) and
+ * nothing is duplicated.
  */
 export async function appendRecords(
   context: Excel.RequestContext,
@@ -57,9 +58,11 @@ export async function appendRecords(
     context.application.suspendApiCalculationUntilNextSync();
     await context.sync();
     pending = rows.slice(1);
-    if (!isBlank(preImage.values[0] ?? [], positions, spec)) {
-      context.workbook.tables.getItem(spec.table).getDataBodyRange().getRowsBelow(1).formulas =
-        preImage.formulas;
+    const displaced = preImage.values[0] ?? [];
+    if (!isBlank(displaced, positions, spec)) {
+      context.workbook.tables.getItem(spec.table).getDataBodyRange().getRowsBelow(1).values = [
+        displaced.map((value, i) => heldCell(value, preImage.formulas[0]?.[i])),
+      ];
       await context.sync();
     }
     onProgress?.(`Added 1 of ${rows.length}`, 1 / rows.length);

@@ -1,7 +1,8 @@
 /**
- * Two co-authors on one workbook (?coauthors=2): each has a task pane over their own session. When both edit
- * the same licence, the second save is refused with a message naming what the first changed; Reload takes
- * theirs and Keep mine saves over it, and nothing is lost without the person choosing it.
+ * Two co-authors on one workbook (?coauthors=2): each has a task pane over their own session. When both change
+ * the same field of a licence, the second save is refused with a message naming that field; Reload takes
+ * theirs and Keep mine saves over it (only the fields that person changed), and nothing is lost without the
+ * person choosing it.
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { launchBrowser, openPlayground } from "./support/browser";
@@ -57,7 +58,7 @@ test("the page has one task pane per co-author and a choice of who types in the 
   expect(await typist.locator("option").allInnerTexts()).toEqual(["Co-author 1", "Co-author 2"]);
 });
 
-test("Reload after a conflict: the other co-author's save survives, and the message names the field they changed", async () => {
+test("Reload after a conflict: the other co-author's save survives, and the message names the field both changed", async () => {
   await licenceItem(first, ITEM).click();
   await licenceItem(second, ITEM).click();
   const mine = licenceForm(first);
@@ -65,8 +66,9 @@ test("Reload after a conflict: the other co-author's save survives, and the mess
   await mine.getByRole("heading", { name: "Microsoft 365 E3" }).waitFor();
   await theirs.getByRole("heading", { name: "Microsoft 365 E3" }).waitFor();
 
-  // Co-author 1 starts an edit; co-author 2 changes the Vendor and saves first.
+  // Co-author 1 starts an edit; co-author 2 changes the Vendor too, and saves first.
   await mine.getByLabel("Purchase Order").fill("PO-MINE-0001");
+  await mine.getByLabel("Vendor").fill("Vendor of co-author 1");
   await theirs.getByLabel("Vendor").fill("Vendor of co-author 2");
   await saveAndWait(theirs);
   await eventually(async () => expect((await licenceRow()).Vendor).toBe("Vendor of co-author 2"));
@@ -105,7 +107,7 @@ test("Reload after a conflict: the other co-author's save survives, and the mess
   });
 });
 
-test("Keep mine after a conflict: co-author 1's version is saved over the other, and both panes show it", async () => {
+test("Keep mine after a conflict: co-author 1's fields are saved over the other's, their other change stays, and both panes show it", async () => {
   const mine = licenceForm(first);
   const theirs = licenceForm(second);
   // Both forms are on the licence as it is now (co-author 2's saved form followed along).
@@ -114,6 +116,7 @@ test("Keep mine after a conflict: co-author 1's version is saved over the other,
   );
 
   await mine.getByLabel("Vendor").fill("Vendor kept by co-author 1");
+  await theirs.getByLabel("Vendor").fill("Vendor of co-author 2, again");
   await theirs.getByLabel("Purchase Order").fill("PO-THEIRS-0002");
   await saveAndWait(theirs);
   await eventually(async () => expect((await licenceRow())["Purchase Order"]).toBe("PO-THEIRS-0002"));
@@ -122,27 +125,27 @@ test("Keep mine after a conflict: co-author 1's version is saved over the other,
   const conflict = mine.getByText(/Someone else changed .* of this licence while you were editing\./);
   await conflict.waitFor();
   expect(await conflict.innerText()).toContain(
-    "Someone else changed Purchase Order of this licence while you were editing.",
+    "Someone else changed Vendor of this licence while you were editing.",
   );
   // Until co-author 1 chooses, co-author 2's save stands.
   expect(await licenceRow()).toMatchObject({
-    Vendor: "Vendor of co-author 2",
+    Vendor: "Vendor of co-author 2, again",
     "Purchase Order": "PO-THEIRS-0002",
   });
 
   await mine.getByRole("button", { name: "Keep mine" }).click();
   await mine.getByText("Saved.", { exact: true }).waitFor();
-  // Keep mine saves co-author 1's whole version, as the message warned ("save over theirs").
+  // Keep mine saves the field co-author 1 changed over theirs; co-author 2's Purchase Order stays.
   await eventually(async () =>
     expect(await licenceRow()).toMatchObject({
       Vendor: "Vendor kept by co-author 1",
-      "Purchase Order": ORIGINAL_PO,
+      "Purchase Order": "PO-THEIRS-0002",
     }),
   );
   // Co-author 2 had nothing unsaved, so their form follows to the version now in the workbook.
   await eventually(async () => {
     expect(await theirs.getByLabel("Vendor").inputValue()).toBe("Vendor kept by co-author 1");
-    expect(await theirs.getByLabel("Purchase Order").inputValue()).toBe(ORIGINAL_PO);
+    expect(await theirs.getByLabel("Purchase Order").inputValue()).toBe("PO-THEIRS-0002");
   });
   await scrollPaneToTop(first);
   await scrollPaneToTop(second);

@@ -14,7 +14,7 @@ it("cells say why while the register cannot be loaded, and get their figures onc
   const register = createWorkbookRegister({
     run: (batch) => session.run(batch),
     ownEchoMs: 0,
-    loadRetryDelaysMs: [],
+    retryDelaysMs: [],
     onBackgroundError: () => undefined, // subscribing fails too while offline
   });
   const errors: unknown[] = [];

@@ -21,9 +21,9 @@ describe("co-authoring", () => {
       expect(notes.has(`alice ${i}`)).toBe(true);
       expect(notes.has(`bob ${i}`)).toBe(true);
     }
-  });
+  }, 20_000);
 
-  it("refuses the second of two edits to the same licence and keeps the first", async () => {
+  it("refuses the second of two edits to the same field, naming it, and Keep mine writes only my fields", async () => {
     const { workbook, register } = await freshWorkbook();
     const added = await register.add("licences", fullLicence());
     if (!added.ok) throw new Error(added.error.message);
@@ -34,23 +34,61 @@ describe("co-authoring", () => {
 
     const first = await alice.update("licences", { ...aliceCopy, quantity: 40, vendor: "Insight" });
     expect(first.ok).toBe(true);
-    const second = await bob.update("licences", { ...bobCopy, notes: "Bob was here" });
+    const second = await bob.update("licences", { ...bobCopy, vendor: "Bob & Co", notes: "Bob was here" });
     expect(second).toEqual({
       ok: false,
       error: expect.objectContaining({
         kind: "conflict",
-        message: "Someone else changed Quantity and Vendor of this licence since you opened it.",
-        changedFields: ["quantity", "vendor"],
+        message: "Someone else changed Vendor of this licence since you opened it.",
+        changedFields: ["vendor"],
+        theirFields: ["quantity", "vendor"],
         current: expect.objectContaining({ quantity: 40, vendor: "Insight", rowVersion: 2 }),
       }),
     });
-    const now = (await bob.load()).licences[0];
-    expect(now).toMatchObject({ quantity: 40, vendor: "Insight", notes: fullLicence().notes });
+    // nothing of Bob's was written
+    expect((await bob.load()).licences[0]).toMatchObject({
+      quantity: 40,
+      vendor: "Insight",
+      notes: fullLicence().notes,
+    });
 
-    // "Keep mine" overwrites.
-    const forced = await bob.update("licences", { ...bobCopy, notes: "Bob was here" }, { force: true });
+    // "Keep mine" writes Bob's Vendor and Notes over Alice's Vendor, and leaves her Quantity alone
+    const forced = await bob.update(
+      "licences",
+      { ...bobCopy, vendor: "Bob & Co", notes: "Bob was here" },
+      { force: true },
+    );
     expect(forced.ok && forced.value.rowVersion).toBe(3);
-    expect((await alice.load()).licences[0]).toMatchObject({ quantity: 25, notes: "Bob was here" });
+    expect((await alice.load()).licences[0]).toMatchObject({
+      quantity: 40,
+      vendor: "Bob & Co",
+      notes: "Bob was here",
+    });
+  });
+
+  it("merges edits to different fields, and says whose change it kept", async () => {
+    const { workbook, register } = await freshWorkbook();
+    const added = await register.add("licences", fullLicence());
+    if (!added.ok) throw new Error(added.error.message);
+    const alice = registerOn(workbook.session("alice"));
+    const bob = registerOn(workbook.session("bob"));
+    const aliceCopy = (await alice.load()).licences[0];
+    const bobCopy = (await bob.load()).licences[0];
+    expect((await alice.update("licences", { ...aliceCopy, purchaseOrder: "PO-ALICE" })).ok).toBe(true);
+    const second = await bob.update("licences", { ...bobCopy, notes: "Bob was here" });
+    expect(second).toMatchObject({
+      ok: true,
+      value: { purchaseOrder: "PO-ALICE", notes: "Bob was here", rowVersion: 3 },
+      merged: {
+        fields: ["purchaseOrder"],
+        message:
+          "Saved. Someone else changed Purchase Order of this licence meanwhile; their change is kept with yours.",
+      },
+    });
+    expect((await alice.load()).licences[0]).toMatchObject({
+      purchaseOrder: "PO-ALICE",
+      notes: "Bob was here",
+    });
   });
 
   it("says when someone else deleted the record", async () => {

@@ -11,7 +11,7 @@ describe("a load that fails", () => {
     const bob = createWorkbookRegister({
       run: (batch) => session.run(batch),
       ownEchoMs: 0,
-      loadRetryDelaysMs: [0, 0],
+      retryDelaysMs: [0, 0],
       onBackgroundError: (error) => backgroundErrors.push(error),
     });
     return { bob, session, added: added.value };

@@ -82,4 +82,27 @@ describe("Import tab", () => {
       expect(screen.getByLabelText("Import preview").textContent).toContain("put on FIN-PC-07."),
     );
   });
+
+  it("Snipe-IT licences are written as licences once the person says so", async () => {
+    const { register } = await renderPane();
+    await chooseFile("snipeit-licences-export.csv");
+    const section = screen.getByRole("region", { name: "Licences from Snipe-IT" });
+    expect(section.textContent).toContain(
+      "2 new licences, 2 new products and 0 seats checked out to people.",
+    );
+    expect(register.writes).toEqual([]);
+    fireEvent.click(within(section).getByRole("button", { name: "Import 2 licences" }));
+    await within(section).findByText(
+      /^Added 2 licences and 0 allocations; 2 new products\. Check each new licence/,
+    );
+    const data = await register.load();
+    expect(data.licences.filter((l) => l.licenceKey === "XXXX-YYYY")).toEqual([
+      expect.objectContaining({
+        quantity: 25,
+        cost: 14975,
+        expiryDate: "2025-03-31",
+        licenceType: "Subscription",
+      }),
+    ]);
+  });
 });

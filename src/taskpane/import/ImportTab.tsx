@@ -21,6 +21,7 @@ import { failureSentence, unexpectedSentence } from "../messages";
 import { useRegister } from "../RegisterContext";
 import { ColumnMappingForm } from "./ColumnMappingForm";
 import { ImportPreview } from "./ImportPreview";
+import { LicenceImportSection } from "./LicenceImportSection";
 import { LinkPanel } from "./LinkPanel";
 import { defaultDecisions, type TitleDecision } from "./titleDecisions";
 import { TitleMatching } from "./TitleMatching";
@@ -196,6 +197,7 @@ export function ImportTab({ data }: { data: RegisterData }) {
               onMap={(mapping) => void read(state.file, { device: state.device, mapping })}
             />
           )}
+          {(result.licences || result.allocations) && <LicenceImportSection result={result} data={data} />}
           {result.installations.length > 0 && (
             <section className={styles.section} aria-label="Titles to products">
               <Subtitle2>Titles to products</Subtitle2>

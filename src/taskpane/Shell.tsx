@@ -43,6 +43,7 @@ export function Shell() {
   const register = useRegister();
   const state = useRegisterData();
   const [tab, setTab] = useState<TabValue>("licences");
+  const [importOpened, setImportOpened] = useState(false);
   const licencesTab = useRef<LicencesTabHandle>(null);
 
   // Selecting a licence row in the sheet shows it here, leaving the keyboard with the grid.
@@ -93,7 +94,14 @@ export function Shell() {
   return (
     <div className={styles.root}>
       <div className={styles.header}>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabValue)} aria-label="Views">
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_, d) => {
+            setTab(d.value as TabValue);
+            if (d.value === "import") setImportOpened(true);
+          }}
+          aria-label="Views"
+        >
           <Tab value="licences">Licences</Tab>
           <Tab value="dashboard">Dashboard</Tab>
           <Tab value="import">Import</Tab>
@@ -121,9 +129,13 @@ export function Shell() {
       <div hidden={tab !== "dashboard"}>
         <Dashboard data={state.data} position={state.position} onOpenLicence={openLicence} />
       </div>
-      <div hidden={tab !== "import"}>
-        <ImportTab data={state.data} />
-      </div>
+      {/* Mounted once opened (then kept, so a file being read survives a look elsewhere): until then the
+          pane need not plan links on every change. */}
+      {importOpened && (
+        <div hidden={tab !== "import"}>
+          <ImportTab data={state.data} />
+        </div>
+      )}
     </div>
   );
 }

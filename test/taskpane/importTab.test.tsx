@@ -3,6 +3,9 @@ import { readFileSync } from "fs";
 import path from "path";
 import { findDialog, renderPane } from "./support/renderPane";
 
+/** Writes and reads through the fake register yield to the event loop; a busy machine needs more than 1 s. */
+const SLOW = { timeout: 10_000 };
+
 const fixture = (name: string) =>
   new File([readFileSync(path.join(__dirname, "..", "import", "fixtures", name))], name);
 
@@ -10,7 +13,8 @@ async function chooseFile(name: string) {
   fireEvent.click(screen.getByRole("tab", { name: "Import" }));
   const input = screen.getByLabelText("Export file") as HTMLInputElement;
   fireEvent.change(input, { target: { files: [fixture(name)] } });
-  return screen.findByLabelText("Import preview");
+  // Reading goes through FileReader and yields between batches: give a busy machine time.
+  return screen.findByLabelText("Import preview", {}, { timeout: 10_000 });
 }
 
 describe("Import tab", () => {
@@ -38,7 +42,7 @@ describe("Import tab", () => {
     expect(acrobat.selectedOptions[0].textContent).toBe("Another name for Adobe Acrobat Pro");
 
     fireEvent.click(screen.getByRole("button", { name: "Import 2 installations" }));
-    await screen.findByText("Imported 2 installations; remembered 1 alias.");
+    await screen.findByText("Imported 2 installations; remembered 1 alias.", {}, SLOW);
     const data = await register.load();
     expect(data.software.find((s) => s.id === "SW-ACRO")?.aliases).toBe("Adobe Acrobat (64-bit)");
     expect(data.installations.filter((i) => i.source === "Intune")).toEqual([
@@ -57,15 +61,17 @@ describe("Import tab", () => {
     ]);
 
     const links = screen.getByRole("region", { name: "Link installations to licences" });
-    await waitFor(() =>
-      expect(within(links).getByRole("list", { name: "Proposed links by product" }).textContent).toContain(
-        "Adobe Acrobat Pro",
-      ),
+    await waitFor(
+      () =>
+        expect(within(links).getByRole("list", { name: "Proposed links by product" }).textContent).toContain(
+          "Adobe Acrobat Pro",
+        ),
+      SLOW,
     );
     fireEvent.click(within(links).getByRole("button", { name: /^Link \d+ installations?$/ }));
     const dialog = await findDialog("Link installations to licences?");
     fireEvent.click(within(dialog).getByRole("button", { name: /^Link/ }));
-    await screen.findByText(/^Linked \d+ installations? to their licences\.$/);
+    await screen.findByText(/^Linked \d+ installations? to their licences\.$/, {}, SLOW);
     const linked = (await register.load()).installations.filter((i) => i.source === "Intune");
     expect(linked.map((i) => i.licenceId)).toEqual(["LIC-ACRO", "LIC-ACRO"]);
   });
@@ -78,8 +84,9 @@ describe("Import tab", () => {
       target: { value: "fin-pc-07.corp" },
     });
     fireEvent.click(screen.getByRole("button", { name: "Read again" }));
-    await waitFor(() =>
-      expect(screen.getByLabelText("Import preview").textContent).toContain("put on FIN-PC-07."),
+    await waitFor(
+      () => expect(screen.getByLabelText("Import preview").textContent).toContain("put on FIN-PC-07."),
+      SLOW,
     );
   });
 
@@ -94,6 +101,8 @@ describe("Import tab", () => {
     fireEvent.click(within(section).getByRole("button", { name: "Import 2 licences" }));
     await within(section).findByText(
       /^Added 2 licences and 0 allocations; 2 new products\. Check each new licence/,
+      {},
+      SLOW,
     );
     const data = await register.load();
     expect(data.licences.filter((l) => l.licenceKey === "XXXX-YYYY")).toEqual([

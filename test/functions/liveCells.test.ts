@@ -86,3 +86,18 @@ it("an allocation a co-author adds through their own register updates the licenc
   expect(licenceRow("LIC-USERS")[C.usedQuantity]).toBe(3);
   expect(licenceRow("LIC-USERS")[C.complianceStatus]).toBe("Over-deployed");
 });
+
+it("saving an existing licence (as the pane does) leaves no #BUSY! in its row, changed or not", async () => {
+  const data = await fixture.register.load();
+  const stored = data.licences.find((l) => l.id === "LIC-OK")!;
+  const before = licenceRow("LIC-OK");
+  // Vendor changes no figure; Quantity 3 -> 4 changes Available but not Used or Status
+  const saved = await fixture.register.update("licences", { ...stored, vendor: "Contoso", quantity: 4 });
+  expect(saved.ok).toBe(true);
+  await settleAll();
+  const after = licenceRow("LIC-OK");
+  expect(after[C.usedQuantity]).toBe(before[C.usedQuantity]);
+  expect(after[C.availableQuantity]).toBe(2);
+  expect(after[C.complianceStatus]).toBe("Under-utilized");
+  expect(Object.values(after)).not.toContain("#BUSY!");
+});

@@ -141,6 +141,9 @@ class Engine implements CalculationEngine, CalculationHooks {
   formulaWritten(sheet: SheetModel, row: number, column: number, formula: string): CellValue | undefined {
     const existing = this.graph.node(sheet.id, row, column);
     if (existing && existing.formula === formula) {
+      // Writing a formula is an edit of the cell even when the text is the same: Excel cancels the running
+      // call and makes a new one, which is given its own first result (a kept stream would leave #BUSY!).
+      this.cancel(existing);
       this.markDirty(existing);
       return BUSY;
     }

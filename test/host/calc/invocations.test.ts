@@ -164,6 +164,26 @@ describe("streaming", () => {
     ]);
   });
 
+  test("rewriting a formula with the same text cancels its stream and the new call's first value shows", async () => {
+    // like the live LICENSE cells: each call is given the current value once, later only changed values
+    const s = streams();
+    const current = (invocation: Streaming) => invocation.setResult(7);
+    const tick = (key: unknown, invocation: Streaming) => {
+      s.tick(key, invocation);
+      current(invocation);
+    };
+    const { write, settle, value, engine } = calcWorkbook({ TICK: tick as never });
+    await write("A1:B1", [["x", "=LICENSE.TICK(A1)"]]);
+    await settle();
+    expect(value("B1")).toBe(7);
+    // the add-in saving the row writes the same formula back (e.g. a licence saved from the pane)
+    await write("A1:B1", [["x", "=LICENSE.TICK(A1)"]]);
+    await settle();
+    expect(value("B1")).toBe(7);
+    expect(s.calls.map((c) => c.canceled)).toEqual([true, false]);
+    expect(engine.stats.cancellations).toBe(1);
+  });
+
   test("recalculate() restarts every stream; detach() cancels them", async () => {
     const s = streams();
     const { write, settle, engine } = calcWorkbook({ TICK: s.tick as never });

@@ -1,4 +1,6 @@
 import { type Rect, contains, intersect, lastColumn, lastRow } from "../addresses";
+import type { CallSite } from "./callSites";
+import type { Expr } from "./expressionParser";
 import type { ParsedCall } from "./formulaParser";
 import type { ActiveInvocation } from "./invocations";
 import { type Precedent, samePrecedents } from "./references";
@@ -17,7 +19,12 @@ export interface FormulaNode {
   row: number;
   column: number;
   formula: string;
-  call: ParsedCall;
+  /** A formula that is one custom-function call with plain arguments (the register's columns): run directly. */
+  call?: ParsedCall;
+  /** Any other formula: built-in functions, operators, custom calls inside them. */
+  expr?: Expr;
+  /** The custom-function calls inside `expr`, each its own invocation. */
+  sites?: Map<Expr, CallSite>;
   precedents: Precedent[];
   /** False until the formula's references were first worked out. */
   resolved?: boolean;

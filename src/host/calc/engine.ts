@@ -5,9 +5,19 @@ import type { InMemoryWorkbook } from "../index";
 import type { CellValue } from "../inputParsing";
 import { type SheetModel, bodyRect } from "../model";
 import type { CalculationHooks, ChangeRecord } from "../workbookState";
+import { builtin } from "./builtins";
+import { type CallSite, customArgument, formulaResult, resultValue } from "./callSites";
 import { DependencyGraph, type FormulaNode, cellKey } from "./dependencyGraph";
-import { parseCall } from "./formulaParser";
+import { type Expr, parseExpression } from "./expressionParser";
+import {
+  type ReferenceContext,
+  expressionPrecedents,
+  readReference,
+  resolveReference,
+} from "./expressionReferences";
+import { type ParsedCall, parseCall } from "./formulaParser";
 import { hostOf } from "./hostRegistry";
+import { type Scope, evaluate as evaluateExpr } from "./interpreter";
 import {
   ActiveInvocation,
   type CellResult,
@@ -18,6 +28,7 @@ import {
 } from "./invocations";
 import { ColumnIndex, isFailure, parameterAddresses, resolveArguments } from "./references";
 import { Spills } from "./spills";
+import { ExcelError, type Value } from "./values";
 
 /**
  * Runs custom functions in the in-memory host the way Excel does (see README.md here): each `=NS.F(...)`
@@ -148,9 +159,9 @@ class Engine implements CalculationEngine, CalculationHooks {
       return BUSY;
     }
     if (existing) this.removeNode(existing, sheet);
-    const call = parseCall(formula, this.namespace);
-    if (!call) return undefined;
-    this.addNode(sheet.id, row, column, formula);
+    const program = this.compile(formula);
+    if (!program) return undefined;
+    this.addNode(sheet.id, row, column, formula, program);
     return BUSY;
   }
 
@@ -180,7 +191,9 @@ class Engine implements CalculationEngine, CalculationHooks {
       formula: at.sheet.cells.formula(at.row, at.column),
       value: at.sheet.cells.value(at.row, at.column),
       error: this.errors.get(at.sheet.id)?.get(cellKey(at.row, at.column)),
-      streaming: !!node?.invocation && !node.invocation.canceled && !node.invocation.settled,
+      streaming:
+        (!!node?.invocation && !node.invocation.canceled && !node.invocation.settled) ||
+        [...(node?.sites?.values() ?? [])].some((site) => site.active && !site.active.settled),
       spill:
         area && area.rowCount * area.columnCount > 1
           ? formatAddress(at.sheet.name, area).split("!")[1]
@@ -309,10 +322,14 @@ class Engine implements CalculationEngine, CalculationHooks {
   private resolvePrecedents(node: FormulaNode): void {
     const sheet = this.sheetOf(node);
     if (!sheet) return;
+    if (node.expr) {
+      this.graph.setPrecedents(node, expressionPrecedents(node.expr, this.referenceContext(node, sheet)));
+      return;
+    }
     const resolved = resolveArguments(
       this.host.state,
       { sheet, row: node.row, column: node.column },
-      node.call.args,
+      node.call!.args,
       this.columns,
       {
         emptyCell: this.emptyCell,
@@ -330,10 +347,15 @@ class Engine implements CalculationEngine, CalculationHooks {
       this.removeNode(node, sheet);
       return;
     }
+    if (node.expr) {
+      this.evaluateExpression(node, node.expr, sheet);
+      return;
+    }
+    const call = node.call!;
     const resolved = resolveArguments(
       this.host.state,
       { sheet, row: node.row, column: node.column },
-      node.call.args,
+      call.args,
       this.columns,
       {
         emptyCell: this.emptyCell,
@@ -346,17 +368,17 @@ class Engine implements CalculationEngine, CalculationHooks {
       this.apply(node, { kind: "error", code: resolved.code, message: resolved.message });
       return;
     }
-    const fn = this.functions.get(node.call.id);
+    const fn = this.functions.get(call.id);
     if (!fn) {
       this.cancel(node);
       this.apply(node, {
         kind: "error",
         code: "#NAME?",
-        message: `${node.call.name} is not a registered custom function.`,
+        message: `${call.name} is not a registered custom function.`,
       });
       return;
     }
-    const shape = callShape(fn, this.metadata.get(node.call.id), this.streamingIds, node.call.id);
+    const shape = callShape(fn, this.metadata.get(call.id), this.streamingIds, call.id);
     const streamingKey = shape.takesInvocation ? safeKey(resolved.values) : undefined;
     const running = node.invocation;
     if (
@@ -370,7 +392,7 @@ class Engine implements CalculationEngine, CalculationHooks {
     this.cancel(node);
     const active: ActiveInvocation = new ActiveInvocation(
       () => formatAddress(sheet.name, rect(node.row, node.column)),
-      node.call.name,
+      call.name,
       () => parameterAddresses(resolved.places),
       (result) => this.deliver(node, active, result),
     );
@@ -480,8 +502,9 @@ class Engine implements CalculationEngine, CalculationHooks {
   private adoptFormulas(sheet: SheetModel, showBusy: boolean): void {
     for (const [row, column, formula] of sheet.cells.formulaCells()) {
       if (this.graph.node(sheet.id, row, column)) continue;
-      if (!parseCall(formula, this.namespace)) continue;
-      this.addNode(sheet.id, row, column, formula);
+      const program = this.compile(formula);
+      if (!program) continue;
+      this.addNode(sheet.id, row, column, formula, program);
       if (showBusy) sheet.cells.setCell(row, column, BUSY, formula);
     }
   }
@@ -510,9 +533,26 @@ class Engine implements CalculationEngine, CalculationHooks {
 
   // ---- nodes -------------------------------------------------------------------------------------
 
-  private addNode(sheetId: string, row: number, column: number, formula: string): FormulaNode {
-    const call = parseCall(formula, this.namespace)!;
-    const node: FormulaNode = { sheetId, row, column, formula, call, precedents: [] };
+  /**
+   * How a formula runs: one custom-function call with plain arguments goes straight to the function (the
+   * register's columns, thousands of cells); anything else the expression parser reads is evaluated; the
+   * rest (syntax it does not know) is left to the host's default value.
+   */
+  private compile(formula: string): { call: ParsedCall } | { expr: Expr } | undefined {
+    const call = parseCall(formula, this.namespace);
+    if (call) return { call };
+    const expr = parseExpression(formula);
+    return expr ? { expr } : undefined;
+  }
+
+  private addNode(
+    sheetId: string,
+    row: number,
+    column: number,
+    formula: string,
+    program: { call: ParsedCall } | { expr: Expr },
+  ): FormulaNode {
+    const node: FormulaNode = { sheetId, row, column, formula, ...program, precedents: [] };
     this.graph.add(node);
     this.markDirty(node);
     return node;
@@ -537,10 +577,162 @@ class Engine implements CalculationEngine, CalculationHooks {
   }
 
   private cancel(node: FormulaNode): void {
+    if (node.sites) {
+      for (const site of node.sites.values()) this.cancelSite(site);
+      node.sites.clear();
+    }
     const running = node.invocation;
     node.invocation = undefined;
     node.argumentKey = undefined;
     this.waiting.delete(node);
+    if (!running || running.canceled || running.settled) return;
+    this.stats.cancellations++;
+    running.cancel();
+  }
+
+  // ---- formulas with built-in functions and operators --------------------------------------------
+
+  private referenceContext(node: FormulaNode, sheet: SheetModel): ReferenceContext {
+    return {
+      state: this.host.state,
+      at: { sheet, row: node.row, column: node.column },
+      columns: this.columns,
+      spillArea: (sheetId, row, column) => {
+        const anchor = this.graph.node(sheetId, row, column);
+        return anchor && this.spills.areaOf(anchor);
+      },
+    };
+  }
+
+  /** The node whose expression is being evaluated: results its calls give synchronously need no re-run. */
+  private evaluating: FormulaNode | undefined;
+
+  private evaluateExpression(node: FormulaNode, expr: Expr, sheet: SheetModel): void {
+    const context = this.referenceContext(node, sheet);
+    this.graph.setPrecedents(node, expressionPrecedents(expr, context));
+    const sites = (node.sites ??= new Map());
+    for (const site of sites.values()) site.visited = false;
+    const scope: Scope = {
+      resolve: (ref) => resolveReference(ref, context),
+      read: readReference,
+      today: () => this.lastToday,
+      isCustom: (name) => name.startsWith(`${this.namespace.toUpperCase()}.`),
+      custom: (call, args) => this.customCall(node, sheet, call, args),
+      builtin,
+    };
+    this.evaluating = node;
+    let value: Value;
+    try {
+      value = evaluateExpr(expr, scope);
+    } finally {
+      this.evaluating = undefined;
+    }
+    for (const [call, site] of sites)
+      if (!site.visited) {
+        this.cancelSite(site);
+        sites.delete(call);
+      }
+    const pending = [...sites.values()].find((site) => site.result === undefined);
+    if (pending) {
+      this.waiting.add(node);
+      this.apply(node, { kind: "error", code: BUSY, message: "Waiting for a custom function's result." });
+      return;
+    }
+    this.waiting.delete(node);
+    this.apply(node, formulaResult(value, readReference));
+  }
+
+  /** One custom-function call inside an expression: its latest result, or #BUSY! while it has none. */
+  private customCall(
+    node: FormulaNode,
+    sheet: SheetModel,
+    call: Extract<Expr, { kind: "call" }>,
+    args: Value[],
+  ): Value {
+    const sites = node.sites!;
+    let site = sites.get(call);
+    if (!site) sites.set(call, (site = { lasting: false, visited: false }));
+    site.visited = true;
+    const id = call.name.slice(this.namespace.length + 1);
+    const fn = this.functions.get(id);
+    if (!fn) {
+      this.cancelSite(site);
+      site.result = {
+        kind: "error",
+        code: "#NAME?",
+        message: `${call.name} is not a registered custom function.`,
+      };
+      return resultValue(site.result);
+    }
+    const passed: unknown[] = [];
+    for (const arg of args) {
+      const value = customArgument(arg, this.emptyCell);
+      if (value instanceof ExcelError) {
+        this.cancelSite(site);
+        site.result = { kind: "error", code: value.code, message: value.message };
+        return value;
+      }
+      passed.push(value);
+    }
+    const shape = callShape(fn, this.metadata.get(id), this.streamingIds, id);
+    const key = safeKey(passed);
+    const running = site.active;
+    if (running && !running.canceled && site.lasting && key !== undefined && key === site.key)
+      return site.result ? resultValue(site.result) : new ExcelError(BUSY);
+    this.cancelSite(site);
+    const current = site;
+    const active: ActiveInvocation = new ActiveInvocation(
+      () => formatAddress(sheet.name, rect(node.row, node.column)),
+      call.name,
+      () => passed.map(() => ""),
+      (result) => this.deliverToSite(node, current, active, result),
+    );
+    const list = argumentList(passed, shape, active.invocation);
+    if (typeof list === "string") {
+      site.result = { kind: "error", code: "#VALUE!", message: list };
+      return resultValue(site.result);
+    }
+    site.active = active;
+    site.key = key;
+    site.result = undefined;
+    this.stats.invocations++;
+    const outcome = invoke(fn, list, shape, active, (result) =>
+      this.deliverToSite(node, current, active, result),
+    );
+    if (outcome.kind === "now") {
+      site.lasting = false;
+      site.result = outcome.result;
+    } else {
+      site.lasting = true;
+      if (outcome.kind === "promise") {
+        const settled = outcome.settled.finally(() => {
+          this.promises.delete(settled);
+          this.schedule();
+          this.resolveIdle();
+        });
+        this.promises.add(settled);
+      }
+    }
+    return site.result ? resultValue(site.result) : new ExcelError(BUSY);
+  }
+
+  private deliverToSite(
+    node: FormulaNode,
+    site: CallSite,
+    active: ActiveInvocation,
+    result: CellResult,
+  ): void {
+    if (active.canceled || site.active !== active || !this.attached) return;
+    site.result = result;
+    if (this.evaluating === node) return; // given during the call: the evaluation in progress uses it
+    this.markDirty(node);
+  }
+
+  private cancelSite(site: CallSite): void {
+    const running = site.active;
+    site.active = undefined;
+    site.key = undefined;
+    site.result = undefined;
     if (!running || running.canceled || running.settled) return;
     this.stats.cancellations++;
     running.cancel();

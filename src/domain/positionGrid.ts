@@ -5,7 +5,9 @@ export type GridCell = string | number;
 
 /**
  * The grid's header row; the cost columns name the reporting currency. Software, Purchased and Used come
- * first so a chart of purchased versus used can take the grid's first three columns.
+ * first so a chart of purchased versus used can take the grid's first three columns. Each row is one
+ * product, so the Licences column counts licences and every other count is of licences purchased or used;
+ * True-up Exposure is Shortfall × Unit Price and Unused Cost is Available × Unit Price.
  */
 export function positionGridHeader(reportingCurrency: string): string[] {
   return [
@@ -17,6 +19,7 @@ export function positionGridHeader(reportingCurrency: string): string[] {
     "Licences",
     "Status",
     `Annual Cost (${reportingCurrency})`,
+    `Unit Price (${reportingCurrency})`,
     `True-up Exposure (${reportingCurrency})`,
     `Unused Cost (${reportingCurrency})`,
     "Software ID",
@@ -36,6 +39,7 @@ export function positionGridRow(product: ProductPosition): GridCell[] {
     product.licences,
     product.status,
     money(product.annualCost),
+    money(product.unitPrice),
     money(product.trueUpExposure),
     money(product.unusedCost),
     product.softwareId,
@@ -59,5 +63,18 @@ export function positionGrid(products: readonly ProductPosition[], reportingCurr
   return [positionGridHeader(reportingCurrency), ...[...products].sort(compareProducts).map(positionGridRow)];
 }
 
-/** Column (0-based) of the first cost column, for totals. */
-export const GRID_COST_COLUMNS = { annualCost: 7, trueUpExposure: 8, unusedCost: 9 } as const;
+/** Each column's position (0-based), for formulas that read the spilled grid. */
+export const GRID_COLUMNS = {
+  software: 0,
+  purchased: 1,
+  used: 2,
+  available: 3,
+  shortfall: 4,
+  licences: 5,
+  status: 6,
+  annualCost: 7,
+  unitPrice: 8,
+  trueUpExposure: 9,
+  unusedCost: 10,
+  softwareId: 11,
+} as const;

@@ -46,7 +46,11 @@ export interface ProductPosition {
   status: ComplianceStatus;
   statusReason: string;
   annualCost: number;
+  /** What one more licence costs: the quantity-weighted average unit cost, to the penny (productUnitPrice). */
+  unitPrice: number;
+  /** shortfall × unitPrice. */
   trueUpExposure: number;
+  /** available × unitPrice; 0 when unlimited. */
   unusedCost: number;
 }
 

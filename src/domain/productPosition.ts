@@ -6,7 +6,7 @@ import {
   shortfallQuantity,
   availableQuantity,
 } from "./quantities";
-import { trueUpCost } from "./costs";
+import { trueUpCost, unusedCost } from "./costs";
 
 /** What the register knows about a product beyond its licences. */
 export interface ProductLinks {
@@ -27,9 +27,15 @@ const MAX_NAMED = 3;
 
 /**
  * A product's position pools its licences: entitlements add up (Unlimited if any licence is), use adds up
- * plus unlicensed devices. Costs are in the reporting currency; licences whose currency has no rate are left
- * out of the totals (the caller reports the missing rate). Unlicensed devices are priced at the product's
- * average unit cost (weighted by quantity), since that is what covering them would likely cost.
+ * plus unlicensed devices, and every figure follows from those two totals. Shortfall and available are
+ * purchased against used; the status is Over-deployed exactly when there is a shortfall (a review can turn
+ * Compliant or Under-utilized into Review Required, never hide a shortfall). True-up exposure is the
+ * shortfall priced at the product's unit price, and the cost of unused licences is what is available priced
+ * the same way, so a product whose spare licences cover another licence's overuse has neither. The unit
+ * price is what the product's licences cost per licence purchased, averaged over them weighted by quantity,
+ * in the reporting currency and rounded to the penny (see productUnitPrice). Annual cost is the licences'
+ * annual costs added up. Licences whose currency has no rate are left out of the money figures (the caller
+ * reports the missing rate).
  */
 export function productPositionOf(
   software: { id: string; name: string },
@@ -41,10 +47,6 @@ export function productPositionOf(
   let purchased: number | null = 0;
   let used = links.unlicensedDevices;
   let annual = 0;
-  let trueUp = 0;
-  let unused = 0;
-  let weightedUnitCost = 0;
-  let weight = 0;
   const reviewed: string[] = [];
   // In ID order, so the sums (floating point) and the reason do not depend on the order of edits.
   const ordered = [...licences].sort((a, b) => (a.position.licenceId < b.position.licenceId ? -1 : 1));
@@ -52,17 +54,14 @@ export function productPositionOf(
     purchased = purchased === null || position.entitled === null ? null : purchased + position.entitled;
     used += position.used;
     annual += position.annualCostReporting ?? 0;
-    trueUp += position.trueUpCostReporting ?? 0;
-    unused += position.unusedCostReporting ?? 0;
     if (reviewReasons.length > 0) reviewed.push(position.licenceId);
-    const unitReporting = toReporting(position.unitCost, position.currency);
-    if (position.quantity !== null && position.quantity > 0 && unitReporting !== null) {
-      weightedUnitCost += unitReporting * position.quantity;
-      weight += position.quantity;
-    }
   }
-  const averageUnitCost = weight > 0 ? weightedUnitCost / weight : 0;
-  trueUp += trueUpCost(links.unlicensedDevices, averageUnitCost);
+  const unitPrice = productUnitPrice(
+    ordered.map(({ position }) => position),
+    toReporting,
+  );
+  const available = availableQuantity(purchased, used);
+  const shortfall = shortfallQuantity(purchased, used);
 
   const reviewReasons: string[] = [];
   if (reviewed.length > 0) {
@@ -94,12 +93,34 @@ export function productPositionOf(
     purchased,
     used,
     unlicensed: links.unlicensedDevices,
-    available: availableQuantity(purchased, used),
-    shortfall: shortfallQuantity(purchased, used),
+    available,
+    shortfall,
     status,
     statusReason,
     annualCost: annual,
-    trueUpExposure: trueUp,
-    unusedCost: unused,
+    unitPrice,
+    trueUpExposure: trueUpCost(shortfall, unitPrice),
+    unusedCost: unusedCost(available, unitPrice),
   };
+}
+
+/**
+ * The price of one more licence of a product: its licences' unit costs (recorded, else annual cost per
+ * licence purchased) averaged weighted by quantity purchased, in the reporting currency, rounded to the
+ * penny so that shortfall × unit price on the sheet re-performs the true-up exactly. Unlimited licences,
+ * licences of no quantity and licences whose currency has no rate do not count; 0 when none does.
+ */
+export function productUnitPrice(
+  licences: readonly Pick<LicencePosition, "quantity" | "unitCost" | "currency">[],
+  toReporting: (amount: number, currency: string) => number | null,
+): number {
+  let weighted = 0;
+  let weight = 0;
+  for (const licence of licences) {
+    const unit = toReporting(licence.unitCost, licence.currency);
+    if (licence.quantity === null || licence.quantity <= 0 || unit === null) continue;
+    weighted += unit * licence.quantity;
+    weight += licence.quantity;
+  }
+  return weight > 0 ? Math.round((weighted / weight) * 100) / 100 : 0;
 }

@@ -1,4 +1,4 @@
-import type { RegisterPosition } from "./positionTypes";
+import type { LicencePosition } from "./positionTypes";
 import type { Licence, Software } from "./schemas";
 
 /** How far ahead the dashboards look for renewals. */
@@ -14,13 +14,22 @@ export interface UpcomingRenewal {
   daysLeft: number;
 }
 
-/** Licences expiring within `days` days from the as-of date (today included), soonest first. */
+/** The licence figures the renewals list reads: a RegisterPosition, or the live register's index. */
+export interface LicencePositions {
+  licences: { get(id: string): Pick<LicencePosition, "daysToExpiry" | "noticeDate"> | undefined };
+}
+
+/**
+ * Licences expiring within `days` days from the as-of date (today included), soonest first; perpetual
+ * licences and licences with no expiry date never are. The pane's list and LICENSE.RENEWALS both use this.
+ */
 export function upcomingRenewals(
-  data: { software: readonly Software[]; licences: readonly Licence[] },
-  position: RegisterPosition,
+  data: { software: Iterable<Software>; licences: Iterable<Licence> },
+  position: LicencePositions,
   days = RENEWAL_WINDOW_DAYS,
 ): UpcomingRenewal[] {
-  const names = new Map(data.software.map((item) => [item.id, item.name]));
+  const names = new Map<string, string>();
+  for (const item of data.software) names.set(item.id, item.name);
   const renewals: UpcomingRenewal[] = [];
   for (const licence of data.licences) {
     const figures = position.licences.get(licence.id);
@@ -45,4 +54,20 @@ export function upcomingRenewals(
     });
   }
   return renewals.sort((a, b) => a.daysLeft - b.daysLeft || a.softwareName.localeCompare(b.softwareName));
+}
+
+/** The renewals as LICENSE.RENEWALS spills them: a header row, then one row per licence (dates as yyyy-mm-dd). */
+export function renewalsGrid(renewals: readonly UpcomingRenewal[]): (string | number)[][] {
+  return [
+    ["Licence ID", "Software", "Licence", "Expiry Date", "Days Left", "Notice Date", "Auto-renews"],
+    ...renewals.map((r) => [
+      r.licenceId,
+      r.softwareName,
+      r.description,
+      r.expiryDate,
+      r.daysLeft,
+      r.noticeDate ?? "",
+      r.autoRenew ? "Yes" : "No",
+    ]),
+  ];
 }

@@ -21,7 +21,8 @@ export const LICENSE_FUNCTIONS: ReadonlyMap<string, (...args: never[]) => unknow
   ["STATUS", live.status],
   ["POSITION", live.position],
   ["FIGURE", live.figure],
+  ["RENEWALS", live.renewals],
 ]);
 
 /** The functions that stream (their last parameter is the invocation). */
-export const STREAMING_FUNCTIONS: readonly string[] = ["USED", "STATUS", "POSITION", "FIGURE"];
+export const STREAMING_FUNCTIONS: readonly string[] = ["USED", "STATUS", "POSITION", "FIGURE", "RENEWALS"];

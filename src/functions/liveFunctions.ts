@@ -6,7 +6,8 @@
  */
 import { LICENCE_FIGURE_NAMES, licenceFigure } from "../domain/licenceFigures";
 import { positionGridHeader, positionGridRow } from "../domain/positionGrid";
-import { invalid, isBlank, notAvailable, textArg } from "./arguments";
+import { RENEWAL_WINDOW_DAYS, renewalsGrid } from "../domain/upcomingRenewals";
+import { invalid, isBlank, notAvailable, textArg, wholeNumberArg } from "./arguments";
 import { watch, type LiveView } from "./liveRegister";
 
 function licenceOf(view: LiveView, licenceId: unknown) {
@@ -90,4 +91,21 @@ export function position(
     if (!product) notAvailable(`There is no software ${wanted} in the Software sheet (by ID or name).`);
     return [positionGridHeader(view.reportingCurrency()), positionGridRow(product)];
   });
+}
+
+/**
+ * The licences due for renewal, as the pane lists them: a header row, then per licence its ID, software, type and vendor, expiry date, days left, notice date and whether it auto-renews, soonest first. Just the header row when none is due.
+ * @customfunction RENEWALS
+ * @param [days] How many days ahead to look, from today. Default: 90.
+ * @param invocation Updated by the add-in when the register changes.
+ * @returns The list, spilled.
+ */
+export function renewals(
+  days: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the metadata reads any[][] as a matrix of numbers and text
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  watch(invocation as CustomFunctions.StreamingInvocation<unknown>, (view) =>
+    renewalsGrid(view.renewals(wholeNumberArg("days", days, RENEWAL_WINDOW_DAYS))),
+  );
 }

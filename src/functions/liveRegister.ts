@@ -11,6 +11,7 @@ import { matchKey } from "../domain/keys";
 import type { GridCell } from "../domain/positionGrid";
 import type { LicencePosition, ProductPosition } from "../domain/positionTypes";
 import { RegisterIndex } from "../domain/registerIndex";
+import { upcomingRenewals, type UpcomingRenewal } from "../domain/upcomingRenewals";
 import type { Allocation, Installation, Licence, Software } from "../domain/schemas";
 import type { DataIssue, Register, RegisterChange } from "../workbook/registerApi";
 import { RECORD_TABLES } from "../workbook/tables";
@@ -57,6 +58,8 @@ export interface LiveView {
   product(idOrName: string): ProductPosition | undefined;
   /** The compliance grid of every product, header row first. */
   grid(): GridCell[][];
+  /** Licences expiring within `days` days, soonest first (domain/upcomingRenewals). */
+  renewals(days: number): UpcomingRenewal[];
   reportingCurrency(): string;
 }
 
@@ -116,6 +119,12 @@ function evaluate(compute: (view: LiveView) => unknown): { value: unknown; reads
     grid() {
       reads.allProducts = true;
       return live.grid();
+    },
+    renewals(days) {
+      // any licence or catalogue change may add, drop or rename a renewal
+      reads.allProducts = true;
+      reads.catalogue = true;
+      return live.renewals(days);
     },
     reportingCurrency: () => live.reportingCurrency(),
   };
@@ -255,6 +264,17 @@ class LiveRegister implements LiveRegisterHandle {
 
   grid(): GridCell[][] {
     return this.grid_.grid(this.index, this.recordsOf("software") as unknown as Map<string, Software>);
+  }
+
+  renewals(days: number): UpcomingRenewal[] {
+    return upcomingRenewals(
+      {
+        software: this.recordsOf("software").values() as unknown as Iterable<Software>,
+        licences: this.recordsOf("licences").values() as unknown as Iterable<Licence>,
+      },
+      { licences: { get: (id) => this.index.licencePosition(id) } },
+      days,
+    );
   }
 
   private enqueue(work: () => Promise<void>): void {

@@ -305,7 +305,58 @@ describe("costs in the position", () => {
       trueUpCost: 900,
       unusedCost: 0,
     });
-    expect(result.products[0]).toMatchObject({ annualCost: 2200, trueUpExposure: 900, unusedCost: 240 });
+    // the product pools them: 12 purchased, 13 used, so 1 short, priced at (10 × 120 + 2 × 300) / 12 = 150
+    expect(result.products[0]).toMatchObject({
+      annualCost: 2200,
+      shortfall: 1,
+      unitPrice: 150,
+      trueUpExposure: 150,
+      available: 0,
+      unusedCost: 0,
+      status: "Over-deployed",
+    });
+  });
+
+  test("a product whose spare licences cover another licence's overuse is Compliant with no true-up", () => {
+    // the Tableau Creator case: one licence 2 over, the other 3 spare
+    const { result } = positionOf({
+      licences: [
+        licence({ id: "LIC-1", quantity: 5, cost: 840, pricingModel: "Annual" }),
+        licence({ id: "LIC-2", quantity: 5, cost: 840, pricingModel: "Annual" }),
+      ],
+      installations: [...onDevices("LIC-1", 7), ...onDevices("LIC-2", 2, "LT")],
+    });
+    expect(result.licences.get("LIC-1")).toMatchObject({ shortfall: 2, status: "Over-deployed" });
+    expect(result.products[0]).toMatchObject({
+      purchased: 10,
+      used: 9,
+      shortfall: 0,
+      status: "Compliant",
+      unitPrice: 168,
+      trueUpExposure: 0,
+      available: 1,
+      unusedCost: 168,
+    });
+  });
+
+  test("every product's figures follow from purchased, used and the unit price", () => {
+    const { result } = positionOf({
+      licences: [
+        licence({ id: "LIC-1", quantity: 3, cost: 100, pricingModel: "Monthly" }),
+        licence({ id: "LIC-2", quantity: 7, cost: 1000, pricingModel: "Annual", unitCost: 333.333 }),
+        licence({ id: "LIC-3", unlimited: true, softwareId: "SW-2" }),
+      ],
+      software: [software("SW-1"), software("SW-2")],
+      installations: [...onDevices("LIC-1", 9), ...onDevices("LIC-2", 6, "LT")],
+    });
+    for (const p of result.products) {
+      const over = p.purchased === null ? 0 : Math.max(p.used - p.purchased, 0);
+      expect(p.shortfall).toBe(over);
+      expect(p.status === "Over-deployed").toBe(p.shortfall > 0);
+      expect(p.unitPrice).toBe(Math.round(p.unitPrice * 100) / 100);
+      expect(p.trueUpExposure).toBeCloseTo(p.shortfall * p.unitPrice, 9);
+      expect(p.unusedCost).toBeCloseTo((p.available ?? 0) * p.unitPrice, 9);
+    }
   });
 
   test("other currencies convert with the Settings rates; a missing rate is a problem, not a guess", () => {

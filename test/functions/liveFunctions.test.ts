@@ -1,6 +1,7 @@
 import { computePosition } from "../../src/domain/position";
-import { positionGrid } from "../../src/domain/positionGrid";
-import { position, status, used } from "../../src/functions/liveFunctions";
+import { GRID_COLUMNS, positionGrid } from "../../src/domain/positionGrid";
+import { renewalsGrid, upcomingRenewals } from "../../src/domain/upcomingRenewals";
+import { position, renewals, status, used } from "../../src/functions/liveFunctions";
 import { startLiveRegister } from "../../src/functions/liveRegister";
 import type { RegisterChange } from "../../src/workbook/registerApi";
 import {
@@ -63,7 +64,7 @@ describe("LICENSE.USED, STATUS and POSITION read the live register", () => {
     const one = invocation();
     position("visio", one);
     expect((one.latest() as unknown[][]).length).toBe(2);
-    expect((one.latest() as unknown[][])[1][10]).toBe("SW-1");
+    expect((one.latest() as unknown[][])[1][GRID_COLUMNS.softwareId]).toBe("SW-1");
   });
 
   it("answers #N/A with a message for an unknown licence or software", () => {
@@ -176,4 +177,26 @@ describe("cells follow edits without being recalculated", () => {
     await settle(live);
     expect((grid.latest() as unknown[][])[0][7]).toBe("Annual Cost (EUR)");
   });
+});
+
+it("RENEWALS lists the licences due as the pane does, and follows an edit", async () => {
+  const list = invocation();
+  renewals(null, list);
+  expect(list.latest()).toEqual(renewalsGrid([])); // the header row: nothing is due
+  const data = await fixture.register.load();
+  const stored = data.licences.find((l) => l.id === "LIC-OK")!;
+  const saved = await fixture.register.update("licences", {
+    ...stored,
+    expiryDate: "2027-01-15",
+    autoRenew: true,
+  });
+  expect(saved.ok).toBe(true);
+  await settle(fixture.live);
+  const after = await fixture.register.load();
+  const want = renewalsGrid(upcomingRenewals(after, computePosition(after, AS_OF)));
+  expect(want[1]).toEqual(["LIC-OK", "Visio", "Subscription", "2027-01-15", 49, expect.any(String), "Yes"]);
+  expect(list.latest()).toEqual(want);
+  const week = invocation();
+  renewals(7, week);
+  expect(week.latest()).toEqual(renewalsGrid([]));
 });

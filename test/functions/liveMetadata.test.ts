@@ -43,6 +43,14 @@ test("USED, STATUS, FIGURE and POSITION stream, are not volatile, and take only 
   expect(live.FIGURE.result.dimensionality ?? "scalar").toBe("scalar");
 });
 
-test("the two files together give twelve functions with distinct IDs", () => {
-  expect(new Set(functions.map((f) => f.id)).size).toBe(12);
+test("RENEWALS streams a matrix and takes an optional number of days", () => {
+  const renewals = functions.find((f) => f.id === "RENEWALS")!;
+  expect(renewals.options?.stream).toBe(true);
+  expect(renewals.options?.volatile).toBeUndefined();
+  expect(renewals.parameters).toEqual([expect.objectContaining({ name: "days", optional: true })]);
+  expect(renewals.result.dimensionality).toBe("matrix");
+});
+
+test("the two files together give thirteen functions with distinct IDs", () => {
+  expect(new Set(functions.map((f) => f.id)).size).toBe(13);
 });

@@ -1,6 +1,11 @@
 import { computePosition } from "../../src/domain/position";
 import { positionGrid } from "../../src/domain/positionGrid";
-import { DASHBOARD_LAYOUT, DASHBOARD_SHEET, GRID_FORMULA } from "../../src/workbook/dashboard";
+import {
+  DASHBOARD_LAYOUT,
+  DASHBOARD_SHEET,
+  GRID_FORMULA,
+  RENEWALS_FORMULA,
+} from "../../src/workbook/dashboard";
 import { freshWorkbook, simpleLicence, type Workbook } from "./fixtures";
 import type { Register } from "../../src/workbook/registerApi";
 
@@ -30,16 +35,13 @@ describe("Build dashboard", () => {
     const { workbook, register } = await seeded();
     const built = await register.buildDashboard!();
     if (!built.ok) throw new Error(built.error.message);
-    expect(built.value).toEqual({ sheet: DASHBOARD_SHEET, gridAddress: "A14", created: true });
+    expect(built.value).toEqual({ sheet: DASHBOARD_SHEET, gridAddress: "A15", created: true });
 
     const { grid, saved, statusRow, renewals } = DASHBOARD_LAYOUT;
     expect(cellAt(workbook, DASHBOARD_SHEET, grid.row + 1, grid.column)).toBe(GRID_FORMULA);
-    expect(cellAt(workbook, DASHBOARD_SHEET, statusRow, 1)).toBe(
-      "=COUNTIF(LicencesTable[Compliance Status],A5)",
-    );
-    expect(String(cellAt(workbook, DASHBOARD_SHEET, renewals.row + 2, renewals.column))).toMatch(
-      /FILTER\(.*LicencesTable\[Expiry Date\]/,
-    );
+    // counts of products, from the live grid's Status column
+    expect(cellAt(workbook, DASHBOARD_SHEET, statusRow, 1)).toBe("=COUNTIF(INDEX($A$15#,0,7),A5)");
+    expect(cellAt(workbook, DASHBOARD_SHEET, renewals.row + 2, renewals.column)).toBe(RENEWALS_FORMULA);
 
     const want = positionGrid(computePosition(await register.load(), TODAY).products, "GBP");
     const values = workbook.readSheet(DASHBOARD_SHEET).values;
@@ -53,7 +55,7 @@ describe("Build dashboard", () => {
     const { charts } = workbook.describeSheet(DASHBOARD_SHEET);
     expect(charts).toHaveLength(1);
     expect(charts[0]).toMatchObject({ type: "ColumnClustered", title: "Purchased versus used" });
-    expect(charts[0].source).toBe(`A14:C${14 + want.length - 1}`);
+    expect(charts[0].source).toBe(`A15:C${15 + want.length - 1}`);
   });
 
   it("rebuilds in place: one sheet, one chart", async () => {

@@ -50,7 +50,7 @@ export function Dashboard({
         {plural(position.products.length, "product")} as of {formatDate(position.asOf)}; costs in{" "}
         {position.reportingCurrency}.
       </Text>
-      <Section title="Compliance by status">
+      <Section title="Products by compliance status">
         <StatusCounts products={position.products} />
       </Section>
       <Section title="Software compliance">

@@ -17,13 +17,13 @@
  */
 import type { Progress, RegisterFailure, Result } from "./registerApi";
 import { heldCell, toCell, type CellValue } from "./cells";
-import { fail, ok } from "./excel";
+import { fail, isItemNotFound, ok } from "./excel";
 import { locate, versionOf, type Located } from "./locate";
 import { cellFields, decide, sameValue, comparedFields } from "./merge";
 import { conflictMessage, deletedMessage, joinAnd, unfinishedMessage } from "./messages";
 import { readBodyRows } from "./pagedRead";
 import { fieldErrors, parseRow } from "./records";
-import { writePlanned, type PlannedWrite } from "./saveRows";
+import { queueGuards, writePlanned, type PlannedWrite } from "./saveRows";
 import type { RecordTableSpec } from "./tables/types";
 
 type Row = Record<string, unknown>;
@@ -285,14 +285,21 @@ export async function removeRecord(
     }
     context.application.suspendApiCalculationUntilNextSync();
     const body = located.table.getDataBodyRange();
+    // deleted only while the row still holds this record at the Row Version read (see saveRows.ts)
+    if (save.find) queueGuards(body, located, row, id, before[located.versionAt]);
     const preImage = body.getRow(row).load("values,formulas");
     body.getRow(row).delete("Up");
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (error) {
+      if (isItemNotFound(error)) continue;
+      throw error;
+    }
     const values = preImage.values[0] ?? [];
     if (values.length === before.length && values.every((value, i) => value === before[i]))
       return ok(undefined);
-    // The row changed or another moved into its place between reading and deleting: give it back, exactly as
-    // it was (at the end of the table), and decide again.
+    // Someone typed into the row between reading and deleting (or, without find, another row moved into its
+    // place): give it back, exactly as it was (at the end of the table), and decide again.
     located.table.getDataBodyRange().getRowsBelow(1).values = [
       values.map((value, i) => heldCell(value, preImage.formulas[0]?.[i])),
     ];

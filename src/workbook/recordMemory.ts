@@ -55,7 +55,7 @@ export class RecordMemory {
 
   /** Where a load found each record. */
   seenAt(kind: RecordKind, rowOf: Map<string, number>): void {
-    this.rows.set(kind, new Map(rowOf));
+    this.rows.set(kind, rowOf);
   }
 
   lastSeen(kind: RecordKind, id: string): number | undefined {

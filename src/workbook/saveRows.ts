@@ -135,7 +135,13 @@ const EXACT = { completeMatch: true, matchCase: true };
  * a failing operation stops the request before anything queued after it runs. Two cells, because find on a
  * single cell searches the whole sheet; a neighbour is never an ID or a Row Version, so cannot match instead.
  */
-function queueGuards(body: Excel.Range, located: Located, row: number, id: string, version: unknown): void {
+export function queueGuards(
+  body: Excel.Range,
+  located: Located,
+  row: number,
+  id: string,
+  version: unknown,
+): void {
   body.getCell(row, located.idAt).getResizedRange(0, 1).find(escapeFind(id), EXACT).load("rowIndex");
   if (typeof version !== "number") return; // blank (typed by hand) or text: the ID guard and the pre-image check
   const { versionAt } = located;

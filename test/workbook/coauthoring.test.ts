@@ -4,16 +4,29 @@
  * and no text turned into a formula, or with the person whose change did not stand told which field.
  */
 import type { Licence } from "../../src/domain/schemas";
+import { createWorkbookRegister } from "../../src/workbook/createWorkbookRegister";
 import { withFaults } from "./faults";
 import {
+  backgroundErrors,
   freshWorkbook,
   fullInstallation,
   fullLicence,
   idMaker,
   registerOn,
   simpleLicence,
+  type Session,
   type Workbook,
 } from "./fixtures";
+
+function registerWithFind(session: Session, canFind: boolean) {
+  return createWorkbookRegister({
+    run: (batch) => session.run(batch),
+    now: () => new Date("2026-05-01T09:30:00.000Z"),
+    ownEchoMs: 0,
+    canFind,
+    onBackgroundError: (error) => backgroundErrors.push(error),
+  });
+}
 
 /** The A1 address of a record's cell, by sheet, ID and header. */
 function cellOf(workbook: Workbook, sheet: string, id: string, header: string): string {
@@ -261,7 +274,9 @@ describe("rows the add-in moves or gives back keep exactly what they held", () =
     }
   });
 
-  it("a row deleted by mistake while rows moved is given back as it was", async () => {
+  // With Range.find the request is stopped before it writes the moved row; without it (before ExcelApi 1.9)
+  // the row is written, then given back as it was.
+  it.each([true, false])("a delete while rows move deletes the right row (find: %p)", async (canFind) => {
     const { workbook, register } = await freshWorkbook();
     const made = await register.addMany("licences", [
       fullLicence({ notes: "first" }),
@@ -275,7 +290,7 @@ describe("rows the add-in moves or gives back keep exactly what they held", () =
     const deleting = interruptedSession(workbook, "deleter", 3, () =>
       sortBody(sorter, "LicencesTable", (a, b) => String(b[0]).localeCompare(String(a[0]))),
     );
-    const deleter = registerOn(deleting.session);
+    const deleter = registerWithFind(deleting.session, canFind);
     await deleter.load();
     deleting.arm();
     const removed = await deleter.remove("licences", first.id, first.rowVersion);
@@ -290,7 +305,7 @@ describe("rows the add-in moves or gives back keep exactly what they held", () =
     expect(row.values["Licence Key"]).toBe("000");
   });
 
-  it("a save whose row moved just before it wrote is given back and lands on the right row", async () => {
+  it.each([true, false])("a save while rows move lands on the right row (find: %p)", async (canFind) => {
     const { workbook, register } = await freshWorkbook();
     const made = await register.addMany("licences", [
       fullLicence({ notes: "first", vendor: "'quoted" }),
@@ -301,7 +316,7 @@ describe("rows the add-in moves or gives back keep exactly what they held", () =
     const saving = interruptedSession(workbook, "saver", 3, () =>
       sortBody(sorter, "LicencesTable", (a, b) => String(b[0]).localeCompare(String(a[0]))),
     );
-    const saver = registerOn(saving.session);
+    const saver = registerWithFind(saving.session, canFind);
     const loaded = (await saver.load()).licences.find((l) => l.notes === "first")!;
     saving.arm();
     const saved = await saver.update("licences", { ...loaded, notes: "first, saved" });

@@ -1,5 +1,5 @@
 import { Button, Combobox, Field, makeStyles, Option, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { LICENCE_LABELS } from "../../../domain/labels";
 import { matchKey } from "../../../domain/keys";
 import type { Software } from "../../../domain/schemas";
@@ -13,7 +13,18 @@ const useStyles = makeStyles({
 
 const describe = (item: Software) => (item.publisher ? `${item.name} (${item.publisher})` : item.name);
 
-/** Software from the catalogue: type to search; "Add software" adds an entry without leaving the form. */
+/** The catalogue entry whose name (or "name (publisher)") is exactly this text, when only one is. */
+function exactMatch(software: Software[], text: string): Software | undefined {
+  const key = matchKey(text);
+  const found = software.filter((item) => matchKey(item.name) === key || matchKey(describe(item)) === key);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * Software from the catalogue: type to search; "Add software" adds an entry without leaving the form. Nothing is
+ * chosen for the person: the draft holds what the box shows (a product only when its name is typed in full or
+ * picked from the list), so the "To save…" hint names Software whenever the box holds no product.
+ */
 export function SoftwarePicker({ software }: { software: Software[] }) {
   const styles = useStyles();
   const form = useDraftForm();
@@ -21,6 +32,8 @@ export function SoftwarePicker({ software }: { software: Software[] }) {
   const selected = software.find((item) => item.id === selectedId);
   const [typed, setTyped] = useState<string>();
   const [adding, setAdding] = useState(false);
+  /** Whether the person moved through the list with the arrow keys since it opened or they last typed. */
+  const navigated = useRef(false);
   const text = typed ?? (selected ? describe(selected) : selectedId);
 
   const options = useMemo(() => {
@@ -35,14 +48,14 @@ export function SoftwarePicker({ software }: { software: Software[] }) {
     setTyped(undefined);
   };
 
+  const type = (value: string) => {
+    navigated.current = false;
+    setTyped(value);
+    form.setField("softwareId", exactMatch(software, value)?.id ?? value.trim());
+  };
+
   const leave = () => {
-    if (typed !== undefined) {
-      const exact = software.filter(
-        (item) => matchKey(item.name) === matchKey(typed) || matchKey(describe(item)) === matchKey(typed),
-      );
-      form.setField("softwareId", exact.length === 1 ? exact[0].id : typed.trim());
-      setTyped(undefined);
-    }
+    setTyped(undefined);
     form.blur("softwareId");
   };
 
@@ -61,8 +74,20 @@ export function SoftwarePicker({ software }: { software: Software[] }) {
           freeform
           value={text}
           selectedOptions={selected ? [selected.id] : []}
-          onChange={(event) => setTyped(event.target.value)}
-          onOptionSelect={(_, d) => d.optionValue && choose(d.optionValue)}
+          onChange={(event) => type(event.target.value)}
+          onOpenChange={() => (navigated.current = false)}
+          onKeyDown={(event) => {
+            if (NAVIGATION_KEYS.has(event.key)) navigated.current = true;
+          }}
+          onOptionSelect={(event, d) => {
+            // The list moves its highlight to the first product by itself; Tab (or Enter with nothing typed)
+            // accepts that highlight only when the person moved it there.
+            const key = "key" in event ? event.key : undefined;
+            const unasked =
+              (key === "Tab" && !navigated.current) ||
+              (key === "Enter" && !navigated.current && !typed?.trim());
+            if (d.optionValue && !unasked) choose(d.optionValue);
+          }}
           onBlur={leave}
         >
           {options.map((item) => (
@@ -89,3 +114,5 @@ export function SoftwarePicker({ software }: { software: Software[] }) {
     </div>
   );
 }
+
+const NAVIGATION_KEYS = new Set(["ArrowDown", "ArrowUp", "Home", "End", "PageUp", "PageDown"]);

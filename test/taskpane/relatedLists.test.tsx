@@ -51,6 +51,27 @@ describe("installations", () => {
     expect(screen.getByLabelText(label("Used Quantity"))).toHaveProperty("value", "5");
   });
 
+  it("records where an added installation came from (the Installations sheet's Source)", async () => {
+    const { register } = await renderPane();
+    await openLicence("AutoCAD");
+    fireEvent.click(screen.getByRole("button", { name: "Add installation" }));
+    const form = screen.getByRole("group", { name: "Add an installation" });
+    const source = within(form).getByRole("combobox", { name: "Source" });
+    expect(source).toHaveProperty("value", "Manual");
+    expect([...source.querySelectorAll("option")].map((option) => option.textContent)).toEqual([
+      "Manual",
+      "Discovery",
+      "Import",
+    ]);
+    typeInto("Device", "LT-0300");
+    fireEvent.change(source, { target: { value: "Discovery" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Add installation" }));
+    expect(await screen.findByText("4 linked installations")).toBeTruthy();
+    const added = register.tables.installations.find((installation) => installation.device === "LT-0300");
+    expect(added).toMatchObject({ source: "Discovery", licenceId: "LIC-CAD" });
+    expect(screen.getByText(/Source: Discovery/)).toBeTruthy();
+  });
+
   it("adds, unlinks and removes installations", async () => {
     const { register } = await renderPane();
     await openLicence("AutoCAD");

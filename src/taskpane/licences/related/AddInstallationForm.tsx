@@ -1,10 +1,11 @@
 import { INSTALLATION_LABELS as I } from "../../../domain/labels";
+import { INSTALLATION_SOURCES, type InstallationSource } from "../../../domain/lists";
 import { installationSchema, type Licence } from "../../../domain/schemas";
 import { readDate } from "../../../domain/typedInput";
 import { useRegister, useRegisterContext } from "../../RegisterContext";
 import { blankToUndefined, InlineRecordForm, messagesByField } from "./InlineRecordForm";
 
-type Name = "device" | "user" | "version" | "installedOn";
+type Name = "device" | "user" | "version" | "installedOn" | "source";
 
 const toRecord = (licence: Licence, values: Record<Name, string>) => ({
   softwareId: licence.softwareId,
@@ -13,7 +14,7 @@ const toRecord = (licence: Licence, values: Record<Name, string>) => ({
   user: blankToUndefined(values.user),
   version: blankToUndefined(values.version),
   installedOn: readDate(values.installedOn),
-  source: "Manual" as const,
+  source: values.source as InstallationSource,
 });
 
 /** Record an installation of the licence's software, linked to this licence. */
@@ -28,8 +29,14 @@ export function AddInstallationForm({ licence, onDone }: { licence: Licence; onD
         { name: "user", label: I.user },
         { name: "version", label: I.version },
         { name: "installedOn", label: I.installedOn, type: "date" },
+        {
+          name: "source",
+          label: I.source,
+          options: INSTALLATION_SOURCES,
+          hint: "Manual when you recorded it yourself; Discovery or Import when a tool found it",
+        },
       ]}
-      initial={{ device: "", user: "", version: "", installedOn: today }}
+      initial={{ device: "", user: "", version: "", installedOn: today, source: "Manual" }}
       validate={(values) => {
         const result = installationSchema.safeParse({
           ...toRecord(licence, values),

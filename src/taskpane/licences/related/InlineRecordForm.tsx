@@ -3,6 +3,7 @@ import {
   Field,
   Input,
   makeStyles,
+  Select,
   MessageBar,
   MessageBarBody,
   tokens,
@@ -28,6 +29,9 @@ export interface InlineField<N extends string> {
   label: string;
   type?: "text" | "date";
   required?: boolean;
+  /** A choice from a fixed list (the sheet's dropdown values) instead of typed text. */
+  options?: readonly string[];
+  hint?: string;
 }
 
 /**
@@ -85,16 +89,29 @@ export function InlineRecordForm<N extends string>({
           <Field
             key={field.name}
             label={field.label}
+            hint={field.hint}
             required={field.required}
             validationState={message ? "error" : "none"}
             validationMessage={message}
           >
-            <Input
-              type={field.type ?? "text"}
-              value={values[field.name]}
-              onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
-              onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
-            />
+            {field.options ? (
+              <Select
+                value={values[field.name]}
+                onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
+                onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
+              >
+                {field.options.map((option) => (
+                  <option key={option}>{option}</option>
+                ))}
+              </Select>
+            ) : (
+              <Input
+                type={field.type ?? "text"}
+                value={values[field.name]}
+                onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
+                onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
+              />
+            )}
           </Field>
         );
       })}

@@ -72,6 +72,8 @@ export function InstallationsList({
                 installation.user,
                 installation.version && `${I.version} ${installation.version}`,
                 installation.installedOn && `${I.installedOn} ${formatDate(installation.installedOn)}`,
+                // Most are recorded by hand; say where the others came from.
+                installation.source !== "Manual" && `${I.source}: ${installation.source}`,
               ]
                 .filter(Boolean)
                 .join(" · ")}

@@ -93,7 +93,8 @@ function customFunctionsMetadata() {
 function devServer(port, server) {
   return {
     port,
-    host: "localhost",
+    // This computer only, unless HOST says otherwise (HOST=0.0.0.0 for every network interface).
+    host: process.env.HOST || "localhost",
     hot: false,
     static: false,
     headers: { "Access-Control-Allow-Origin": "*" },

@@ -5,8 +5,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   Spinner,
-  Tab,
-  TabList,
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
@@ -16,6 +14,7 @@ import { useRegisterData } from "./hooks/useRegisterData";
 import { LicencesTab, type LicencesTabHandle } from "./licences/LicencesTab";
 import { useRegister } from "./RegisterContext";
 import { SetUpPanel } from "./SetUpPanel";
+import { useViewTabIds, ViewTabs, type ViewTab } from "./ViewTabs";
 
 const useStyles = makeStyles({
   root: {
@@ -36,6 +35,11 @@ const useStyles = makeStyles({
 });
 
 type TabValue = "licences" | "dashboard" | "import";
+const VIEWS: ViewTab<TabValue>[] = [
+  { value: "licences", label: "Licences" },
+  { value: "dashboard", label: "Dashboard" },
+  { value: "import", label: "Import" },
+];
 
 /** Loads the register and switches between the licence list/form and the dashboard. */
 export function Shell() {
@@ -45,6 +49,7 @@ export function Shell() {
   const [tab, setTab] = useState<TabValue>("licences");
   const [importOpened, setImportOpened] = useState(false);
   const licencesTab = useRef<LicencesTabHandle>(null);
+  const ids = useViewTabIds();
 
   // Selecting a licence row in the sheet shows it here, leaving the keyboard with the grid.
   useEffect(
@@ -94,18 +99,16 @@ export function Shell() {
   return (
     <div className={styles.root}>
       <div className={styles.header}>
-        <TabList
-          selectedValue={tab}
-          onTabSelect={(_, d) => {
-            setTab(d.value as TabValue);
-            if (d.value === "import") setImportOpened(true);
+        <ViewTabs
+          label="Views"
+          tabs={VIEWS}
+          selected={tab}
+          onSelect={(value) => {
+            setTab(value);
+            if (value === "import") setImportOpened(true);
           }}
-          aria-label="Views"
-        >
-          <Tab value="licences">Licences</Tab>
-          <Tab value="dashboard">Dashboard</Tab>
-          <Tab value="import">Import</Tab>
-        </TabList>
+          ids={ids}
+        />
         {state.refreshing ? (
           <Spinner size="tiny" label="Refreshing…" labelPosition="before" />
         ) : (
@@ -123,19 +126,32 @@ export function Shell() {
         </MessageBar>
       )}
       {/* Both views stay mounted so a half-typed licence survives a look at the dashboard. */}
-      <div hidden={tab !== "licences"}>
+      <div
+        hidden={tab !== "licences"}
+        role="tabpanel"
+        id={ids.panel("licences")}
+        aria-labelledby={ids.tab("licences")}
+      >
         <LicencesTab ref={licencesTab} data={state.data} position={state.position} />
       </div>
-      <div hidden={tab !== "dashboard"}>
+      <div
+        hidden={tab !== "dashboard"}
+        role="tabpanel"
+        id={ids.panel("dashboard")}
+        aria-labelledby={ids.tab("dashboard")}
+      >
         <Dashboard data={state.data} position={state.position} onOpenLicence={openLicence} />
       </div>
       {/* Mounted once opened (then kept, so a file being read survives a look elsewhere): until then the
           pane need not plan links on every change. */}
-      {importOpened && (
-        <div hidden={tab !== "import"}>
-          <ImportTab data={state.data} />
-        </div>
-      )}
+      <div
+        hidden={tab !== "import"}
+        role="tabpanel"
+        id={ids.panel("import")}
+        aria-labelledby={ids.tab("import")}
+      >
+        {importOpened && <ImportTab data={state.data} />}
+      </div>
     </div>
   );
 }

@@ -19,7 +19,7 @@ import {
 } from "./support/playground";
 
 const LICENCE_ID = "LIC-DEMO00000001";
-const ITEM = "Microsoft 365 E3, Subscription, Softcat";
+const ITEM = ["Microsoft 365 E3", "Subscription", "Softcat"] as const;
 const ORIGINAL_PO = "PO-2026000";
 
 let browser: Browser;
@@ -59,8 +59,8 @@ test("the page has one task pane per co-author and a choice of who types in the 
 });
 
 test("Reload after a conflict: the other co-author's save survives, and the message names the field both changed", async () => {
-  await licenceItem(first, ITEM).click();
-  await licenceItem(second, ITEM).click();
+  await licenceItem(first, ...ITEM).click();
+  await licenceItem(second, ...ITEM).click();
   const mine = licenceForm(first);
   const theirs = licenceForm(second);
   await mine.getByRole("heading", { name: "Microsoft 365 E3" }).waitFor();

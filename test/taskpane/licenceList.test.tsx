@@ -11,12 +11,25 @@ describe("licence list", () => {
     await renderPane();
     expect(screen.getByText("3 licences")).toBeTruthy();
     expect(items().map((item) => item.getAttribute("aria-label"))).toEqual([
-      expect.stringMatching(
-        /^Adobe Acrobat Pro, Subscription, Softcat, Compliant, 4 of 5 used, Expires 5 Jul 2026$/,
-      ),
-      expect.stringMatching(/^AutoCAD, Term, Autodesk, Over-deployed/),
-      expect.stringMatching(/^Zoom Workplace, Perpetual, Zoom, Under-utilized/),
+      "Adobe Acrobat Pro, Compliant, Subscription, Softcat, PO-1001, 4 of 5 used, Expires 5 Jul 2026",
+      expect.stringMatching(/^AutoCAD, Over-deployed, Term, Autodesk, PO-2002/),
+      expect.stringMatching(/^Zoom Workplace, Under-utilized, Perpetual, Zoom, PO-3003/),
     ]);
+  });
+
+  it("names each licence with the words it shows, in the order it shows them (voice control users say what they see)", async () => {
+    await renderPane();
+    for (const item of items()) {
+      const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+      const texts: string[] = [];
+      while (walker.nextNode()) texts.push(walker.currentNode.textContent ?? "");
+      const shown = texts
+        .join(" ")
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim();
+      const name = (item.getAttribute("aria-label") ?? "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      expect(name).toBe(shown);
+    }
   });
 
   it("says an expired or not-yet-started licence entitles nobody, agreeing with its badge", async () => {
@@ -27,8 +40,8 @@ describe("licence list", () => {
       ],
     });
     expect(items().map((item) => item.getAttribute("aria-label"))).toEqual([
-      "Adobe Acrobat Pro, Subscription, Softcat, Over-deployed, 4 used, none entitled, Expired 26 May 2026",
-      "AutoCAD, Term, Autodesk, Over-deployed, 3 used, none entitled yet, Starts 25 Jun 2026",
+      "Adobe Acrobat Pro, Over-deployed, Subscription, Softcat, PO-1001, 4 used, none entitled, Expired 26 May 2026",
+      "AutoCAD, Over-deployed, Term, Autodesk, PO-2002, 3 used, none entitled yet, Starts 25 Jun 2026",
     ]);
     expect(within(items()[0]).getByText("Expired 26 May 2026")).toBeTruthy();
     expect(within(items()[0]).getByText("4 used, none entitled")).toBeTruthy();

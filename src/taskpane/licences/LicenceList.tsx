@@ -5,8 +5,7 @@ import type { RegisterData } from "../../workbook/registerApi";
 import { formatCount } from "../formatting";
 import { filterLicences, isExpiringSoon, licenceRows, NO_FILTER, type LicenceFilter } from "./filterLicences";
 import { LicenceFilters } from "./LicenceFilters";
-import { usageText, validityText } from "./licenceLines";
-import { StatusBadge } from "./StatusBadge";
+import { LicenceListItem } from "./LicenceListItem";
 import { useButtonListStyles } from "../buttonListStyles";
 
 const useStyles = makeStyles({
@@ -17,24 +16,6 @@ const useStyles = makeStyles({
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
   },
-  item: {
-    width: "100%",
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "stretch",
-    textAlign: "start",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    gap: tokens.spacingVerticalXXS,
-    minHeight: "auto",
-  },
-  line: {
-    display: "flex",
-    flexWrap: "wrap",
-    justifyContent: "space-between",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalS,
-  },
-  detail: { color: tokens.colorNeutralForeground3 },
 });
 
 export function LicenceList({
@@ -97,53 +78,16 @@ export function LicenceList({
         </div>
       ) : (
         <ul className={listStyles.list} aria-label="Licence list">
-          {shown.map((row) => {
-            const expiry = validityText(row.licence, position.asOf);
-            const usage = usageText(row.licence, row.position, position.asOf);
-            return (
-              <li key={row.licence.id}>
-                <Button
-                  appearance="subtle"
-                  className={styles.item}
-                  onClick={() => onOpen(row.licence.id)}
-                  aria-label={[
-                    row.softwareName,
-                    row.licence.licenceType,
-                    row.licence.vendor,
-                    row.position?.status,
-                    usage,
-                    expiry,
-                  ]
-                    .filter(Boolean)
-                    .join(", ")}
-                >
-                  <span className={styles.line}>
-                    <Text weight="semibold">{row.softwareName}</Text>
-                    {row.position && <StatusBadge status={row.position.status} />}
-                  </span>
-                  <span className={styles.line}>
-                    <Text size={200} className={styles.detail}>
-                      {[row.licence.licenceType, row.licence.vendor, row.licence.purchaseOrder]
-                        .filter(Boolean)
-                        .join(" · ")}
-                    </Text>
-                  </span>
-                  <span className={styles.line}>
-                    <Text size={200} className={styles.detail}>
-                      {usage}
-                    </Text>
-                    <Text
-                      size={200}
-                      className={styles.detail}
-                      weight={isExpiringSoon(row, soonDays) ? "semibold" : "regular"}
-                    >
-                      {expiry}
-                    </Text>
-                  </span>
-                </Button>
-              </li>
-            );
-          })}
+          {shown.map((row) => (
+            <li key={row.licence.id}>
+              <LicenceListItem
+                row={row}
+                asOf={position.asOf}
+                expiringSoon={isExpiringSoon(row, soonDays)}
+                onOpen={onOpen}
+              />
+            </li>
+          ))}
         </ul>
       )}
     </section>

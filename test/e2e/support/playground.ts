@@ -32,11 +32,15 @@ export function licenceForm(pane: Locator): Locator {
   return pane.getByRole("form");
 }
 
-/** A licence in the pane's list, by the start of its accessible name ("Software, Type, Vendor"). */
-export function licenceItem(pane: Locator, startsWith: string): Locator {
+/**
+ * A licence in the pane's list by its software and, optionally, more of the words its row shows, in order
+ * (its accessible name is "Software, Status, Type, Vendor, Purchase Order, usage, validity").
+ */
+export function licenceItem(pane: Locator, software: string, ...shown: string[]): Locator {
+  const pattern = [software, ...shown].map(escapeRegExp).join(", (?:[^,]*, )*?");
   return pane
     .getByRole("list", { name: "Licence list" })
-    .getByRole("button", { name: new RegExp(`^${escapeRegExp(startsWith)}`) });
+    .getByRole("button", { name: new RegExp(`^${pattern}(,|$)`) });
 }
 
 export async function accessibleName(locator: Locator): Promise<string> {

@@ -1,5 +1,6 @@
 import "./support/polyfills";
 import { fireEvent, screen, within } from "@testing-library/react";
+import { INSTALLATION_SOURCES } from "../../src/domain/lists";
 import { TODAY } from "./support/fixtures";
 import { findDialog, label, openLicence, renderPane, typeInto } from "./support/renderPane";
 
@@ -59,9 +60,7 @@ describe("installations", () => {
     const source = within(form).getByRole("combobox", { name: "Source" });
     expect(source).toHaveProperty("value", "Manual");
     expect([...source.querySelectorAll("option")].map((option) => option.textContent)).toEqual([
-      "Manual",
-      "Discovery",
-      "Import",
+      ...INSTALLATION_SOURCES,
     ]);
     typeInto("Device", "LT-0300");
     fireEvent.change(source, { target: { value: "Discovery" } });

@@ -33,7 +33,7 @@ export function AddInstallationForm({ licence, onDone }: { licence: Licence; onD
           name: "source",
           label: I.source,
           options: INSTALLATION_SOURCES,
-          hint: "Manual when you recorded it yourself; Discovery or Import when a tool found it",
+          hint: "Manual when you recorded it yourself, else the tool that found it",
         },
       ]}
       initial={{ device: "", user: "", version: "", installedOn: today, source: "Manual" }}

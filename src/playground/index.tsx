@@ -13,18 +13,21 @@ import { trackWorkbookChanges } from "./WorkbookGrid";
 
 async function start(): Promise<void> {
   const element = document.getElementById("playground")!;
+  const query = new URLSearchParams(location.search);
+  // ?workbook=empty starts from a new workbook, as a person opening the add-in for the first time does.
+  const empty = query.get("workbook") === "empty";
   const workbook = createInMemoryWorkbook();
   trackWorkbookChanges(workbook);
-  await seedWorkbook(workbook);
+  if (!empty) await seedWorkbook(workbook);
   // The same functions.json Excel reads tells the engine which functions stream.
   const metadata = await fetch("functions.json").then((response) => response.json());
   attachCalculation(workbook, { metadata });
   // Excel runs the functions in the add-in's own runtime; here that runtime gets a session of its own.
   const functionsSession = workbook.session("Custom functions");
   const live = startLiveRegister(createWorkbookRegister({ run: (batch) => functionsSession.run(batch) }));
-  await live.ready;
+  // A new workbook has no register to load until the pane's "Set up workbook" creates one.
+  await (empty ? live.ready.catch(() => undefined) : live.ready);
 
-  const query = new URLSearchParams(location.search);
   const count = whole(query.get("coauthors"), 1, 3, 1);
   // ?pane=320 shows the task panes as narrow as Excel lets a person make them.
   const paneWidth = whole(query.get("pane"), 320, 1200, 360);

@@ -8,7 +8,8 @@ import {
   ProgressBar,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useId, useState } from "react";
+import type { RegisterData } from "../workbook/registerApi";
 import { failureSentence, unexpectedSentence } from "./messages";
 import { useRegister } from "./RegisterContext";
 
@@ -16,12 +17,29 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-/** Shown when the workbook has no register tables: one button creates them, with progress. */
-export function SetUpPanel({ onDone }: { onDone: () => Promise<void> | void }) {
+/** Whether "Set up workbook" would put back a missing register table or column. */
+export function needsRepair(data: RegisterData): boolean {
+  return data.issues.some((issue) => issue.fix === "set-up");
+}
+
+/** A workbook with no register yet: its tables are missing and it holds no records. */
+export function isNewWorkbook(data: RegisterData): boolean {
+  return (
+    needsRepair(data) &&
+    data.software.length + data.licences.length + data.allocations.length + data.installations.length === 0
+  );
+}
+
+/**
+ * Shown when the workbook has no register tables: one button creates them, with progress. With `repair`, a
+ * register that lost a table or column: the same button puts it back.
+ */
+export function SetUpPanel({ onDone, repair }: { onDone: () => Promise<void> | void; repair?: boolean }) {
   const styles = useStyles();
   const register = useRegister();
   const [progress, setProgress] = useState<{ message: string; fraction: number }>();
   const [error, setError] = useState<string>();
+  const headingId = useId();
 
   const setUp = async () => {
     setError(undefined);
@@ -38,12 +56,22 @@ export function SetUpPanel({ onDone }: { onDone: () => Promise<void> | void }) {
   };
 
   return (
-    <section className={styles.root} aria-labelledby="setup-heading">
-      <MessageBar intent="info">
+    <section className={styles.root} aria-labelledby={headingId}>
+      <MessageBar intent={repair ? "warning" : "info"} layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle id="setup-heading">This workbook has no licence register yet</MessageBarTitle>
-          Set up workbook adds the Software, Licences, Allocations and Installations sheets and a Settings
-          sheet. Nothing already in the workbook is changed.
+          {repair ? (
+            <>
+              <MessageBarTitle id={headingId}>Part of the register is missing</MessageBarTitle>A register
+              sheet, table or column is missing (the Dashboard&apos;s data issues say which). Set up workbook
+              puts it back; nothing already in the workbook is changed.
+            </>
+          ) : (
+            <>
+              <MessageBarTitle id={headingId}>This workbook has no licence register yet</MessageBarTitle>
+              Set up workbook adds the Software, Licences, Allocations and Installations sheets and a Settings
+              sheet. Nothing already in the workbook is changed.
+            </>
+          )}
         </MessageBarBody>
       </MessageBar>
       {error && (

@@ -13,7 +13,7 @@ import { ImportTab } from "./import/ImportTab";
 import { useRegisterData } from "./hooks/useRegisterData";
 import { LicencesTab, type LicencesTabHandle } from "./licences/LicencesTab";
 import { useRegister } from "./RegisterContext";
-import { SetUpPanel } from "./SetUpPanel";
+import { isNewWorkbook, needsRepair, SetUpPanel } from "./SetUpPanel";
 import { useViewTabIds, ViewTabs, type ViewTab } from "./ViewTabs";
 
 const useStyles = makeStyles({
@@ -69,7 +69,8 @@ export function Shell() {
       </div>
     );
   }
-  if (state.status === "not-set-up") {
+  // A new workbook (or one whose register tables are all gone) has nothing to show but the way to set it up.
+  if (state.status === "not-set-up" || (state.data && isNewWorkbook(state.data))) {
     return (
       <div className={styles.root}>
         <SetUpPanel onDone={state.reload} />
@@ -117,6 +118,7 @@ export function Shell() {
           </Button>
         )}
       </div>
+      {needsRepair(state.data) && <SetUpPanel onDone={state.reload} repair />}
       {state.error && (
         <MessageBar intent="error">
           <MessageBarBody>{state.error}</MessageBarBody>

@@ -106,6 +106,7 @@ export async function readRegister(context: Excel.RequestContext): Promise<Regis
         column: column.header,
         address: cellAddress(layout.headerRow, layout.firstColumn + layout.headers.length),
         message: `The ${spec.sheet} table has no "${column.header}" column. Choose "Set up workbook" to add it back.`,
+        fix: "set-up",
       });
     });
     if (collector.hasIdColumn) collectors.set(spec.table, collector);
@@ -154,5 +155,6 @@ function missingTable(sheet: string, table: string, column: string): DataIssue {
     column,
     address: "A1",
     message: `The ${sheet} table (${table}) is missing. Choose "Set up workbook" to recreate it.`,
+    fix: "set-up",
   };
 }

@@ -28,6 +28,8 @@ export interface DataIssue {
   address: string;
   message: string;
   recordId?: string;
+  /** "set-up": a missing table or column, which "Set up workbook" puts back without touching data. */
+  fix?: "set-up";
 }
 
 export interface RegisterData {

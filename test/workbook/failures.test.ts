@@ -18,6 +18,13 @@ describe("failures the task pane can show", () => {
     expect(data.issues.map((issue) => issue.message)).toContain(
       'The Licences table (LicencesTable) is missing. Choose "Set up workbook" to recreate it.',
     );
+    // The pane offers "Set up workbook" for exactly these.
+    expect(data.issues.filter((issue) => issue.fix === "set-up").map((issue) => issue.sheet)).toEqual([
+      "Software",
+      "Licences",
+      "Allocations",
+      "Installations",
+    ]);
   });
 
   it("refuses to delete a record someone else changed, unless forced", async () => {

@@ -114,6 +114,8 @@ export class FakeRegister implements Register {
     sheets.forEach((sheet, i) => onProgress?.(`Creating ${sheet}`, (i + 1) / sheets.length));
     const wasSetUp = !this.notSetUp;
     this.notSetUp = false;
+    // As the workbook's set-up does: the missing tables and columns are back.
+    this.issues = this.issues.filter((issue) => issue.fix !== "set-up");
     this.emit(["software", "licences", "allocations", "installations", "settings"]);
     return ok({
       created: wasSetUp ? [] : sheets,

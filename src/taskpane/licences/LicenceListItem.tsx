@@ -69,23 +69,25 @@ export const LicenceListItem = memo(function LicenceListItem({
       onClick={() => onOpen(row.licence.id)}
       aria-label={name}
     >
+      {/* The spaces between the parts are not laid out (flex) but keep the words apart when the row's text is
+          read as one string, as accessibility checkers compare it with the name. */}
       <span className={styles.line}>
         <Text weight="semibold" className={styles.text}>
           {parts.software}
-        </Text>
+        </Text>{" "}
         {row.position && <StatusBadge status={row.position.status} />}
-      </span>
+      </span>{" "}
       {parts.details.length > 0 && (
         <span className={styles.line}>
           <Text size={200} className={mergeClasses(styles.text, styles.detail)}>
             {parts.details.join(" · ")}
           </Text>
         </span>
-      )}
+      )}{" "}
       <span className={styles.line}>
         <Text size={200} className={styles.detail}>
           {parts.usage}
-        </Text>
+        </Text>{" "}
         <Text size={200} className={styles.detail} weight={expiringSoon ? "semibold" : "regular"}>
           {parts.validity}
         </Text>

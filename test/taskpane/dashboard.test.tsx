@@ -41,6 +41,55 @@ describe("dashboard", () => {
     ).toEqual(["Compliant1", "Over-deployed1", "Under-utilized1", "Review Required0"]);
   });
 
+  it("in a pane too narrow for the table, shows the totals first and then a card per product with every figure", async () => {
+    // The grid measures its width as laid out; jsdom lays nothing out, so give it the narrowest pane's.
+    const measure = jest.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockReturnValue({
+      width: 296,
+      height: 0,
+      top: 0,
+      left: 0,
+      right: 296,
+      bottom: 0,
+      x: 0,
+      y: 0,
+    } as DOMRect);
+    try {
+      await renderPane();
+      fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
+      expect(screen.queryByRole("table", { name: "Software compliance" })).toBeNull();
+      const cards = within(screen.getByRole("list", { name: "Software compliance" })).getAllByRole(
+        "listitem",
+      );
+      const figures = (card: HTMLElement) =>
+        Object.fromEntries(
+          [...card.querySelectorAll("dl > div")].map((pair) => [
+            pair.querySelector("dt")?.textContent,
+            pair.querySelector("dd")?.textContent,
+          ]),
+        );
+      expect(within(cards[0]).getByRole("heading").textContent).toBe("Total, 3 products");
+      expect(figures(cards[0])).toMatchObject({ Licences: "3", Purchased: "17", Used: "9", Shortfall: "3" });
+      const autocad = cards.find((card) =>
+        within(card).getByRole("heading").textContent?.startsWith("AutoCAD"),
+      );
+      expect(within(autocad!).getByRole("heading").textContent).toBe("AutoCADOver-deployed");
+      expect(figures(autocad!)).toEqual({
+        Licences: "1",
+        Purchased: "2",
+        Used: "5",
+        Unlicensed: "2",
+        Available: "0",
+        Shortfall: "3",
+        "Annual cost": "£3,000.00",
+        "True-up exposure": "£4,500.00",
+        "Cost of unused licences": "£0.00",
+      });
+      expect(cards).toHaveLength(4);
+    } finally {
+      measure.mockRestore();
+    }
+  });
+
   it("lists renewals in the next 90 days and opens a licence from there", async () => {
     await renderPane();
     fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));

@@ -9,11 +9,14 @@ import {
   TableRow,
   tokens,
 } from "@fluentui/react-components";
-import type { ReactNode } from "react";
 import type { ProductPosition } from "../../domain/positionTypes";
-import { formatCount, formatMoney } from "../formatting";
-import { StatusBadge } from "../licences/StatusBadge";
-import { gridTotals, type GridTotals } from "./summaries";
+import { useElementWidth } from "../hooks/useElementWidth";
+import { ComplianceCards } from "./ComplianceCards";
+import { complianceColumns, type ComplianceColumn } from "./complianceColumns";
+import { gridTotals } from "./summaries";
+
+/** Below this width the eleven columns do not fit: each product becomes a card instead. */
+export const CARDS_BELOW_PX = 720;
 
 const useStyles = makeStyles({
   scroller: {
@@ -38,77 +41,39 @@ const useStyles = makeStyles({
   total: { fontWeight: tokens.fontWeightSemibold },
 });
 
-interface Column {
-  header: string;
-  numeric?: boolean;
-  cell: (product: ProductPosition) => ReactNode;
-  total: (totals: GridTotals) => ReactNode;
+/**
+ * The software compliance grid: every product's licences against its use, with totals. A table where the pane
+ * is wide enough for all its columns; cards (totals first) where it is not, so no figure needs sideways scrolling.
+ */
+export function ComplianceGrid({
+  products,
+  currency,
+  layout,
+}: {
+  products: ProductPosition[];
+  currency: string;
+  /** Fixes the layout (tests); otherwise it follows the width the grid has. */
+  layout?: "table" | "cards";
+}) {
+  const [measure, width] = useElementWidth<HTMLDivElement>();
+  // Until a width is known (0 before layout) the table shows, as it always did.
+  const cards = layout ? layout === "cards" : width > 0 && width < CARDS_BELOW_PX;
+  return (
+    <div ref={measure}>
+      {cards ? (
+        <ComplianceCards products={products} currency={currency} />
+      ) : (
+        <ComplianceTable products={products} currency={currency} />
+      )}
+    </div>
+  );
 }
 
-/** The columns after Product: Status first, so the answer shows in the pane before any scrolling. */
-function columns(currency: string): Column[] {
-  const money = (amount: number) => formatMoney(amount, currency);
-  const num = (value: number | null) => (value === null ? "Unlimited" : formatCount(value));
-  return [
-    { header: "Status", cell: (p) => <StatusBadge status={p.status} />, total: () => null },
-    {
-      header: "Licences",
-      numeric: true,
-      cell: (p) => formatCount(p.licences),
-      total: (t) => formatCount(t.licences),
-    },
-    {
-      header: "Purchased",
-      numeric: true,
-      cell: (p) => num(p.purchased),
-      total: (t) => `${formatCount(t.purchased)}${t.anyUnlimited ? " + Unlimited" : ""}`,
-    },
-    { header: "Used", numeric: true, cell: (p) => formatCount(p.used), total: (t) => formatCount(t.used) },
-    {
-      header: "Unlicensed",
-      numeric: true,
-      cell: (p) => formatCount(p.unlicensed),
-      total: (t) => formatCount(t.unlicensed),
-    },
-    {
-      header: "Available",
-      numeric: true,
-      cell: (p) => num(p.available),
-      total: (t) => formatCount(t.available),
-    },
-    {
-      header: "Shortfall",
-      numeric: true,
-      cell: (p) => formatCount(p.shortfall),
-      total: (t) => formatCount(t.shortfall),
-    },
-    {
-      header: "Annual cost",
-      numeric: true,
-      cell: (p) => money(p.annualCost),
-      total: (t) => money(t.annualCost),
-    },
-    {
-      header: "True-up exposure",
-      numeric: true,
-      cell: (p) => money(p.trueUpExposure),
-      total: (t) => money(t.trueUpExposure),
-    },
-    {
-      header: "Cost of unused licences",
-      numeric: true,
-      cell: (p) => money(p.unusedCost),
-      total: (t) => money(t.unusedCost),
-    },
-  ];
-}
-
-/** The software compliance grid: every product's licences against its use, with totals. */
-export function ComplianceGrid({ products, currency }: { products: ProductPosition[]; currency: string }) {
+function ComplianceTable({ products, currency }: { products: ProductPosition[]; currency: string }) {
   const styles = useStyles();
   const totals = gridTotals(products);
-  const rest = columns(currency);
-  const cellClass = (column: Column) => mergeClasses(styles.cell, column.numeric && styles.number);
+  const rest = complianceColumns(currency);
+  const cellClass = (column: ComplianceColumn) => mergeClasses(styles.cell, column.numeric && styles.number);
   return (
     <div
       className={styles.scroller}

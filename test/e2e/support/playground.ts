@@ -58,9 +58,13 @@ export async function describedBy(field: Locator): Promise<string> {
   );
 }
 
-/** The value of an input, for read-only figures like Used Quantity. */
+/** The value of a field: an input's value, or the text of a read-only text box (Renewal Status). */
 export async function valueOf(field: Locator): Promise<string> {
-  return field.inputValue();
+  return field.evaluate((element) =>
+    element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement
+      ? element.value
+      : (element.textContent ?? ""),
+  );
 }
 
 // ---- The workbook grid ----

@@ -8,6 +8,10 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalM,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    // A Field is a grid whose auto column grows to its content's intrinsic width (a native input is ~200 px, a
+    // sentence its whole length): pin it to the section so controls shrink and texts wrap instead of being cut
+    // at 320 px. Its rows stay at the top: a taller neighbour (one with a message) must not stretch its input.
+    "& .fui-Field": { gridTemplateColumns: "minmax(0, 1fr)", alignContent: "start" },
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   // Two (or three) columns of at least 150 px while they fit, one column below that; min(100%, …) keeps a
@@ -19,10 +23,6 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
     "& > *": { minWidth: 0 },
-    // A Field is a grid whose auto column grows to its control's intrinsic width (a native input is ~200 px):
-    // pin it to the cell so controls shrink and validation messages wrap instead of spilling into the next cell.
-    // Its rows stay at the top: a taller neighbour (one with a message) must not stretch this field's input.
-    "& .fui-Field": { gridTemplateColumns: "minmax(0, 1fr)", alignContent: "start" },
     "& .fui-Input, & .fui-Select, & .fui-Combobox, & .fui-Textarea": { minWidth: 0, maxWidth: "100%" },
   },
 });

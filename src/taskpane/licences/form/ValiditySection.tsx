@@ -1,7 +1,7 @@
 import { LICENCE_COMPUTED_LABELS } from "../../../domain/labels";
 import type { LicencePosition } from "../../../domain/positionTypes";
 import { formatDate } from "../../formatting";
-import { DraftDate, DraftNumber, DraftSwitch, ReadOnlyValue } from "./fields";
+import { DraftDate, DraftNumber, DraftSwitch, ReadOnlyText } from "./fields";
 import { FieldRow, FormSection } from "./FormSection";
 
 function renewalText(position?: LicencePosition): string {
@@ -32,7 +32,7 @@ export function ValiditySection({
       <DraftSwitch field="maintenanceIncluded" />
       <DraftSwitch field="supportIncluded" />
       <DraftDate field="maintenanceExpiry" />
-      <ReadOnlyValue label={LICENCE_COMPUTED_LABELS.renewalStatus} value={renewalText(position)} />
+      <ReadOnlyText label={LICENCE_COMPUTED_LABELS.renewalStatus} value={renewalText(position)} />
     </FormSection>
   );
 }

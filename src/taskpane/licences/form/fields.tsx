@@ -1,4 +1,13 @@
-import { Field, Input, Select, Switch, Textarea, type InputProps } from "@fluentui/react-components";
+import {
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Switch,
+  Textarea,
+  tokens,
+  type InputProps,
+} from "@fluentui/react-components";
 import { LICENCE_LABELS } from "../../../domain/labels";
 import type { FlagField, TextField } from "../draft";
 import { useDraftForm } from "./DraftFormContext";
@@ -126,6 +135,42 @@ export function ReadOnlyValue({ label, value, hint }: { label: string; value: st
   return (
     <Field label={label} hint={hint}>
       <Input readOnly value={value} appearance="filled-darker" />
+    </Field>
+  );
+}
+
+const useStyles = makeStyles({
+  text: {
+    minHeight: "32px",
+    boxSizing: "border-box",
+    padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalMNudge}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    overflowWrap: "anywhere",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+});
+
+/**
+ * A computed sentence (Renewal Status): read-only and focusable like ReadOnlyValue, but it wraps, since an
+ * input cuts a long text off at 320 px.
+ */
+export function ReadOnlyText({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  const styles = useStyles();
+  return (
+    <Field label={label} hint={hint}>
+      {(props) => (
+        <div
+          {...props}
+          role="textbox"
+          aria-readonly="true"
+          aria-multiline="true"
+          tabIndex={0}
+          className={styles.text}
+        >
+          {value}
+        </div>
+      )}
     </Field>
   );
 }

@@ -17,6 +17,28 @@ export function conflictSentence(changedFields: string[], what = "this licence")
   return `Someone else changed ${joinWithAnd(labels)} of ${what} while you were editing.`;
 }
 
+/**
+ * After "Saved.", a co-author saved the same licence: the form (with nothing unsaved) now shows their version,
+ * and says which fields they changed, so nobody reads a stale "Saved." over someone else's values.
+ */
+export function changedAfterSaveSentence(changedFields: string[], what = "this licence"): string {
+  const labels = [
+    ...new Set(changedFields.filter((f) => f !== "modified" && f !== "rowVersion").map(labelOf)),
+  ];
+  const which = labels.length > 0 ? `${joinWithAnd(labels)} of ${what}` : what;
+  return `Your save went in, then someone else changed ${which}. The form shows the licence as it is now.`;
+}
+
+/** Fields whose values differ between two versions of a record (metadata aside). */
+export function differingFields(a: object, b: object): string[] {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  return [...new Set([...Object.keys(left), ...Object.keys(right)])].filter(
+    (key) =>
+      key !== "modified" && key !== "rowVersion" && JSON.stringify(left[key]) !== JSON.stringify(right[key]),
+  );
+}
+
 export function failureSentence(failure: RegisterFailure, action: string): string {
   switch (failure.kind) {
     case "invalid": {

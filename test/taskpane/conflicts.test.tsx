@@ -65,6 +65,26 @@ describe("saving over someone else's changes", () => {
   });
 });
 
+describe("after a save", () => {
+  it("drops 'Saved.' once a co-author saves the same licence, and says what they changed", async () => {
+    const { register } = await renderPane();
+    await openLicence("AutoCAD");
+    typeInto("Vendor", "Insight");
+    fireEvent.click(saveButton());
+    await screen.findByText("Saved.");
+
+    act(() => register.remoteEdit("licences", "LIC-CAD", { purchaseOrder: "PO-THEIRS" }));
+    expect(
+      await screen.findByText(
+        "Your save went in, then someone else changed Purchase Order of this licence. The form shows the licence as it is now.",
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText("Saved.")).toBeNull();
+    expect(screen.getByLabelText(label("Purchase Order"))).toHaveProperty("value", "PO-THEIRS");
+    expect(screen.getByLabelText(label("Vendor"))).toHaveProperty("value", "Insight");
+  });
+});
+
 describe("leaving a form with unsaved changes", () => {
   it("asks before Back discards the edits", async () => {
     const { register } = await renderPane();

@@ -16,7 +16,12 @@ import type { RegisterData } from "../../../workbook/registerApi";
 import { ConfirmDialog } from "../../ConfirmDialog";
 import { joinWithAnd } from "../../formatting";
 import type { LicenceDraftApi } from "../../hooks/useLicenceDraft";
-import { failureSentence, unexpectedSentence } from "../../messages";
+import {
+  changedAfterSaveSentence,
+  differingFields,
+  failureSentence,
+  unexpectedSentence,
+} from "../../messages";
 import { useRegister } from "../../RegisterContext";
 import { invalidFieldsInFormOrder } from "../draft";
 import { RelatedLists } from "../related/RelatedLists";
@@ -113,6 +118,11 @@ export function LicenceForm({
   const changedUnderneath =
     !saving.problem && draft.isDirty && current && base && current.rowVersion !== base.rowVersion;
   const vanished = !saving.problem && !isNew && seenInRegister && !current;
+  // Saved, then a co-author saved over it: their version is on screen now, and "Saved." would be stale.
+  const savedThenChanged =
+    saving.saved && !draft.isDirty && current && current.rowVersion !== saving.saved.rowVersion
+      ? differingFields(saving.saved, current)
+      : undefined;
   const invalidFields = invalidFieldsInFormOrder(draft.errors);
 
   const showInSheet = async (id: string) => {
@@ -209,9 +219,14 @@ export function LicenceForm({
             <MessageBarBody>{deleteError}</MessageBarBody>
           </MessageBar>
         )}
-        {saving.saved && !draft.isDirty && (
+        {saving.saved && !draft.isDirty && !savedThenChanged && (
           <MessageBar intent="success">
             <MessageBarBody>Saved.</MessageBarBody>
+          </MessageBar>
+        )}
+        {savedThenChanged && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{changedAfterSaveSentence(savedThenChanged)}</MessageBarBody>
           </MessageBar>
         )}
 

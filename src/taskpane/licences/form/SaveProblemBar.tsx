@@ -43,7 +43,7 @@ export function SaveProblemBar({
         <MessageBarBody>
           <MessageBarTitle>Not saved</MessageBarTitle>
           {problem.sentence} Reload to see their version (your changes are dropped), or keep yours to save
-          over theirs.
+          your changes over theirs.
         </MessageBarBody>
         <MessageBarActions>
           <Button onClick={onReload} disabled={busy}>

@@ -22,7 +22,8 @@ export function useSaveLicence(
   const register = useRegister();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<SaveProblem>();
-  const [saved, setSaved] = useState(false);
+  /** The licence as this form last saved it, while "Saved." is the news. */
+  const [saved, setSaved] = useState<Licence>();
 
   const run = async (
     action: string,
@@ -30,13 +31,13 @@ export function useSaveLicence(
     after?: (licence: Licence) => void,
   ) => {
     setBusy(true);
-    setSaved(false);
+    setSaved(undefined);
     try {
       const result = await write();
       if (result.ok) {
         setProblem(undefined);
         draft.start(result.value);
-        setSaved(true);
+        setSaved(result.value);
         after?.(result.value);
       } else setProblem(problemOf(result.error, action));
     } catch (caught) {
@@ -84,7 +85,7 @@ export function useSaveLicence(
   const reloadTheirs = (latest: Licence | undefined) => {
     const current = problem?.kind === "conflict" && problem.current ? problem.current : latest;
     setProblem(undefined);
-    setSaved(false);
+    setSaved(undefined);
     if (current) draft.start(current);
     else handlers.onDiscard();
   };
@@ -103,7 +104,7 @@ export function useSaveLicence(
     saveAsNew,
     reloadTheirs,
     discard,
-    dismissSaved: () => setSaved(false),
+    dismissSaved: () => setSaved(undefined),
   };
 }
 

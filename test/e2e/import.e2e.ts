@@ -6,7 +6,14 @@
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { launchBrowser, openPlayground } from "./support/browser";
-import { eventually, readSheet, screenshotPane, taskPane, waitForList } from "./support/playground";
+import {
+  eventually,
+  productFigures,
+  readSheet,
+  screenshotPane,
+  taskPane,
+  waitForList,
+} from "./support/playground";
 
 const EXPORT = path.join(__dirname, "..", "import", "fixtures", "intune-appinvrawdata.csv");
 
@@ -28,10 +35,7 @@ afterAll(async () => {
 /** A figure of one product in the Dashboard's compliance grid, by its column header. */
 async function dashboardFigure(product: string, column: string): Promise<string> {
   await pane.getByRole("tab", { name: "Dashboard" }).click();
-  const table = pane.getByRole("table", { name: "Software compliance" });
-  const headers = await table.getByRole("columnheader").allInnerTexts();
-  const row = table.getByRole("row").filter({ has: page.getByRole("cell", { name: product, exact: true }) });
-  return (await row.getByRole("cell").nth(headers.indexOf(column)).innerText()).trim();
+  return (await productFigures(pane, product))[column];
 }
 
 it("previews the export before writing anything", async () => {

@@ -11,6 +11,7 @@ import {
   eventually,
   licenceForm,
   licenceItem,
+  productFigures,
   readSheet,
   screenshotPane,
   taskPane,
@@ -237,11 +238,7 @@ test("installations beyond the quantity show Over-deployed with Used, Available 
 
   // The dashboard's compliance grid: Purchased 2, Used 3, Available 0, Shortfall 1.
   await pane.getByRole("tab", { name: "Dashboard" }).click();
-  const grid = pane.getByRole("table", { name: "Software compliance" });
-  await grid.waitFor();
-  const headers = await grid.getByRole("columnheader").allInnerTexts();
-  const cells = await grid.getByRole("row").filter({ hasText: SOFTWARE }).getByRole("cell").allInnerTexts();
-  const figures = Object.fromEntries(headers.map((header, i) => [header.trim(), cells[i]?.trim()]));
+  const figures = await productFigures(pane, SOFTWARE);
   expect(figures).toMatchObject({
     Product: SOFTWARE,
     Licences: "1",

@@ -67,6 +67,36 @@ export async function valueOf(field: Locator): Promise<string> {
   );
 }
 
+/**
+ * One product's figures on the Dashboard by heading ("Used", "Shortfall", "Status", …), whichever layout the
+ * pane's width gives the compliance grid: a table when wide, a card per product when narrow (as at 360 px).
+ */
+export async function productFigures(pane: Locator, product: string): Promise<Record<string, string>> {
+  const table = pane.getByRole("table", { name: "Software compliance" });
+  const cards = pane.getByRole("list", { name: "Software compliance" });
+  // Filters take locators relative to the element they filter: start those from the page.
+  const page = pane.page();
+  await table.or(cards).waitFor();
+  if (await table.isVisible()) {
+    const headers = await table.getByRole("columnheader").allInnerTexts();
+    const row = table
+      .getByRole("row")
+      .filter({ has: page.getByRole("cell", { name: product, exact: true }) });
+    const cells = await row.getByRole("cell").allInnerTexts();
+    return Object.fromEntries(headers.map((header, i) => [header.trim(), cells[i]?.trim() ?? ""]));
+  }
+  const card = cards
+    .getByRole("listitem")
+    .filter({ has: page.locator("h3").getByText(product, { exact: true }) });
+  const terms = await card.locator("dt").allInnerTexts();
+  const values = await card.locator("dd").allInnerTexts();
+  return {
+    Product: product,
+    Status: (await card.locator("h3 .fui-Badge").innerText()).trim(),
+    ...Object.fromEntries(terms.map((term, i) => [term.trim(), values[i]?.trim() ?? ""])),
+  };
+}
+
 // ---- The workbook grid ----
 
 export async function showSheet(page: Page, sheet: string): Promise<void> {

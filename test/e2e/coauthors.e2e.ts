@@ -134,7 +134,12 @@ test("Keep mine after a conflict: co-author 1's fields are saved over the other'
   });
 
   await mine.getByRole("button", { name: "Keep mine" }).click();
-  await mine.getByText("Saved.", { exact: true }).waitFor();
+  // The pane says what the register did: saved, with co-author 2's other change kept.
+  await mine
+    .getByText(
+      "Saved. Someone else changed Purchase Order of this licence meanwhile; their change is kept with yours.",
+    )
+    .waitFor();
   // Keep mine saves the field co-author 1 changed over theirs; co-author 2's Purchase Order stays.
   await eventually(async () =>
     expect(await licenceRow()).toMatchObject({

@@ -66,6 +66,25 @@ describe("saving over someone else's changes", () => {
 });
 
 describe("after a save", () => {
+  it("says when the register merged someone else's changes to other fields with this save", async () => {
+    const { register } = await renderPane();
+    await openLicence("AutoCAD");
+    typeInto("Vendor", "Insight");
+    const update = register.update.bind(register);
+    jest.spyOn(register, "update").mockImplementationOnce(async (kind, record, options) => {
+      const result = await update(kind, record, options);
+      const message =
+        "Saved. Someone else changed Purchase Order meanwhile; their change is kept with yours.";
+      return result.ok ? { ...result, merged: { fields: ["purchaseOrder"], message } } : result;
+    });
+    fireEvent.click(saveButton());
+    expect(
+      await screen.findByText(
+        "Saved. Someone else changed Purchase Order meanwhile; their change is kept with yours.",
+      ),
+    ).toBeTruthy();
+  });
+
   it("drops 'Saved.' once a co-author saves the same licence, and says what they changed", async () => {
     const { register } = await renderPane();
     await openLicence("AutoCAD");

@@ -221,7 +221,7 @@ export function LicenceForm({
         )}
         {saving.saved && !draft.isDirty && !savedThenChanged && (
           <MessageBar intent="success">
-            <MessageBarBody>Saved.</MessageBarBody>
+            <MessageBarBody>{saving.merged ?? "Saved."}</MessageBarBody>
           </MessageBar>
         )}
         {savedThenChanged && (

@@ -24,6 +24,8 @@ export function useSaveLicence(
   const [problem, setProblem] = useState<SaveProblem>();
   /** The licence as this form last saved it, while "Saved." is the news. */
   const [saved, setSaved] = useState<Licence>();
+  /** The register's "Saved. …" when the save kept someone else's changes to other fields alongside this one's. */
+  const [merged, setMerged] = useState<string>();
 
   const run = async (
     action: string,
@@ -32,12 +34,14 @@ export function useSaveLicence(
   ) => {
     setBusy(true);
     setSaved(undefined);
+    setMerged(undefined);
     try {
       const result = await write();
       if (result.ok) {
         setProblem(undefined);
         draft.start(result.value);
         setSaved(result.value);
+        setMerged(result.merged?.message);
         after?.(result.value);
       } else setProblem(problemOf(result.error, action));
     } catch (caught) {
@@ -99,6 +103,7 @@ export function useSaveLicence(
     busy,
     problem,
     saved,
+    merged,
     save,
     keepMine,
     saveAsNew,

@@ -36,7 +36,7 @@ it("saving a licence's Vendor from the pane leaves its Used, Available and Compl
   });
 
   const pane = taskPane(page);
-  await licenceItem(pane, "AutoCAD, Term, Autodesk").click();
+  await licenceItem(pane, "AutoCAD", "Term", "Autodesk").click();
   const form = licenceForm(pane);
   await form.getByRole("heading", { name: "AutoCAD" }).waitFor();
   await form.getByLabel("Vendor").fill("Autodesk Reseller Ltd");

@@ -20,7 +20,9 @@ export async function eventually<T>(check: () => Promise<T> | T, timeout = 10_00
 }
 
 export function taskPane(page: Page, coAuthor = 1): Locator {
-  return page.getByRole("complementary", { name: `Task pane of Co-author ${coAuthor}` });
+  // includeHidden: while a modal dialog is open the rest of the page is aria-hidden, yet the pane is still
+  // on screen (the tests screenshot it behind the dialog).
+  return page.getByRole("complementary", { name: `Task pane of Co-author ${coAuthor}`, includeHidden: true });
 }
 
 /** Waits until the pane has read the register and shows its licence list. */
@@ -76,25 +78,29 @@ export async function productFigures(pane: Locator, product: string): Promise<Re
   const cards = pane.getByRole("list", { name: "Software compliance" });
   // Filters take locators relative to the element they filter: start those from the page.
   const page = pane.page();
-  await table.or(cards).waitFor();
-  if (await table.isVisible()) {
-    const headers = await table.getByRole("columnheader").allInnerTexts();
-    const row = table
-      .getByRole("row")
-      .filter({ has: page.getByRole("cell", { name: product, exact: true }) });
-    const cells = await row.getByRole("cell").allInnerTexts();
-    return Object.fromEntries(headers.map((header, i) => [header.trim(), cells[i]?.trim() ?? ""]));
-  }
+  const row = table.getByRole("row").filter({ has: page.getByRole("cell", { name: product, exact: true }) });
   const card = cards
     .getByRole("listitem")
     .filter({ has: page.locator("h3").getByText(product, { exact: true }) });
-  const terms = await card.locator("dt").allInnerTexts();
-  const values = await card.locator("dd").allInnerTexts();
-  return {
-    Product: product,
-    Status: (await card.locator("h3 .fui-Badge").innerText()).trim(),
-    ...Object.fromEntries(terms.map((term, i) => [term.trim(), values[i]?.trim() ?? ""])),
-  };
+  // The dashboard can paint as a table and switch to cards once it has measured the pane, and the
+  // figures can arrive after the layout: read whichever shows this product, retrying until one does.
+  return eventually(async () => {
+    if ((await row.count()) === 1) {
+      const headers = await table.getByRole("columnheader").allInnerTexts();
+      const cells = await row.getByRole("cell").allInnerTexts();
+      return Object.fromEntries(headers.map((header, i) => [header.trim(), cells[i]?.trim() ?? ""]));
+    }
+    if ((await card.count()) === 1) {
+      const terms = await card.locator("dt").allInnerTexts();
+      const values = await card.locator("dd").allInnerTexts();
+      return {
+        Product: product,
+        Status: (await card.locator("h3 .fui-Badge").innerText()).trim(),
+        ...Object.fromEntries(terms.map((term, i) => [term.trim(), values[i]?.trim() ?? ""])),
+      };
+    }
+    throw new Error(`The Dashboard shows no figures for ${product}.`);
+  });
 }
 
 // ---- The workbook grid ----

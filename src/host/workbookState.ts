@@ -42,6 +42,8 @@ export interface CalculationHooks {
   /** A formula was written into a cell: the value to show until it is calculated, or undefined if not ours. */
   formulaWritten(sheet: SheetModel, row: number, column: number, formula: string): CellValue | undefined;
   changed(change: ChangeRecord): void;
+  /** The area a formula cell's array result fills now (anchor included), when it spills into other cells. */
+  spillArea(sheet: SheetModel, row: number, column: number): Rect | undefined;
 }
 
 export type GridInput = unknown[][] | unknown;

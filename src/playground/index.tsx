@@ -7,6 +7,7 @@ import { startLiveRegister } from "../functions/liveRegister";
 import { createInMemoryWorkbook } from "../host";
 import { attachCalculation } from "../host/calc/engine";
 import { createWorkbookRegister } from "../workbook/createWorkbookRegister";
+import { followDashboardChart } from "../workbook/dashboard";
 import { Playground, type CoAuthor } from "./Playground";
 import { seedWorkbook } from "./seedWorkbook";
 import { trackWorkbookChanges } from "./WorkbookGrid";
@@ -24,7 +25,9 @@ async function start(): Promise<void> {
   attachCalculation(workbook, { metadata });
   // Excel runs the functions in the add-in's own runtime; here that runtime gets a session of its own.
   const functionsSession = workbook.session("Custom functions");
-  const live = startLiveRegister(createWorkbookRegister({ run: (batch) => functionsSession.run(batch) }));
+  const functionsRegister = createWorkbookRegister({ run: (batch) => functionsSession.run(batch) });
+  const live = startLiveRegister(functionsRegister);
+  followDashboardChart(functionsRegister, () => live.settled());
   // A new workbook has no register to load until the pane's "Set up workbook" creates one.
   await (empty ? live.ready.catch(() => undefined) : live.ready);
 

@@ -8,6 +8,7 @@
 import "../functions/functions";
 import "../functions/liveFunctions";
 import { startLiveRegister } from "../functions/liveRegister";
+import { followDashboardChart } from "../workbook/dashboard";
 import { createExcelRegister } from "../workbook/excelRegister";
 import type { Register } from "../workbook/registerApi";
 import { missingRequirements, unsupportedExcelMessage } from "../workbook/requirements";
@@ -43,6 +44,8 @@ Office.onReady((info) => {
   }
   const register = createExcelRegister();
   // One live index of the register feeds LICENSE.USED, STATUS and POSITION in every cell.
-  startLiveRegister(register);
+  const live = startLiveRegister(register);
+  // the Dashboard's chart follows the live grid as products come and go
+  followDashboardChart(register, () => live.settled());
   void showTaskPane(document.getElementById("container")!, register);
 });

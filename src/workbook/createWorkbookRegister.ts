@@ -35,7 +35,7 @@ import { setUpWorkbook } from "./setUp";
 import { RECORD_KINDS, RECORD_TABLES } from "./tables";
 import { writeSettings } from "./writeSettings";
 import { readTableRows } from "./readRows";
-import { buildDashboard } from "./dashboard";
+import { buildDashboard, fitDashboardChart } from "./dashboard";
 import { writeSnapshot } from "./snapshot";
 import { todayIsoDate } from "../domain/dates";
 
@@ -374,6 +374,8 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
         const builtAt = now();
         return ok(await run((context) => buildDashboard(context, data, builtAt, onProgress)));
       }),
+
+    fitDashboardChart: () => run((context) => fitDashboardChart(context)),
 
     async takeSnapshot(takenBy, asOf, onProgress) {
       const who = takenBy.trim();

@@ -4,8 +4,9 @@ import { positionGrid, GRID_COLUMNS } from "../domain/positionGrid";
 import { computePosition } from "../domain/position";
 import { RENEWAL_WINDOW_DAYS } from "../domain/upcomingRenewals";
 import { columnLetter } from "./cells";
-import type { DashboardReport, Progress, RegisterData } from "./registerApi";
+import type { DashboardReport, Progress, Register, RegisterData } from "./registerApi";
 import { writePlainGrid } from "./gridCells";
+import { supports } from "./requirements";
 
 export const DASHBOARD_SHEET = "Dashboard";
 export const DASHBOARD_CHART = "Purchased versus used";
@@ -162,4 +163,58 @@ export async function buildDashboard(
     onProgress?.("Writing the saved figures", 0.5 + (0.5 * rows) / grid.length),
   );
   return { sheet: DASHBOARD_SHEET, gridAddress: a1(live.row + 1, live.column), created };
+}
+
+/**
+ * Makes the Dashboard's chart plot the live grid as far as it spills now, however many products there are.
+ * Excel charts do not follow a spill (their source is a fixed range, and Office.js cannot give a series a
+ * formula such as a name on $A$15#), so the add-in resets the chart's source when the number of products
+ * changes. Needs Range.getSpillingToRange (ExcelApi 1.12); elsewhere the chart keeps the size Build
+ * dashboard gave it. Returns whether the chart was fitted.
+ */
+export async function fitDashboardChart(context: Excel.RequestContext): Promise<boolean> {
+  if (!supports("ExcelApi", "1.12")) return false;
+  const sheet = context.workbook.worksheets.getItemOrNullObject(DASHBOARD_SHEET);
+  await context.sync();
+  if (sheet.isNullObject) return false;
+  const { grid } = DASHBOARD_LAYOUT;
+  const anchor = sheet.getRangeByIndexes(grid.row + 1, grid.column, 1, 1);
+  const spill = anchor.getSpillingToRangeOrNullObject();
+  spill.load("rowCount");
+  const chart = sheet.charts.getItemOrNullObject(DASHBOARD_CHART);
+  await context.sync();
+  if (spill.isNullObject || chart.isNullObject) return false;
+  chart.setData(anchor.getAbsoluteResizedRange(spill.rowCount, 3), "Columns");
+  await context.sync();
+  return true;
+}
+
+/**
+ * Refits the Dashboard's chart after the catalogue changes (a product added or removed is a row more or less
+ * in the grid), once the live grid has had time to spill anew. `settled` resolves when the live register
+ * has pushed the change to the cells. Returns the function that stops following.
+ */
+export function followDashboardChart(
+  register: Register,
+  settled: () => Promise<void>,
+  options: { delayMs?: number; onError?: (error: unknown) => void } = {},
+): () => void {
+  const {
+    delayMs = 1_000,
+    onError = (error: unknown) => console.warn("The Dashboard chart was not refitted.", error),
+  } = options;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = register.onChanged((change) => {
+    if (!change.kinds.includes("software") || !register.fitDashboardChart) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      settled()
+        .then(() => register.fitDashboardChart?.())
+        .catch(onError);
+    }, delayMs);
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
 }

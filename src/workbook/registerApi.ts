@@ -181,6 +181,8 @@ export interface Register {
   readRows?(kind: RecordKind, address?: string): Promise<TableRows>;
   /** Creates the Dashboard sheet, or rebuilds it in place. */
   buildDashboard?(onProgress?: Progress): Promise<Result<DashboardReport>>;
+  /** Makes the Dashboard's chart cover the live grid as it spills now; false when there is nothing to fit. */
+  fitDashboardChart?(): Promise<boolean>;
   /** Writes the compliance position on asOf (default today) to a new protected, dated sheet of plain values. */
   takeSnapshot?(takenBy: string, asOf?: IsoDate, onProgress?: Progress): Promise<Result<SnapshotReport>>;
 }

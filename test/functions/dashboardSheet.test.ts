@@ -10,7 +10,7 @@ import { renewalsGrid, upcomingRenewals } from "../../src/domain/upcomingRenewal
 import { LICENSE_FUNCTIONS, STREAMING_FUNCTIONS } from "../../src/functions/functionTable";
 import { attachCalculation, type CalculationEngine } from "../../src/host";
 import { gridTotals, statusCounts } from "../../src/taskpane/dashboard/summaries";
-import { DASHBOARD_LAYOUT, DASHBOARD_SHEET } from "../../src/workbook/dashboard";
+import { DASHBOARD_LAYOUT, DASHBOARD_SHEET, followDashboardChart } from "../../src/workbook/dashboard";
 import { AS_OF, liveErrors, liveFixture, settle, type LiveFixture } from "./liveHarness";
 
 let fixture: LiveFixture;
@@ -48,6 +48,29 @@ describe.each([
     await expectPaneFigures();
   });
 
+  it("keeps the chart over the spilled grid as products are added and removed", async () => {
+    const stop = followDashboardChart(fixture.register, () => fixture.live.settled(), { delayMs: 0 });
+    const chartSource = () => fixture.workbook.describeSheet(DASHBOARD_SHEET).charts[0].source;
+    // header and three products: Acrobat, Figma, Visio
+    expect(chartSource()).toBe("A15:C18");
+    const added = await fixture.register.addMany("software", [
+      { id: "SW-4", name: "Miro" },
+      { id: "SW-5", name: "Slack" },
+    ]);
+    if (!added.ok) throw new Error(added.error.message);
+    await until(() => chartSource() === "A15:C20");
+    const miro = (await fixture.register.load()).software.find((s) => s.id === "SW-4")!;
+    const removed = await fixture.register.remove("software", "SW-4", miro.rowVersion);
+    expect(removed.ok).toBe(true);
+    await until(() => chartSource() === "A15:C19");
+    const grid = fixture.workbook
+      .readSheet(DASHBOARD_SHEET)
+      .values.slice(14, 19)
+      .map((row) => row[0]);
+    expect(grid).toEqual(["Software", "Acrobat", "Figma", "Slack", "Visio"]);
+    stop();
+  });
+
   it("follows an installation moved by a co-author", async () => {
     // INS-4 (row 5) moves from Acrobat's unlimited licence to Visio's LIC-OK: Visio is now 3 of 3 used
     fixture.workbook.typeIntoCell("Installations", "C5", "LIC-OK", fixture.workbook.session("bob"));
@@ -55,6 +78,15 @@ describe.each([
     await expectPaneFigures();
   });
 });
+
+/** Settles the register, the engine and the chart follower until `done` holds (at most two seconds). */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 40 && !done(); i++) {
+    await settleAll();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(done()).toBe(true);
+}
 
 async function settleAll(): Promise<void> {
   for (let i = 0; i < 3; i++) {

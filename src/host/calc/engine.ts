@@ -170,6 +170,12 @@ class Engine implements CalculationEngine, CalculationHooks {
     this.schedule();
   }
 
+  spillArea(sheet: SheetModel, row: number, column: number): Rect | undefined {
+    const node = this.graph.node(sheet.id, row, column);
+    const area = node && this.spills.areaOf(node);
+    return area && area.rowCount * area.columnCount > 1 ? area : undefined;
+  }
+
   // ---- public API --------------------------------------------------------------------------------
 
   whenIdle(): Promise<void> {

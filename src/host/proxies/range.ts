@@ -392,6 +392,22 @@ export class RangeProxy extends ClientObjectProxy<RangeTarget> {
       true,
     );
   }
+  /** The area an anchor cell's dynamic array fills (ExcelApi 1.12); the host knows spills only with a calculation engine. */
+  getSpillingToRange(): RangeProxy {
+    return this.derive("getSpillingToRange()", (t, exec) => {
+      const area = spillingTo(t, exec, "Range.getSpillingToRange");
+      if (!area) throw errors.itemNotFound("Range.getSpillingToRange");
+      return area;
+    });
+  }
+  getSpillingToRangeOrNullObject(): RangeProxy {
+    return this.derive(
+      "getSpillingToRangeOrNullObject()",
+      (t, exec) =>
+        cellCount(t.rect) === 1 ? spillingTo(t, exec, "Range.getSpillingToRangeOrNullObject") : null,
+      true,
+    );
+  }
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return this.derive(
       `getUsedRangeOrNullObject(${valuesOnly})`,
@@ -445,4 +461,10 @@ export class RangeProxy extends ClientObjectProxy<RangeTarget> {
   calculate(): void {
     this._enqueue("calculate", [], (exec) => exec.host.state.recalculate());
   }
+}
+
+/** "Fails if applied to a range with more than one cell" (Range.getSpillingToRange, ExcelApi 1.12). */
+function spillingTo(target: RangeTarget, exec: Execution, api: string): Rect | null {
+  if (cellCount(target.rect) !== 1) throw errors.invalidArgument(api, "The range must be one cell.");
+  return exec.host.state.calculation?.spillArea(target.sheet, target.rect.row, target.rect.column) ?? null;
 }

@@ -411,6 +411,17 @@ export class ChartProxy extends ClientObjectProxy<ChartRecord> {
     });
   }
 
+  /** Resets the source data (ExcelApi 1.1): the chart now plots that range. */
+  setData(sourceData: Excel.Range, seriesBy: string = "Auto"): void {
+    this._enqueue("setData", [seriesBy], (exec, chart) => {
+      const source = (sourceData as unknown as RangeProxy)._resolve(exec);
+      if (!source) throw errors.invalidArgument("Chart.setData");
+      chart.source = source.rect;
+      chart.seriesBy = seriesBy;
+      exec.host.state.dirty = true;
+    });
+  }
+
   delete(): void {
     this._enqueue("delete", [], (exec, chart) => {
       for (const sheet of exec.host.state.sheets)
@@ -430,6 +441,35 @@ export class ChartCollectionProxy extends CollectionProxy<SheetModel, ChartProxy
     return sheet.attributes.charts.map(
       (chart) => new ChartProxy(this.context, () => chart, `${this._path}.items`),
     );
+  }
+
+  /** The first chart with that name (ExcelApi 1.1); ItemNotFound when there is none. */
+  getItem(name: string): ChartProxy {
+    return new ChartProxy(
+      this.context,
+      (exec) => {
+        const chart = this.named(exec, name);
+        if (!chart) throw errors.itemNotFound(`ChartCollection.getItem(${name})`);
+        return chart;
+      },
+      `${this._path}.getItem(${JSON.stringify(name)})`,
+    );
+  }
+
+  /** The first chart with that name, or a null object (ExcelApi 1.4). */
+  getItemOrNullObject(name: string): ChartProxy {
+    const chart = new ChartProxy(
+      this.context,
+      (exec) => this.named(exec, name) ?? null,
+      `${this._path}.getItemOrNullObject(${JSON.stringify(name)})`,
+    );
+    chart._resolveAtSync();
+    return chart;
+  }
+
+  private named(exec: Execution, name: string): ChartRecord | undefined {
+    const sheet = this._resolve(exec);
+    return sheet?.attributes.charts.find((chart) => chart.name === name);
   }
 
   add(type: string, sourceData: Excel.Range, seriesBy: string = "Auto"): ChartProxy {

@@ -1,7 +1,8 @@
 // Checks what `npm run build` produced, the way Excel will read it: the generated functions.json lists every
 // LICENSE function with a description, the production manifest points at the production URL, dist/ holds only
-// the add-in (no playground, in-memory host or copy of Office.js), and the functions' script starts without the
-// task pane's code (React, Fluent, the pane), which arrives in its own chunks.
+// the add-in (no playground, in-memory host or copy of Office.js), the functions' script starts without the
+// task pane's code (React, Fluent, the pane), which arrives in its own chunks, and the views the list does not
+// need (form, dashboard, import and its file readers) stay out of the pane's first scripts.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,6 +36,13 @@ const PANE_ONLY = [
   /\/node_modules\/(react|react-dom|scheduler)\//,
   /\/node_modules\/@fluentui\//,
   /\/src\/taskpane\/(?!index\.tsx$)/,
+];
+
+/** Views and readers the pane loads when they are first used, never before its first paint. */
+const LOADED_LATER = [
+  /\/src\/taskpane\/(dashboard|import|licences\/form)\//,
+  /\/src\/import\//,
+  /\/node_modules\/(read-excel-file|fflate|papaparse)\//,
 ];
 
 function listFiles(dir, prefix = "") {
@@ -86,6 +94,13 @@ for (const script of runs) {
     );
 }
 if (preloads.length === 0) problems.push("dist/taskpane.html preloads no script for the pane.");
+for (const script of preloads) {
+  const later = sourcesOf(script).filter((source) => LOADED_LATER.some((pattern) => pattern.test(source)));
+  if (later.length > 0)
+    problems.push(
+      `dist/${script} is loaded before the pane's first paint but contains ${later[0]}: load that view lazily (src/taskpane/lazyView.tsx).`,
+    );
+}
 
 if (problems.length > 0) {
   console.error("The production build is not ready to deploy:");

@@ -9,26 +9,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useState } from "react";
-import type { RegisterData } from "../workbook/registerApi";
 import { failureSentence, unexpectedSentence } from "./messages";
 import { useRegister } from "./RegisterContext";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
-
-/** Whether "Set up workbook" would put back a missing register table or column. */
-export function needsRepair(data: RegisterData): boolean {
-  return data.issues.some((issue) => issue.fix === "set-up");
-}
-
-/** A workbook with no register yet: its tables are missing and it holds no records. */
-export function isNewWorkbook(data: RegisterData): boolean {
-  return (
-    needsRepair(data) &&
-    data.software.length + data.licences.length + data.allocations.length + data.installations.length === 0
-  );
-}
 
 /**
  * Shown when the workbook has no register tables: one button creates them, with progress. With `repair`, a

@@ -7,14 +7,24 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
-import { Dashboard } from "./dashboard/Dashboard";
-import { ImportTab } from "./import/ImportTab";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { useRegisterData } from "./hooks/useRegisterData";
 import { LicencesTab, type LicencesTabHandle } from "./licences/LicencesTab";
 import { useRegister } from "./RegisterContext";
-import { isNewWorkbook, needsRepair, SetUpPanel } from "./SetUpPanel";
+import { isNewWorkbook, needsRepair } from "./setUpState";
 import { useViewTabIds, ViewTabs, type ViewTab } from "./ViewTabs";
+import { lazyView } from "./lazyView";
+
+// Views the licence list does not need for its first paint arrive in their own scripts.
+const SetUpPanel = lazyView(() =>
+  import(/* webpackChunkName: "set-up" */ "./SetUpPanel").then((module) => module.SetUpPanel),
+);
+const Dashboard = lazyView(() =>
+  import(/* webpackChunkName: "dashboard" */ "./dashboard/Dashboard").then((module) => module.Dashboard),
+);
+const ImportTab = lazyView(() =>
+  import(/* webpackChunkName: "import" */ "./import/ImportTab").then((module) => module.ImportTab),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -73,7 +83,9 @@ export function Shell() {
   if (state.status === "not-set-up" || (state.data && isNewWorkbook(state.data))) {
     return (
       <div className={styles.root}>
-        <SetUpPanel onDone={state.reload} />
+        <Suspense fallback={<Spinner label="Loading…" />}>
+          <SetUpPanel onDone={state.reload} />
+        </Suspense>
       </div>
     );
   }
@@ -118,7 +130,11 @@ export function Shell() {
           </Button>
         )}
       </div>
-      {needsRepair(state.data) && <SetUpPanel onDone={state.reload} repair />}
+      {needsRepair(state.data) && (
+        <Suspense fallback={<Spinner label="Loading…" />}>
+          <SetUpPanel onDone={state.reload} repair />
+        </Suspense>
+      )}
       {state.error && (
         <MessageBar intent="error">
           <MessageBarBody>{state.error}</MessageBarBody>
@@ -142,7 +158,9 @@ export function Shell() {
         id={ids.panel("dashboard")}
         aria-labelledby={ids.tab("dashboard")}
       >
-        <Dashboard data={state.data} position={state.position} onOpenLicence={openLicence} />
+        <Suspense fallback={<Spinner label="Loading the dashboard…" />}>
+          <Dashboard data={state.data} position={state.position} onOpenLicence={openLicence} />
+        </Suspense>
       </div>
       {/* Mounted once opened (then kept, so a file being read survives a look elsewhere): until then the
           pane need not plan links on every change. */}
@@ -152,7 +170,11 @@ export function Shell() {
         id={ids.panel("import")}
         aria-labelledby={ids.tab("import")}
       >
-        {importOpened && <ImportTab data={state.data} />}
+        {importOpened && (
+          <Suspense fallback={<Spinner label="Loading the import…" />}>
+            <ImportTab data={state.data} />
+          </Suspense>
+        )}
       </div>
     </div>
   );

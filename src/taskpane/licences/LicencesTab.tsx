@@ -1,12 +1,20 @@
-import { useImperativeHandle, useMemo, useState, type Ref } from "react";
+import { Spinner } from "@fluentui/react-components";
+import { Suspense, useEffect, useImperativeHandle, useMemo, useState, type Ref } from "react";
 import type { RegisterPosition } from "../../domain/positionTypes";
 import type { RegisterData } from "../../workbook/registerApi";
 import { useLicenceDraft } from "../hooks/useLicenceDraft";
-import { DiscardDialog } from "./DiscardDialog";
+import { lazyView } from "../lazyView";
 import { NO_FILTER, type LicenceFilter } from "./filterLicences";
-import { LicenceForm } from "./form/LicenceForm";
 import { LicenceList } from "./LicenceList";
 import { SheetSelectionNotice } from "./SheetSelectionNotice";
+
+// The form and the discard dialog arrive after the list has painted.
+const LicenceForm = lazyView(() =>
+  import(/* webpackChunkName: "licence-form" */ "./form/LicenceForm").then((module) => module.LicenceForm),
+);
+const DiscardDialog = lazyView(() =>
+  import(/* webpackChunkName: "discard-dialog" */ "./DiscardDialog").then((module) => module.DiscardDialog),
+);
 
 export interface LicencesTabHandle {
   /**
@@ -36,6 +44,12 @@ export function LicencesTab({ data, position, ref }: Props) {
   const [notice, setNotice] = useState<string>();
   /** A fresh form (its messages and dialogs reset) each time a licence is opened; not when a new one is saved. */
   const [session, setSession] = useState(0);
+
+  // Fetch the form once the list has painted, so opening a licence does not wait for its script.
+  useEffect(() => {
+    void LicenceForm.preload();
+    void DiscardDialog.preload();
+  }, []);
 
   const softwareIds = useMemo(() => new Set(data.software.map((item) => item.id)), [data.software]);
   const current = view.mode === "edit" ? data.licences.find((licence) => licence.id === view.id) : undefined;
@@ -90,36 +104,40 @@ export function LicencesTab({ data, position, ref }: Props) {
           onNew={() => navigate({ mode: "new" })}
         />
       ) : (
-        <LicenceForm
-          key={session}
-          draft={draft}
-          current={current}
-          isNew={view.mode === "new"}
-          focusOnOpen={!(view.mode === "edit" && view.fromSheet)}
-          data={data}
-          position={position}
-          notice={
-            selectedInSheet && (
-              <SheetSelectionNotice
-                name={selectedName(selectedInSheet)}
-                onOpen={() => setPending({ mode: "edit", id: selectedInSheet })}
-                onDismiss={() => setSelectedInSheet(undefined)}
-              />
-            )
-          }
-          onBack={() => navigate({ mode: "list" })}
-          onSavedNew={(id) => setView({ mode: "edit", id })}
-          onClosed={(message) => {
-            go({ mode: "list" });
-            setNotice(message);
-          }}
-        />
+        <Suspense fallback={<Spinner label="Opening the licence…" />}>
+          <LicenceForm
+            key={session}
+            draft={draft}
+            current={current}
+            isNew={view.mode === "new"}
+            focusOnOpen={!(view.mode === "edit" && view.fromSheet)}
+            data={data}
+            position={position}
+            notice={
+              selectedInSheet && (
+                <SheetSelectionNotice
+                  name={selectedName(selectedInSheet)}
+                  onOpen={() => setPending({ mode: "edit", id: selectedInSheet })}
+                  onDismiss={() => setSelectedInSheet(undefined)}
+                />
+              )
+            }
+            onBack={() => navigate({ mode: "list" })}
+            onSavedNew={(id) => setView({ mode: "edit", id })}
+            onClosed={(message) => {
+              go({ mode: "list" });
+              setNotice(message);
+            }}
+          />
+        </Suspense>
       )}
-      <DiscardDialog
-        open={pending !== undefined}
-        onKeepEditing={() => setPending(undefined)}
-        onDiscard={() => pending && go(pending)}
-      />
+      <Suspense fallback={null}>
+        <DiscardDialog
+          open={pending !== undefined}
+          onKeepEditing={() => setPending(undefined)}
+          onDiscard={() => pending && go(pending)}
+        />
+      </Suspense>
     </>
   );
 }

@@ -11,7 +11,8 @@ const fixture = (name: string) =>
 
 async function chooseFile(name: string) {
   fireEvent.click(screen.getByRole("tab", { name: "Import" }));
-  const input = screen.getByLabelText("Export file") as HTMLInputElement;
+  // The Import view arrives in its own script the first time it is opened.
+  const input = (await screen.findByLabelText("Export file", {}, SLOW)) as HTMLInputElement;
   fireEvent.change(input, { target: { files: [fixture(name)] } });
   // Reading goes through FileReader and yields between batches: give a busy machine time.
   return screen.findByLabelText("Import preview", {}, { timeout: 10_000 });

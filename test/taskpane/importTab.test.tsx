@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { readFileSync } from "fs";
 import path from "path";
 import { findDialog, renderPane } from "./support/renderPane";
@@ -10,8 +10,11 @@ const fixture = (name: string) =>
   new File([readFileSync(path.join(__dirname, "..", "import", "fixtures", name))], name);
 
 async function chooseFile(name: string) {
-  fireEvent.click(screen.getByRole("tab", { name: "Import" }));
-  // The Import view arrives in its own script the first time it is opened.
+  // The Import view arrives in its own script the first time it is opened: React only resumes a view that
+  // suspended inside an awaited act.
+  await act(async () => {
+    fireEvent.click(screen.getByRole("tab", { name: "Import" }));
+  });
   const input = (await screen.findByLabelText("Export file", {}, SLOW)) as HTMLInputElement;
   fireEvent.change(input, { target: { files: [fixture(name)] } });
   // Reading goes through FileReader and yields between batches: give a busy machine time.

@@ -156,7 +156,8 @@ describe("licence form", () => {
     const dialog = await findDialog("Delete this licence?");
     fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
     expect(register.find("licences", "LIC-CAD")).toBeDefined();
-    fireEvent.click(screen.getByRole("button", { name: "Delete licence" }));
+    // The pane is hidden from assistive technology until the closing dialog has gone.
+    fireEvent.click(await screen.findByRole("button", { name: "Delete licence" }));
     fireEvent.click(
       within(await findDialog("Delete this licence?")).getByRole("button", {
         name: "Delete licence",

@@ -13,7 +13,8 @@ import { isoDateToExcelSerial } from "../src/domain/dates";
 import { computePosition } from "../src/domain/position";
 import { countDistinctKeys } from "../src/domain/usage";
 import { LICENSE_FUNCTIONS, STREAMING_FUNCTIONS } from "../src/functions/functionTable";
-import { startLiveRegister, type LiveRegisterHandle } from "../src/functions/liveRegister";
+import type { LiveRegister } from "../src/live/liveRegister";
+import { startLiveRegister } from "../src/live/sharedLiveRegister";
 import { attachCalculation, type CalculationEngine } from "../src/host";
 import { installCustomFunctionsGlobal } from "../src/host/customFunctionsRuntime";
 import { hostRegister } from "./hostRegister";
@@ -83,7 +84,7 @@ async function measureCompute(size: number, synthetic: SyntheticRegister, row: R
   row.naive_compute_ms = round((naive.ms * size) / rows.length);
 }
 
-async function waitForUpdate(live: LiveRegisterHandle, engine: CalculationEngine): Promise<void> {
+async function waitForUpdate(live: LiveRegister, engine: CalculationEngine): Promise<void> {
   await new Promise<void>((resolve) => {
     const stop = live.onUpdated(() => {
       stop();

@@ -1,5 +1,5 @@
 /**
- * LICENSE functions that read the register itself (through the shared live register, ./liveRegister), so a
+ * LICENSE functions that read the register itself (through the shared live register, src/live), so a
  * row's formula passes only its licence ID, never whole columns. They stream: each cell is given a new value
  * when, and only when, a change to the register alters it. Excel learns the names, parameters and
  * descriptions from these JSDoc comments (custom-functions-metadata).
@@ -8,7 +8,7 @@ import { LICENCE_FIGURE_NAMES, licenceFigure } from "../domain/licenceFigures";
 import { positionGridHeader, positionGridRow } from "../domain/positionGrid";
 import { RENEWAL_WINDOW_DAYS, renewalsGrid } from "../domain/upcomingRenewals";
 import { invalid, isBlank, notAvailable, textArg, wholeNumberArg } from "./arguments";
-import { watch, type LiveView } from "./liveRegister";
+import { watch, type LiveView } from "./liveCells";
 
 function licenceOf(view: LiveView, licenceId: unknown) {
   const id = textArg("licenceId", licenceId).trim();

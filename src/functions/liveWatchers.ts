@@ -3,22 +3,7 @@
  * time (its dependencies) and the value it was last given, so a change re-evaluates only the cells that read
  * what changed, and a cell is pushed a result only when its value differs.
  */
-
-/** What a change touched, as matched keys (see domain/keys); `all` after a reload or a settings change. */
-export interface Affected {
-  all: boolean;
-  licences: Set<string>;
-  products: Set<string>;
-  /** The catalogue changed: lookups by software name may resolve differently. */
-  catalogue: boolean;
-}
-
-export const nothingAffected = (): Affected => ({
-  all: false,
-  licences: new Set(),
-  products: new Set(),
-  catalogue: false,
-});
+import type { Affected } from "../live/affected";
 
 export interface Dependencies {
   licences: string[];

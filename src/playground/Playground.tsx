@@ -1,6 +1,7 @@
 import { Caption1, makeStyles, Select, Subtitle2, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { HostSession, InMemoryWorkbook } from "../host";
+import type { LiveRegister } from "../live/liveRegister";
 import type { Register } from "../workbook/registerApi";
 import { App } from "../taskpane/App";
 import { WorkbookGrid } from "./WorkbookGrid";
@@ -9,6 +10,8 @@ export interface CoAuthor {
   name: string;
   session: HostSession;
   register: Register;
+  /** The live register of this co-author's runtime when it also computes the cells (the first one). */
+  live?: LiveRegister;
 }
 
 const useStyles = makeStyles({
@@ -87,7 +90,7 @@ export function Playground({
           >
             {coAuthors.length > 1 && <Subtitle2 className={styles.paneTitle}>{author.name}</Subtitle2>}
             <div className={styles.paneBody}>
-              <App register={author.register} />
+              <App register={author.register} live={author.live} />
             </div>
           </aside>
         ))}

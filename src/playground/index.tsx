@@ -3,7 +3,7 @@ import { createRoot } from "react-dom/client";
 import "./customFunctionsRuntime";
 import "../functions/functions";
 import "../functions/liveFunctions";
-import { startLiveRegister } from "../functions/liveRegister";
+import { startLiveRegister } from "../live/sharedLiveRegister";
 import { createInMemoryWorkbook } from "../host";
 import { attachCalculation } from "../host/calc/engine";
 import { createWorkbookRegister } from "../workbook/createWorkbookRegister";
@@ -23,14 +23,6 @@ async function start(): Promise<void> {
   // The same functions.json Excel reads tells the engine which functions stream.
   const metadata = await fetch("functions.json").then((response) => response.json());
   attachCalculation(workbook, { metadata });
-  // Excel runs the functions in the add-in's own runtime; here that runtime gets a session of its own.
-  const functionsSession = workbook.session("Custom functions");
-  const functionsRegister = createWorkbookRegister({ run: (batch) => functionsSession.run(batch) });
-  const live = startLiveRegister(functionsRegister);
-  followDashboardChart(functionsRegister, () => live.settled());
-  // A new workbook has no register to load until the pane's "Set up workbook" creates one.
-  await (empty ? live.ready.catch(() => undefined) : live.ready);
-
   const count = whole(query.get("coauthors"), 1, 3, 1);
   // ?pane=320 shows the task panes as narrow as Excel lets a person make them.
   const paneWidth = whole(query.get("pane"), 320, 1200, 360);
@@ -39,6 +31,15 @@ async function start(): Promise<void> {
     const session = workbook.session(name);
     return { name, session, register: createWorkbookRegister({ run: (batch) => session.run(batch) }) };
   });
+  // Excel computes the LICENSE cells in the add-in's shared runtime, where the task pane runs too: here the
+  // first co-author's runtime. Its pane and the cells read one live register; other co-authors' panes keep
+  // their own, as their own Excel would.
+  const live = startLiveRegister(coAuthors[0].register);
+  coAuthors[0].live = live;
+  // the Dashboard's chart follows the live grid as products come and go
+  followDashboardChart(coAuthors[0].register, () => live.settled());
+  // A new workbook has no register to load until the pane's "Set up workbook" creates one.
+  if (!empty) await live.ready;
 
   createRoot(element).render(
     <FluentProvider theme={webLightTheme}>

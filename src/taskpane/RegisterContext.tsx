@@ -1,25 +1,33 @@
 import { createContext, useContext, type ReactNode } from "react";
 import type { IsoDate } from "../domain/dates";
+import type { LiveRegister } from "../live/liveRegister";
 import type { Register } from "../workbook/registerApi";
 
 interface RegisterContextValue {
+  /** Where the pane writes (reads come from `live`). */
   register: Register;
-  /** The as-of date for computed figures; today unless a test or the playground fixes it. */
+  /** The register in memory, kept current from change events; the pane reads only this. */
+  live: LiveRegister;
+  /** The as-of date for computed figures: the live register's, or what a test or the playground fixes. */
   today: IsoDate;
 }
 
 const RegisterContext = createContext<RegisterContextValue | null>(null);
 
 export function RegisterProvider({
-  register,
+  live,
   today,
   children,
 }: {
-  register: Register;
+  live: LiveRegister;
   today: IsoDate;
   children: ReactNode;
 }) {
-  return <RegisterContext.Provider value={{ register, today }}>{children}</RegisterContext.Provider>;
+  return (
+    <RegisterContext.Provider value={{ register: live.register, live, today }}>
+      {children}
+    </RegisterContext.Provider>
+  );
 }
 
 export function useRegisterContext(): RegisterContextValue {
@@ -30,4 +38,8 @@ export function useRegisterContext(): RegisterContextValue {
 
 export function useRegister(): Register {
   return useRegisterContext().register;
+}
+
+export function useLive(): LiveRegister {
+  return useRegisterContext().live;
 }

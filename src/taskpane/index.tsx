@@ -7,7 +7,8 @@
  */
 import "../functions/functions";
 import "../functions/liveFunctions";
-import { startLiveRegister } from "../functions/liveRegister";
+import type { LiveRegister } from "../live/liveRegister";
+import { startLiveRegister } from "../live/sharedLiveRegister";
 import { followDashboardChart } from "../workbook/dashboard";
 import { createExcelRegister } from "../workbook/excelRegister";
 import type { Register } from "../workbook/registerApi";
@@ -20,10 +21,10 @@ function showNotice(text: string): void {
   notice.hidden = false;
 }
 
-async function showTaskPane(container: HTMLElement, register: Register): Promise<void> {
+async function showTaskPane(container: HTMLElement, register: Register, live: LiveRegister): Promise<void> {
   try {
     const { mountTaskPane } = await import(/* webpackChunkName: "pane" */ "./mount");
-    mountTaskPane(container, register, { officeTheme: Office.context.officeTheme });
+    mountTaskPane(container, register, { live, officeTheme: Office.context.officeTheme });
   } catch {
     showNotice(
       "The task pane could not load. Check your connection, then close the pane and open it again " +
@@ -43,9 +44,9 @@ Office.onReady((info) => {
     return;
   }
   const register = createExcelRegister();
-  // One live index of the register feeds LICENSE.USED, STATUS and POSITION in every cell.
+  // One register in memory feeds LICENSE.USED, STATUS and POSITION in every cell, and the task pane.
   const live = startLiveRegister(register);
   // the Dashboard's chart follows the live grid as products come and go
   followDashboardChart(register, () => live.settled());
-  void showTaskPane(document.getElementById("container")!, register);
+  void showTaskPane(document.getElementById("container")!, register, live);
 });

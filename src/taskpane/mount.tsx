@@ -1,6 +1,7 @@
 import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import type { IsoDate } from "../domain/dates";
+import type { LiveRegister } from "../live/liveRegister";
 import type { Register } from "../workbook/registerApi";
 import { App } from "./App";
 import { themeFor, type OfficeThemeLike } from "./theme";
@@ -9,13 +10,20 @@ export interface TaskPaneOptions {
   /** Office.context.officeTheme when the host provides it; the pane follows its light or dark colours. */
   officeTheme?: OfficeThemeLike;
   today?: IsoDate;
+  /** The runtime's shared live register (src/live); without one the pane keeps its own. */
+  live?: LiveRegister;
 }
 
 /** App inside the Fluent theme provider: what mountTaskPane renders, and what the component tests render. */
-export function TaskPaneRoot({ register, officeTheme, today }: TaskPaneOptions & { register: Register }) {
+export function TaskPaneRoot({
+  register,
+  live,
+  officeTheme,
+  today,
+}: TaskPaneOptions & { register: Register }) {
   return (
     <FluentProvider theme={themeFor(officeTheme)} style={{ minHeight: "100%" }}>
-      <App register={register} today={today} />
+      <App register={register} live={live} today={today} />
     </FluentProvider>
   );
 }

@@ -37,7 +37,8 @@ import { writeSettings } from "./writeSettings";
 import { readTableRows } from "./readRows";
 import { buildDashboard, fitDashboardChart } from "./dashboard";
 import { writeSnapshot } from "./snapshot";
-import { todayIsoDate } from "../domain/dates";
+import { todayIsoDate, type IsoDate } from "../domain/dates";
+import { computePosition } from "../domain/position";
 
 export interface WorkbookRegisterOptions {
   /** Excel.run in the add-in; the in-memory host's session.run in tests and the playground. */
@@ -258,6 +259,9 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
     }
   }
 
+  /** Without a live register to ask: the whole register loaded and its position computed for the date. */
+  const loadedFigures = async (asOf: IsoDate) => computePosition(await register.load(), asOf);
+
   const register: Register = {
     async load(): Promise<RegisterData> {
       await finishPendingSaves();
@@ -368,16 +372,17 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
 
     readRows: (kind, address) => run((context) => readTableRows(context, kind, address)),
 
-    buildDashboard: (onProgress) =>
+    buildDashboard: (onProgress, figuresOn) =>
       attempt("build the dashboard", async () => {
-        const data = await register.load();
         const builtAt = now();
-        return ok(await run((context) => buildDashboard(context, data, builtAt, onProgress)));
+        onProgress?.("Computing the compliance position", 0);
+        const figures = await (figuresOn ?? loadedFigures)(todayIsoDate(builtAt));
+        return ok(await run((context) => buildDashboard(context, figures, builtAt, onProgress)));
       }),
 
     fitDashboardChart: () => run((context) => fitDashboardChart(context)),
 
-    async takeSnapshot(takenBy, asOf, onProgress) {
+    async takeSnapshot(takenBy, asOf, onProgress, figuresOn) {
       const who = takenBy.trim();
       if (who === "") {
         return fail({
@@ -387,16 +392,13 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
         });
       }
       return attempt("take the snapshot", async () => {
-        const data = await register.load();
         const takenAt = now();
+        const on = asOf ?? todayIsoDate(takenAt);
+        onProgress?.("Computing the compliance position", 0);
+        const figures = await (figuresOn ?? loadedFigures)(on);
         return ok(
           await run((context) =>
-            writeSnapshot(
-              context,
-              data,
-              { takenBy: who, asOf: asOf ?? todayIsoDate(takenAt), takenAt },
-              onProgress,
-            ),
+            writeSnapshot(context, figures, { takenBy: who, asOf: on, takenAt }, onProgress),
           ),
         );
       });

@@ -1,10 +1,8 @@
-import { todayIsoDate } from "../domain/dates";
 import { COMPLIANCE_STATUSES } from "../domain/lists";
 import { positionGrid, GRID_COLUMNS } from "../domain/positionGrid";
-import { computePosition } from "../domain/position";
 import { RENEWAL_WINDOW_DAYS } from "../domain/upcomingRenewals";
 import { columnLetter } from "./cells";
-import type { DashboardReport, Progress, Register, RegisterData } from "./registerApi";
+import type { DashboardReport, PositionFigures, Progress, Register } from "./registerApi";
 import { writePlainGrid } from "./gridCells";
 import { supports } from "./requirements";
 
@@ -126,7 +124,7 @@ export function dashboardCells(reportingCurrency: string): DashboardCell[] {
  */
 export async function buildDashboard(
   context: Excel.RequestContext,
-  data: RegisterData,
+  position: PositionFigures,
   builtAt: Date,
   onProgress?: Progress,
 ): Promise<DashboardReport> {
@@ -136,8 +134,7 @@ export async function buildDashboard(
   const created = existing.isNullObject;
   if (!created) existing.delete();
   const sheet = context.workbook.worksheets.add(DASHBOARD_SHEET);
-  const asOf = todayIsoDate(builtAt);
-  const position = computePosition(data, asOf);
+  const { asOf } = position;
   const grid = positionGrid(position.products, position.reportingCurrency);
 
   for (const cell of dashboardCells(position.reportingCurrency)) {

@@ -4,16 +4,14 @@ import { parseRow } from "./records";
 import { parseSettings } from "./settingsRows";
 import { cellAddress } from "./cells";
 import { readPaged } from "./pagedRead";
-import { columnPositions, queueLayout, sheetRowNumber, type TableLayout } from "./tableLayout";
+import { columnPositions, queueLayout, type TableLayout } from "./tableLayout";
+import { duplicateIdIssue } from "./duplicateIds";
 import { RECORD_KINDS, RECORD_TABLES, exchangeRatesTable, settingsTable } from "./tables";
 import type { RecordTableSpec } from "./tables/types";
 
 type Row = Record<string, unknown>;
 
-/**
- * The records of one table, parsed a page at a time as the rows arrive. A copied row brings its ID along;
- * saving would then find the first copy, so a later row with the same ID is a data issue, not a record.
- */
+/** The records of one table, parsed a page at a time as the rows arrive; a repeated ID is a data issue. */
 class TableRecords {
   readonly records: Row[] = [];
   readonly positions: number[];
@@ -48,15 +46,7 @@ class TableRecords {
         this.records.push(parsed.record);
         return;
       }
-      const sheetRow = sheetRowNumber(layout, bodyRow);
-      this.issues.push({
-        sheet: spec.sheet,
-        row: sheetRow,
-        column: spec.idHeader,
-        address: cellAddress(sheetRow - 1, layout.firstColumn + this.idAt),
-        message: `${spec.idHeader} ${id} is also used on row ${sheetRowNumber(layout, first)}, so this row was skipped. Delete the copy, or add it again from the task pane to give it its own ID.`,
-        recordId: id,
-      });
+      this.issues.push(duplicateIdIssue(spec, layout, this.idAt, id, bodyRow, first));
     });
   }
 }

@@ -1,23 +1,10 @@
 import type { RecordKind } from "../domain/ids";
-import { parseRow, type ParsedRow } from "./records";
+import { duplicateIdIssue } from "./duplicateIds";
+import { parseRow } from "./records";
 import { readPaged } from "./pagedRead";
-import { columnPositions, queueLayout } from "./tableLayout";
+import type { DataIssue, TableRows } from "./registerApi";
+import { columnPositions, queueLayout, sheetRowNumber } from "./tableLayout";
 import { RECORD_TABLES } from "./tables";
-
-/** Records read from some body rows of one record table, in row order. */
-export interface TableRows {
-  kind: RecordKind;
-  /** The table's body rows now. */
-  rowCount: number;
-  /** Body row (0-based) of rows[0]. */
-  firstBodyRow: number;
-  /** One entry per body row read: the record, or undefined for a blank row or one with a data issue. */
-  rows: (Record<string, unknown> | undefined)[];
-  /** Whether the rows read include the ID column's cells (an edit there may have renamed a record). */
-  touchesIdColumn: boolean;
-  /** The data issues of the rows read, as a load reports them (so a cell can say which cell to correct). */
-  issues: ParsedRow["issues"];
-}
 
 const A1_ROWS = /^\$?[A-Z]{0,3}\$?(\d+)(?::\$?[A-Z]{0,3}\$?(\d+))?$/i;
 const A1_COLUMNS = /^\$?([A-Z]{1,3})\$?\d*(?::\$?([A-Z]{1,3})\$?\d*)?$/i;
@@ -74,19 +61,37 @@ export async function readTableRows(
     }
   }
   const rows: (Record<string, unknown> | undefined)[] = [];
-  const issues: ParsedRow["issues"] = [];
+  const issues: DataIssue[] = [];
+  const firstRowOf = address === undefined ? new Map<string, number>() : undefined;
   if (first <= last) {
     await readPaged(
       context,
       [{ layout, firstRow: first, rowCount: last - first + 1 }],
       (_span, from, page) => {
         page.forEach((row, index) => {
-          const parsed = parseRow(spec, layout, positions, row, from + index);
-          rows.push(parsed.record);
+          const bodyRow = from + index;
+          const parsed = parseRow(spec, layout, positions, row, bodyRow);
           issues.push(...parsed.issues);
+          const id = parsed.record && String(parsed.record.id);
+          const earlier = id === undefined ? undefined : firstRowOf?.get(id);
+          if (id !== undefined && earlier !== undefined) {
+            issues.push(duplicateIdIssue(spec, layout, idPosition, id, bodyRow, earlier));
+            rows.push(undefined);
+            return;
+          }
+          if (id !== undefined) firstRowOf?.set(id, bodyRow);
+          rows.push(parsed.record);
         });
       },
     );
   }
-  return { kind, rowCount: layout.rowCount, firstBodyRow: first, rows, touchesIdColumn, issues };
+  return {
+    kind,
+    rowCount: layout.rowCount,
+    firstBodyRow: first,
+    firstSheetRow: sheetRowNumber(layout, first),
+    rows,
+    issues,
+    touchesIdColumn,
+  };
 }

@@ -1,7 +1,7 @@
 import type { Allocation, Installation, Licence, Settings, Software } from "../domain/schemas";
 import type { RecordKind } from "../domain/ids";
 import type { IsoDate } from "../domain/dates";
-import type { TableRows } from "./readRows";
+import type { RegisterPosition } from "../domain/positionTypes";
 
 /**
  * The register's contract with the rest of the add-in. The task pane and the custom functions use only this;
@@ -30,6 +30,26 @@ export interface DataIssue {
   recordId?: string;
   /** "set-up": a missing table or column, which "Set up workbook" puts back without touching data. */
   fix?: "set-up";
+}
+
+/** Records read from some body rows of one record table, in row order. */
+export interface TableRows {
+  kind: RecordKind;
+  /** The table's body rows now. */
+  rowCount: number;
+  /** Body row (0-based) of rows[0]. */
+  firstBodyRow: number;
+  /** Sheet row number (as Excel shows it) of rows[0]. */
+  firstSheetRow: number;
+  /** One entry per body row read: the record, or undefined for a blank row or one with a data issue. */
+  rows: (Record<string, unknown> | undefined)[];
+  /**
+   * The data issues of the rows read, as a load reports them; a whole-table read also skips a later row
+   * that repeats an ID (with its issue), as a load does.
+   */
+  issues: DataIssue[];
+  /** Whether the rows read include the ID column's cells (an edit there may have renamed a record). */
+  touchesIdColumn: boolean;
 }
 
 export interface RegisterData {
@@ -127,6 +147,15 @@ export interface SetUpReport {
 
 export type Progress = (message: string, fraction: number) => void;
 
+/** The figures the Dashboard's saved copy and a snapshot are written from. */
+export type PositionFigures = Pick<RegisterPosition, "asOf" | "reportingCurrency" | "products">;
+
+/**
+ * Where those figures come from for a date: the live register in memory when there is one (nothing is read
+ * again); without one the register loads and computes them.
+ */
+export type FiguresOn = (asOf: IsoDate) => PositionFigures | Promise<PositionFigures>;
+
 export interface WriteOptions {
   /**
    * "Keep mine": write this person's changes even over fields someone else also changed since it was loaded.
@@ -180,9 +209,14 @@ export interface Register {
    */
   readRows?(kind: RecordKind, address?: string): Promise<TableRows>;
   /** Creates the Dashboard sheet, or rebuilds it in place. */
-  buildDashboard?(onProgress?: Progress): Promise<Result<DashboardReport>>;
+  buildDashboard?(onProgress?: Progress, figuresOn?: FiguresOn): Promise<Result<DashboardReport>>;
   /** Makes the Dashboard's chart cover the live grid as it spills now; false when there is nothing to fit. */
   fitDashboardChart?(): Promise<boolean>;
   /** Writes the compliance position on asOf (default today) to a new protected, dated sheet of plain values. */
-  takeSnapshot?(takenBy: string, asOf?: IsoDate, onProgress?: Progress): Promise<Result<SnapshotReport>>;
+  takeSnapshot?(
+    takenBy: string,
+    asOf?: IsoDate,
+    onProgress?: Progress,
+    figuresOn?: FiguresOn,
+  ): Promise<Result<SnapshotReport>>;
 }

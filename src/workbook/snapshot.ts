@@ -1,9 +1,8 @@
 import type { IsoDate } from "../domain/dates";
-import { computePosition } from "../domain/position";
 import { positionGrid } from "../domain/positionGrid";
 import { literalText } from "./cells";
 import { writePlainGrid } from "./gridCells";
-import type { Progress, RegisterData, SnapshotReport } from "./registerApi";
+import type { PositionFigures, Progress, SnapshotReport } from "./registerApi";
 
 export const SNAPSHOT_PREFIX = "Snapshot";
 /** Rows above the grid: title, as-of date, taken by, taken at, reporting currency, a blank row. */
@@ -33,12 +32,10 @@ export function snapshotSheetName(asOf: IsoDate, existing: readonly string[]): s
  */
 export async function writeSnapshot(
   context: Excel.RequestContext,
-  data: RegisterData,
+  position: PositionFigures,
   options: SnapshotOptions,
   onProgress?: Progress,
 ): Promise<SnapshotReport> {
-  onProgress?.("Computing the compliance position", 0);
-  const position = computePosition(data, options.asOf);
   const grid = positionGrid(position.products, position.reportingCurrency);
   const sheets = context.workbook.worksheets.load("items/name");
   await context.sync();

@@ -2,7 +2,7 @@ import { computePosition } from "../../src/domain/position";
 import { GRID_COLUMNS, positionGrid } from "../../src/domain/positionGrid";
 import { renewalsGrid, upcomingRenewals } from "../../src/domain/upcomingRenewals";
 import { position, renewals, status, used } from "../../src/functions/liveFunctions";
-import { startLiveRegister } from "../../src/functions/liveRegister";
+import { startLiveRegister } from "../../src/live/sharedLiveRegister";
 import type { RegisterChange } from "../../src/workbook/registerApi";
 import {
   AS_OF,

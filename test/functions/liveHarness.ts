@@ -1,6 +1,7 @@
 /** A small register in the in-memory host with the live register started over it, for the live function tests. */
 import type { Licence } from "../../src/domain/schemas";
-import { startLiveRegister, type LiveRegisterHandle } from "../../src/functions/liveRegister";
+import type { LiveRegister } from "../../src/live/liveRegister";
+import { startLiveRegister } from "../../src/live/sharedLiveRegister";
 import type { NewRecord, Register } from "../../src/workbook/registerApi";
 import { freshWorkbook, idMaker, registerOn, type Session, type Workbook } from "../workbook/fixtures";
 
@@ -49,11 +50,11 @@ export interface LiveFixture {
   workbook: Workbook;
   session: Session;
   register: Register;
-  live: LiveRegisterHandle;
+  live: LiveRegister;
 }
 
 /** Waits for host events (delivered on timers) and for the live register to apply them. */
-export async function settle(live: LiveRegisterHandle): Promise<void> {
+export async function settle(live: LiveRegister): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await live.settled();

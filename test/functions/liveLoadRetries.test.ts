@@ -1,5 +1,5 @@
 import { status, used } from "../../src/functions/liveFunctions";
-import { startLiveRegister } from "../../src/functions/liveRegister";
+import { startLiveRegister } from "../../src/live/sharedLiveRegister";
 import { createWorkbookRegister } from "../../src/workbook/createWorkbookRegister";
 import { withFaults } from "../workbook/faults";
 import { AS_OF, invocation, liveFixture } from "./liveHarness";

@@ -7,7 +7,7 @@
 import { isoDateToExcelSerial } from "../../src/domain/dates";
 import { LICENCE_COMPUTED_LABELS as C } from "../../src/domain/labels";
 import { LICENSE_FUNCTIONS, STREAMING_FUNCTIONS } from "../../src/functions/functionTable";
-import { startLiveRegister } from "../../src/functions/liveRegister";
+import { startLiveRegister } from "../../src/live/sharedLiveRegister";
 import { attachCalculation } from "../../src/host";
 import { DASHBOARD_LAYOUT, DASHBOARD_SHEET } from "../../src/workbook/dashboard";
 import { AS_OF, liveErrors, liveFixture } from "./liveHarness";

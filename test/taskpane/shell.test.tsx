@@ -43,7 +43,7 @@ describe("task pane shell", () => {
     element.remove();
   });
 
-  it("reloads when a co-author changes the register", async () => {
+  it("follows a co-author's change to the register", async () => {
     const register = new FakeRegister(seed());
     const element = document.createElement("div");
     document.body.appendChild(element);

@@ -54,6 +54,25 @@ describe("Snapshot compliance position", () => {
     expect(workbook.readSheet(taken.value.sheet)).toEqual(before);
   });
 
+  it("writes the figures it is given (the live register's in memory) without reading the register", async () => {
+    const { workbook, register } = await seeded();
+    const figures = computePosition(await register.load(), "2026-11-27");
+    const load = jest.spyOn(register, "load");
+    const asked: string[] = [];
+    const taken = await register.takeSnapshot!("Ana Silva", "2026-11-27", undefined, (asOf) => {
+      asked.push(asOf);
+      return figures;
+    });
+    if (!taken.ok) throw new Error(taken.error.message);
+    const built = await register.buildDashboard!(undefined, () => figures);
+    expect(built.ok).toBe(true);
+    expect(asked).toEqual(["2026-11-27"]);
+    expect(load).not.toHaveBeenCalled();
+    const want = positionGrid(figures.products, "GBP");
+    const sheet = workbook.readSheet(taken.value.sheet);
+    expect(sheet.values.slice(SNAPSHOT_GRID_ROW).map((row) => row.slice(0, want[0].length))).toEqual(want);
+  });
+
   it("names a second snapshot of the same day apart, and needs a name", async () => {
     const { register } = await seeded();
     await register.takeSnapshot!("Ana", "2026-11-27");

@@ -3,7 +3,7 @@ import { useId, useMemo, type ReactNode } from "react";
 import type { RegisterPosition } from "../../domain/positionTypes";
 import type { RegisterData } from "../../workbook/registerApi";
 import { formatDate, plural } from "../formatting";
-import { useRegister } from "../RegisterContext";
+import { useLive, useRegister } from "../RegisterContext";
 import { ComplianceGrid } from "./ComplianceGrid";
 import { DataIssues } from "./DataIssues";
 import { SnapshotPanel } from "./SnapshotPanel";
@@ -42,6 +42,7 @@ export function Dashboard({
 }) {
   const styles = useStyles();
   const register = useRegister();
+  const live = useLive();
   const renewals = useMemo(() => upcomingRenewals(data, position), [data, position]);
   const issues = useMemo(() => issueRows(data, position), [data, position]);
   return (
@@ -64,7 +65,7 @@ export function Dashboard({
       </Section>
       {register.takeSnapshot && (
         <Section title="Dashboard sheet and snapshots">
-          <SnapshotPanel register={register} />
+          <SnapshotPanel register={register} figuresOn={live.figuresOn} />
         </Section>
       )}
     </div>

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Register } from "../../workbook/registerApi";
+import type { FiguresOn, Register } from "../../workbook/registerApi";
 import { failureSentence, unexpectedSentence } from "../messages";
 
 const useStyles = makeStyles({
@@ -21,9 +21,10 @@ type Outcome = { intent: "success" | "error"; text: string };
 
 /**
  * Build dashboard, and Snapshot compliance position: a dated, protected sheet of plain values that says who
- * took it. Taken by is required. Shown only when the register can do these (the Excel workbook register).
+ * took it. Taken by is required. Shown only when the register can do these (the Excel workbook register). The
+ * figures come from the live register in memory; nothing is read from the workbook again.
  */
-export function SnapshotPanel({ register }: { register: Register }) {
+export function SnapshotPanel({ register, figuresOn }: { register: Register; figuresOn?: FiguresOn }) {
   const styles = useStyles();
   const [takenBy, setTakenBy] = useState("");
   const [missingName, setMissingName] = useState(false);
@@ -51,7 +52,7 @@ export function SnapshotPanel({ register }: { register: Register }) {
       return;
     }
     void run("take the snapshot", async () => {
-      const result = await takeSnapshot.call(register, takenBy, undefined, onProgress);
+      const result = await takeSnapshot.call(register, takenBy, undefined, onProgress, figuresOn);
       return result.ok
         ? { intent: "success", text: `Snapshot saved to the sheet "${result.value.sheet}".` }
         : { intent: "error", text: failureSentence(result.error, "take the snapshot") };
@@ -60,7 +61,7 @@ export function SnapshotPanel({ register }: { register: Register }) {
 
   const build = () =>
     void run("build the dashboard", async () => {
-      const result = await buildDashboard.call(register, onProgress);
+      const result = await buildDashboard.call(register, onProgress, figuresOn);
       return result.ok
         ? { intent: "success", text: `The ${result.value.sheet} sheet is ready.` }
         : { intent: "error", text: failureSentence(result.error, "build the dashboard") };

@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { computePosition } from "../../domain/position";
+import { useMemo, useSyncExternalStore } from "react";
 import type { RegisterPosition } from "../../domain/positionTypes";
 import type { RegisterData } from "../../workbook/registerApi";
 import { isNotSetUp, unexpectedSentence } from "../messages";
-import { useRegisterContext } from "../RegisterContext";
+import { useLive } from "../RegisterContext";
 
 export type LoadStatus = "loading" | "ready" | "not-set-up" | "error";
 
@@ -19,67 +18,32 @@ export interface RegisterDataState {
 }
 
 /**
- * Loads the register, reloads whenever it changes (here or by a co-author), and computes the compliance
- * position for the as-of date. A slow load that finishes after a newer one is ignored.
+ * The register as the live register holds it: loaded once, then patched from each change (here or by a
+ * co-author) without reading the whole register again; the position follows for the as-of date.
  */
 export function useRegisterData(): RegisterDataState {
-  const { register, today } = useRegisterContext();
-  const [status, setStatus] = useState<LoadStatus>("loading");
-  const [data, setData] = useState<RegisterData>();
-  const [error, setError] = useState<string>();
-  const [refreshing, setRefreshing] = useState(false);
-  const latest = useRef(0);
-
-  /** Loads into state; sets nothing until the register answers (the first load shows the "loading" status). */
-  const load = useCallback(
-    async (ticket: number) => {
-      try {
-        const loaded = await register.load();
-        if (ticket !== latest.current) return;
-        setData(loaded);
-        setError(undefined);
-        setStatus("ready");
-      } catch (caught) {
-        if (ticket !== latest.current) return;
-        if (isNotSetUp(caught)) {
-          setStatus("not-set-up");
-        } else {
-          setError(unexpectedSentence(caught, "read the licence register from the workbook"));
-          setStatus((previous) => (previous === "ready" ? "ready" : "error"));
-        }
-      } finally {
-        if (ticket === latest.current) setRefreshing(false);
-      }
-    },
-    [register],
-  );
-
-  const reload = useCallback(() => {
-    setRefreshing(true);
-    return load(++latest.current);
-  }, [load]);
-
-  useEffect(() => {
-    void load(++latest.current);
-    return register.onChanged(() => void reload());
-  }, [register, load, reload]);
-
-  const position = useMemo(
+  const live = useLive();
+  const state = useSyncExternalStore(live.subscribe, live.getState);
+  const error = useMemo(
     () =>
-      data
-        ? computePosition(
-            {
-              software: data.software,
-              licences: data.licences,
-              allocations: data.allocations,
-              installations: data.installations,
-              settings: data.settings,
-            },
-            today,
-          )
-        : undefined,
-    [data, today],
+      state.error === undefined || isNotSetUp(state.error)
+        ? undefined
+        : unexpectedSentence(state.error, "read the licence register from the workbook"),
+    [state.error],
   );
-
-  return { status, data, position, error, refreshing, reload };
+  const ready = live.isReady;
+  const data = ready ? live.data() : undefined;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the live register's figures change with its version
+  const position = useMemo(() => (ready ? live.position() : undefined), [live, ready, state.version]);
+  let status: LoadStatus = "ready";
+  if (!ready)
+    status = state.status === "loading" ? "loading" : isNotSetUp(state.error) ? "not-set-up" : "error";
+  return {
+    status,
+    data,
+    position,
+    error,
+    refreshing: state.refreshing,
+    reload: () => live.reload(),
+  };
 }

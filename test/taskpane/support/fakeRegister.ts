@@ -18,6 +18,7 @@ import type {
   RegisterFailure,
   Result,
   SetUpReport,
+  TableRows,
   WriteOptions,
 } from "../../../src/workbook/registerApi";
 
@@ -75,6 +76,8 @@ export class FakeRegister implements Register {
   goToRecordCalls: { kind: RecordKind; id: string }[] = [];
   goToCellCalls: { sheet: string; address: string }[] = [];
   loadCount = 0;
+  /** Table re-reads after a change (readRows), which a whole load is not. */
+  readRowsCount = 0;
   /** Set to make the next load reject with this error. */
   failNextLoad?: unknown;
   private history = new Map<string, AnyRecord>();
@@ -131,7 +134,7 @@ export class FakeRegister implements Register {
     this.list(kind).push(stored.value);
     this.remember(kind, stored.value);
     this.writes.push({ op: "add", kind, id: stored.value.id });
-    this.emit([kind]);
+    this.emit([kind], "local", { saved: [clone(stored.value)] });
     return ok(clone(stored.value));
   }
 
@@ -148,7 +151,7 @@ export class FakeRegister implements Register {
 
   async update<K extends RecordKind>(kind: K, record: RecordTypes[K], options?: WriteOptions) {
     const result = this.applyUpdate(kind, record, options);
-    if (result.ok) this.emit([kind]);
+    if (result.ok) this.emit([kind], "local", { saved: [clone(result.value)] });
     return result;
   }
 
@@ -160,7 +163,7 @@ export class FakeRegister implements Register {
       saved.push(result.value);
       onProgress?.(`Saved ${i + 1} of ${records.length}`, (i + 1) / records.length);
     }
-    this.emit([kind]);
+    this.emit([kind], "local", { saved: clone(saved) });
     return ok(saved);
   }
 
@@ -183,7 +186,7 @@ export class FakeRegister implements Register {
     }
     rows.splice(index, 1);
     this.writes.push({ op: "remove", kind, id });
-    this.emit([kind]);
+    this.emit([kind], "local", { removedIds: [id] });
     return ok(undefined);
   }
 
@@ -197,6 +200,21 @@ export class FakeRegister implements Register {
   onChanged(listener: (change: RegisterChange) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
+  }
+
+  /** Every row of one table (an address is not narrowed down: the whole table is read again). */
+  async readRows(kind: RecordKind): Promise<TableRows> {
+    this.readRowsCount++;
+    const rows = clone(this.list(kind)) as unknown as Record<string, unknown>[];
+    return {
+      kind,
+      rowCount: rows.length,
+      firstBodyRow: 0,
+      firstSheetRow: 2,
+      rows,
+      issues: [],
+      touchesIdColumn: true,
+    };
   }
 
   async goToRecord(kind: RecordKind, id: string): Promise<void> {
@@ -300,7 +318,12 @@ export class FakeRegister implements Register {
     return `${PREFIX[kind]}-FAKE${String(this.counter).padStart(4, "0")}`;
   }
 
-  private emit(kinds: RegisterChange["kinds"], source: RegisterChange["source"] = "local"): void {
-    for (const listener of this.changeListeners) listener({ kinds, source });
+  /** Like the workbook register: its own writes carry the records saved or the IDs removed. */
+  private emit(
+    kinds: RegisterChange["kinds"],
+    source: RegisterChange["source"] = "local",
+    details: Pick<RegisterChange, "saved" | "removedIds"> = {},
+  ): void {
+    for (const listener of this.changeListeners) listener({ kinds, source, ...details });
   }
 }

@@ -1,0 +1,566 @@
+/**
+ * The one copy of the register in memory: loaded once, then kept current from the register's change events,
+ * a few rows at a time where Excel says which rows changed. The LICENSE functions and the task pane both read
+ * it; nothing here writes to the workbook (writes go through `register`, and come back as change events).
+ * No React and no Office UI here: the functions load this without the task pane.
+ */
+import { todayIsoDate, type IsoDate } from "../domain/dates";
+import type { RecordKind } from "../domain/ids";
+import { matchKey } from "../domain/keys";
+import type { GridCell } from "../domain/positionGrid";
+import type { LicencePosition, ProductPosition, RegisterPosition } from "../domain/positionTypes";
+import { RegisterIndex } from "../domain/registerIndex";
+import type { Allocation, Installation, Licence, Settings, Software } from "../domain/schemas";
+import { upcomingRenewals, type UpcomingRenewal } from "../domain/upcomingRenewals";
+import type {
+  DataIssue,
+  RecordTypes,
+  Register,
+  RegisterChange,
+  RegisterData,
+  TableRows,
+} from "../workbook/registerApi";
+import { RECORD_TABLES } from "../workbook/tables";
+import { everythingAffected, isNothing, nothingAffected, type Affected } from "./affected";
+import { LiveGrid } from "./liveGrid";
+
+type Row = Record<string, unknown>;
+const RECORD_KINDS: RecordKind[] = ["software", "licences", "allocations", "installations"];
+/** Change types after which the rows Excel names still hold the same records (nothing moved). */
+const IN_PLACE = new Set(["RangeEdited", "CellInserted", "Unknown"]);
+const DAY_CHECK_MS = 60 * 60 * 1000;
+/** Waits between attempts to load the register after a failure; the last repeats until a load succeeds. */
+const LOAD_RETRY_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
+
+export interface LiveRegisterOptions {
+  /** The as-of date; read at every update, so the figures move to a new day. Default: today, local time. */
+  today?: () => IsoDate;
+  /** Errors while following the register (a failed read); console.error by default. */
+  onError?: (error: unknown) => void;
+  /** Waits between load attempts after a failure (default 2 s, 5 s, 15 s, 30 s, then every minute). */
+  retryDelaysMs?: readonly number[];
+}
+
+export type LiveStatus = "loading" | "ready" | "failed";
+
+/** What a reader shows about the live register; a new object whenever anything in it changes. */
+export interface LiveState {
+  /** "loading" until the first load, "failed" while no load has succeeded, then "ready". */
+  readonly status: LiveStatus;
+  /** Goes up with every applied change: a new number means new records or figures. */
+  readonly version: number;
+  /** Why the last load failed (with status "ready", the figures of an earlier load are still there). */
+  readonly error?: unknown;
+  /** True while a reload runs with figures already there. */
+  readonly refreshing: boolean;
+}
+
+/** An error's message as a sentence. */
+function sentence(error: unknown): string {
+  const text = (error instanceof Error ? error.message : String(error)).trim();
+  return /[.!?]["”]?$/.test(text) ? text : `${text}.`;
+}
+
+function sameRecord(a: Row, b: Row): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => a[key] === b[key]);
+}
+
+export class LiveRegister {
+  /**
+   * Resolves once the register is loaded (and every running cell has its first value). While loads fail,
+   * `loadProblem` says why and the load is tried again with growing waits until it succeeds or stop().
+   */
+  readonly ready: Promise<void>;
+  /** Why the register could not be loaded, while it could not; cleared by the load that succeeds. */
+  loadProblem: string | undefined;
+  private index_: RegisterIndex | undefined;
+  private readonly records = new Map<RecordKind, Map<string, Row>>();
+  private readonly lists = new Map<RecordKind, Row[]>();
+  private issues_: DataIssue[] = [];
+  private data_: RegisterData | undefined;
+  private position_: { version: number; position: RegisterPosition } | undefined;
+  private readonly grid_ = new LiveGrid();
+  private softwareByName: Map<string, string> | undefined;
+  /** The data issues of Licences rows, by matched licence ID, so their cells can say what to correct. */
+  private licenceIssues = new Map<string, DataIssue[]>();
+  /** Records or data issues changed since the last publish. */
+  private recordsChanged = false;
+  private state_: LiveState = { status: "loading", version: 0, refreshing: false };
+  private queue: Promise<void>;
+  private readonly updateListeners = new Set<(affected: Affected) => void>();
+  private readonly stateListeners = new Set<() => void>();
+  private readonly stopListeners = new Set<() => void>();
+  private readonly unsubscribe: () => void;
+  private readonly timer: ReturnType<typeof setInterval>;
+  private stopped = false;
+  /** Ends the wait before the next load attempt (Try again, stop). */
+  private wake: (() => void) | undefined;
+  private readonly today: () => IsoDate;
+  private readonly onError: (error: unknown) => void;
+  private readonly retryDelays: readonly number[];
+
+  constructor(
+    /** The register this copy follows; writes go through it. */
+    readonly register: Register,
+    options: LiveRegisterOptions = {},
+  ) {
+    this.today = options.today ?? (() => todayIsoDate());
+    this.onError = options.onError ?? ((error) => console.error(error));
+    this.retryDelays = options.retryDelaysMs ?? LOAD_RETRY_MS;
+    // Listen first: a change made while loading is applied after the load (applying it twice is harmless).
+    this.unsubscribe = register.onChanged((change) => this.enqueue(() => this.apply(change)));
+    this.ready = this.loadUntilLoaded();
+    this.queue = this.ready.catch(this.onError);
+    this.timer = setInterval(() => this.enqueue(async () => this.publish(this.moveToToday())), DAY_CHECK_MS);
+    // In Node (tests, the benchmark) the hourly check alone must not keep the process running.
+    (this.timer as { unref?: () => void }).unref?.();
+  }
+
+  get isReady(): boolean {
+    return this.index_ !== undefined;
+  }
+
+  /** Whether a running cell can be given something: figures, or why there are none yet. */
+  get hasAnswer(): boolean {
+    return this.isReady || this.loadProblem !== undefined;
+  }
+
+  get state(): LiveState {
+    return this.state_;
+  }
+
+  /** Resolves when every change heard so far has been applied and passed on. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  /** Called after each applied change with what it touched (everything after a load). */
+  onUpdated(listener: (affected: Affected) => void): () => void {
+    this.updateListeners.add(listener);
+    return () => this.updateListeners.delete(listener);
+  }
+
+  /** Called whenever `state` is replaced: for useSyncExternalStore. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  };
+
+  getState = (): LiveState => this.state_;
+
+  onStopped(listener: () => void): () => void {
+    this.stopListeners.add(listener);
+    return () => this.stopListeners.delete(listener);
+  }
+
+  /** Reads the whole register again (Refresh, Try again, after setting the workbook up). */
+  reload(): Promise<void> {
+    this.setState({ refreshing: true });
+    if (!this.isReady) {
+      // the first load is still being tried: try again now instead of after the wait
+      this.wake?.();
+      return this.ready.catch(() => undefined);
+    }
+    const done = this.queue.then(() => (this.stopped ? undefined : this.load()));
+    this.queue = done.catch(this.onError);
+    return this.queue;
+  }
+
+  /** Stops following the register; readers keep the last figures. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.wake?.();
+    this.unsubscribe();
+    clearInterval(this.timer);
+    this.updateListeners.clear();
+    for (const listener of [...this.stopListeners]) listener();
+  }
+
+  // --- Reading -------------------------------------------------------------------------------------------
+
+  get asOf(): IsoDate {
+    return this.index.asOf;
+  }
+
+  get settings(): Settings {
+    return this.index.settings;
+  }
+
+  /** Cells the register could not read, as the last load or re-read of their rows found them. */
+  get issues(): readonly DataIssue[] {
+    return this.issues_;
+  }
+
+  /** The index of the records for the as-of date; read only. */
+  get index(): RegisterIndex {
+    if (!this.index_) throw new Error("The live register has not loaded yet.");
+    return this.index_;
+  }
+
+  record<K extends RecordKind>(kind: K, id: string): RecordTypes[K] | undefined {
+    return this.recordsOf(kind).get(id) as RecordTypes[K] | undefined;
+  }
+
+  /** The records of one kind in the order they were read (added ones last); a new array only after a change. */
+  list<K extends RecordKind>(kind: K): RecordTypes[K][] {
+    let list = this.lists.get(kind);
+    if (!list) this.lists.set(kind, (list = [...this.recordsOf(kind).values()]));
+    return list as unknown as RecordTypes[K][];
+  }
+
+  /** Every record, the settings and the data issues as one value; a new object only after a change. */
+  data(): RegisterData {
+    this.data_ ??= {
+      software: this.list("software"),
+      licences: this.list("licences"),
+      allocations: this.list("allocations"),
+      installations: this.list("installations"),
+      settings: this.settings,
+      issues: this.issues_,
+    };
+    return this.data_;
+  }
+
+  /** The whole register's position on the as-of date, worked out once per version. */
+  position(): RegisterPosition {
+    if (this.position_?.version !== this.state_.version) {
+      this.position_ = { version: this.state_.version, position: this.index.position() };
+    }
+    return this.position_.position;
+  }
+
+  /** The position on a date, for the Dashboard's saved figures and snapshots: from memory, never read again. */
+  figuresOn = (asOf: IsoDate): RegisterPosition =>
+    asOf === this.asOf ? this.position() : new RegisterIndex(this.data(), asOf).position();
+
+  licence(id: string): LicencePosition | undefined {
+    return this.index.licencePosition(id);
+  }
+
+  /** Why a licence row with this ID is left out of the register (its first data issue), in a sentence. */
+  licenceProblem(id: string): string | undefined {
+    const issues = this.licenceIssues.get(matchKey(id));
+    if (!issues) return undefined;
+    const [first] = issues;
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more in row ${first.row})` : "";
+    return `Correct cell ${first.address} (${first.column})${more}: ${first.message} Until then this licence is left out of the register's figures.`;
+  }
+
+  /** A catalogue product by software ID, else by name (both matched ignoring case and spaces). */
+  product(idOrName: string): ProductPosition | undefined {
+    const byId = this.index.productPosition(idOrName);
+    if (byId) return byId;
+    if (!this.softwareByName) {
+      this.softwareByName = new Map();
+      for (const software of this.recordsOf("software").values()) {
+        const name = matchKey(String(software.name));
+        if (!this.softwareByName.has(name)) this.softwareByName.set(name, String(software.id));
+      }
+    }
+    const id = this.softwareByName.get(matchKey(idOrName));
+    return id === undefined ? undefined : this.index.productPosition(id);
+  }
+
+  reportingCurrency(): string {
+    return this.index.settings.reportingCurrency;
+  }
+
+  /** The compliance grid of every product, header row first. */
+  grid(): GridCell[][] {
+    return this.grid_.grid(this.index, this.recordsOf("software") as unknown as Map<string, Software>);
+  }
+
+  /** Licences expiring within `days` days, soonest first (domain/upcomingRenewals). */
+  renewals(days: number): UpcomingRenewal[] {
+    return upcomingRenewals(
+      {
+        software: this.recordsOf("software").values() as unknown as Iterable<Software>,
+        licences: this.recordsOf("licences").values() as unknown as Iterable<Licence>,
+      },
+      { licences: { get: (id) => this.index.licencePosition(id) } },
+      days,
+    );
+  }
+
+  // --- Following the register ----------------------------------------------------------------------------
+
+  /** Runs work after everything queued before it; a failure is reported and kept in the state for readers. */
+  private enqueue(work: () => Promise<void>): void {
+    this.queue = this.queue
+      .then(() => (this.stopped ? undefined : work()))
+      .catch((error: unknown) => {
+        this.onError(error);
+        if (!this.stopped) this.setState({ error });
+      });
+  }
+
+  private recordsOf(kind: RecordKind): Map<string, Row> {
+    let map = this.records.get(kind);
+    if (!map) this.records.set(kind, (map = new Map()));
+    return map;
+  }
+
+  private setState(patch: Partial<LiveState>): void {
+    this.state_ = { ...this.state_, ...patch };
+    for (const listener of [...this.stateListeners]) listener();
+  }
+
+  /**
+   * Loads the register, and when that fails says why (to every running cell and the pane) and tries again
+   * after a growing wait, until a load succeeds or this live register is stopped.
+   */
+  private async loadUntilLoaded(): Promise<void> {
+    for (let attempt = 0; !this.stopped; attempt++) {
+      try {
+        await this.load();
+        return;
+      } catch (error) {
+        this.onError(error);
+        const wait = this.retryDelays[Math.min(attempt, this.retryDelays.length - 1)] ?? 60_000;
+        this.loadProblem = `The licence register could not be loaded. ${sentence(error)} Trying again ${
+          wait < 1_000 ? "in a moment" : `in ${Math.round(wait / 1000)} seconds`
+        }.`;
+        this.publish({ ...nothingAffected(), all: true });
+        await this.sleep(wait);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  /** Loads the whole register and rebuilds the index. */
+  private async load(): Promise<void> {
+    let data: RegisterData;
+    try {
+      data = await this.register.load();
+    } catch (error) {
+      this.setState({ status: this.isReady ? "ready" : "failed", error, refreshing: false });
+      throw error;
+    }
+    if (this.stopped) return;
+    for (const kind of RECORD_KINDS) {
+      this.records.set(kind, new Map((data[kind] as unknown as Row[]).map((r) => [String(r.id), r])));
+    }
+    this.lists.clear();
+    this.data_ = undefined;
+    this.setIssues(data.issues, nothingAffected());
+    const index = new RegisterIndex(data, this.today());
+    // The index looks records up by ID only from the first edit on; build those maps now, not on that edit.
+    index.removeInstallation("");
+    index.removeAllocation("");
+    this.index_ = index;
+    this.loadProblem = undefined;
+    this.softwareByName = undefined;
+    this.publish(everythingAffected(), { status: "ready", error: undefined, refreshing: false });
+  }
+
+  private async apply(change: RegisterChange): Promise<void> {
+    if (!this.isReady) return;
+    if (change.kinds.includes("settings")) {
+      await this.load();
+      return;
+    }
+    const affected = this.moveToToday();
+    for (const kind of change.kinds as RecordKind[]) {
+      if (change.saved || change.removedIds) {
+        for (const record of change.saved ?? []) this.put(kind, record as Row, affected);
+        for (const id of change.removedIds ?? []) this.drop(kind, id, affected);
+      } else if (change.excel && IN_PLACE.has(change.excel.changeType) && this.register.readRows) {
+        const read = await this.register.readRows(kind, change.excel.address);
+        const known = this.recordsOf(kind);
+        const inPlace =
+          !read.touchesIdColumn &&
+          read.rows.length > 0 &&
+          read.rows.every((row) => row !== undefined && known.has(String(row.id)));
+        if (inPlace) {
+          for (const row of read.rows) this.put(kind, row!, affected);
+          this.replaceIssues(
+            kind,
+            read,
+            read.firstSheetRow,
+            read.firstSheetRow + read.rows.length - 1,
+            affected,
+          );
+        } else await this.resync(kind, affected);
+      } else await this.resync(kind, affected);
+    }
+    this.publish(affected);
+  }
+
+  /** Re-reads one table and applies the difference, record by record. */
+  private async resync(kind: RecordKind, affected: Affected): Promise<void> {
+    let rows: (Row | undefined)[];
+    if (this.register.readRows) {
+      const read = await this.register.readRows(kind);
+      rows = read.rows;
+      this.replaceIssues(kind, read, read.firstSheetRow, Infinity, affected);
+    } else {
+      const data = await this.register.load();
+      rows = data[kind] as unknown as Row[];
+      this.setIssues(data.issues, affected);
+    }
+    const fresh = new Map<string, Row>();
+    for (const row of rows) {
+      // as a load does: the first row with an ID counts, later copies are data issues
+      if (row && !fresh.has(String(row.id))) fresh.set(String(row.id), row);
+    }
+    for (const id of [...this.recordsOf(kind).keys()]) if (!fresh.has(id)) this.drop(kind, id, affected);
+    for (const row of fresh.values()) this.put(kind, row, affected);
+  }
+
+  /** The issues of a table's rows from..to (sheet rows) are now those just read. */
+  private replaceIssues(
+    kind: RecordKind,
+    read: TableRows,
+    from: number,
+    to: number,
+    affected: Affected,
+  ): void {
+    const sheet = RECORD_TABLES[kind].sheet;
+    const stale = (issue: DataIssue) => issue.sheet === sheet && issue.row >= from && issue.row <= to;
+    if (read.issues.length === 0 && !this.issues_.some(stale)) return;
+    this.setIssues([...this.issues_.filter((issue) => !stale(issue)), ...read.issues], affected);
+  }
+
+  /** Replaces the data issues; the licences whose own issues changed are affected (their cells say why). */
+  private setIssues(issues: DataIssue[], affected: Affected): void {
+    this.issues_ = issues;
+    this.data_ = undefined;
+    this.recordsChanged = true;
+    const next = new Map<string, DataIssue[]>();
+    for (const issue of issues) {
+      if (issue.sheet !== RECORD_TABLES.licences.sheet || issue.recordId === undefined) continue;
+      const key = matchKey(issue.recordId);
+      next.set(key, [...(next.get(key) ?? []), issue]);
+    }
+    const text = (list: DataIssue[] | undefined) =>
+      list?.map((issue) => `${issue.address}${issue.message}`).join();
+    for (const key of new Set([...next.keys(), ...this.licenceIssues.keys()])) {
+      if (text(this.licenceIssues.get(key)) !== text(next.get(key))) affected.licences.add(key);
+    }
+    this.licenceIssues = next;
+  }
+
+  private put(kind: RecordKind, record: Row, affected: Affected): void {
+    const map = this.recordsOf(kind);
+    const id = String(record.id);
+    const previous = map.get(id);
+    if (previous && sameRecord(previous, record)) return;
+    if (previous) this.mark(kind, previous, affected);
+    map.set(id, record);
+    this.changed(kind);
+    const index = this.index;
+    switch (kind) {
+      case "software":
+        index.upsertSoftware(record as unknown as Software);
+        break;
+      case "licences":
+        index.upsertLicence(record as unknown as Licence);
+        break;
+      case "allocations":
+        index.upsertAllocation(record as unknown as Allocation);
+        break;
+      case "installations":
+        index.upsertInstallation(record as unknown as Installation);
+        break;
+    }
+    this.mark(kind, record, affected);
+  }
+
+  private drop(kind: RecordKind, id: string, affected: Affected): void {
+    const map = this.recordsOf(kind);
+    const previous = map.get(id);
+    if (!previous) return;
+    this.mark(kind, previous, affected);
+    map.delete(id);
+    this.changed(kind);
+    const index = this.index;
+    switch (kind) {
+      case "software":
+        index.removeSoftware(id);
+        break;
+      case "licences":
+        index.removeLicence(id);
+        break;
+      case "allocations":
+        index.removeAllocation(id);
+        break;
+      case "installations":
+        index.removeInstallation(id);
+        break;
+    }
+  }
+
+  private changed(kind: RecordKind): void {
+    this.lists.delete(kind);
+    this.data_ = undefined;
+    this.recordsChanged = true;
+  }
+
+  /** Notes which licences and products a record's presence (before or after an edit) bears on. */
+  private mark(kind: RecordKind, record: Row, affected: Affected): void {
+    const text = (value: unknown) => (typeof value === "string" ? value : "");
+    const index = this.index;
+    const licence = (id: string) => {
+      if (matchKey(id) === "") return;
+      affected.licences.add(matchKey(id));
+      const softwareId = index.licencePosition(id)?.softwareId;
+      if (softwareId !== undefined) affected.products.add(matchKey(softwareId));
+    };
+    switch (kind) {
+      case "software":
+        affected.catalogue = true;
+        affected.products.add(matchKey(text(record.id)));
+        for (const id of index.licenceIdsOf(text(record.id))) affected.licences.add(matchKey(id));
+        this.softwareByName = undefined;
+        this.grid_.reorder();
+        break;
+      case "licences":
+        affected.licences.add(matchKey(text(record.id)));
+        affected.products.add(matchKey(text(record.softwareId)));
+        break;
+      case "allocations":
+        licence(text(record.licenceId));
+        break;
+      case "installations":
+        licence(text(record.licenceId));
+        affected.products.add(matchKey(text(record.softwareId)));
+        break;
+    }
+  }
+
+  /** Moves the index to today's date when the day has changed; every figure may then differ. */
+  private moveToToday(): Affected {
+    const affected = nothingAffected();
+    const today = this.today();
+    if (this.index_ && today !== this.index_.asOf) {
+      this.index_.setAsOf(today);
+      affected.all = true;
+    }
+    return affected;
+  }
+
+  private publish(affected: Affected, state: Partial<LiveState> = {}): void {
+    if (this.stopped) return;
+    if (affected.all) this.grid_.invalidate("all");
+    else this.grid_.invalidate(affected.products);
+    const changedRecords = this.recordsChanged;
+    this.recordsChanged = false;
+    if (isNothing(affected) && !changedRecords && Object.keys(state).length === 0) return;
+    this.setState({ ...state, version: this.state_.version + 1 });
+    if (isNothing(affected)) return;
+    for (const listener of [...this.updateListeners]) listener(affected);
+  }
+}

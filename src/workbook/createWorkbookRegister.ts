@@ -370,7 +370,15 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
       return selection.listen(listener);
     },
 
-    readRows: (kind, address) => run((context) => readTableRows(context, kind, address)),
+    async readRows(kind, address) {
+      const read = await run((context) => readTableRows(context, kind, address));
+      // as a load does: a save that conflicts is compared with the version the live register last read
+      memory.remember(
+        kind,
+        read.rows.filter((row): row is Row => row !== undefined),
+      );
+      return read;
+    },
 
     buildDashboard: (onProgress, figuresOn) =>
       attempt("build the dashboard", async () => {

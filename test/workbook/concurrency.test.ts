@@ -91,6 +91,27 @@ describe("co-authoring", () => {
     });
   });
 
+  it("names only what changed since the version a re-read of the rows gave (the live register's), not a load", async () => {
+    const { workbook, register } = await freshWorkbook();
+    const added = await register.add("licences", fullLicence());
+    if (!added.ok) throw new Error(added.error.message);
+    const alice = registerOn(workbook.session("alice"));
+    const bob = registerOn(workbook.session("bob"));
+    await alice.load();
+    const bobCopy = (await bob.load()).licences[0];
+    const vendor = await bob.update("licences", { ...bobCopy, vendor: "Insight" });
+    if (!vendor.ok) throw new Error(vendor.error.message);
+    // Alice's live register follows Bob's change by re-reading the rows, and her form starts from that version
+    const read = await alice.readRows!("licences");
+    const aliceCopy = read.rows[0] as unknown as typeof bobCopy;
+    expect(aliceCopy).toMatchObject({ vendor: "Insight", rowVersion: 2 });
+    const po = await bob.update("licences", { ...vendor.value, purchaseOrder: "PO-BOB" });
+    expect(po.ok).toBe(true);
+
+    const mine = await alice.update("licences", { ...aliceCopy, notes: "Alice was here" });
+    expect(mine).toMatchObject({ ok: true, merged: { fields: ["purchaseOrder"] } });
+  });
+
   it("says when someone else deleted the record", async () => {
     const { workbook, register } = await freshWorkbook();
     const a = await register.add("licences", fullLicence());

@@ -20,6 +20,10 @@ export const paneSelector = (coAuthor = 1) => `[aria-label="Task pane of Co-auth
  * violations as plain records (a rule, what it means and where), so a failing test says what to fix.
  */
 export async function seriousViolations(page: Page, within: string, view: string): Promise<Finding[]> {
+  // A dialog fading in has its colours part-way to their final values: judge contrast once motion has ended.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+  );
   const results = await new AxeBuilder({ page }).include(within).withTags(WCAG_21_AA).analyze();
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")

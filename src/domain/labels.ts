@@ -96,3 +96,17 @@ export const SETTINGS_LABELS = {
   expiringSoonDays: "Expiring Soon (Days)",
   exchangeRates: "Exchange Rates",
 } as const;
+
+/**
+ * Columns the add-in fills beside a row's links so the sheets read as names: a product's name, a licence's
+ * label, and the entry a dropdown offers for a product or a licence. Kept from the catalogue by the add-in;
+ * not part of what the form edits.
+ */
+export const DISPLAY_LABELS = {
+  softwareName: "Software Name",
+  licenceLabel: "Licence",
+  dropdownEntry: "Dropdown Entry",
+} as const;
+
+/** The record fields that only show names (DISPLAY_LABELS): derived, never a person's own data. */
+export const DISPLAY_FIELDS: readonly string[] = Object.keys(DISPLAY_LABELS);

@@ -16,6 +16,7 @@ import {
   ALLOCATION_LABELS as A,
   INSTALLATION_LABELS as I,
   LICENCE_LABELS as L,
+  DISPLAY_LABELS as D,
   SETTINGS_LABELS as S,
   SOFTWARE_LABELS as SW,
 } from "./labels";
@@ -29,6 +30,9 @@ import {
   VIRTUALISATION_RIGHTS,
 } from "./lists";
 
+/** A display field (a name the add-in shows beside a link; see references.ts): any text, never required. */
+const display = (field: keyof typeof D) => text(D[field], 600).optional();
+
 /** A software catalogue entry: what licences and installations refer to. */
 export const softwareSchema = z.object({
   id: requiredText(SW.id, 40),
@@ -39,6 +43,7 @@ export const softwareSchema = z.object({
   /** Other titles inventory tools give this product, one a line ("Microsoft 365 Apps for enterprise - en-us"). */
   aliases: text(SW.aliases, 4000).optional(),
   notes: text(SW.notes, 2000).optional(),
+  dropdownEntry: display("dropdownEntry"),
   ...recordMeta,
 });
 export type Software = z.infer<typeof softwareSchema>;
@@ -51,6 +56,7 @@ export const licenceFieldsSchema = z.object({
   // General
   id: requiredText(L.id, 40),
   softwareId: requiredText(L.softwareId, 40),
+  softwareName: display("softwareName"),
   licenceKey: text(L.licenceKey, 500).optional(),
   quantity: wholeNumber(L.quantity).optional(),
   unlimited: flag(L.unlimited).default(false),
@@ -90,6 +96,7 @@ export const licenceFieldsSchema = z.object({
   transferable: flag(L.transferable).default(false),
   virtualisationRights: oneOf(VIRTUALISATION_RIGHTS, L.virtualisationRights).default("Not permitted"),
   notes: text(L.notes, 2000).optional(),
+  dropdownEntry: display("dropdownEntry"),
   ...recordMeta,
 });
 
@@ -140,6 +147,7 @@ export type LicenceInput = z.input<typeof licenceSchema>;
 export const allocationFieldsSchema = z.object({
   id: requiredText(A.id, 40),
   licenceId: requiredText(A.licenceId, 40),
+  licenceLabel: display("licenceLabel"),
   user: requiredText(A.user, 200),
   department: text(A.department, 200).optional(),
   allocatedOn: isoDate(A.allocatedOn).optional(),
@@ -172,7 +180,9 @@ export type Allocation = z.infer<typeof allocationSchema>;
 export const installationSchema = z.object({
   id: requiredText(I.id, 40),
   softwareId: requiredText(I.softwareId, 40),
+  softwareName: display("softwareName"),
   licenceId: text(I.licenceId, 40).optional(),
+  licenceLabel: display("licenceLabel"),
   device: requiredText(I.device, 200),
   user: text(I.user, 200).optional(),
   version: text(I.version, 60).optional(),

@@ -11,6 +11,7 @@
  * term of 0 would mean nothing useful). The same formula then gives the same figure on every platform.
  */
 import { excelSerialToIsoDate, todayIsoDate, type IsoDate } from "../domain/dates";
+import { referenceId } from "../domain/references";
 
 /** The latest date Excel can show (31/12/9999). */
 const MAX_EXCEL_SERIAL = 2_958_465;
@@ -119,6 +120,11 @@ export function cellText(value: unknown): string {
   if (typeof value === "string") return value;
   if (isFiniteNumber(value) && value !== 0) return String(value);
   return "";
+}
+
+/** A cell of a column of links (licence IDs): a dropdown entry is the ID in its brackets. */
+export function cellReference(value: unknown): string {
+  return referenceId(cellText(value));
 }
 
 /** A range as rows of cells; a single value is a 1 × 1 range. */

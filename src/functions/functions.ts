@@ -13,10 +13,12 @@ import {
   shortfallQuantity,
 } from "../domain/quantities";
 import { DEFAULT_RENEWAL_LEAD_DAYS, daysToExpiry, renewalStatus } from "../domain/renewals";
+import { referenceId } from "../domain/references";
 import { countDistinctKeys, countLinkedRows } from "../domain/usage";
 import {
   amountArg,
   asOfArg,
+  cellReference,
   cellText,
   dateArg,
   flagArg,
@@ -90,14 +92,14 @@ export function compliance(
  * Counts a licence's rows: without keys, the rows whose licence ID matches; with keys, the distinct devices or users on those rows.
  * @customfunction COUNTUSED
  * @param licenceId The licence ID to count (matched ignoring case and surrounding spaces).
- * @param licenceIds The Licence ID column of the installations or allocations.
+ * @param licenceIds The Licence ID column of the installations or allocations (an entry picked from its dropdown, "AutoCAD · Trial [LIC-1]", counts as the ID in brackets).
  * @param [keys] The Device or User column beside licenceIds, the same shape, to count distinct devices or users.
  * @returns The number of rows, or of distinct devices or users.
  */
 export function countUsed(licenceId: unknown, licenceIds: unknown[][], keys?: unknown[][]): number {
-  const id = textArg("licenceId", licenceId);
+  const id = referenceId(textArg("licenceId", licenceId));
   const idRange = rangeArg(licenceIds);
-  const ids = idRange.flat().map(cellText);
+  const ids = idRange.flat().map(cellReference);
   if (isBlank(keys)) return countLinkedRows(id, ids);
   const keyRange = rangeArg(keys);
   requireSameShape("keys", keyRange, "licenceIds", idRange);

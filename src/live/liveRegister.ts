@@ -168,6 +168,11 @@ export class LiveRegister {
     return this.queue;
   }
 
+  /** The records of one table as the live register holds them now, by ID (read only). */
+  recordsIn(kind: RecordKind): ReadonlyMap<string, Readonly<Record<string, unknown>>> {
+    return this.recordsOf(kind);
+  }
+
   /** Stops following the register; readers keep the last figures. */
   stop(): void {
     if (this.stopped) return;

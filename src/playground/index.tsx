@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import "./customFunctionsRuntime";
 import "../functions/functions";
 import "../functions/liveFunctions";
+import { followNames } from "../live/liveNames";
 import { startLiveRegister } from "../live/sharedLiveRegister";
 import { createInMemoryWorkbook } from "../host";
 import { attachCalculation } from "../host/calc/engine";
@@ -38,6 +39,8 @@ async function start(): Promise<void> {
   coAuthors[0].live = live;
   // the Dashboard's chart follows the live grid as products come and go
   followDashboardChart(coAuthors[0].register, () => live.settled());
+  // and the names the sheets show beside links follow the catalogue
+  followNames(coAuthors[0].register, live);
   // A new workbook has no register to load until the pane's "Set up workbook" creates one.
   if (!empty) await live.ready;
 

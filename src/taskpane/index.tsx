@@ -10,6 +10,7 @@ import "../functions/liveFunctions";
 import type { LiveRegister } from "../live/liveRegister";
 import { startLiveRegister } from "../live/sharedLiveRegister";
 import { followDashboardChart } from "../workbook/dashboard";
+import { followNames } from "../live/liveNames";
 import { createExcelRegister } from "../workbook/excelRegister";
 import type { Register } from "../workbook/registerApi";
 import { missingRequirements, unsupportedExcelMessage } from "../workbook/requirements";
@@ -48,5 +49,7 @@ Office.onReady((info) => {
   const live = startLiveRegister(register);
   // the Dashboard's chart follows the live grid as products come and go
   followDashboardChart(register, () => live.settled());
+  // and the names the sheets show beside links follow the catalogue
+  followNames(register, live);
   void showTaskPane(document.getElementById("container")!, register, live);
 });

@@ -1,4 +1,5 @@
 import { excelSerialToIsoDate, isValidIsoDate, isoDateToExcelSerial } from "../domain/dates";
+import { referenceId } from "../domain/references";
 import type { ColumnSpec } from "./tables/types";
 
 /** A value as Excel holds it in a cell (what Range.values reads and writes). */
@@ -114,6 +115,11 @@ export function fromCell(column: ColumnSpec, raw: unknown): unknown {
     case "timestamp":
       if (typeof raw === "number") return new Date(Date.UTC(1899, 11, 30) + raw * 86_400_000).toISOString();
       return String(raw);
+    case "reference":
+      // a dropdown entry, "Adobe Acrobat Pro [SW-1]", links by the ID in its brackets
+      if (typeof raw === "string") return referenceId(raw);
+      if (typeof raw === "number" || typeof raw === "boolean") return String(raw).toUpperCase();
+      return raw;
     default:
       if (typeof raw === "number" || typeof raw === "boolean") return String(raw).toUpperCase();
       return raw;

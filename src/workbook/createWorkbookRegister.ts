@@ -36,6 +36,7 @@ import { RECORD_KINDS, RECORD_TABLES } from "./tables";
 import { writeSettings } from "./writeSettings";
 import { readTableRows } from "./readRows";
 import { buildDashboard, fitDashboardChart } from "./dashboard";
+import { writeDisplayFields } from "./displayFields";
 import { writeSnapshot } from "./snapshot";
 import { todayIsoDate, type IsoDate } from "../domain/dates";
 import { computePosition } from "../domain/position";
@@ -379,6 +380,10 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
       );
       return read;
     },
+    writeDisplayFields: (kind, updates) =>
+      attempt("show the names beside the links", async () =>
+        ok(await run((context) => writeDisplayFields(context, RECORD_TABLES[kind], updates))),
+      ),
 
     buildDashboard: (onProgress, figuresOn) =>
       attempt("build the dashboard", async () => {

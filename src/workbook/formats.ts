@@ -44,6 +44,7 @@ export function queueTableFormatting(
       body.format.font.color = STYLE.readOnlyFont;
     }
     if (column.list) queueListValidation(body, column);
+    else if (column.choices) queueChoicesValidation(body, column);
     if (column.header === "Compliance Status") queueComplianceColours(body);
   }
 }
@@ -59,6 +60,23 @@ function queueListValidation(body: Excel.Range, column: ColumnSpec): void {
       column.list === "TRUE/FALSE"
         ? `${column.header} must be TRUE or FALSE.`
         : `Choose a ${column.header} from the list.`,
+  };
+}
+
+/**
+ * A link column's dropdown: the other table's Dropdown Entry column ("Adobe Acrobat Pro [SW-1]"), through
+ * INDIRECT because a validation list cannot name a table column directly. An ID typed by hand is allowed
+ * (Information, not Stop); the register reads either form as the ID.
+ */
+function queueChoicesValidation(body: Excel.Range, column: ColumnSpec): void {
+  const { table, column: source, noun } = column.choices!;
+  body.dataValidation.clear();
+  body.dataValidation.rule = { list: { inCellDropDown: true, source: `=INDIRECT("${table}[${source}]")` } };
+  body.dataValidation.errorAlert = {
+    showAlert: true,
+    style: "Information",
+    title: column.header,
+    message: `Pick the ${noun} from the list (it shows names), or type its ID.`,
   };
 }
 

@@ -1,10 +1,14 @@
+import { DISPLAY_FIELDS } from "../domain/labels";
 import { fromCell } from "./cells";
 import type { RecordTableSpec } from "./tables/types";
 
 type Row = Record<string, unknown>;
 
-/** Fields the register keeps itself: never compared, never merged. */
-const KEPT_BY_REGISTER = new Set(["id", "modified", "rowVersion"]);
+/**
+ * Fields the register keeps itself: never compared, never merged. The names shown beside links (DISPLAY_FIELDS)
+ * are kept by the add-in's name follower, not by saves, so a rename shown meanwhile is nobody's conflict.
+ */
+const KEPT_BY_REGISTER = new Set(["id", "modified", "rowVersion", ...DISPLAY_FIELDS]);
 
 /** What a save does with a record, decided field by field from three versions of it. */
 export type MergeDecision =

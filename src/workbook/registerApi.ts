@@ -208,6 +208,14 @@ export interface Register {
    * no address is given; for keeping a copy of the register current without reloading it all.
    */
   readRows?(kind: RecordKind, address?: string): Promise<TableRows>;
+  /**
+   * Writes the names shown beside records' links and their dropdown entries (display fields), by record ID,
+   * and nothing else: no Row Version or Modified change. How many cells were written.
+   */
+  writeDisplayFields?(
+    kind: RecordKind,
+    updates: { id: string; fields: Record<string, string> }[],
+  ): Promise<Result<number>>;
   /** Creates the Dashboard sheet, or rebuilds it in place. */
   buildDashboard?(onProgress?: Progress, figuresOn?: FiguresOn): Promise<Result<DashboardReport>>;
   /** Makes the Dashboard's chart cover the live grid as it spills now; false when there is nothing to fit. */

@@ -1,12 +1,17 @@
 import type { Progress, SetUpReport } from "./registerApi";
 import { cellAddress, columnLetter, literalText, type CellValue } from "./cells";
 import { queueTableFormatting } from "./formats";
+import { ReferenceNames, staleDisplayFields } from "../domain/references";
+import { writeDisplayFields } from "./displayFields";
 import { joinAnd } from "./messages";
+import { readRegister } from "./readRegister";
 import { chunkBySize, estimateRowBytes } from "./payload";
-import { positionOf, queueLayout } from "./tableLayout";
+import { positionOf, queueLayout, type TableLayout } from "./tableLayout";
 import {
   ALL_TABLES,
   LISTS_SHEET,
+  RECORD_KINDS,
+  RECORD_TABLES,
   REGISTER_FORMAT,
   REGISTER_FORMAT_ADDRESS,
   SETTING_ROWS,
@@ -112,6 +117,12 @@ export async function setUpWorkbook(
   const present = new Map<string, Set<string>>();
   for (const { spec, queued } of layouts) {
     const layout = queued.read();
+    const renamed = renameFormerHeaders(queued.table, spec, layout);
+    if (renamed.length > 0) {
+      await context.sync();
+      touched.add(spec.table);
+      report.upgraded.push(...renamed.map((message) => `${spec.title}: ${message}`));
+    }
     const absent = spec.columns.filter((column) => positionOf(layout, column.header) < 0);
     present.set(
       spec.table,
@@ -119,6 +130,7 @@ export async function setUpWorkbook(
     );
     if (absent.length === 0) continue;
     for (const column of absent) queued.table.columns.add(undefined, undefined, column.header);
+    queueHiddenColumns(queued.table, absent);
     await context.sync();
     await fillAddedColumns(context, spec, absent, layout.rowCount);
     touched.add(spec.table);
@@ -163,6 +175,13 @@ export async function setUpWorkbook(
   else if (listsState === "updated")
     report.upgraded.push(`${LISTS_SHEET} sheet: brought the dropdown lists up to date.`);
 
+  onProgress?.("Showing names beside links", 0.7);
+  for (const [title, cells] of await refreshDisplayFields(context)) {
+    touched.add(RECORD_TABLES[RECORD_KINDS.find((kind) => RECORD_TABLES[kind].sheet === title)!].table);
+    const message = `${title}: showed the names beside the links and in the dropdowns (${cells} cell${cells === 1 ? "" : "s"}).`;
+    (current ? report.repaired : report.upgraded).push(message);
+  }
+
   onProgress?.("Applying formats", 0.8);
   for (const spec of ALL_TABLES) queueTableFormatting(context, spec, present.get(spec.table)!);
   await context.sync();
@@ -171,6 +190,28 @@ export async function setUpWorkbook(
   if (listsState === "unchanged") report.unchanged.push(`${LISTS_SHEET} sheet`);
   onProgress?.("Done", 1);
   return report;
+}
+
+/**
+ * Renames columns an older register has under a former header (the Software column that held IDs becomes
+ * "Software ID"), so their values stay where they are instead of a new empty column being added. Only when
+ * the new header is missing and no column of the spec uses the old one. Updates the layout's headers.
+ */
+function renameFormerHeaders(table: Excel.Table, spec: TableSpec, layout: TableLayout): string[] {
+  const messages: string[] = [];
+  for (const column of spec.columns) {
+    if (!column.formerHeaders || positionOf(layout, column.header) >= 0) continue;
+    for (const former of column.formerHeaders) {
+      const at = positionOf(layout, former);
+      const claimed = spec.columns.some((other) => other.header.toLowerCase() === former.toLowerCase());
+      if (at < 0 || claimed) continue;
+      table.getHeaderRowRange().getCell(0, at).values = [[column.header]];
+      layout.headers[at] = column.header;
+      messages.push(`renamed the "${former}" column to "${column.header}".`);
+      break;
+    }
+  }
+  return messages;
 }
 
 type Placed =
@@ -222,8 +263,16 @@ function placeTable(spec: TableSpec, used: Excel.Range | undefined): Placed {
   };
 }
 
+/** Hides the columns that start hidden (the Licence Key): only when set-up creates them, so a person may unhide. */
+function queueHiddenColumns(table: Excel.Table, columns: readonly ColumnSpec[]): void {
+  for (const column of columns) {
+    if (column.hiddenWhenCreated) table.columns.getItem(column.header).getRange().columnHidden = true;
+  }
+}
+
 /** Number formats of a table the set-up just created: its body is one row (or one per setting). */
 function queueNewTableFormats(table: Excel.Table, spec: TableSpec, bodyRows: number): void {
+  queueHiddenColumns(table, spec.columns);
   spec.columns.forEach((column) => {
     const body = table.columns.getItem(column.header).getDataBodyRange();
     body.numberFormat = Array.from({ length: bodyRows }, () => [column.numberFormat]);
@@ -297,6 +346,24 @@ async function staleFormulas(
     stale.set(spec.table, entry);
   }
   return [...stale.values()];
+}
+
+/**
+ * Brings every record's display fields (the names beside its links, its dropdown entry) into line with the
+ * catalogue and the licences; the cells written per sheet. The add-in keeps them current as people edit
+ * (live/liveNames); set-up catches up a register that was edited without it, and an older one.
+ */
+async function refreshDisplayFields(context: Excel.RequestContext): Promise<Map<string, number>> {
+  const { data } = await readRegister(context);
+  const names = new ReferenceNames(data.software, data.licences);
+  const written = new Map<string, number>();
+  for (const kind of RECORD_KINDS) {
+    const spec = RECORD_TABLES[kind];
+    const stale = staleDisplayFields(kind, data[kind] as unknown as Record<string, unknown>[], names);
+    const cells = await writeDisplayFields(context, spec, stale);
+    if (cells > 0) written.set(spec.sheet, cells);
+  }
+  return written;
 }
 
 /** Appends any setting the Settings table lacks, with its default; existing values are never touched. */

@@ -141,7 +141,8 @@ test("adds a software to the catalogue from the form, then a licence that lands 
   expect(licenceId).toMatch(/^LIC-[A-Z0-9]+$/);
   expect(licenceId).not.toMatch(/DEMO/);
   expect(row).toMatchObject({
-    Software: softwareId,
+    "Software ID": softwareId,
+    "Software Name": SOFTWARE,
     Quantity: "2",
     "Licence Type": "Perpetual",
     Scope: "Individual",
@@ -220,7 +221,7 @@ test("installations beyond the quantity show Over-deployed with Used, Available 
   expect(sheet.rows).toHaveLength(installationsBefore + 3);
   const linked = sheet.rows.filter((row) => row["Licence ID"] === licenceId);
   expect(linked.map((row) => row.Device).sort()).toEqual(["E2E-PC-01", "E2E-PC-02", "E2E-PC-03"]);
-  expect(linked.every((row) => row.Software === softwareId && row.Source === "Manual")).toBe(true);
+  expect(linked.every((row) => row["Software ID"] === softwareId && row.Source === "Manual")).toBe(true);
 
   // The grid's calculated columns say the same, where the workbook evaluates them.
   await expectGridFigures(licenceId, {
@@ -326,7 +327,9 @@ test("refuses a Quantity of 'ten', an expiry before the start and currency 'XX1'
 test("typing a Licence ID into the Installations grid links the installation, and the open form and the list follow", async () => {
   // An AutoCAD installation found by discovery that is linked to no licence.
   const sheet = await readSheet(page, "Installations");
-  const index = sheet.rows.findIndex((row) => row.Software === "SW-DEMO00000003" && row["Licence ID"] === "");
+  const index = sheet.rows.findIndex(
+    (row) => row["Software ID"] === "SW-DEMO00000003" && row["Licence ID"] === "",
+  );
   expect(index).toBeGreaterThanOrEqual(0);
   const device = sheet.rows[index].Device;
 
@@ -367,7 +370,7 @@ test("typing a Licence ID into the Installations grid links the installation, an
   const last = sheet.rowNumbers[sheet.rowNumbers.length - 1] + 1;
   const typed: [string, string][] = [
     ["Installation ID", "INS-E2E-TYPED-1"],
-    ["Software", softwareId],
+    ["Software ID", softwareId],
     ["Licence ID", licenceId],
     ["Device", "E2E-PC-TYPED"],
   ];
@@ -375,7 +378,7 @@ test("typing a Licence ID into the Installations grid links the installation, an
     await typeIntoCell(page, "Installations", addressOf(sheet, header, last), text);
   const after = await readSheet(page, "Installations");
   expect(after.rows.find((row) => row["Installation ID"] === "INS-E2E-TYPED-1")).toMatchObject({
-    Software: softwareId,
+    "Software ID": softwareId,
     "Licence ID": licenceId,
     Device: "E2E-PC-TYPED",
   });

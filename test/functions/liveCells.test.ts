@@ -1,4 +1,6 @@
 /** The live functions in sheet cells, calculated by the in-memory host's engine the way Excel calls them. */
+import { columnLetter } from "../../src/workbook/cells";
+import { RECORD_TABLES } from "../../src/workbook/tables";
 import { isoDateToExcelSerial } from "../../src/domain/dates";
 import { computePosition } from "../../src/domain/position";
 import { positionGrid } from "../../src/domain/positionGrid";
@@ -58,7 +60,15 @@ it("an installation edited by a co-author updates the cells, the dashboard grid 
   const invocationsBefore = engine.stats.invocations;
 
   // Bob, a co-author, moves INS-4 (row 5) from the unlimited licence to LIC-OK
-  fixture.workbook.typeIntoCell("Installations", "C5", "LIC-OK", fixture.workbook.session("bob"));
+  const licenceColumn = RECORD_TABLES.installations.columns.findIndex(
+    (column) => column.header === "Licence ID",
+  );
+  fixture.workbook.typeIntoCell(
+    "Installations",
+    `${columnLetter(licenceColumn)}5`,
+    "LIC-OK",
+    fixture.workbook.session("bob"),
+  );
   await settleAll();
 
   expect(licenceRow("LIC-OK")[C.usedQuantity]).toBe(3);

@@ -1,3 +1,5 @@
+import { columnLetter } from "../../src/workbook/cells";
+import { RECORD_TABLES } from "../../src/workbook/tables";
 import { computePosition } from "../../src/domain/position";
 import { GRID_COLUMNS, positionGrid } from "../../src/domain/positionGrid";
 import { renewalsGrid, upcomingRenewals } from "../../src/domain/upcomingRenewals";
@@ -33,6 +35,9 @@ async function expected() {
 
 /** Installations sheet columns: A ID, B Software, C Licence ID, D Device. Row 2 holds INS-1. */
 const rowOf = (n: number) => n + 1;
+/** The column letter of an Installations header. */
+const installationColumn = (header: string) =>
+  columnLetter(RECORD_TABLES.installations.columns.findIndex((column) => column.header === header));
 
 describe("LICENSE.USED, STATUS and POSITION read the live register", () => {
   it.each(ids)("%s: the same used quantity and status as computePosition", async (id) => {
@@ -92,7 +97,7 @@ describe("cells follow edits without being recalculated", () => {
     expect(ok.used.results).toEqual([2]);
 
     // INS-4 (row 5) moves from the unlimited licence to LIC-OK, on a third device
-    workbook.typeIntoCell("Installations", `C${rowOf(4)}`, "LIC-OK");
+    workbook.typeIntoCell("Installations", `${installationColumn("Licence ID")}${rowOf(4)}`, "LIC-OK");
     await settle(live);
     expect(ok.used.results).toEqual([2, 3]);
     expect(pinned.results).toHaveLength(1);
@@ -101,7 +106,7 @@ describe("cells follow edits without being recalculated", () => {
     expect(grid.latest()).toEqual(positionGrid(want.products, "GBP"));
 
     // the same value typed again changes nothing, so nothing is pushed
-    workbook.typeIntoCell("Installations", `D${rowOf(4)}`, "PC-4");
+    workbook.typeIntoCell("Installations", `${installationColumn("Device")}${rowOf(4)}`, "PC-4");
     await settle(live);
     expect(ok.used.results).toEqual([2, 3]);
   });

@@ -1,5 +1,6 @@
 import { freshWorkbook, simpleLicence } from "./fixtures";
 import { RECORD_TABLES } from "../../src/workbook/tables";
+import { SOFTWARE_ID_HEADER } from "../../src/workbook/tables/references";
 import { columnLetter } from "../../src/workbook/cells";
 
 const letterOf = (header: string) =>
@@ -48,7 +49,7 @@ describe("rows with bad values", () => {
   it("say a blank required cell is required and a bad Row Version what to do, never zod's wording", async () => {
     const { workbook, register } = await freshWorkbook();
     await register.addMany("licences", [1, 2].map(simpleLicence));
-    const softwareCell = `${letterOf("Software")}2`;
+    const softwareCell = `${letterOf(SOFTWARE_ID_HEADER)}2`;
     workbook.typeIntoCell("Licences", softwareCell, "x");
     workbook.typeIntoCell("Licences", softwareCell, "");
     workbook.typeIntoCell("Licences", `${letterOf("Row Version")}3`, "abc");

@@ -76,7 +76,8 @@ describe("Set up workbook", () => {
       address: `${letter("Used Quantity")}2:${letter("Used Quantity")}3`,
       style: { fontItalic: true },
     });
-    expect(sheet.styles).toContainEqual({ address: "A1:AP1", style: { fontBold: true } });
+    const last = String.fromCharCode(64 + ALL_TABLES[1].columns.length - 26);
+    expect(sheet.styles).toContainEqual({ address: `A1:A${last}1`, style: { fontBold: true } });
     const formats = workbook.readSheet("Licences").numberFormat[2];
     expect(formats[ALL_TABLES[1].columns.findIndex((column) => column.header === "Notes")]).toBe("@");
     expect(formats[ALL_TABLES[1].columns.findIndex((column) => column.header === "Expiry Date")]).toBe(
@@ -88,6 +89,8 @@ describe("Set up workbook", () => {
   it("changes nothing the second time and says so", async () => {
     const { workbook, register } = await freshWorkbook();
     await register.add("licences", fullLicence());
+    // the first run after an add fills the names beside links (the add-in's follower does that as people edit)
+    await register.setUp();
     const before = snapshot(workbook);
     const again = await register.setUp();
     expect(again).toEqual({

@@ -1,3 +1,5 @@
+import { columnLetter } from "../../src/workbook/cells";
+import { RECORD_TABLES } from "../../src/workbook/tables";
 import { computePosition } from "../../src/domain/position";
 import { positionGrid } from "../../src/domain/positionGrid";
 import { SNAPSHOT_GRID_ROW, snapshotSheetName } from "../../src/workbook/snapshot";
@@ -49,7 +51,8 @@ describe("Snapshot compliance position", () => {
       { softwareId: "SW-1", licenceId: "LIC-1", device: "PC-2", source: "Manual" },
       { softwareId: "SW-1", licenceId: "LIC-1", device: "PC-3", source: "Manual" },
     ]);
-    workbook.typeIntoCell("Licences", "D2", "1");
+    const quantity = RECORD_TABLES.licences.columns.findIndex((column) => column.header === "Quantity");
+    workbook.typeIntoCell("Licences", `${columnLetter(quantity)}2`, "1");
     await register.buildDashboard!();
     expect(workbook.readSheet(taken.value.sheet)).toEqual(before);
   });

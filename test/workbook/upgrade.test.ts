@@ -1,7 +1,18 @@
+import { DISPLAY_FIELDS } from "../../src/domain/labels";
+import type { RegisterData } from "../../src/workbook/registerApi";
 import { createInMemoryWorkbook } from "../../src/host";
 import { columnLetter } from "../../src/workbook/cells";
 import { LISTS_SHEET, RECORD_TABLES, REGISTER_FORMAT_ADDRESS } from "../../src/workbook/tables";
 import { freshWorkbook, registerOn, simpleLicence } from "./fixtures";
+
+/** The register's records without the names the add-in shows beside links (set-up fills those). */
+function withoutDisplayFields(data: RegisterData): unknown {
+  const strip = (records: readonly object[]) =>
+    records.map((record) =>
+      Object.fromEntries(Object.entries(record).filter(([field]) => !DISPLAY_FIELDS.includes(field))),
+    );
+  return { ...data, licences: strip(data.licences), software: strip(data.software) };
+}
 
 /** A workbook from an older version: fewer columns, in another order, a column of the user's own, and data. */
 async function olderWorkbook() {
@@ -43,8 +54,12 @@ describe("upgrading an older workbook", () => {
     expect(report.ok).toBe(true);
     if (!report.ok) return;
     expect(report.value.upgraded).toEqual([
-      expect.stringMatching(/^Licences: added the "Licence Key", .* columns\.$/),
-      'Allocations: added the "Department", "Allocated On", "Revoked On", "Notes", "Modified" and "Row Version" columns.',
+      // the column that held the product's ID keeps its values under its new name
+      'Licences: renamed the "Software" column to "Software ID".',
+      expect.stringMatching(/^Licences: added the "Software Name", "Licence Key", .* columns\.$/),
+      'Allocations: added the "Licence", "Department", "Allocated On", "Revoked On", "Notes", "Modified" and "Row Version" columns.',
+      "Licences: showed the names beside the links and in the dropdowns (2 cells).",
+      "Allocations: showed the names beside the links and in the dropdowns (1 cell).",
     ]);
     expect(report.value.repaired).toEqual([
       "Allocations: the table was missing, so it was recreated over the 1 existing row on the Allocations sheet.",
@@ -55,7 +70,7 @@ describe("upgrading an older workbook", () => {
     expect(sheet.values[0].slice(0, 8)).toEqual([
       "Quantity",
       "Licence ID",
-      "Software",
+      "Software ID",
       "My Notes",
       "Licence Type",
       "Scope",
@@ -103,8 +118,14 @@ describe("upgrading an older workbook", () => {
     expect(added.ok).toBe(true);
     expect((await register.load()).licences).toHaveLength(3);
 
+    // the licence added and the one whose vendor changed (part of its label) are not shown by name yet: the
+    // add-in's follower does that as people edit; set-up catches up without it
     const second = await register.setUp();
-    expect(second.ok && second.value.unchanged).toHaveLength(7);
+    expect(second.ok && second.value.repaired).toEqual([
+      "Licences: showed the names beside the links and in the dropdowns (2 cells).",
+    ]);
+    const third = await register.setUp();
+    expect(third.ok && third.value.unchanged).toHaveLength(7);
   });
 
   it("brings the computed columns' formulas of an older register up to date, keeping every value", async () => {
@@ -134,13 +155,15 @@ describe("upgrading an older workbook", () => {
     expect(report.ok && report.value.upgraded).toEqual([
       'Licences: brought the formulas of the "Available Quantity", "Annual Cost" and "Renewal Status" columns up to date.',
       "Lists sheet: brought the dropdown lists up to date.",
+      // the register was written without the add-in's follower running, so its names are filled in too
+      "Licences: showed the names beside the links and in the dropdowns (3 cells).",
     ]);
     const sheet = workbook.readSheet("Licences");
     for (const column of RECORD_TABLES.licences.columns.filter((c) => c.formula)) {
       for (const row of [1, 2, 3])
         expect(sheet.formulas[row][headers.indexOf(column.header)]).toBe(column.formula);
     }
-    expect(await register.load()).toEqual(before);
+    expect(withoutDisplayFields(await register.load())).toEqual(withoutDisplayFields(before));
     const second = await register.setUp();
     expect(second.ok && second.value.upgraded).toEqual([]);
   });
@@ -153,6 +176,9 @@ describe("upgrading an older workbook", () => {
     const report = await register.setUp();
     expect(report.ok && report.value.repaired).toEqual([
       'Licences: the "Vendor" column was missing, perhaps renamed, so it was added back at the end. If you renamed a column, copy its values into the new one and delete the old one.',
+      // a licence's label names its vendor, and the Vendor column is empty now
+      "Licences: showed the names beside the links and in the dropdowns (1 cell).",
+      "Allocations: showed the names beside the links and in the dropdowns (1 cell).",
     ]);
     const sheet = workbook.readSheet("Licences");
     expect(sheet.values[1][7]).toBe("Acme");

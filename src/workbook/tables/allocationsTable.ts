@@ -1,6 +1,8 @@
 import { allocationSchema } from "../../domain/schemas";
 import { ALLOCATION_LABELS as L } from "../../domain/labels";
-import { dateColumn, idColumn, metaColumns, textColumn } from "./columns";
+import { DISPLAY_LABELS as D } from "../../domain/labels";
+import { dateColumn, displayColumn, idColumn, metaColumns, referenceColumn, textColumn } from "./columns";
+import { LICENCE_CHOICES } from "./references";
 import type { RecordTableSpec } from "./types";
 
 export const allocationsTable: RecordTableSpec = {
@@ -10,7 +12,8 @@ export const allocationsTable: RecordTableSpec = {
   table: "AllocationsTable",
   columns: [
     idColumn(L.id),
-    textColumn(L.licenceId, "licenceId", 120),
+    referenceColumn(L.licenceId, "licenceId", LICENCE_CHOICES, 120),
+    displayColumn(D.licenceLabel, "licenceLabel", 240),
     textColumn(L.user, "user", 160),
     textColumn(L.department, "department", 130),
     dateColumn(L.allocatedOn, "allocatedOn"),

@@ -88,3 +88,29 @@ export const computedColumn = (
   numberFormat: string,
   width = 100,
 ): ColumnSpec => ({ header, type, numberFormat, width, formula, readOnly: true });
+
+/**
+ * A link to another table's record by its ID, with a dropdown of that table's entries ("Name [ID]"), so a
+ * person typing a row picks by name and the cell still links by ID.
+ */
+export const referenceColumn = (
+  header: string,
+  field: string,
+  choices: ColumnSpec["choices"],
+  width = 120,
+  formerHeaders?: readonly string[],
+): ColumnSpec => ({
+  header,
+  field,
+  type: "reference",
+  numberFormat: FORMATS.text,
+  width,
+  choices,
+  ...(formerHeaders ? { formerHeaders } : {}),
+});
+
+/** A name the add-in keeps beside a link (DISPLAY_LABELS): styled as the register's own, like Modified. */
+export const displayColumn = (header: string, field: string, width = 180): ColumnSpec => ({
+  ...textColumn(header, field, width),
+  readOnly: true,
+});

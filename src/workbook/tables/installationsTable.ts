@@ -1,6 +1,16 @@
 import { installationSchema } from "../../domain/schemas";
 import { INSTALLATION_LABELS as L } from "../../domain/labels";
-import { dateColumn, idColumn, listColumn, metaColumns, textColumn } from "./columns";
+import { DISPLAY_LABELS as D } from "../../domain/labels";
+import {
+  dateColumn,
+  displayColumn,
+  idColumn,
+  listColumn,
+  metaColumns,
+  referenceColumn,
+  textColumn,
+} from "./columns";
+import { LICENCE_CHOICES, SOFTWARE_CHOICES, SOFTWARE_ID_HEADER } from "./references";
 import type { RecordTableSpec } from "./types";
 
 export const installationsTable: RecordTableSpec = {
@@ -10,8 +20,10 @@ export const installationsTable: RecordTableSpec = {
   table: "InstallationsTable",
   columns: [
     idColumn(L.id),
-    textColumn(L.softwareId, "softwareId", 120),
-    textColumn(L.licenceId, "licenceId", 120),
+    referenceColumn(SOFTWARE_ID_HEADER, "softwareId", SOFTWARE_CHOICES, 120, [L.softwareId]),
+    displayColumn(D.softwareName, "softwareName"),
+    referenceColumn(L.licenceId, "licenceId", LICENCE_CHOICES, 120),
+    displayColumn(D.licenceLabel, "licenceLabel", 240),
     textColumn(L.device, "device", 140),
     textColumn(L.user, "user", 140),
     textColumn(L.version, "version", 80),

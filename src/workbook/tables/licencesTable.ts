@@ -1,17 +1,20 @@
 import { licenceFieldsSchema, licenceSchema } from "../../domain/schemas";
-import { LICENCE_COMPUTED_LABELS as C, LICENCE_LABELS as L } from "../../domain/labels";
+import { LICENCE_COMPUTED_LABELS as C, DISPLAY_LABELS as D, LICENCE_LABELS as L } from "../../domain/labels";
 import {
   FORMATS,
   amountColumn,
   booleanColumn,
   computedColumn,
   dateColumn,
+  displayColumn,
   idColumn,
   listColumn,
   metaColumns,
+  referenceColumn,
   textColumn,
   wholeNumberColumn,
 } from "./columns";
+import { SOFTWARE_CHOICES, SOFTWARE_ID_HEADER } from "./references";
 import type { RecordTableSpec } from "./types";
 
 const figureOf = (name: string) => `=LICENSE.FIGURE([@[Licence ID]],"${name}")`;
@@ -38,8 +41,9 @@ export const licencesTable: RecordTableSpec = {
   columns: [
     // General
     idColumn(L.id),
-    textColumn(L.softwareId, "softwareId", 120),
-    textColumn(L.licenceKey, "licenceKey", 180),
+    referenceColumn(SOFTWARE_ID_HEADER, "softwareId", SOFTWARE_CHOICES, 120, [L.softwareId]),
+    displayColumn(D.softwareName, "softwareName"),
+    { ...textColumn(L.licenceKey, "licenceKey", 180), hiddenWhenCreated: true },
     wholeNumberColumn(L.quantity, "quantity"),
     computedColumn(C.usedQuantity, LICENCE_FORMULAS.usedQuantity, "wholeNumber", FORMATS.wholeNumber, 80),
     computedColumn(
@@ -87,6 +91,7 @@ export const licencesTable: RecordTableSpec = {
     booleanColumn(L.transferable, "transferable", 85),
     listColumn(L.virtualisationRights, "virtualisationRights", "Virtualisation Rights", 120),
     textColumn(L.notes, "notes", 250),
+    displayColumn(D.dropdownEntry, "dropdownEntry", 240),
     ...metaColumns(L.modified, L.rowVersion),
   ],
   schema: licenceSchema,

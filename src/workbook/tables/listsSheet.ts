@@ -27,7 +27,7 @@ export const LISTS: readonly { name: ListName; values: readonly (string | boolea
  * workbook being upgraded (columns missing because they are new) from a current one a user changed
  * (columns missing because they were renamed or deleted).
  */
-export const REGISTER_FORMAT = 2;
+export const REGISTER_FORMAT = 3;
 export const REGISTER_FORMAT_HEADER = "Register Format";
 
 /** The Lists sheet as a grid: header row then the values, columns padded with "" to the longest list. */

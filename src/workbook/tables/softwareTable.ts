@@ -1,6 +1,7 @@
 import { softwareSchema } from "../../domain/schemas";
 import { SOFTWARE_LABELS as L } from "../../domain/labels";
-import { idColumn, metaColumns, textColumn } from "./columns";
+import { DISPLAY_LABELS as D } from "../../domain/labels";
+import { displayColumn, idColumn, metaColumns, textColumn } from "./columns";
 import type { RecordTableSpec } from "./types";
 
 export const softwareTable: RecordTableSpec = {
@@ -16,6 +17,7 @@ export const softwareTable: RecordTableSpec = {
     textColumn(L.category, "category", 120),
     textColumn(L.aliases, "aliases", 200),
     textColumn(L.notes, "notes", 250),
+    displayColumn(D.dropdownEntry, "dropdownEntry", 240),
     ...metaColumns(L.modified, L.rowVersion),
   ],
   schema: softwareSchema,

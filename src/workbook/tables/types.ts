@@ -3,7 +3,16 @@ import type { RecordKind } from "../../domain/ids";
 
 /** How a column's cells hold their value; drives reading, writing, number format and validation. */
 export type ValueType =
-  "text" | "wholeNumber" | "amount" | "date" | "boolean" | "list" | "timestamp" | "mixed";
+  | "text"
+  | "wholeNumber"
+  | "amount"
+  | "date"
+  | "boolean"
+  | "list"
+  | "timestamp"
+  | "mixed"
+  /** A link to another record by ID; a cell may hold the dropdown entry "Label [ID]", read as the ID. */
+  | "reference";
 
 /** The validation lists kept on the Lists sheet, by the header of their column there. */
 export type ListName =
@@ -26,6 +35,12 @@ export interface ColumnSpec {
   width: number;
   /** Dropdown validation source on the Lists sheet. */
   list?: ListName;
+  /** Dropdown of another table's column (a link column offering that table's dropdown entries). */
+  choices?: { table: string; column: string; noun: string };
+  /** Headers this column had in older registers; set-up renames such a column instead of adding a new one. */
+  formerHeaders?: readonly string[];
+  /** Hidden when set-up creates the column (the person can unhide it). */
+  hiddenWhenCreated?: boolean;
   /** Structured-reference formula written into every row; the column is then computed. */
   formula?: string;
   /** Managed by the register or computed: styled grey and italic so people leave it alone. */

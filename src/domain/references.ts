@@ -1,0 +1,119 @@
+/**
+ * How the sheets show what a row points to. A row links to a product or a licence by its stable ID, and the
+ * sheets show the product's name and a licence's readable label beside it, so a person reads names while a
+ * renamed product keeps every link. A link cell picked from a dropdown holds the entry as the dropdown shows
+ * it, "Adobe Acrobat Pro [SW-1]": the ID is the text in the last brackets, so the cell still links by ID.
+ */
+import { matchKey } from "./keys";
+
+const LAST_BRACKETS = /\[([^[\]]*)\]\s*$/;
+
+/** The ID a link cell names: the text in its last brackets ("Acrobat Pro [SW-1]" -> "SW-1"), else the text. */
+export function referenceId(text: string): string {
+  const bracketed = LAST_BRACKETS.exec(text);
+  return (bracketed ? bracketed[1] : text).trim();
+}
+
+/** A reference matched as IDs are (trimmed, case-insensitive), whichever form the cell holds. */
+export function referenceKey(text: string): string {
+  return matchKey(referenceId(text));
+}
+
+/** What a dropdown offers for a record: its readable label, then its ID in brackets. */
+export function dropdownEntry(label: string, id: string): string {
+  return label.trim() === "" ? id : `${label.trim()} [${id}]`;
+}
+
+/**
+ * A licence as a person tells it from the others of its product: product, licence type and vendor,
+ * "AutoCAD · Trial · Autodesk". The product is its ID when it is not in the catalogue.
+ */
+export function licenceLabel(
+  licence: { softwareId: string; licenceType: string; vendor?: string },
+  softwareName: string | undefined,
+): string {
+  return [softwareName ?? licence.softwareId, licence.licenceType, licence.vendor]
+    .filter((part): part is string => part !== undefined && part.trim() !== "")
+    .join(" · ");
+}
+
+type Row = Record<string, unknown>;
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+
+/** The names a register shows, looked up by matched ID. */
+export class ReferenceNames {
+  private readonly products = new Map<string, string>();
+  private readonly licences = new Map<string, string>();
+
+  constructor(software: Iterable<Row>, licences: Iterable<Row>) {
+    for (const product of software) this.products.set(matchKey(text(product.id)), text(product.name));
+    for (const licence of licences) {
+      this.licences.set(
+        matchKey(text(licence.id)),
+        licenceLabel(
+          {
+            softwareId: text(licence.softwareId),
+            licenceType: text(licence.licenceType),
+            vendor: text(licence.vendor),
+          },
+          this.productName(text(licence.softwareId)),
+        ),
+      );
+    }
+  }
+
+  /** The product's name; undefined when it is not in the catalogue. */
+  productName(softwareId: string): string | undefined {
+    return this.products.get(referenceKey(softwareId));
+  }
+
+  /** The licence's label; undefined when it is not in the register. */
+  licenceLabel(licenceId: string): string | undefined {
+    return this.licences.get(referenceKey(licenceId));
+  }
+
+  /**
+   * The display fields a record of this kind should hold: the names beside its links, and for catalogue
+   * entries and licences the entry their dropdowns offer. A link to nothing known shows nothing.
+   */
+  displayFields(kind: "software" | "licences" | "allocations" | "installations", record: Row): Row {
+    const id = text(record.id);
+    switch (kind) {
+      case "software":
+        return { dropdownEntry: dropdownEntry(text(record.name), id) };
+      case "licences":
+        return {
+          softwareName: this.productName(text(record.softwareId)) ?? "",
+          dropdownEntry: dropdownEntry(this.licenceLabel(id) ?? "", id),
+        };
+      case "allocations":
+        return { licenceLabel: this.licenceLabel(text(record.licenceId)) ?? "" };
+      case "installations":
+        return {
+          softwareName: this.productName(text(record.softwareId)) ?? "",
+          licenceLabel:
+            text(record.licenceId) === "" ? "" : (this.licenceLabel(text(record.licenceId)) ?? ""),
+        };
+    }
+  }
+}
+
+export type DisplayKind = Parameters<ReferenceNames["displayFields"]>[0];
+
+/** The records whose display fields differ from what they should show, with the fields to write. */
+export function staleDisplayFields(
+  kind: DisplayKind,
+  records: Iterable<Row>,
+  names: ReferenceNames,
+): { id: string; fields: Record<string, string> }[] {
+  const stale: { id: string; fields: Record<string, string> }[] = [];
+  for (const record of records) {
+    const wanted = names.displayFields(kind, record);
+    const fields: Record<string, string> = {};
+    for (const [field, value] of Object.entries(wanted)) {
+      if (text(record[field]) !== value) fields[field] = String(value);
+    }
+    if (Object.keys(fields).length > 0) stale.push({ id: text(record.id), fields });
+  }
+  return stale;
+}

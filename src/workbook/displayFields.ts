@@ -1,0 +1,96 @@
+import { matchKey } from "../domain/keys";
+import { literalText } from "./cells";
+import { readPaged } from "./pagedRead";
+import { MAX_WRITE_BYTES, RANGE_OPERATION_BYTES, jsonBytes, utf8Bytes } from "./payload";
+import { positionOf, queueLayout } from "./tableLayout";
+import type { RecordTableSpec } from "./tables/types";
+
+/** The display fields one record should show (names beside its links, its dropdown entry), by field. */
+export interface DisplayUpdate {
+  id: string;
+  fields: Record<string, string>;
+}
+
+interface Write {
+  row: number;
+  position: number;
+  value: string;
+}
+
+/**
+ * Writes records' display fields by ID, and only those cells: never Row Version or Modified, so nobody's save
+ * is refused for it. Rows are found by reading the ID column page by page; consecutive rows of a column are
+ * written as one range, in requests within Excel's size limit. A co-author moving rows between the read and
+ * the write could put a name on the wrong row for a moment: the names are derived, never a person's data,
+ * and the next pass (the change that write causes) puts it right. Returns how many cells were written.
+ */
+export async function writeDisplayFields(
+  context: Excel.RequestContext,
+  spec: RecordTableSpec,
+  updates: readonly DisplayUpdate[],
+): Promise<number> {
+  if (updates.length === 0) return 0;
+  const queued = queueLayout(context, spec.table, spec.sheet);
+  await context.sync();
+  const layout = queued.read();
+  const idAt = positionOf(layout, spec.idHeader);
+  if (idAt < 0 || layout.rowCount === 0) return 0;
+
+  const wanted = new Map(updates.map((update) => [matchKey(update.id), update]));
+  const rowOf = new Map<string, number>();
+  await readPaged(
+    context,
+    [{ layout, firstRow: 0, rowCount: layout.rowCount, firstColumn: idAt, columnCount: 1 }],
+    (_span, firstRow, rows) => {
+      rows.forEach((row, index) => {
+        const key = matchKey(String(row[0] ?? ""));
+        if (wanted.has(key) && !rowOf.has(key)) rowOf.set(key, firstRow + index);
+      });
+    },
+  );
+
+  const writes: Write[] = [];
+  for (const [key, update] of wanted) {
+    const row = rowOf.get(key);
+    if (row === undefined) continue;
+    for (const [field, value] of Object.entries(update.fields)) {
+      const column = spec.columns.find((c) => c.field === field);
+      const position = column ? positionOf(layout, column.header) : -1;
+      if (position >= 0) writes.push({ row, position, value });
+    }
+  }
+  const body = queued.table.getDataBodyRange();
+  let pendingBytes = 0;
+  for (const run of runsOf(writes)) {
+    const cells = run.values.map((value) => [literalText(value)]);
+    const bytes = jsonBytes(cells) + RANGE_OPERATION_BYTES;
+    if (pendingBytes > 0 && pendingBytes + bytes > MAX_WRITE_BYTES) {
+      await context.sync();
+      pendingBytes = 0;
+    }
+    body.getCell(run.row, run.position).getResizedRange(run.values.length - 1, 0).values = cells;
+    pendingBytes += bytes;
+  }
+  if (pendingBytes > 0) await context.sync();
+  return writes.length;
+}
+
+/** Writes of one column on consecutive rows, joined so that each becomes one range of at most half a request. */
+function runsOf(writes: Write[]): { row: number; position: number; values: string[] }[] {
+  const sorted = [...writes].sort((a, b) => a.position - b.position || a.row - b.row);
+  const runs: { row: number; position: number; values: string[]; bytes: number }[] = [];
+  for (const write of sorted) {
+    const last = runs[runs.length - 1];
+    const bytes = utf8Bytes(write.value) + 8;
+    if (
+      last &&
+      last.position === write.position &&
+      last.row + last.values.length === write.row &&
+      last.bytes + bytes <= MAX_WRITE_BYTES / 2
+    ) {
+      last.values.push(write.value);
+      last.bytes += bytes;
+    } else runs.push({ row: write.row, position: write.position, values: [write.value], bytes });
+  }
+  return runs;
+}

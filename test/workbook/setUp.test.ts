@@ -70,6 +70,14 @@ describe("Set up workbook", () => {
     expect(sheet.dataValidations).toContainEqual(
       expect.objectContaining({ address: `${letter("Unlimited")}2:${letter("Unlimited")}3` }),
     );
+    // picking a product by name: the Software ID cells offer the Software sheet's dropdown entries
+    expect(sheet.dataValidations).toContainEqual({
+      address: `${letter("Software ID")}2:${letter("Software ID")}3`,
+      settings: expect.objectContaining({
+        rule: { list: { inCellDropDown: true, source: '=INDIRECT("SoftwareTable[Dropdown Entry]")' } },
+        errorAlert: expect.objectContaining({ style: "Information" }),
+      }),
+    });
     const status = `${letter("Compliance Status")}2:${letter("Compliance Status")}3`;
     expect(sheet.conditionalFormats.filter((format) => format.address === status)).toHaveLength(3);
     expect(sheet.styles).toContainEqual({

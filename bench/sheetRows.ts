@@ -2,8 +2,10 @@
 import type { RecordKind } from "../src/domain/ids";
 import type { RegisterInput } from "../src/domain/registerIndex";
 import { DEFAULT_SETTINGS } from "../src/domain/schemas";
-import { parseRow, recordCells } from "../src/workbook/records";
-import { columnPositions, type TableLayout } from "../src/workbook/tableLayout";
+import { TableRecords } from "../src/workbook/readRegister";
+import { recordCells } from "../src/workbook/records";
+import type { DataIssue } from "../src/workbook/registerApi";
+import type { TableLayout } from "../src/workbook/tableLayout";
 import { RECORD_KINDS, RECORD_TABLES } from "../src/workbook/tables";
 import type { SyntheticRegister } from "./synthetic";
 
@@ -34,7 +36,7 @@ export function toWrittenRows(
   );
 }
 
-/** Cells → validated records, exactly as readRegister parses each row. */
+/** Cells → validated records, exactly as readRegister parses each table (repeated IDs checked). */
 export function parseSheetRows(rows: SheetRows): RegisterInput {
   const input: RegisterInput = {
     software: [],
@@ -43,6 +45,7 @@ export function parseSheetRows(rows: SheetRows): RegisterInput {
     installations: [],
     settings: DEFAULT_SETTINGS,
   };
+  const issues: DataIssue[] = [];
   for (const kind of RECORD_KINDS) {
     const spec = RECORD_TABLES[kind];
     const layout: TableLayout = {
@@ -53,14 +56,10 @@ export function parseSheetRows(rows: SheetRows): RegisterInput {
       firstColumn: 0,
       rowCount: rows[kind].length,
     };
-    const positions = columnPositions(layout, spec.columns);
-    const records = input[kind] as unknown[];
-    rows[kind].forEach((row, bodyRow) => {
-      const parsed = parseRow(spec, layout, positions, row, bodyRow);
-      if (parsed.record) records.push(parsed.record);
-      else if (!parsed.blank)
-        throw new Error(`${spec.sheet} row ${bodyRow + 2}: ${parsed.issues[0]?.message}`);
-    });
+    const table = new TableRecords(spec, layout, issues);
+    table.add(0, rows[kind]);
+    if (issues.length > 0) throw new Error(`${spec.sheet} row ${issues[0].row}: ${issues[0].message}`);
+    (input as unknown as Record<RecordKind, unknown[]>)[kind] = table.records;
   }
   return input;
 }

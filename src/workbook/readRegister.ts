@@ -12,7 +12,7 @@ import type { RecordTableSpec } from "./tables/types";
 type Row = Record<string, unknown>;
 
 /** The records of one table, parsed a page at a time as the rows arrive; a repeated ID is a data issue. */
-class TableRecords {
+export class TableRecords {
   readonly records: Row[] = [];
   readonly positions: number[];
   /** Body row of each record, for finding it again cheaply. */

@@ -4,6 +4,10 @@ import type { Register } from "../../workbook/registerApi";
 import { unexpectedSentence } from "../messages";
 import { canGoTo, issuePlace, type IssueRow } from "./summaries";
 import { useButtonListStyles } from "../buttonListStyles";
+import { VirtualList } from "../VirtualList";
+
+/** A place line and a message line; a register read from a messy sheet can have thousands. */
+const ITEM_HEIGHT_GUESS = 56;
 
 const useStyles = makeStyles({
   // Same layout as a subtle button's content, so places that cannot be selected line up with those that can.
@@ -40,8 +44,13 @@ export function DataIssues({ issues, register }: { issues: IssueRow[]; register:
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      <ul className={listStyles.list} aria-label="Data issues">
-        {issues.map((issue) => {
+      <VirtualList
+        label="Data issues"
+        items={issues}
+        itemKey={(issue) => issue.key}
+        estimateSize={ITEM_HEIGHT_GUESS}
+        gap={2}
+        renderItem={(issue) => {
           const content = (
             <>
               <Text size={200} className={styles.where}>
@@ -50,20 +59,16 @@ export function DataIssues({ issues, register }: { issues: IssueRow[]; register:
               <Text>{issue.message}</Text>
             </>
           );
-          return (
-            <li key={issue.key}>
-              {canGoTo(issue) ? (
-                <Button appearance="subtle" className={listStyles.item} onClick={() => void go(issue)}>
-                  {content}
-                </Button>
-              ) : (
-                // Register-wide (e.g. a missing exchange rate): nowhere in the sheets to go, so not a button.
-                <div className={styles.plain}>{content}</div>
-              )}
-            </li>
+          return canGoTo(issue) ? (
+            <Button appearance="subtle" className={listStyles.item} onClick={() => void go(issue)}>
+              {content}
+            </Button>
+          ) : (
+            // Register-wide (e.g. a missing exchange rate): nowhere in the sheets to go, so not a button.
+            <div className={styles.plain}>{content}</div>
           );
-        })}
-      </ul>
+        }}
+      />
     </>
   );
 }

@@ -6,7 +6,10 @@ import { formatCount } from "../formatting";
 import { filterLicences, isExpiringSoon, licenceRows, NO_FILTER, type LicenceFilter } from "./filterLicences";
 import { LicenceFilters } from "./LicenceFilters";
 import { LicenceListItem } from "./LicenceListItem";
-import { useButtonListStyles } from "../buttonListStyles";
+import { VirtualList } from "../VirtualList";
+
+/** A licence's three lines in a pane of usual width; each item is measured once shown. */
+const ITEM_HEIGHT_GUESS = 76;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -36,7 +39,6 @@ export function LicenceList({
   onNew: () => void;
 }) {
   const styles = useStyles();
-  const listStyles = useButtonListStyles();
   const soonDays = data.settings.expiringSoonDays;
   const rows = useMemo(
     () => licenceRows(data.licences, data.software, position.licences),
@@ -77,18 +79,21 @@ export function LicenceList({
           )}
         </div>
       ) : (
-        <ul className={listStyles.list} aria-label="Licence list">
-          {shown.map((row) => (
-            <li key={row.licence.id}>
-              <LicenceListItem
-                row={row}
-                asOf={position.asOf}
-                expiringSoon={isExpiringSoon(row, soonDays)}
-                onOpen={onOpen}
-              />
-            </li>
-          ))}
-        </ul>
+        <VirtualList
+          label="Licence list"
+          items={shown}
+          itemKey={(row) => row.licence.id}
+          estimateSize={ITEM_HEIGHT_GUESS}
+          gap={2}
+          renderItem={(row) => (
+            <LicenceListItem
+              row={row}
+              asOf={position.asOf}
+              expiringSoon={isExpiringSoon(row, soonDays)}
+              onOpen={onOpen}
+            />
+          )}
+        />
       )}
     </section>
   );

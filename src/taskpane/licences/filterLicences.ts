@@ -16,26 +16,48 @@ export interface LicenceRow {
   licence: Licence;
   softwareName: string;
   position?: LicencePosition;
+  /** The searched words in lower case, worked out once per row rather than once per row per keystroke. */
+  searchText: string;
 }
 
-/** Each licence with its software's name and computed position, sorted by software name then expiry. */
+/** Between searched fields, so a search never matches across the end of one field and the start of the next. */
+const FIELD_BREAK = "\u0000";
+
+/**
+ * Each licence with its software's name and computed position, sorted by software name then expiry.
+ * The names are compared once per product (a register has ten times fewer products than licences): a
+ * collator comparison per pair of licences costs seconds at 100,000 licences.
+ */
 export function licenceRows(
   licences: Licence[],
   software: Software[],
   positions: Map<string, LicencePosition>,
 ): LicenceRow[] {
   const names = new Map(software.map((item) => [matchKey(item.id), item.name]));
-  return licences
-    .map((licence) => ({
+  const rows = licences.map((licence) => {
+    const softwareName = names.get(matchKey(licence.softwareId)) ?? licence.softwareId;
+    const { vendor, licenceKey, purchaseOrder } = licence;
+    return {
       licence,
-      softwareName: names.get(matchKey(licence.softwareId)) ?? licence.softwareId,
+      softwareName,
       position: positions.get(licence.id),
-    }))
-    .sort(
-      (a, b) =>
-        a.softwareName.localeCompare(b.softwareName, "en-GB") ||
-        (a.licence.expiryDate ?? "9999").localeCompare(b.licence.expiryDate ?? "9999"),
-    );
+      searchText: [softwareName, vendor, licenceKey, purchaseOrder]
+        .filter((value) => value !== undefined)
+        .join(FIELD_BREAK)
+        .toLowerCase(),
+    };
+  });
+  const collator = new Intl.Collator("en-GB");
+  const order = new Map(
+    [...new Set(rows.map((row) => row.softwareName))].sort(collator.compare).map((name, i) => [name, i]),
+  );
+  const expiry = (row: LicenceRow) => row.licence.expiryDate ?? "9999";
+  return rows.sort((a, b) => {
+    const byName = order.get(a.softwareName)! - order.get(b.softwareName)!;
+    if (byName !== 0) return byName;
+    const [x, y] = [expiry(a), expiry(b)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
 }
 
 /** Expires within the next `days` days (today included); expired and perpetual licences are not "soon". */
@@ -55,10 +77,6 @@ export function filterLicences(
     if (filter.status && row.position?.status !== filter.status) return false;
     if (filter.licenceType && row.licence.licenceType !== filter.licenceType) return false;
     if (filter.expiringSoon && !isExpiringSoon(row, expiringSoonDays)) return false;
-    if (!needle) return true;
-    const { vendor, licenceKey, purchaseOrder } = row.licence;
-    return [row.softwareName, vendor, licenceKey, purchaseOrder].some(
-      (value) => value !== undefined && value.toLowerCase().includes(needle),
-    );
+    return !needle || row.searchText.includes(needle);
   });
 }

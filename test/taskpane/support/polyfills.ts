@@ -26,6 +26,8 @@ if (typeof window !== "undefined") {
         dispatchEvent: () => false,
       }) as MediaQueryList;
   }
+  // jsdom has window.scrollTo but only reports "Not implemented"; jsdom lays nothing out, so nothing scrolls.
+  window.scrollTo = () => undefined;
   if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
   // jsdom's File has no arrayBuffer(); read it as a browser would, through FileReader.
   Blob.prototype.arrayBuffer ??= function (this: Blob) {

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { ALLOCATION_LABELS as A } from "../../../domain/labels";
 import { matchKey } from "../../../domain/keys";
 import type { Allocation, Licence } from "../../../domain/schemas";
@@ -25,14 +25,17 @@ export function AllocationsList({ licence, allocations }: { licence: Licence; al
   const action = useRecordAction();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Allocation>();
-  const key = matchKey(licence.id);
-  const rows = allocations
-    .filter((allocation) => matchKey(allocation.licenceId) === key)
-    .sort(
-      (a, b) =>
-        Number(!isActiveAllocation(a, today)) - Number(!isActiveAllocation(b, today)) ||
-        a.user.localeCompare(b.user),
-    );
+  // Worked out once per change to the register, not on every render: a register holds 100,000s of allocations.
+  const rows = useMemo(() => {
+    const key = matchKey(licence.id);
+    return allocations
+      .filter((allocation) => matchKey(allocation.licenceId) === key)
+      .sort(
+        (a, b) =>
+          Number(!isActiveAllocation(a, today)) - Number(!isActiveAllocation(b, today)) ||
+          a.user.localeCompare(b.user),
+      );
+  }, [allocations, licence.id, today]);
   const active = rows.filter((allocation) => isActiveAllocation(allocation, today)).length;
 
   const revoke = (allocation: Allocation) =>
@@ -67,12 +70,13 @@ export function AllocationsList({ licence, allocations }: { licence: Licence; al
         </MessageBar>
       )}
       {rows.length > 0 && (
-        <RelatedList label="User allocations">
-          {rows.map((allocation) => {
+        <RelatedList
+          label="User allocations"
+          items={rows}
+          renderItem={(allocation) => {
             const isActive = isActiveAllocation(allocation, today);
             return (
               <RelatedItem
-                key={allocation.id}
                 title={
                   allocation.department ? `${allocation.user} (${allocation.department})` : allocation.user
                 }
@@ -108,8 +112,8 @@ export function AllocationsList({ licence, allocations }: { licence: Licence; al
                 }
               />
             );
-          })}
-        </RelatedList>
+          }}
+        />
       )}
       {adding ? (
         <AllocateForm licence={licence} onDone={() => setAdding(false)} />

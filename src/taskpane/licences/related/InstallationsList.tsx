@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { INSTALLATION_LABELS as I } from "../../../domain/labels";
 import { matchKey } from "../../../domain/keys";
 import type { Installation, Licence, Software } from "../../../domain/schemas";
@@ -25,12 +25,15 @@ export function InstallationsList({
   const action = useRecordAction();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Installation>();
-  const key = matchKey(licence.id);
-  const rows = installations
-    .filter(
-      (installation) => installation.licenceId !== undefined && matchKey(installation.licenceId) === key,
-    )
-    .sort((a, b) => a.device.localeCompare(b.device));
+  // Worked out once per change to the register, not on every render: a register holds 100,000s of installations.
+  const rows = useMemo(() => {
+    const key = matchKey(licence.id);
+    return installations
+      .filter(
+        (installation) => installation.licenceId !== undefined && matchKey(installation.licenceId) === key,
+      )
+      .sort((a, b) => a.device.localeCompare(b.device));
+  }, [installations, licence.id]);
   const softwareName = software.find((item) => item.id === licence.softwareId)?.name ?? licence.softwareId;
 
   const unlink = (installation: Installation) =>
@@ -63,10 +66,11 @@ export function InstallationsList({
         </MessageBar>
       )}
       {rows.length > 0 && (
-        <RelatedList label="Installations">
-          {rows.map((installation) => (
+        <RelatedList
+          label="Installations"
+          items={rows}
+          renderItem={(installation) => (
             <RelatedItem
-              key={installation.id}
               title={installation.device}
               detail={[
                 installation.user,
@@ -99,8 +103,8 @@ export function InstallationsList({
                 </>
               }
             />
-          ))}
-        </RelatedList>
+          )}
+        />
       )}
       <LinkUnlinked licence={licence} installations={installations} softwareName={softwareName} />
       {adding ? (

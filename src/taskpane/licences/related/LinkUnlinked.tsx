@@ -1,5 +1,5 @@
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Text } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { matchKey } from "../../../domain/keys";
 import type { Installation, Licence } from "../../../domain/schemas";
 import { plural } from "../../formatting";
@@ -22,10 +22,12 @@ export function LinkUnlinked({
   const register = useRegister();
   const [progress, setProgress] = useState<number>();
   const [result, setResult] = useState<{ intent: "success" | "error"; text: string }>();
-  const software = matchKey(licence.softwareId);
-  const unlinked = installations.filter(
-    (installation) => matchKey(installation.softwareId) === software && !installation.licenceId?.trim(),
-  );
+  const unlinked = useMemo(() => {
+    const software = matchKey(licence.softwareId);
+    return installations.filter(
+      (installation) => matchKey(installation.softwareId) === software && !installation.licenceId?.trim(),
+    );
+  }, [installations, licence.softwareId]);
 
   const link = async () => {
     const count = unlinked.length;

@@ -1,5 +1,6 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { VirtualList } from "../../VirtualList";
 
 const useStyles = makeStyles({
   item: {
@@ -11,14 +12,32 @@ const useStyles = makeStyles({
   },
   detail: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
 });
 
-export function RelatedList({ label, children }: { label: string; children: ReactNode }) {
+/** A title line, a detail line and a row of small buttons, wrapped on a narrow pane. */
+const ITEM_HEIGHT_GUESS = 80;
+
+/**
+ * The records linked to a licence; a site licence can have thousands of installations, so only those in view
+ * are rendered once the list is long.
+ */
+export function RelatedList<T extends { id: string }>({
+  label,
+  items,
+  renderItem,
+}: {
+  label: string;
+  items: readonly T[];
+  renderItem: (item: T) => ReactNode;
+}) {
   return (
-    <ul className={useStyles().list} aria-label={label}>
-      {children}
-    </ul>
+    <VirtualList
+      label={label}
+      items={items}
+      itemKey={(item) => item.id}
+      estimateSize={ITEM_HEIGHT_GUESS}
+      renderItem={renderItem}
+    />
   );
 }
 
@@ -34,12 +53,12 @@ export function RelatedItem({
 }) {
   const styles = useStyles();
   return (
-    <li className={styles.item}>
+    <div className={styles.item}>
       <Text weight="semibold">{title}</Text>
       <Text size={200} className={styles.detail}>
         {detail}
       </Text>
       <div className={styles.actions}>{actions}</div>
-    </li>
+    </div>
   );
 }

@@ -192,15 +192,18 @@ async function measureHost(size: number, synthetic: SyntheticRegister, row: Row)
 
   // Opening the register into the live register and applying one edit, watching for long synchronous work.
   const blocks: number[] = [];
+  const blocksWithHost: number[] = [];
   const starts = await repeat(RUNS, async (run) => {
-    const monitor = monitorBlocks();
+    const monitor = monitorBlocks(() => host.session.stats.answeringMs);
     const started = await time(async () => {
       const live = startLiveRegister(host.register, { today: () => TODAY });
       await live.ready;
       return live;
     });
     await editInstallation(host, synthetic, started.value, run * 13, async () => undefined);
-    blocks.push(monitor.stop());
+    const { longest, longestWithExcluded } = monitor.stop();
+    blocks.push(longest);
+    blocksWithHost.push(longestWithExcluded);
     started.value.stop();
     return started.ms;
   });
@@ -208,6 +211,7 @@ async function measureHost(size: number, synthetic: SyntheticRegister, row: Row)
   record(row, size, "longest_block_ms", spread(blocks));
   results[`longest_block_ms_${label(size)}`] = round(Math.max(...blocks));
   row.longest_block_ms = round(Math.max(...blocks));
+  results[`longest_block_with_host_ms_${label(size)}`] = round(Math.max(...blocksWithHost));
 
   const live = startLiveRegister(host.register, { today: () => TODAY });
   await live.ready;
@@ -271,7 +275,7 @@ const NOTES = [
   "naive_compute: a per-row COUNTIFS sheet's work: for each licence one scan of the installations' Licence ID column counting exact matches, timed on 50 licences and scaled to all; naive_over_ours_compute is naive_compute / compute.",
   "load: Register.load() against the in-memory Excel host (paged reads within Excel on the web's 5 MB limit).",
   "live_start: opening the register into the live register until ready (load, parse, index).",
-  "longest_block: the longest stretch without an event-loop turn while opening the register into the live register and applying one installation edit; the key is the worst of the runs. The in-memory Excel host answers requests on the same thread, so its own work counts too (real Excel answers from another process).",
+  "longest_block: the longest stretch without an event-loop turn while opening the register into the live register and applying one installation edit; the key is the worst of the runs. The in-memory Excel answers requests on the same thread, where real Excel answers from its own process, so its time answering is left out; longest_block_with_host counts it too.",
   "live_register_mb: JS heap kept after opening the register into the live register (live register, its index, and the workbook register's memory of the records read), after garbage collection.",
   "first_calc: attaching the host's calculation engine to the Licences table (and the Dashboard's POSITION spill) until idle; the live register is already loaded.",
   "live_update: typing a Licence ID in the Installations sheet until the live register has applied it and the engine is idle.",

@@ -37,7 +37,7 @@ export function toWrittenRows(
 }
 
 /** Cells → validated records, exactly as readRegister parses each table (repeated IDs checked). */
-export function parseSheetRows(rows: SheetRows): RegisterInput {
+export async function parseSheetRows(rows: SheetRows): Promise<RegisterInput> {
   const input: RegisterInput = {
     software: [],
     licences: [],
@@ -57,7 +57,7 @@ export function parseSheetRows(rows: SheetRows): RegisterInput {
       rowCount: rows[kind].length,
     };
     const table = new TableRecords(spec, layout, issues);
-    table.add(0, rows[kind]);
+    await table.add(0, rows[kind]);
     if (issues.length > 0) throw new Error(`${spec.sheet} row ${issues[0].row}: ${issues[0].message}`);
     (input as unknown as Record<RecordKind, unknown[]>)[kind] = table.records;
   }

@@ -1,3 +1,5 @@
+import { forEachPaced, type Pause } from "./yielding";
+
 /**
  * Records by ID for the register index. Building a map of a million IDs costs more than everything else the
  * position needs, and a full computation never looks a record up by ID, so the store keeps a plain list
@@ -30,16 +32,30 @@ export class RecordStore<T extends { id: string }> {
     return this.duplicates;
   }
 
+  /** Builds the map now, a slice at a time, so the first edit does not pay for it in one long stretch. */
+  async prepareLookups(pause: Pause): Promise<void> {
+    if (this.byId) return;
+    const byId = new Map<string, T>();
+    await forEachPaced(this.list, pause, (record) => this.index(byId, record));
+    // records added while pausing went into the list, which the loop reaches too; a lookup made meanwhile built
+    // the map itself and that one stays
+    if (this.byId) return;
+    this.byId = byId;
+    this.list = [];
+  }
+
   private map(): Map<string, T> {
     if (!this.byId) {
       const byId = new Map<string, T>();
-      for (const record of this.list) {
-        if (byId.has(record.id)) this.duplicates.push(record.id);
-        byId.set(record.id, record);
-      }
+      for (const record of this.list) this.index(byId, record);
       this.byId = byId;
       this.list = [];
     }
     return this.byId;
+  }
+
+  private index(byId: Map<string, T>, record: T): void {
+    if (byId.has(record.id)) this.duplicates.push(record.id);
+    byId.set(record.id, record);
   }
 }

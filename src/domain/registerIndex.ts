@@ -7,6 +7,7 @@ import { productPositionOf, type AssessedLicence } from "./productPosition";
 import { RecordStore } from "./recordStore";
 import type { Allocation, Installation, Licence, Settings, Software } from "./schemas";
 import { isAllocationActive, usedQuantity, UsageTally } from "./usage";
+import { forEachPaced, type Pause } from "./yielding";
 
 export interface RegisterInput {
   software: Software[];
@@ -64,30 +65,49 @@ export class RegisterIndex {
   constructor(input: RegisterInput, asOf: IsoDate) {
     this.settingsValue = input.settings;
     this.asOfValue = asOf;
-    const noteDuplicate = (kind: string, id: string, present: boolean) => {
-      if (present) {
-        this.duplicateProblems.push({
-          recordId: id,
-          message: `${kind} ID ${id} is used by more than one row; only the last row counts.`,
-        });
-      }
-    };
-    for (const software of input.software) {
-      noteDuplicate(
-        "Software",
-        software.id,
-        this.productSlots.get(linkKey(software.id))?.software !== undefined,
-      );
-      this.upsertSoftware(software);
-    }
-    for (const licence of input.licences) {
-      noteDuplicate("Licence", licence.id, this.licenceSlots.get(linkKey(licence.id))?.licence !== undefined);
-      this.upsertLicence(licence);
-    }
+    for (const software of input.software) this.loadSoftware(software);
+    for (const licence of input.licences) this.loadLicence(licence);
     // Installation and allocation IDs are generated unique and checked when read, so the bulk load adds
     // without looking them up; duplicates surface in problems() once an edit needs the IDs.
     for (const installation of input.installations) this.addInstallation(installation);
     for (const allocation of input.allocations) this.addAllocation(allocation);
+  }
+
+  /**
+   * The same index built a slice at a time, giving the thread back whenever `pause` says so, with the
+   * lookups by ID that edits need built too (the live register's load: nothing else runs meanwhile).
+   */
+  static async build(input: RegisterInput, asOf: IsoDate, pause: Pause): Promise<RegisterIndex> {
+    const index = new RegisterIndex(
+      { software: [], licences: [], allocations: [], installations: [], settings: input.settings },
+      asOf,
+    );
+    await forEachPaced(input.software, pause, (software) => index.loadSoftware(software));
+    await forEachPaced(input.licences, pause, (licence) => index.loadLicence(licence));
+    await forEachPaced(input.installations, pause, (installation) => index.addInstallation(installation));
+    await forEachPaced(input.allocations, pause, (allocation) => index.addAllocation(allocation));
+    await index.installations.prepareLookups(pause);
+    await index.allocations.prepareLookups(pause);
+    return index;
+  }
+
+  /** A software or licence row of a load: a second row with the same ID is a problem (the last one counts). */
+  private loadSoftware(software: Software): void {
+    this.noteDuplicate("Software", software.id, this.productSlots.get(linkKey(software.id))?.software);
+    this.upsertSoftware(software);
+  }
+
+  private loadLicence(licence: Licence): void {
+    this.noteDuplicate("Licence", licence.id, this.licenceSlots.get(linkKey(licence.id))?.licence);
+    this.upsertLicence(licence);
+  }
+
+  private noteDuplicate(kind: string, id: string, present: unknown): void {
+    if (present === undefined) return;
+    this.duplicateProblems.push({
+      recordId: id,
+      message: `${kind} ID ${id} is used by more than one row; only the last row counts.`,
+    });
   }
 
   get asOf(): IsoDate {

@@ -59,6 +59,7 @@ export class HostContext {
     await Promise.resolve();
     if (operations.length === 0) return passThroughValue as T;
     const { stats } = this.session;
+    const started = performance.now();
     const bytes = requestSize(operations.map((op) => op.wire));
     stats.syncs++;
     stats.requestBytes.push(bytes);
@@ -75,6 +76,7 @@ export class HostContext {
     } finally {
       stats.maxCellsRead = Math.max(stats.maxCellsRead, exec.reads.cells);
       this.host.finishChanges(this.session);
+      stats.answeringMs += performance.now() - started;
     }
     return passThroughValue as T;
   }

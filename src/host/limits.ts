@@ -18,6 +18,11 @@ export interface SessionStats {
   maxRequestBytes: number;
   /** Most cells read (loaded values, formulas, numberFormat, text or valueTypes) by one sync. */
   maxCellsRead: number;
+  /**
+   * Milliseconds spent carrying out this session's requests. The imitation does it on the caller's thread,
+   * real Excel in its own process, so a measure of the add-in's own work on the thread leaves this out.
+   */
+  answeringMs: number;
   reset(): void;
 }
 
@@ -27,11 +32,13 @@ export function createStats(): SessionStats {
     requestBytes: [],
     maxRequestBytes: 0,
     maxCellsRead: 0,
+    answeringMs: 0,
     reset() {
       stats.syncs = 0;
       stats.requestBytes = [];
       stats.maxRequestBytes = 0;
       stats.maxCellsRead = 0;
+      stats.answeringMs = 0;
     },
   };
   return stats;

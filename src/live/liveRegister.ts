@@ -12,6 +12,7 @@ import type { LicencePosition, ProductPosition, RegisterPosition } from "../doma
 import { RegisterIndex } from "../domain/registerIndex";
 import type { Allocation, Installation, Licence, Settings, Software } from "../domain/schemas";
 import { upcomingRenewals, type UpcomingRenewal } from "../domain/upcomingRenewals";
+import { DEFAULT_SLICE_MS, forEachPaced, yieldEvery } from "../domain/yielding";
 import type {
   DataIssue,
   RecordTypes,
@@ -29,6 +30,8 @@ const RECORD_KINDS: RecordKind[] = ["software", "licences", "allocations", "inst
 /** Change types after which the rows Excel names still hold the same records (nothing moved). */
 const IN_PLACE = new Set(["RangeEdited", "CellInserted", "Unknown"]);
 const DAY_CHECK_MS = 60 * 60 * 1000;
+/** Longest stretch of loading work before the thread is given back to the functions and the pane. */
+const SLICE_MS = DEFAULT_SLICE_MS;
 /** Waits between attempts to load the register after a failure; the last repeats until a load succeeds. */
 const LOAD_RETRY_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
@@ -39,6 +42,8 @@ export interface LiveRegisterOptions {
   onError?: (error: unknown) => void;
   /** Waits between load attempts after a failure (default 2 s, 5 s, 15 s, 30 s, then every minute). */
   retryDelaysMs?: readonly number[];
+  /** Longest stretch of loading work before the thread is given back (default 40 ms). */
+  sliceMs?: number;
 }
 
 export type LiveStatus = "loading" | "ready" | "failed";
@@ -53,6 +58,8 @@ export interface LiveState {
   readonly error?: unknown;
   /** True while a reload runs with figures already there. */
   readonly refreshing: boolean;
+  /** While a load reads the register: the share of its rows read so far (0 to 1), for a progress bar. */
+  readonly progress?: number;
 }
 
 /** An error's message as a sentence. */
@@ -100,6 +107,7 @@ export class LiveRegister {
   private readonly today: () => IsoDate;
   private readonly onError: (error: unknown) => void;
   private readonly retryDelays: readonly number[];
+  private readonly sliceMs: number;
 
   constructor(
     /** The register this copy follows; writes go through it. */
@@ -109,6 +117,7 @@ export class LiveRegister {
     this.today = options.today ?? (() => todayIsoDate());
     this.onError = options.onError ?? ((error) => console.error(error));
     this.retryDelays = options.retryDelaysMs ?? LOAD_RETRY_MS;
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
     // Listen first: a change made while loading is applied after the load (applying it twice is harmless).
     this.unsubscribe = register.onChanged((change) => this.enqueue(() => this.apply(change)));
     this.ready = this.loadUntilLoaded();
@@ -346,29 +355,55 @@ export class LiveRegister {
   }
 
   /** Loads the whole register and rebuilds the index. */
+  /**
+   * Loads the whole register and rebuilds the index, a slice at a time (yieldEvery): the functions and the
+   * pane keep answering while a large register loads, and the state's progress says how far it has got.
+   */
   private async load(): Promise<void> {
+    const pause = yieldEvery(this.sliceMs);
     let data: RegisterData;
     try {
-      data = await this.register.load();
+      data = await this.register.load({ pause, onProgress: (fraction) => this.showProgress(fraction) });
     } catch (error) {
-      this.setState({ status: this.isReady ? "ready" : "failed", error, refreshing: false });
+      this.setState({
+        status: this.isReady ? "ready" : "failed",
+        error,
+        refreshing: false,
+        progress: undefined,
+      });
       throw error;
     }
     if (this.stopped) return;
+    const records = new Map<RecordKind, Map<string, Row>>();
     for (const kind of RECORD_KINDS) {
-      this.records.set(kind, new Map((data[kind] as unknown as Row[]).map((r) => [String(r.id), r])));
+      const byId = new Map<string, Row>();
+      await forEachPaced(data[kind] as unknown as Row[], pause, (record) =>
+        byId.set(String(record.id), record),
+      );
+      records.set(kind, byId);
     }
+    const index = await RegisterIndex.build(data, this.today(), pause);
+    if (this.stopped) return;
+    for (const [kind, byId] of records) this.records.set(kind, byId);
     this.lists.clear();
     this.data_ = undefined;
     this.setIssues(data.issues, nothingAffected());
-    const index = new RegisterIndex(data, this.today());
-    // The index looks records up by ID only from the first edit on; build those maps now, not on that edit.
-    index.removeInstallation("");
-    index.removeAllocation("");
     this.index_ = index;
     this.loadProblem = undefined;
     this.softwareByName = undefined;
-    this.publish(everythingAffected(), { status: "ready", error: undefined, refreshing: false });
+    this.publish(everythingAffected(), {
+      status: "ready",
+      error: undefined,
+      refreshing: false,
+      progress: undefined,
+    });
+  }
+
+  /** Passes a load's progress on in whole percents (each one a new state for the pane to draw). */
+  private showProgress(fraction: number): void {
+    const percent = Math.floor(fraction * 100) / 100;
+    if (this.stopped || percent === this.state_.progress) return;
+    this.setState({ progress: percent });
   }
 
   private async apply(change: RegisterChange): Promise<void> {

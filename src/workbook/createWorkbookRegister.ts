@@ -1,6 +1,7 @@
 import { newId as defaultNewId, type RecordKind } from "../domain/ids";
 import { settingsSchema, type Settings } from "../domain/schemas";
 import type {
+  LoadOptions,
   NewRecord,
   Progress,
   RecordTypes,
@@ -40,6 +41,7 @@ import { writeDisplayFields } from "./displayFields";
 import { writeSnapshot } from "./snapshot";
 import { todayIsoDate, type IsoDate } from "../domain/dates";
 import { computePosition } from "../domain/position";
+import { forEachPaced, noPause } from "../domain/yielding";
 
 export interface WorkbookRegisterOptions {
   /** Excel.run in the add-in; the in-memory host's session.run in tests and the playground. */
@@ -264,15 +266,17 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
   const loadedFigures = async (asOf: IsoDate) => computePosition(await register.load(), asOf);
 
   const register: Register = {
-    async load(): Promise<RegisterData> {
+    async load(options: LoadOptions = {}): Promise<RegisterData> {
       await finishPendingSaves();
       const { data, rowsOf } = await withRetries(
-        () => run((context) => readRegister(context)),
+        () => run((context) => readRegister(context, options)),
         retryDelays,
         (error, tries) => new Error(loadFailure(error, tries), { cause: error }),
       );
       for (const kind of RECORD_KINDS) {
-        memory.remember(kind, data[kind] as Row[]);
+        await forEachPaced(data[kind] as Row[], options.pause ?? noPause, (record) =>
+          memory.rememberOne(kind, record),
+        );
         const rows = rowsOf.get(kind);
         if (rows) memory.seenAt(kind, rows);
       }

@@ -42,8 +42,11 @@ export interface PageLimits {
   cells?: number;
 }
 
-/** What each request of a paged read returned: the span, the body row of rows[0], the rows. */
-export type PageHandler = (span: BodySpan, firstRow: number, rows: unknown[][]) => void;
+/**
+ * What each request of a paged read returned: the span, the body row of rows[0], the rows. A handler that
+ * returns a promise (a parser giving the thread back) is awaited before the next page is asked for.
+ */
+export type PageHandler = (span: BodySpan, firstRow: number, rows: unknown[][]) => void | Promise<void>;
 
 interface Cursor {
   span: BodySpan;
@@ -152,13 +155,13 @@ export async function readPaged(
         blocks = blocks.map((block) => ({ ...block, rowCount: Math.max(1, Math.floor(block.rowCount / 2)) }));
       }
     }
-    blocks.forEach((block, index) => {
+    for (const [index, block] of blocks.entries()) {
       const rows = ranges[index].values as unknown[][];
       const measured = measuredBytesPerRow(rows);
       if (measured > 0) block.cursor.bytesPerRow = Math.max(measured * SAFETY, 2);
       block.cursor.next += block.rowCount;
-      onPage(block.cursor.span, block.firstRow, rows);
-    });
+      await onPage(block.cursor.span, block.firstRow, rows);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import type { RecordKind } from "../domain/ids";
-import type { DataIssue, RegisterData } from "./registerApi";
+import { forEachPaced, noPause, type Pause } from "../domain/yielding";
+import type { DataIssue, LoadOptions, RegisterData } from "./registerApi";
 import { parseRow } from "./records";
 import { parseSettings } from "./settingsRows";
 import { cellAddress } from "./cells";
@@ -32,9 +33,10 @@ export class TableRecords {
     return this.idAt >= 0;
   }
 
-  add(firstRow: number, rows: readonly unknown[][]): void {
+  /** Parses rows read from body row `firstRow` on, giving the thread back when `pause` says so. */
+  async add(firstRow: number, rows: readonly unknown[][], pause: Pause = noPause): Promise<void> {
     const { spec, layout } = this;
-    rows.forEach((row, index) => {
+    await forEachPaced(rows, pause, (row, index) => {
       const bodyRow = firstRow + index;
       const parsed = parseRow(spec, layout, this.positions, row, bodyRow);
       this.issues.push(...parsed.issues);
@@ -62,7 +64,10 @@ export interface RegisterRead {
  * Every row of every table: which tables exist, their layout, then their bodies in pages within Excel's
  * response limit (pagedRead), parsed as each page arrives.
  */
-export async function readRegister(context: Excel.RequestContext): Promise<RegisterRead> {
+export async function readRegister(
+  context: Excel.RequestContext,
+  { pause = noPause, onProgress }: LoadOptions = {},
+): Promise<RegisterRead> {
   const tables = context.workbook.tables.load("items/name");
   await context.sync();
   const existing = new Set(tables.items.map((table) => table.name.toLowerCase()));
@@ -106,10 +111,14 @@ export async function readRegister(context: Excel.RequestContext): Promise<Regis
   const spans = [...layouts.values()]
     .filter((layout) => collectors.has(layout.table) || settingsTables.has(layout.table))
     .map((layout) => ({ layout, firstRow: 0, rowCount: layout.rowCount }));
-  await readPaged(context, spans, (span, firstRow, rows) => {
+  const totalRows = spans.reduce((sum, span) => sum + span.rowCount, 0);
+  let rowsDone = 0;
+  await readPaged(context, spans, async (span, firstRow, rows) => {
     const collector = collectors.get(span.layout.table);
-    if (collector) collector.add(firstRow, rows);
+    if (collector) await collector.add(firstRow, rows, pause);
     else settingsRows.set(span.layout.table, [...(settingsRows.get(span.layout.table) ?? []), ...rows]);
+    rowsDone += rows.length;
+    if (totalRows > 0) onProgress?.(rowsDone / totalRows);
   });
 
   const data: RegisterData = {

@@ -26,18 +26,20 @@ export class RecordMemory {
   }
 
   remember(kind: RecordKind, records: readonly Row[]): void {
+    for (const record of records) this.rememberOne(kind, record);
+  }
+
+  rememberOne(kind: RecordKind, record: Row): void {
     const versions = this.of(this.versions, kind);
-    for (const record of records) {
-      const id = String(record.id);
-      const known = versions.get(id);
-      if (known === undefined) {
-        versions.set(id, record);
-        continue;
-      }
-      const list = Array.isArray(known) ? known : [known];
-      if (list.some((seen) => seen.rowVersion === record.rowVersion)) continue;
-      versions.set(id, [record, ...list].slice(0, VERSIONS_KEPT));
+    const id = String(record.id);
+    const known = versions.get(id);
+    if (known === undefined) {
+      versions.set(id, record);
+      return;
     }
+    const list = Array.isArray(known) ? known : [known];
+    if (list.some((seen) => seen.rowVersion === record.rowVersion)) return;
+    versions.set(id, [record, ...list].slice(0, VERSIONS_KEPT));
   }
 
   /** The record as first seen at that Row Version. */

@@ -2,6 +2,7 @@ import type { Allocation, Installation, Licence, Settings, Software } from "../d
 import type { RecordKind } from "../domain/ids";
 import type { IsoDate } from "../domain/dates";
 import type { RegisterPosition } from "../domain/positionTypes";
+import type { Pause } from "../domain/yielding";
 
 /**
  * The register's contract with the rest of the add-in. The task pane and the custom functions use only this;
@@ -169,8 +170,16 @@ export interface WriteOptions {
   base?: unknown;
 }
 
+/** How a long load shares the thread: where it may give it back, and how far it has got. */
+export interface LoadOptions {
+  /** Asked between slices of work; a promise means give the thread back until it resolves. */
+  pause?: Pause;
+  /** The share of the register's rows read and parsed so far, from 0 to 1. */
+  onProgress?: (fraction: number) => void;
+}
+
 export interface Register {
-  load(): Promise<RegisterData>;
+  load(options?: LoadOptions): Promise<RegisterData>;
   setUp(onProgress?: Progress): Promise<Result<SetUpReport>>;
   add<K extends RecordKind>(kind: K, record: NewRecord<K>): Promise<Result<RecordTypes[K]>>;
   addMany<K extends RecordKind>(

@@ -1,6 +1,7 @@
 /** The live register keeps the records and their data issues current from change events, not reloads. */
+import { LiveRegister } from "../../src/live/liveRegister";
 import { columnLetter } from "../../src/workbook/cells";
-import { liveErrors, liveFixture, settle, type LiveFixture } from "../functions/liveHarness";
+import { AS_OF, liveErrors, liveFixture, settle, type LiveFixture } from "../functions/liveHarness";
 
 let fixture: LiveFixture;
 
@@ -54,4 +55,35 @@ it("a row pasted with a copied ID is a data issue, as the load reports it", asyn
     expect.objectContaining({ sheet: "Licences", row: last, column: "Licence ID", recordId: "LIC-OK" }),
   ]);
   expect(live.issues).toEqual((await fixture.register.load()).issues);
+});
+
+it("a large load gives the thread back between slices and says how far it has got", async () => {
+  const { register } = fixture;
+  const added = await register.addMany(
+    "installations",
+    Array.from({ length: 3_000 }, (_, i) => ({
+      softwareId: "SW-1",
+      licenceId: "LIC-OK",
+      device: `LAPTOP-${i}`,
+      source: "Manual" as const,
+    })),
+  );
+  expect(added.ok).toBe(true);
+
+  const live = new LiveRegister(register, { today: () => AS_OF, sliceMs: 0 });
+  const progress: number[] = [];
+  live.subscribe(() => {
+    if (live.state.progress !== undefined) progress.push(live.state.progress);
+  });
+  let otherWorkRan = false;
+  setTimeout(() => (otherWorkRan = !live.isReady), 0);
+  await live.ready;
+  live.stop();
+
+  expect(otherWorkRan).toBe(true);
+  expect(progress.length).toBeGreaterThan(1);
+  expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  expect(progress[progress.length - 1]).toBe(1);
+  expect(live.state.progress).toBeUndefined();
+  expect(live.licence("LIC-OK")?.used).toBe(3_002);
 });

@@ -108,7 +108,9 @@ describe("reading tables in pages within Excel's response limit", () => {
     await readPaged(
       excel.context,
       [{ layout: layout("t", 1_000, 2), firstRow: 0, rowCount: 1_000 }],
-      (_s, _f, page) => seen.push(...page),
+      (_s, _f, page) => {
+        seen.push(...page);
+      },
       { bytes: 800_000 },
     );
     expect(seen).toEqual(rows);

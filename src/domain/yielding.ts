@@ -1,0 +1,51 @@
+/**
+ * Long work on the runtime's only thread (loading, parsing and indexing a large register) gives the thread
+ * back at least every few tens of milliseconds, so Excel's custom functions and the task pane keep answering
+ * (Office restarts an add-in that stays unresponsive, and warns on sustained CPU use).
+ * Pure scheduling, no business rule: the domain's loops take a Pause so callers choose whether to yield.
+ */
+
+/** Undefined while the current stretch is short; a promise to await when it is time to give the thread back. */
+export type Pause = () => Promise<void> | undefined;
+
+/** Never yields: for synchronous callers (tests, one-off computations). */
+export const noPause: Pause = () => undefined;
+
+/** How long one stretch of work may run before giving the thread back. */
+export const DEFAULT_SLICE_MS = 40;
+
+/** A turn of the event loop: scheduler.yield in browsers that have it, setImmediate in Node, else a timeout. */
+function nextTurn(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === "function") return scheduler.yield();
+  if (typeof setImmediate === "function") return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A Pause that yields once `ms` milliseconds have passed since it last yielded (or was made). */
+export function yieldEvery(ms: number = DEFAULT_SLICE_MS): Pause {
+  let sliceStart = performance.now();
+  return () => {
+    if (performance.now() - sliceStart < ms) return undefined;
+    return nextTurn().then(() => {
+      sliceStart = performance.now();
+    });
+  };
+}
+
+/** Items checked between two looks at the clock: reading it costs more than handling one record. */
+const ITEMS_PER_CHECK = 256;
+
+/** Calls `each` for every item in order, pausing between items when `pause` says so. */
+export async function forEachPaced<T>(
+  items: readonly T[],
+  pause: Pause,
+  each: (item: T, index: number) => void,
+): Promise<void> {
+  for (let start = 0; start < items.length; start += ITEMS_PER_CHECK) {
+    const end = Math.min(items.length, start + ITEMS_PER_CHECK);
+    for (let index = start; index < end; index++) each(items[index], index);
+    const wait = pause();
+    if (wait) await wait;
+  }
+}

@@ -42,7 +42,7 @@ function shuffle<T>(items: T[], random: () => number): T[] {
  * each, one product per 10 licences, about 5% of installations linked to no licence. Installations and
  * allocations are in random order (discovery tools and people add them over time, not grouped by licence) and
  * numbered in that order; the optional columns a register keeps (vendor, purchase order, dates, versions,
- * notes, the names the add-in shows beside links) are filled on most rows.
+ * notes, the names the add-in shows beside links, Modified) are filled on most rows.
  */
 export function syntheticRegister(
   licenceCount: number,
@@ -51,6 +51,8 @@ export function syntheticRegister(
 ): SyntheticRegister {
   const random = seededRandom(seed);
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
+  /** When the register last saved the row (it writes Modified on every save). */
+  const modified = () => new Date(Date.UTC(2024, 0, 1) + Math.floor(random() * 9e10)).toISOString();
   const sometimes = <T>(share: number, value: () => T): T | undefined =>
     random() < share ? value() : undefined;
   const productCount = Math.max(1, Math.ceil(licenceCount / 10));
@@ -62,6 +64,7 @@ export function syntheticRegister(
     category: pick(CATEGORIES),
     notes: sometimes(0.3, () => `Catalogue entry reviewed ${addDays(today, -Math.floor(random() * 365))}.`),
     dropdownEntry: dropdownEntry(`Product ${i + 1}`, `SW-${pad(i)}`),
+    modified: modified(),
     rowVersion: 0,
   }));
   const licences: Licence[] = [];
@@ -120,6 +123,7 @@ export function syntheticRegister(
       transferable: false,
       virtualisationRights: "Not permitted",
       notes: sometimes(0.3, () => `Renewal owner: ${pick(DEPARTMENTS)} team.`),
+      modified: modified(),
       rowVersion: 0,
     };
     licence.dropdownEntry = dropdownEntry(licenceLabel(licence, product.name), id);
@@ -139,6 +143,7 @@ export function syntheticRegister(
         installedOn: addDays(today, -Math.floor(random() * 1000)),
         source: "Discovery",
         notes: sometimes(0.1, () => "Found by the quarterly scan."),
+        modified: modified(),
         rowVersion: 0,
       });
     }
@@ -155,6 +160,7 @@ export function syntheticRegister(
         revokedOn:
           random() < 0.1 ? addDays(today, -Math.floor(random() * Math.min(daysAgo + 1, 30))) : undefined,
         notes: sometimes(0.1, () => "Approved by the line manager."),
+        modified: modified(),
         rowVersion: 0,
       });
     }

@@ -1,6 +1,6 @@
 import { errors } from "./errors";
 import type { HostCore, SessionCore } from "./hostCore";
-import { ReadBudget, checkRequestSize, requestSize } from "./limits";
+import { ResponseBudget, checkRequestSize, requestSize } from "./limits";
 import { WorkbookProxy } from "./proxies/workbook";
 
 /** One queued operation: what it looks like on the wire (for payload size) and what it does at sync. */
@@ -13,7 +13,8 @@ export interface Execution {
   host: HostCore;
   session: SessionCore;
   context: HostContext;
-  reads: ReadBudget;
+  /** What this sync returns so far (cells and bytes), checked against the limits. */
+  response: ResponseBudget;
 }
 
 /**
@@ -69,12 +70,14 @@ export class HostContext {
       host: this.host,
       session: this.session,
       context: this,
-      reads: new ReadBudget(this.host.limits.maxCellsPerRead),
+      response: new ResponseBudget(this.host.limits),
     };
     try {
       for (const operation of operations) operation.run(exec);
     } finally {
-      stats.maxCellsRead = Math.max(stats.maxCellsRead, exec.reads.cells);
+      stats.maxCellsRead = Math.max(stats.maxCellsRead, exec.response.cells);
+      stats.responseBytes.push(exec.response.bytes);
+      stats.maxResponseBytes = Math.max(stats.maxResponseBytes, exec.response.bytes);
       this.host.finishChanges(this.session);
       stats.answeringMs += performance.now() - started;
     }

@@ -12,6 +12,8 @@ export type HostErrorCode =
   | "InvalidReference"
   | "InvalidObjectPath"
   | "GeneralException"
+  | "AccessDenied"
+  | "RangeExceedsLimit"
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded";
 
@@ -66,9 +68,16 @@ export const errors = {
       "RequestPayloadSizeLimitExceeded",
       `The request payload size has exceeded the limit. Please refer to the documentation: "${LIMITS_DOC}". (request ${bytes} bytes, limit ${limit})`,
     ),
-  responseTooLarge: (cells: number, limit: number) =>
+  responseTooLarge: (bytes: number, limit: number) =>
     new HostError(
       "ResponsePayloadSizeLimitExceeded",
-      `The response payload size has exceeded the limit. Please refer to the documentation: "${LIMITS_DOC}". (${cells} cells read in one sync, limit ${limit})`,
+      `The response payload size has exceeded the limit. Please refer to the documentation: "${LIMITS_DOC}". (response ${bytes} bytes, limit ${limit})`,
     ),
+  tooManyCells: (cells: number, limit: number) =>
+    new HostError(
+      "RangeExceedsLimit",
+      `The cell count in the range has exceeded the maximum supported number. Please refer to the documentation: "${LIMITS_DOC}". (${cells} cells read in one sync, limit ${limit})`,
+    ),
+  accessDenied: (where: string, detail?: string) =>
+    new HostError("AccessDenied", detail ?? "You cannot perform the requested operation.", where),
 };

@@ -2,6 +2,7 @@ import { type Rect, contains, formatRect, intersect } from "./addresses";
 import { EventHub, summarise } from "./events";
 import { type Limits, type SessionStats, createStats } from "./limits";
 import { bodyRect } from "./model";
+import type { ExcelProfile } from "./profiles";
 import { WorkbookState } from "./workbookState";
 
 export interface SessionCore {
@@ -20,7 +21,10 @@ export class HostCore {
   readonly sessions: SessionCore[] = [];
   private nextSession = 1;
 
-  constructor(readonly limits: Limits) {}
+  constructor(
+    readonly profile: ExcelProfile,
+    readonly limits: Limits,
+  ) {}
 
   newSession(name: string): SessionCore {
     const session: SessionCore = { id: `session-${this.nextSession++}`, name, stats: createStats() };

@@ -6,7 +6,8 @@ import { formatAddress, parseAddress } from "./addresses";
 import { HostContext } from "./context";
 import type { FormulaEvaluator } from "./formulas";
 import { HostCore, type SessionCore } from "./hostCore";
-import { DEFAULT_MAX_CELLS_PER_READ, DEFAULT_PAYLOAD_LIMIT_BYTES, type SessionStats } from "./limits";
+import type { SessionStats } from "./limits";
+import { EXCEL_PROFILES, defaultExcelPlatform, type ExcelPlatform, type ExcelProfile } from "./profiles";
 import { bodyRect } from "./model";
 import type {
   ConditionalFormatRecord,
@@ -26,8 +27,17 @@ export { HostError } from "./errors";
 export { attachCalculation } from "./calc/engine";
 export type { CalculationEngine, CalculationOptions, CalculationStats, CellDescription } from "./calc/engine";
 
+export type { ExcelPlatform, ExcelProfile } from "./profiles";
+export { EXCEL_PLATFORMS, EXCEL_PROFILES, isExcelPlatform, setDefaultExcelPlatform } from "./profiles";
+export type { SessionStats } from "./limits";
+export { jsonBytes, utf8Bytes } from "./limits";
+
 export interface InMemoryWorkbookOptions {
-  payloadLimitBytes?: number;
+  /** Which Excel to imitate; default: the default platform (setDefaultExcelPlatform; "web" unless set). */
+  profile?: ExcelPlatform;
+  /** Overrides the profile's request/response limit (UTF-8 bytes); null removes it. */
+  payloadLimitBytes?: number | null;
+  /** Overrides the profile's limit on cells read by one sync. */
   maxCellsPerRead?: number;
 }
 
@@ -57,6 +67,8 @@ export interface SheetDescription {
 }
 
 export interface InMemoryWorkbook {
+  /** The Excel this workbook imitates, and the rules that follow from it. */
+  readonly profile: ExcelProfile;
   /** A co-author's session on this workbook. run() behaves like Excel.run. */
   session(name?: string): HostSession;
   /** Acting as a person typing into the grid (playground, tests): applies Excel's input parsing, raises onChanged with source "Local" in `by` (default: a session named "user") and "Remote" in every other session. */
@@ -105,9 +117,14 @@ class Session implements HostSession {
 }
 
 export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): InMemoryWorkbook {
-  const host = new HostCore({
-    payloadLimitBytes: options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT_BYTES,
-    maxCellsPerRead: options.maxCellsPerRead ?? DEFAULT_MAX_CELLS_PER_READ,
+  const profile = EXCEL_PROFILES[options.profile ?? defaultExcelPlatform()];
+  if (!profile) throw new Error(`Unknown Excel platform "${String(options.profile)}".`);
+  const host = new HostCore(profile, {
+    payloadLimitBytes:
+      options.payloadLimitBytes === undefined
+        ? profile.payloadLimitBytes
+        : (options.payloadLimitBytes ?? undefined),
+    maxCellsPerRead: options.maxCellsPerRead ?? profile.maxCellsPerRead,
   });
   host.state.addSheet("Sheet1");
   host.state.dirty = false;
@@ -134,6 +151,7 @@ export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): I
   };
 
   const workbook: InMemoryWorkbook = {
+    profile,
     session,
     typeIntoCell(sheetName, address, input, by) {
       const sheet = sheetOf(sheetName);

@@ -158,7 +158,7 @@ describe("limits and stats", () => {
       await context.sync();
       await context.sync(); // nothing queued: no round trip
       sheet.getRange("A1:J11").load("values");
-      await expect(context.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+      await expect(context.sync()).rejects.toMatchObject({ code: "RangeExceedsLimit" });
     });
     expect(session.stats.syncs).toBe(2);
     expect(session.stats.requestBytes).toHaveLength(2);

@@ -1,4 +1,9 @@
-import { createInMemoryWorkbook, type HostSession, type InMemoryWorkbook } from "../../src/host";
+import {
+  createInMemoryWorkbook,
+  type ExcelPlatform,
+  type HostSession,
+  type InMemoryWorkbook,
+} from "../../src/host";
 import type { RecordKind } from "../../src/domain/ids";
 import type { Allocation, Installation, Licence, Software } from "../../src/domain/schemas";
 import { createWorkbookRegister } from "../../src/workbook/createWorkbookRegister";
@@ -29,8 +34,11 @@ export function registerOn(
   });
 }
 
-export async function freshWorkbook(): Promise<{ workbook: Workbook; session: Session; register: Register }> {
-  const workbook = createInMemoryWorkbook();
+/** A set-up register on a new workbook; `profile` when a test means one Excel (default: the jest project's). */
+export async function freshWorkbook(
+  options: { profile?: ExcelPlatform } = {},
+): Promise<{ workbook: Workbook; session: Session; register: Register }> {
+  const workbook = createInMemoryWorkbook(options);
   const session = workbook.session("alice");
   const register = registerOn(session);
   const setUp = await register.setUp();

@@ -47,7 +47,7 @@ export interface CalculationOptions {
   metadata?: { functions: FunctionMetadata[] };
   /** Ids of streaming functions, for functions without metadata whose last parameter is not named `invocation`. */
   streaming?: Iterable<string>;
-  /** What a reference to an empty cell passes. Default null (Excel on the web; Excel on Windows passes 0). */
+  /** What a reference to an empty cell passes. Default: the workbook profile's (web null, Windows and Mac 0). */
   emptyCell?: null | 0 | "";
   /** Today's date as a serial number. Default: the local date. */
   today?: () => number;
@@ -138,7 +138,7 @@ class Engine implements CalculationEngine, CalculationHooks {
     this.functions = options.functions ?? associatedFunctions;
     for (const f of options.metadata?.functions ?? []) this.metadata.set(f.id.toUpperCase(), f);
     this.streamingIds = new Set([...(options.streaming ?? [])].map((id) => id.toUpperCase()));
-    this.emptyCell = options.emptyCell === undefined ? null : options.emptyCell;
+    this.emptyCell = options.emptyCell === undefined ? host.profile.emptyCell : options.emptyCell;
     this.today = options.today ?? localTodaySerial;
     this.lastToday = this.today();
     if (host.state.calculation) throw new Error("A calculation engine is already attached to this workbook.");

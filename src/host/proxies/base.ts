@@ -143,7 +143,11 @@ export abstract class ClientObjectProxy<T> {
       if (property === "isNullObject") continue;
       const child = this._navigation(property);
       if (child) child._loadNow(undefined, exec);
-      else this._loaded.set(property, this._read(property, exec, target));
+      else {
+        const value = this._read(property, exec, target);
+        exec.response.takeValue(property, value);
+        this._loaded.set(property, value);
+      }
     }
     for (const [name, below] of nested) {
       const child = this._navigation(name);
@@ -188,7 +192,8 @@ export class ClientResult<V> {
     if (!this._set) throw errors.propertyNotLoaded("value", "ClientResult");
     return this._value as V;
   }
-  _fill(value: V): void {
+  _fill(value: V, exec: Execution): void {
+    exec.response.takeValue("value", value);
     this._value = value;
     this._set = true;
   }

@@ -27,8 +27,11 @@ export abstract class CollectionProxy<
     let wantItems = nested.has("items");
     let allItemProperties = false;
     for (const property of own) {
-      if (property === "count") this._loaded.set("count", this._read("count", exec, owner));
-      else if (property === "items") {
+      if (property === "count") {
+        const count = this._read("count", exec, owner);
+        exec.response.takeValue("count", count);
+        this._loaded.set("count", count);
+      } else if (property === "items") {
         wantItems = true;
         allItemProperties = true;
       } else if (property !== "isNullObject") {
@@ -56,7 +59,7 @@ export abstract class CollectionProxy<
 
   getCount(): ClientResult<number> {
     const result = new ClientResult<number>();
-    this._enqueue("getCount", [], (exec, owner) => result._fill(this._members(exec, owner).length));
+    this._enqueue("getCount", [], (exec, owner) => result._fill(this._members(exec, owner).length, exec));
     return result;
   }
 }

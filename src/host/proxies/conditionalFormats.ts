@@ -178,8 +178,8 @@ export class ConditionalFormatCollectionProxy extends ClientObjectProxy<RangeTar
 
   getCount(): ClientResult<number> {
     const result = new ClientResult<number>();
-    this._enqueue("getCount", [], (_exec, target) =>
-      result._fill(target.sheet.attributes.conditionalFormatsIn(target.rect).length),
+    this._enqueue("getCount", [], (exec, target) =>
+      result._fill(target.sheet.attributes.conditionalFormatsIn(target.rect).length, exec),
     );
     return result;
   }

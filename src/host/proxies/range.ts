@@ -106,7 +106,7 @@ export class RangeProxy extends ClientObjectProxy<RangeTarget> {
 
   protected _read(property: string, exec: Execution, target: RangeTarget): unknown {
     const { sheet, rect: r } = target;
-    if (GRID_PROPERTIES.has(property)) exec.reads.take(cellCount(r));
+    if (GRID_PROPERTIES.has(property)) exec.response.takeCells(cellCount(r));
     const cells = sheet.cells;
     const grid = <V>(cell: (row: number, column: number) => V): V[][] => {
       const out: V[][] = new Array<V[]>(r.rowCount);

@@ -418,7 +418,7 @@ export class TableColumnProxy extends ClientObjectProxy<ColumnTarget> {
       case "values": {
         const sheet = exec.host.state.requireSheet(target.table.sheetId);
         const r = target.table.rect;
-        exec.reads.take(r.rowCount);
+        exec.response.takeCells(r.rowCount);
         const out: unknown[][] = [];
         for (let row = r.row; row <= lastRow(r); row++) out.push([sheet.cells.value(row, r.column + index)]);
         return out;
@@ -622,7 +622,7 @@ export class TableRowProxy extends ClientObjectProxy<RowTarget> {
     if (property === "index") return target.index;
     if (property === "values") {
       const r = this.area(target);
-      exec.reads.take(r.columnCount);
+      exec.response.takeCells(r.columnCount);
       const sheet = exec.host.state.requireSheet(target.table.sheetId);
       return [Array.from({ length: r.columnCount }, (_, j) => sheet.cells.value(r.row, r.column + j))];
     }

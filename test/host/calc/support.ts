@@ -1,13 +1,22 @@
-import { type CalculationOptions, attachCalculation, createInMemoryWorkbook } from "../../../src/host";
+import {
+  type CalculationOptions,
+  type ExcelPlatform,
+  attachCalculation,
+  createInMemoryWorkbook,
+} from "../../../src/host";
 import type { AssociatedFunction } from "../../../src/host/customFunctionsRuntime";
 
-/** A workbook with the engine attached and `functions` associated (ids upper-cased, as Excel does). */
+/**
+ * A workbook with the engine attached and `functions` associated (ids upper-cased, as Excel does); `profile`
+ * when a test means one Excel (default: the jest project's).
+ */
 export function calcWorkbook(
   functions: Record<string, AssociatedFunction>,
   options: CalculationOptions = {},
+  profile?: ExcelPlatform,
 ) {
   CustomFunctions.associate(functions as unknown as Record<string, (...args: unknown[]) => unknown>);
-  const workbook = createInMemoryWorkbook();
+  const workbook = createInMemoryWorkbook(profile ? { profile } : {});
   const engine = attachCalculation(workbook, options);
   const session = workbook.session("addin");
   /** Writes values or formulas (a grid) at an address through Office.js, as the add-in would. */

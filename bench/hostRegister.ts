@@ -1,6 +1,11 @@
 /** A synthetic register put into the in-memory Excel host, behind the real workbook register. */
 import type { RecordKind } from "../src/domain/ids";
-import { createInMemoryWorkbook, type HostSession, type InMemoryWorkbook } from "../src/host";
+import {
+  createInMemoryWorkbook,
+  type ExcelPlatform,
+  type HostSession,
+  type InMemoryWorkbook,
+} from "../src/host";
 import { createWorkbookRegister } from "../src/workbook/createWorkbookRegister";
 import type { Register } from "../src/workbook/registerApi";
 import { RECORD_TABLES } from "../src/workbook/tables";
@@ -17,8 +22,11 @@ const ROWS_PER_WRITE = 5_000;
 const SEED_ORDER: RecordKind[] = ["software", "licences", "allocations", "installations"];
 
 /** Sets the workbook up, then writes the rows straight into the tables (seeding is not what is measured). */
-export async function hostRegister(synthetic: SyntheticRegister): Promise<HostRegister> {
-  const workbook = createInMemoryWorkbook();
+export async function hostRegister(
+  synthetic: SyntheticRegister,
+  profile: ExcelPlatform,
+): Promise<HostRegister> {
+  const workbook = createInMemoryWorkbook({ profile });
   const session = workbook.session("bench");
   const register = createWorkbookRegister({
     run: (batch) => session.run(batch),

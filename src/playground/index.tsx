@@ -5,7 +5,7 @@ import "../functions/functions";
 import "../functions/liveFunctions";
 import { followNames } from "../live/liveNames";
 import { startLiveRegister } from "../live/sharedLiveRegister";
-import { createInMemoryWorkbook } from "../host";
+import { createInMemoryWorkbook, isExcelPlatform, type ExcelPlatform } from "../host";
 import { attachCalculation } from "../host/calc/engine";
 import { createWorkbookRegister } from "../workbook/createWorkbookRegister";
 import { followDashboardChart } from "../workbook/dashboard";
@@ -13,12 +13,26 @@ import { Playground, type CoAuthor } from "./Playground";
 import { seedWorkbook } from "./seedWorkbook";
 import { trackWorkbookChanges } from "./WorkbookGrid";
 
+const EXCEL_NAMES: Record<ExcelPlatform, string> = {
+  web: "Excel on the web",
+  windows: "Excel on Windows",
+  mac: "Excel on the Mac",
+};
+
+/** ?excel=web|windows|mac: which Excel's rules the in-memory workbook follows (default: the web's). */
+function requestedExcel(): ExcelPlatform {
+  const requested = new URLSearchParams(location.search).get("excel")?.toLowerCase();
+  return isExcelPlatform(requested) ? requested : "web";
+}
+
 async function start(): Promise<void> {
   const element = document.getElementById("playground")!;
   const query = new URLSearchParams(location.search);
   // ?workbook=empty starts from a new workbook, as a person opening the add-in for the first time does.
   const empty = query.get("workbook") === "empty";
-  const workbook = createInMemoryWorkbook();
+  const excel = requestedExcel();
+  document.title = `${document.title} (${EXCEL_NAMES[excel]})`;
+  const workbook = createInMemoryWorkbook({ profile: excel });
   trackWorkbookChanges(workbook);
   if (!empty) await seedWorkbook(workbook);
   // The same functions.json Excel reads tells the engine which functions stream.

@@ -1,7 +1,7 @@
 /**
  * The logic tests run once per Excel the host imitates (web, Windows, Mac: src/host/profiles.ts), so the
- * register, live functions and Dashboard are checked against each platform's rules. Domain and build tests
- * never touch the host (src/domain is pure by design) and run once; React components run once, under web,
+ * register, live functions and Dashboard are checked against each platform's rules. Domain, import and build
+ * tests never touch the host (src/domain and src/import are pure by design) and run once; React components run once, under web,
  * because they render over a fake register, not the host.
  */
 const shared = {
@@ -18,7 +18,7 @@ const shared = {
   setupFiles: ["<rootDir>/test/support/customFunctionsGlobal.ts", "<rootDir>/test/support/excelProfile.ts"],
 };
 
-const HOST_FREE = ["<rootDir>/test/domain/", "<rootDir>/test/build/"];
+const HOST_FREE = ["<rootDir>/test/domain/", "<rootDir>/test/import/", "<rootDir>/test/build/"];
 
 const logic = (platform, options = {}) => ({
   ...shared,

@@ -2,6 +2,7 @@ import { readPaged, type BodySpan } from "../../src/workbook/pagedRead";
 import { jsonBytes } from "../../src/workbook/payload";
 import type { TableLayout } from "../../src/workbook/tableLayout";
 import { createInMemoryWorkbook } from "../../src/host";
+import type { Installation } from "../../src/domain/schemas";
 import { fullInstallation, registerOn } from "./fixtures";
 
 /**
@@ -136,15 +137,19 @@ describe("reading tables in pages within Excel's response limit", () => {
 
 describe("loading a register larger than one response", () => {
   it("loads every record through a host that refuses large reads, a page at a time", async () => {
-    // responses of at most 5,000 cells: 3,000 installations of 11 cells do not fit in one
-    const workbook = createInMemoryWorkbook({ maxCellsPerRead: 5_000 });
+    // requests and responses of at most 300 kB: 3,000 installations (about 750 kB) do not fit in one response
+    const workbook = createInMemoryWorkbook({ payloadLimitBytes: 300_000 });
     const register = registerOn(workbook.session("alice"));
     expect((await register.setUp()).ok).toBe(true);
-    const added = await register.addMany(
-      "installations",
-      Array.from({ length: 3_000 }, (_, i) => fullInstallation(i)),
-    );
-    if (!added.ok) throw new Error(added.error.message);
+    const added: Installation[] = [];
+    for (let start = 0; start < 3_000; start += 500) {
+      const batch = await register.addMany(
+        "installations",
+        Array.from({ length: 500 }, (_, i) => fullInstallation(start + i)),
+      );
+      if (!batch.ok) throw new Error(batch.error.message);
+      added.push(...batch.value);
+    }
     const bob = workbook.session("bob");
     await expect(
       bob.run(async (context) => {
@@ -153,7 +158,7 @@ describe("loading a register larger than one response", () => {
       }),
     ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
     const data = await registerOn(bob).load();
-    expect(data.installations.map((i) => i.id)).toEqual(added.value.map((i) => i.id));
+    expect(data.installations.map((i) => i.id)).toEqual(added.map((i) => i.id));
     expect(data.issues).toEqual([]);
   });
 });

@@ -82,9 +82,7 @@ function fakeRegister() {
 
 async function register(rowCount: number, today = 46_000) {
   const fake = fakeRegister();
-  // Excel on the web: on Windows and Mac a blank Term (Months) reaches ANNUALCOST as 0 and the functions do
-  // not cope with that yet (issue 8, item 3).
-  const book = calcWorkbook(fake.functions as never, { today: () => today }, "web");
+  const book = calcWorkbook(fake.functions as never, { today: () => today });
   const rows = Array.from({ length: rowCount }, (_, i) => [
     `LIC-${i + 1}`,
     10 + (i % 5),

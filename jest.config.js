@@ -1,8 +1,10 @@
 /**
- * The logic tests run once per Excel the host imitates (web, Windows, Mac: src/host/profiles.ts), so the
- * register, live functions and Dashboard are checked against each platform's rules. Domain, import and build
- * tests never touch the host (src/domain and src/import are pure by design) and run once; React components run once, under web,
- * because they render over a fake register, not the host.
+ * The logic tests that drive the in-memory Excel run once per Excel it imitates (web, Windows, Mac:
+ * src/host/profiles.ts), so the register, live functions and Dashboard are checked against each platform's
+ * rules. Run once, under web: tests that never touch the host (src/domain and src/import are pure by design,
+ * the build checks, pure pane logic), the scale tests (they check request and response sizes against the web's
+ * 5 MB limit and the add-in's own 4 MB budgets, which no other platform is stricter about, and take minutes),
+ * and React components (they render over a fake register, not the host).
  */
 const shared = {
   transform: {
@@ -18,7 +20,17 @@ const shared = {
   setupFiles: ["<rootDir>/test/support/customFunctionsGlobal.ts", "<rootDir>/test/support/excelProfile.ts"],
 };
 
-const HOST_FREE = ["<rootDir>/test/domain/", "<rootDir>/test/import/", "<rootDir>/test/build/"];
+/** Tests that create an in-memory workbook (directly or through test/workbook/fixtures or the live harness). */
+const DRIVES_THE_HOST = [
+  "<rootDir>/test/host/**/*.test.ts",
+  "<rootDir>/test/workbook/**/*.test.ts",
+  "<rootDir>/test/functions/**/*.test.ts",
+  "<rootDir>/test/taskpane/writeImport.test.ts",
+];
+const ONCE_ONLY = [
+  "/scale\\.test\\.ts$",
+  "<rootDir>/test/functions/(functions|metadata|liveMetadata)\\.test\\.ts$",
+];
 
 const logic = (platform, options = {}) => ({
   ...shared,
@@ -35,8 +47,8 @@ module.exports = {
   maxWorkers: 2,
   projects: [
     logic("web"),
-    logic("windows", { testPathIgnorePatterns: HOST_FREE }),
-    logic("mac", { testPathIgnorePatterns: HOST_FREE }),
+    logic("windows", { testMatch: DRIVES_THE_HOST, testPathIgnorePatterns: ONCE_ONLY }),
+    logic("mac", { testMatch: DRIVES_THE_HOST, testPathIgnorePatterns: ONCE_ONLY }),
     {
       ...shared,
       displayName: "components (web)",

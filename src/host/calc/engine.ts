@@ -253,7 +253,9 @@ class Engine implements CalculationEngine, CalculationHooks {
       const changes = this.pendingChanges.splice(0);
       for (const change of changes) this.applyChange(change);
       const today = this.today();
-      if (today !== this.lastToday) {
+      // TODAY() is volatile: "During recalculation, Excel evaluates cells that contain volatile functions and
+      // all of their dependent cells" (Microsoft Learn, custom functions), so its readers run after any change.
+      if (today !== this.lastToday || changes.length > 0) {
         this.lastToday = today;
         for (const node of this.graph.todayDependents) this.markDirty(node);
       }

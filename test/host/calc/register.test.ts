@@ -142,12 +142,15 @@ describe("the Licences table's calculated columns", () => {
     ]);
   });
 
-  test("editing one Quantity re-runs only that row's AVAILABLE", async () => {
+  test("editing one Quantity re-runs that row's AVAILABLE, and every TODAY() reader (volatile, as in Excel)", async () => {
     const r = await register(20);
     r.calls.length = 0;
     await r.write(`${col("Quantity")}5`, [[3]], "Licences");
     await r.settle();
-    expect(r.calls).toEqual([{ fn: "AVAILABLE", address: `Licences!${col("Available Quantity")}5` }]);
+    expect(r.calls.filter((c) => c.fn !== "RENEWALSTATUS")).toEqual([
+      { fn: "AVAILABLE", address: `Licences!${col("Available Quantity")}5` },
+    ]);
+    expect(r.calls.filter((c) => c.fn === "RENEWALSTATUS")).toHaveLength(20);
     expect(r.cell("Available Quantity", 5)).toBe(3);
   });
 
@@ -175,9 +178,15 @@ describe("the Licences table's calculated columns", () => {
     await r.settle();
     expect(r.cell("Available Quantity", 7)).toBe(2);
     expect(r.streams.size).toBe(6);
-    expect(new Set(r.calls.map((c) => c.address.replace(/[A-Z]+(?=\d+$)/, "")))).toEqual(
-      new Set(["Licences!7"]),
-    );
+    // the new row's cells, and RENEWALSTATUS everywhere: it reads TODAY(), which Excel recalculates every time
+    const rows = (fn?: string) =>
+      new Set(
+        r.calls
+          .filter((c) => (fn ? c.fn === fn : c.fn !== "RENEWALSTATUS"))
+          .map((c) => c.address.replace(/[A-Z]+(?=\d+$)/, "")),
+      );
+    expect(rows()).toEqual(new Set(["Licences!7"]));
+    expect(rows("RENEWALSTATUS").size).toBe(6);
   });
 
   test("deleting a row re-runs the rows that moved up, and cancels the deleted row's stream", async () => {
@@ -194,7 +203,7 @@ describe("the Licences table's calculated columns", () => {
 });
 
 describe("scale (no timing asserted; times logged with CALC_TIMES=1)", () => {
-  test("10k rows × 5 formula columns: one edit re-runs one cell", async () => {
+  test("10k rows × 5 formula columns: one edit re-runs one cell, and the 10k TODAY() readers (volatile)", async () => {
     const started = performance.now();
     const r = await register(10_000);
     const firstCalculation = performance.now() - started;
@@ -204,7 +213,8 @@ describe("scale (no timing asserted; times logged with CALC_TIMES=1)", () => {
     await r.write(`${col("Quantity")}5001`, [[1]], "Licences");
     await r.settle();
     const oneEdit = performance.now() - edited;
-    expect(r.calls).toHaveLength(1);
+    expect(r.calls.filter((c) => c.fn !== "RENEWALSTATUS")).toHaveLength(1);
+    expect(r.calls.filter((c) => c.fn === "RENEWALSTATUS")).toHaveLength(10_000);
     expect(r.cell("Available Quantity", 5001)).toBe(1);
     if (process.env.CALC_TIMES) console.log({ firstCalculation, oneEdit });
   });

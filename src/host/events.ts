@@ -1,5 +1,5 @@
 import { type Rect, formatRect, union } from "./addresses";
-import type { ChangeRecord } from "./workbookState";
+import type { CellChangeDetail, ChangeRecord } from "./workbookState";
 
 /**
  * Event registrations and delivery. Handlers are registered per session; a change made through session A
@@ -11,6 +11,7 @@ import type { ChangeRecord } from "./workbookState";
 export type EventKind =
   | "TableChanged"
   | "WorksheetChanged"
+  | "WorksheetFormatChanged"
   | "TablesChanged"
   | "WorksheetSelectionChanged"
   | "TableSelectionChanged"
@@ -31,6 +32,8 @@ export interface ChangeSummary {
   tableId?: string;
   rect: Rect;
   changeType: ChangeRecord["changeType"];
+  /** Only when the summary is one single-cell value change. */
+  details?: CellChangeDetail;
 }
 
 /** When one sync makes several kinds of change to one table, the event reports the most structural one. */
@@ -44,25 +47,41 @@ const PRIORITY: ChangeRecord["changeType"][] = [
   "RangeEdited",
 ];
 
-/** Groups a sync's changes: one summary per table and one per worksheet (tables' changes included). */
-export function summarise(changes: ChangeRecord[]): { tables: ChangeSummary[]; sheets: ChangeSummary[] } {
+/**
+ * Groups a sync's changes: one summary per table and one per worksheet (tables' changes included), and one
+ * per worksheet of its format-only changes (for onFormatChanged).
+ */
+export function summarise(changes: ChangeRecord[]): {
+  tables: ChangeSummary[];
+  sheets: ChangeSummary[];
+  formats: ChangeSummary[];
+} {
   const tables = new Map<string, ChangeSummary>();
   const sheets = new Map<string, ChangeSummary>();
+  const formats = new Map<string, ChangeSummary>();
   const merge = (map: Map<string, ChangeSummary>, key: string, change: ChangeRecord, tableId?: string) => {
     const seen = map.get(key);
     if (!seen) {
-      map.set(key, { sheetId: change.sheetId, tableId, rect: change.rect, changeType: change.changeType });
+      map.set(key, {
+        sheetId: change.sheetId,
+        tableId,
+        rect: change.rect,
+        changeType: change.changeType,
+        ...(change.details ? { details: change.details } : {}),
+      });
       return;
     }
+    delete seen.details;
     seen.rect = union(seen.rect, change.rect);
     if (PRIORITY.indexOf(change.changeType) < PRIORITY.indexOf(seen.changeType))
       seen.changeType = change.changeType;
   };
   for (const change of changes) {
     if (change.tableId !== undefined) merge(tables, change.tableId, change, change.tableId);
+    else if (change.formatOnly) merge(formats, change.sheetId, change);
     merge(sheets, change.sheetId, change);
   }
-  return { tables: [...tables.values()], sheets: [...sheets.values()] };
+  return { tables: [...tables.values()], sheets: [...sheets.values()], formats: [...formats.values()] };
 }
 
 export class EventHub {

@@ -38,13 +38,17 @@ export class HostCore {
     return state.sheets.find((sheet) => sheet.visibility === "Visible")?.id;
   }
 
-  /** After a sync or a typed entry: events for what changed, then onAnyChange listeners. */
-  finishChanges(actor: SessionCore): void {
+  /**
+   * After a sync or a typed entry: events for what changed, then onAnyChange listeners. `raiseEvents: false`
+   * for changes Excel raises no event for (a dropdown pick on the web): recalculation and re-rendering only.
+   */
+  finishChanges(actor: SessionCore, raiseEvents = true): void {
     const state = this.state;
-    const changes = state.changes;
+    const changes = raiseEvents ? state.changes : [];
+    const changed = state.changes.length > 0;
     state.changes = [];
-    if (changes.length > 0 && state.hasEvaluator()) state.recalculate();
-    const { tables, sheets } = summarise(changes);
+    if (changed && state.hasEvaluator()) state.recalculate();
+    const { tables, sheets, formats } = summarise(changes);
     for (const change of tables) {
       const worksheetId = change.sheetId;
       this.hub.emit("TableChanged", change.tableId, (registration) => ({
@@ -54,6 +58,7 @@ export class HostCore {
         address: formatRect(change.rect),
         tableId: change.tableId,
         worksheetId,
+        ...(change.details ? { details: change.details } : {}),
         ...rangeGetters(worksheetId, formatRect(change.rect)),
       }));
       this.hub.emit("TablesChanged", undefined, (registration) => ({
@@ -63,6 +68,7 @@ export class HostCore {
         address: formatRect(change.rect),
         tableId: change.tableId,
         worksheetId,
+        ...(change.details ? { details: change.details } : {}),
         ...rangeGetters(worksheetId, formatRect(change.rect)),
       }));
     }
@@ -73,10 +79,20 @@ export class HostCore {
         source: registration.sessionId === actor.id ? "Local" : "Remote",
         address: formatRect(change.rect),
         worksheetId: change.sheetId,
+        ...(change.details ? { details: change.details } : {}),
         ...rangeGetters(change.sheetId, formatRect(change.rect)),
       }));
     }
-    if (state.dirty || changes.length > 0) {
+    for (const change of formats) {
+      this.hub.emit("WorksheetFormatChanged", change.sheetId, (registration) => ({
+        type: "WorksheetFormatChanged",
+        source: registration.sessionId === actor.id ? "Local" : "Remote",
+        address: formatRect(change.rect),
+        worksheetId: change.sheetId,
+        ...rangeGetters(change.sheetId, formatRect(change.rect)),
+      }));
+    }
+    if (state.dirty || changed) {
       state.dirty = false;
       for (const listener of [...this.listeners]) listener();
     }

@@ -2,7 +2,8 @@
  * An in-memory Excel host: the part of the Excel JavaScript API the add-in uses, over a workbook held in
  * memory, so `src/workbook` runs unchanged in jest and in the browser playground. See README.md here.
  */
-import { formatAddress, parseAddress } from "./addresses";
+import { contains, formatAddress, parseAddress } from "./addresses";
+import { listChoices } from "./listChoices";
 import { HostContext } from "./context";
 import type { FormulaEvaluator } from "./formulas";
 import { HostCore, type SessionCore } from "./hostCore";
@@ -73,6 +74,14 @@ export interface InMemoryWorkbook {
   session(name?: string): HostSession;
   /** Acting as a person typing into the grid (playground, tests): applies Excel's input parsing, raises onChanged with source "Local" in `by` (default: a session named "user") and "Remote" in every other session. */
   typeIntoCell(sheet: string, address: string, input: string, by?: HostSession): void;
+  /**
+   * A person picking `value` from a cell's data-validation dropdown: selects the cell if it is not selected,
+   * then writes the choice as typing would, but raises onChanged only where Excel does (not on the web:
+   * `profile.dropdownPickRaisesChanged`). Refused when the cell has no dropdown or the value is not a choice.
+   */
+  pickFromList(sheet: string, address: string, value: string, by?: HostSession): void;
+  /** The choices a cell's dropdown offers (undefined: no dropdown), for a grid to show. */
+  listChoices(sheet: string, address: string): string[] | undefined;
   /** A person selecting a cell or range: onSelectionChanged in `by`'s handlers only. */
   selectCell(sheet: string, address: string, by?: HostSession): void;
   /** Plain read-out for the grid and tests: the used range of a sheet, anchored at A1 (row 0 is sheet row 1). */
@@ -169,6 +178,33 @@ export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): I
       } finally {
         host.finishChanges(core);
       }
+    },
+    pickFromList(sheetName, address, value, by) {
+      const sheet = sheetOf(sheetName);
+      const cell = cellOf(address);
+      const choices = listChoices(host.state, sheet, cell);
+      if (!choices)
+        throw errors.invalidOperation("pickFromList", `${sheetName}!${address} has no dropdown list.`);
+      const choice =
+        choices.find((c) => c === value) ?? choices.find((c) => c.toLowerCase() === value.toLowerCase());
+      if (choice === undefined)
+        throw errors.invalidArgument(
+          "pickFromList",
+          `"${value}" is not one of the choices in ${sheetName}!${address}.`,
+        );
+      const core = coreOf(by);
+      const at = { ...cell, rowCount: 1, columnCount: 1 };
+      const selected = core.selection;
+      if (!selected || selected.sheetId !== sheet.id || !contains(selected.rect, at))
+        host.select(core, sheet.id, at);
+      try {
+        host.state.write(sheet, at, "values", [[choice]], "pickFromList");
+      } finally {
+        host.finishChanges(core, host.profile.dropdownPickRaisesChanged);
+      }
+    },
+    listChoices(sheetName, address) {
+      return listChoices(host.state, sheetOf(sheetName), cellOf(address));
     },
     selectCell(sheetName, address, by) {
       host.select(coreOf(by), sheetOf(sheetName).id, cellOf(address));

@@ -10,6 +10,7 @@ import {
   rect,
 } from "./addresses";
 import { errors } from "./errors";
+import { checkProtection } from "./protection";
 import { type SheetModel, type TableModel, bodyRect, headerRect } from "./model";
 import { shiftRectRows } from "./rangeAttributes";
 import { type GridInput, type WorkbookState, uniqueName } from "./workbookState";
@@ -223,12 +224,24 @@ function insertColumns(state: WorkbookState, sheet: SheetModel, area: Rect, name
 }
 
 export function deleteCells(state: WorkbookState, sheet: SheetModel, area: Rect, shift: string): void {
+  checkProtection(
+    sheet,
+    shift === "Up" && isWholeRows(area) ? "deleteRows" : "structure",
+    area,
+    "Range.delete",
+  );
   if (shift === "Up") deleteRows(state, sheet, area);
   else if (shift === "Left") deleteColumns(state, sheet, area);
   else throw errors.invalidArgument("Range.delete", `Unknown shift direction "${shift}".`);
 }
 
 export function insertCells(state: WorkbookState, sheet: SheetModel, area: Rect, shift: string): void {
+  checkProtection(
+    sheet,
+    shift === "Down" && isWholeRows(area) ? "insertRows" : "structure",
+    area,
+    "Range.insert",
+  );
   if (shift === "Down") insertRows(state, sheet, area);
   else if (shift === "Right") insertColumns(state, sheet, area);
   else throw errors.invalidArgument("Range.insert", `Unknown shift direction "${shift}".`);
@@ -245,6 +258,7 @@ export function addTableRows(
   values: GridInput | undefined,
 ): number {
   const sheet = state.requireSheet(table.sheetId);
+  checkProtection(sheet, "structure", table.rect, "TableRowCollection.add");
   const body = bodyRect(table);
   const count = Array.isArray(values) ? values.length : 1;
   if (count === 0) throw errors.invalidArgument("TableRowCollection.add");
@@ -275,6 +289,7 @@ export function addTableRows(
 
 /** Deletes `count` body rows from `index`. */
 export function deleteTableRows(state: WorkbookState, table: TableModel, index: number, count: number): void {
+  checkProtection(state.requireSheet(table.sheetId), "structure", table.rect, "TableRow.delete");
   const body = bodyRect(table);
   if (index < 0 || count < 1 || index + count > body.rowCount)
     throw errors.invalidArgument("TableRow.delete", "The index is out of range.");
@@ -294,6 +309,7 @@ export function addTableColumn(
   name: string | undefined,
 ): number {
   const sheet = state.requireSheet(table.sheetId);
+  checkProtection(sheet, "structure", table.rect, "TableColumnCollection.add");
   const position = index === null || index === undefined ? table.rect.columnCount : index;
   if (position < 0 || position > table.rect.columnCount)
     throw errors.invalidArgument("TableColumnCollection.add", "The index is out of range.");

@@ -19,6 +19,7 @@ import {
 } from "./formulas";
 import { type CellValue, parseInput } from "./inputParsing";
 import { type SheetModel, type TableModel, bodyRect, headerRect } from "./model";
+import { checkProtection } from "./protection";
 import { RangeAttributes } from "./rangeAttributes";
 import { GENERAL, SheetStore } from "./sheetStore";
 
@@ -35,6 +36,25 @@ export interface ChangeRecord {
     | "ColumnDeleted"
     | "CellInserted"
     | "CellDeleted";
+  /** Number formats, styles or widths only: Excel raises onChanged (RangeEdited) and onFormatChanged. */
+  formatOnly?: boolean;
+  /** For a value written to one cell: before and after, as Excel's ChangedEventDetail (ExcelApi 1.9). */
+  details?: CellChangeDetail;
+}
+
+export type CellChangeDetail = Pick<
+  Excel.ChangedEventDetail,
+  "valueBefore" | "valueAfter" | "valueTypeBefore" | "valueTypeAfter"
+>;
+
+/** Excel's valueType of a cell value ("Empty", "Double", "Boolean", "Error" or "String"). */
+export function valueTypeOf(value: CellValue): Excel.RangeValueType {
+  if (value === "") return "Empty" as Excel.RangeValueType;
+  if (typeof value === "number") return "Double" as Excel.RangeValueType;
+  if (typeof value === "boolean") return "Boolean" as Excel.RangeValueType;
+  return (
+    /^#(NAME\?|VALUE!|REF!|DIV\/0!|N\/A|NUM!|NULL!|SPILL!|CALC!|BUSY!)$/.test(value) ? "Error" : "String"
+  ) as Excel.RangeValueType;
 }
 
 /** How the calculation engine follows the workbook (see calc/README.md). */
@@ -47,6 +67,10 @@ export interface CalculationHooks {
 }
 
 export type GridInput = unknown[][] | unknown;
+
+/** Excel's cell limits ("Excel specifications and limits", Microsoft Support). */
+export const MAX_CELL_TEXT = 32_767;
+export const MAX_FORMULA_TEXT = 8_192;
 export type WriteKind = "values" | "formulas" | "numberFormat";
 
 /** Input for one cell of a write: a scalar input is applied to every cell. */
@@ -157,6 +181,7 @@ export class WorkbookState {
    * header row is inserted above the data. A header-only range gets one blank body row, as in Excel.
    */
   addTable(sheet: SheetModel, area: Rect, hasHeaders: boolean): TableModel {
+    checkProtection(sheet, "structure", area, "TableCollection.add");
     if (isWholeColumns(area) || area.columnCount >= MAX_COLUMNS)
       throw errors.invalidArgument("TableCollection.add", "The table range is too large.");
     for (const other of this.tablesOn(sheet.id))
@@ -201,6 +226,7 @@ export class WorkbookState {
   }
 
   renameTable(table: TableModel, name: string): void {
+    checkProtection(this.requireSheet(table.sheetId), "structure", table.rect, "Table.name");
     if (
       !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) ||
       /^[A-Za-z]{1,3}\d+$/.test(name) ||
@@ -215,6 +241,7 @@ export class WorkbookState {
 
   deleteTable(table: TableModel, keepContents: boolean): void {
     const sheet = this.requireSheet(table.sheetId);
+    checkProtection(sheet, "structure", table.rect, keepContents ? "Table.convertToRange" : "Table.delete");
     if (!keepContents) {
       for (let r = table.rect.row; r <= lastRow(table.rect); r++)
         for (let c = table.rect.column; c <= lastColumn(table.rect); c++) sheet.cells.clearContents(r, c);
@@ -244,7 +271,23 @@ export class WorkbookState {
   record(change: ChangeRecord): void {
     this.changes.push(change);
     this.dirty = true;
-    this.calculation?.changed(change);
+    if (!change.formatOnly) this.calculation?.changed(change);
+  }
+
+  /** A format-only change of an area and of the tables it touches (values unchanged, nothing recalculates). */
+  recordFormat(sheet: SheetModel, area: Rect): void {
+    this.record({ sheetId: sheet.id, rect: area, changeType: "RangeEdited", formatOnly: true });
+    for (const table of this.tablesOn(sheet.id)) {
+      const touched = intersect(table.rect, area);
+      if (touched)
+        this.record({
+          sheetId: sheet.id,
+          tableId: table.id,
+          rect: touched,
+          changeType: "RangeEdited",
+          formatOnly: true,
+        });
+    }
   }
 
   /**
@@ -262,11 +305,17 @@ export class WorkbookState {
         throw errors.dimensionMismatch(where);
     }
     if (kind === "numberFormat") {
+      checkProtection(sheet, "formatCells", area, where);
       this.writeFormats(sheet, area, input);
       return;
     }
+    checkProtection(sheet, "edit", area, where);
+    checkCellLimits(sheet, area, input, where);
     const cells = sheet.cells;
+    const single = area.rowCount === 1 && area.columnCount === 1;
+    const before = single ? cells.value(area.row, area.column) : undefined;
     const growing = this.growthFor(sheet, area, input);
+    if (growing.length > 0) checkProtection(sheet, "structure", area, `${where} (the table would grow)`);
     const grid = Array.isArray(input) ? (input as unknown[][]) : undefined;
     for (let i = 0; i < area.rowCount; i++) {
       const r = area.row + i;
@@ -292,7 +341,22 @@ export class WorkbookState {
       }
     }
     for (const { table, newLast } of growing) this.grow(sheet, table, newLast);
-    this.record({ sheetId: sheet.id, rect: area, changeType: "RangeEdited" });
+    const after = single ? cells.value(area.row, area.column) : undefined;
+    const details =
+      before !== undefined && after !== undefined
+        ? {
+            valueBefore: before,
+            valueAfter: after,
+            valueTypeBefore: valueTypeOf(before),
+            valueTypeAfter: valueTypeOf(after),
+          }
+        : undefined;
+    this.record({
+      sheetId: sheet.id,
+      rect: area,
+      changeType: "RangeEdited",
+      ...(details ? { details } : {}),
+    });
     for (const table of this.tablesOn(sheet.id)) {
       const touched = intersect(table.rect, area);
       if (!touched) continue;
@@ -302,7 +366,13 @@ export class WorkbookState {
       if (body) this.detectCalculatedColumns(sheet, table, body);
       const grown = growing.some((g) => g.table === table);
       if (!grown)
-        this.record({ sheetId: sheet.id, tableId: table.id, rect: touched, changeType: "RangeEdited" });
+        this.record({
+          sheetId: sheet.id,
+          tableId: table.id,
+          rect: touched,
+          changeType: "RangeEdited",
+          ...(details ? { details } : {}),
+        });
     }
   }
 
@@ -317,7 +387,7 @@ export class WorkbookState {
           sheet.cells.setFormat(area.row + i, area.column + j, String(format));
         }
     }
-    this.dirty = true;
+    this.recordFormat(sheet, area);
   }
 
   /**
@@ -416,6 +486,8 @@ export class WorkbookState {
   clear(sheet: SheetModel, area: Rect, applyTo: string): void {
     const contents = applyTo === "All" || applyTo === "Contents";
     const formats = applyTo === "All" || applyTo === "Formats";
+    if (contents) checkProtection(sheet, "edit", area, "Range.clear");
+    if (formats) checkProtection(sheet, "formatCells", area, "Range.clear");
     const usedRows = Math.min(lastRow(area), sheet.cells.lastRowIndex());
     for (let r = area.row; r <= usedRows; r++)
       for (let c = area.column; c <= lastColumn(area); c++) {
@@ -425,6 +497,7 @@ export class WorkbookState {
     if (formats) {
       sheet.attributes.clearStyles(area);
       sheet.attributes.clearConditionalFormats(area);
+      this.recordFormat(sheet, area);
     }
     if (contents) {
       for (const table of this.tablesOn(sheet.id)) {
@@ -510,4 +583,30 @@ export function uniqueName(wanted: string, taken: string[]): string {
   let n = 2;
   while (lower.has(`${wanted}${n}`.toLowerCase())) n++;
   return `${wanted}${n}`;
+}
+
+/**
+ * A cell holds at most 32,767 characters and a formula at most 8,192 ("Excel specifications and limits"). Excel
+ * does not document what the API does with longer input; the host refuses the whole write (InvalidArgument)
+ * rather than keep part of someone's text.
+ */
+function checkCellLimits(sheet: SheetModel, area: Rect, input: GridInput, where: string): void {
+  const check = (value: unknown, r: number, c: number) => {
+    if (typeof value !== "string" || value.length <= MAX_FORMULA_TEXT) return;
+    const parsed = parseInput(value, sheet.cells.format(area.row + r, area.column + c));
+    const formula = parsed.kind === "formula";
+    const limit = formula ? MAX_FORMULA_TEXT : MAX_CELL_TEXT;
+    const length = formula ? parsed.formula.length : value.length;
+    if (length > limit)
+      throw errors.invalidArgument(
+        where,
+        `The argument is invalid or missing or has an incorrect format. (${formula ? "a formula" : "a cell"} holds at most ${limit.toLocaleString("en-GB")} characters; ${columnLetters(area.column + c)}${area.row + r + 1} would hold ${length.toLocaleString("en-GB")})`,
+      );
+  };
+  if (!Array.isArray(input)) {
+    check(input, 0, 0);
+    return;
+  }
+  const rows = input as unknown[][];
+  for (let r = 0; r < rows.length; r++) for (let c = 0; c < rows[r].length; c++) check(rows[r][c], r, c);
 }

@@ -1,6 +1,7 @@
 import type { Execution, HostContext } from "../context";
 import { errors } from "../errors";
 import type { ConditionalFormatRecord } from "../rangeAttributes";
+import { checkProtection } from "../protection";
 import { ClientObjectProxy, ClientResult } from "./base";
 import type { RangeTarget } from "./range";
 
@@ -167,6 +168,7 @@ export class ConditionalFormatCollectionProxy extends ClientObjectProxy<RangeTar
     let created: ConditionalFormatRecord | undefined;
     const id = `cf${nextId++}`;
     this._enqueue("add", [type], (exec, target) => {
+      checkProtection(target.sheet, "structure", target.rect, "ConditionalFormatCollection.add");
       const list = target.sheet.attributes.conditionalFormats;
       for (const record of list) record.priority++;
       created = { id, rect: target.rect, type, format: {}, priority: 0 };
@@ -186,6 +188,7 @@ export class ConditionalFormatCollectionProxy extends ClientObjectProxy<RangeTar
 
   clearAll(): void {
     this._enqueue("clearAll", [], (exec, target) => {
+      checkProtection(target.sheet, "structure", target.rect, "ConditionalFormatCollection.clearAll");
       target.sheet.attributes.clearConditionalFormats(target.rect);
       exec.host.state.dirty = true;
     });

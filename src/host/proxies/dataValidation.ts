@@ -1,5 +1,6 @@
 import type { Execution, HostContext } from "../context";
 import { errors } from "../errors";
+import { checkProtection } from "../protection";
 import { ClientObjectProxy } from "./base";
 import type { RangeTarget } from "./range";
 
@@ -50,6 +51,7 @@ export class DataValidationProxy extends ClientObjectProxy<RangeTarget> {
     create: boolean,
   ): void {
     this._set(key, value, (exec, target) => {
+      checkProtection(target.sheet, "structure", target.rect, `DataValidation.${key}`);
       target.sheet.attributes.patchValidation(target.rect, { [key]: value }, create);
       exec.host.state.dirty = true;
     });
@@ -88,6 +90,7 @@ export class DataValidationProxy extends ClientObjectProxy<RangeTarget> {
 
   clear(): void {
     this._enqueue("clear", [], (exec, target) => {
+      checkProtection(target.sheet, "structure", target.rect, "DataValidation.clear");
       target.sheet.attributes.clearValidation(target.rect);
       exec.host.state.dirty = true;
     });

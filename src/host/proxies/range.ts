@@ -19,7 +19,7 @@ import { errors } from "../errors";
 import { type FindCriteria, findCell } from "../find";
 import type { SheetModel } from "../model";
 import { deleteCells, insertCells } from "../structure";
-import type { GridInput, WriteKind } from "../workbookState";
+import { type GridInput, type WriteKind, valueTypeOf } from "../workbookState";
 import { ConditionalFormatCollectionProxy } from "./conditionalFormats";
 import { ClientObjectProxy } from "./base";
 import { DataValidationProxy } from "./dataValidation";
@@ -147,15 +147,7 @@ export class RangeProxy extends ClientObjectProxy<RangeTarget> {
       case "text":
         return grid((row, column) => displayText(cells.value(row, column), cells.format(row, column)));
       case "valueTypes":
-        return grid((row, column) => {
-          const value = cells.value(row, column);
-          if (value === "") return "Empty";
-          if (typeof value === "number") return "Double";
-          if (typeof value === "boolean") return "Boolean";
-          return /^#(NAME\?|VALUE!|REF!|DIV\/0!|N\/A|NUM!|NULL!|SPILL!|CALC!)$/.test(value)
-            ? "Error"
-            : "String";
-        });
+        return grid((row, column) => valueTypeOf(cells.value(row, column)));
       case "hidden":
       case "columnHidden":
       case "rowHidden":

@@ -2,6 +2,7 @@ import { lastColumn, lastRow } from "../addresses";
 import type { Execution, HostContext } from "../context";
 import { displayText } from "../displayText";
 import { errors } from "../errors";
+import { checkProtection } from "../protection";
 import type { CellStyle } from "../rangeAttributes";
 import { ClientObjectProxy } from "./base";
 import type { RangeTarget } from "./range";
@@ -37,8 +38,10 @@ abstract class StyleProxy extends ClientObjectProxy<RangeTarget> {
   protected _style(property: string, value: unknown): void {
     const key = this._keys[property];
     this._set(property, value, (exec, target) => {
+      // Locking cells is how a sheet is prepared for protection; it is refused only once it is protected.
+      checkProtection(target.sheet, "formatCells", target.rect, `${this._typeName}.${property}`);
       target.sheet.attributes.setStyle(target.rect, { [key]: value });
-      exec.host.state.dirty = true;
+      exec.host.state.recordFormat(target.sheet, target.rect);
     });
   }
 }
@@ -198,6 +201,7 @@ export class RangeFormatProxy extends StyleProxy {
   }
   set columnWidth(value: number) {
     this._set("columnWidth", value, (exec, target) => {
+      checkProtection(target.sheet, "formatColumns", target.rect, "RangeFormat.columnWidth");
       for (let c = target.rect.column; c <= lastColumn(target.rect); c++)
         target.sheet.attributes.columnWidths.set(c, value);
       exec.host.state.dirty = true;
@@ -208,6 +212,7 @@ export class RangeFormatProxy extends StyleProxy {
   }
   set rowHeight(value: number) {
     this._set("rowHeight", value, (exec, target) => {
+      checkProtection(target.sheet, "formatRows", target.rect, "RangeFormat.rowHeight");
       for (let r = target.rect.row; r <= Math.min(lastRow(target.rect), target.rect.row + 100_000); r++)
         target.sheet.attributes.rowHeights.set(r, value);
       exec.host.state.dirty = true;
@@ -217,6 +222,7 @@ export class RangeFormatProxy extends StyleProxy {
   /** Widths from the longest displayed text in each column (about 5.5 points a character, plus padding). */
   autofitColumns(): void {
     this._enqueue("autofitColumns", [], (exec, target) => {
+      checkProtection(target.sheet, "formatColumns", target.rect, "RangeFormat.autofitColumns");
       const { cells, attributes } = target.sheet;
       const last = Math.min(lastRow(target.rect), cells.lastRowIndex());
       for (

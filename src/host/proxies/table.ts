@@ -9,6 +9,7 @@ import {
   headerRect,
   totalsRect,
 } from "../model";
+import { checkProtection } from "../protection";
 import { addTableColumn, addTableRows, deleteTableRows } from "../structure";
 import type { GridInput } from "../workbookState";
 import { ClientObjectProxy, EventSource } from "./base";
@@ -147,8 +148,10 @@ export class TableProxy extends ClientObjectProxy<TableModel> {
       | "highlightLastColumn",
   >(key: K, value: TableModel[K]): void {
     this._set(key, value, (exec, table) => {
+      const sheet = exec.host.state.requireSheet(table.sheetId);
+      checkProtection(sheet, "structure", table.rect, `Table.${key}`);
       table[key] = value;
-      exec.host.state.dirty = true;
+      exec.host.state.recordFormat(sheet, table.rect);
     });
   }
 
@@ -160,6 +163,7 @@ export class TableProxy extends ClientObjectProxy<TableModel> {
     this._set("showHeaders", value, (exec, table) => {
       if (table.showHeaders === value) return;
       const sheet = exec.host.state.requireSheet(table.sheetId);
+      checkProtection(sheet, "structure", table.rect, "Table.showHeaders");
       if (!value) {
         const header = headerRect(table)!;
         for (let c = header.column; c <= lastColumn(header); c++) sheet.cells.clearContents(header.row, c);
@@ -193,6 +197,7 @@ export class TableProxy extends ClientObjectProxy<TableModel> {
     this._set("showTotals", value, (exec, table) => {
       if (table.showTotals === value) return;
       const sheet = exec.host.state.requireSheet(table.sheetId);
+      checkProtection(sheet, "structure", table.rect, "Table.showTotals");
       if (value) {
         table.rect = { ...table.rect, rowCount: table.rect.rowCount + 1 };
         table.showTotals = true;
@@ -512,6 +517,7 @@ export class TableColumnProxy extends ClientObjectProxy<ColumnTarget> {
       if (table.columns.length === 1)
         throw errors.invalidOperation("TableColumn.delete", "A table must keep at least one column.");
       const sheet = exec.host.state.requireSheet(table.sheetId);
+      checkProtection(sheet, "structure", table.rect, "TableColumn.delete");
       const column = rect(table.rect.row, table.rect.column + index, table.rect.rowCount, 1);
       sheet.cells.shiftColumns(column.column, -1, column.row, lastRow(column));
       table.columns.splice(index, 1);

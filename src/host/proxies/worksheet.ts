@@ -3,6 +3,7 @@ import type { Execution, HostContext } from "../context";
 import { errors } from "../errors";
 import type { ChartRecord } from "../rangeAttributes";
 import type { SheetModel } from "../model";
+import { checkProtection } from "../protection";
 import { ClientObjectProxy, EventSource } from "./base";
 import { CollectionProxy } from "./collection";
 import { RangeProxy } from "./range";
@@ -191,6 +192,15 @@ export class WorksheetProxy extends ClientObjectProxy<SheetModel> {
     return new EventSource(this.context, "WorksheetChanged", (exec) => this._resolve(exec)?.id ?? "(null)");
   }
 
+  /** Number formats, styles, widths (ExcelApi 1.9). The host raises it with onChanged for the same change. */
+  get onFormatChanged(): EventSource<Excel.WorksheetFormatChangedEventArgs> {
+    return new EventSource(
+      this.context,
+      "WorksheetFormatChanged",
+      (exec) => this._resolve(exec)?.id ?? "(null)",
+    );
+  }
+
   get onSelectionChanged(): EventSource<Excel.WorksheetSelectionChangedEventArgs> {
     return new EventSource(
       this.context,
@@ -355,6 +365,9 @@ export class WorksheetProtectionProxy extends ClientObjectProxy<SheetModel> {
 
   protect(options?: Excel.WorksheetProtectionOptions, _password?: string): void {
     this._enqueue("protect", [options ?? null], (exec, sheet) => {
+      // "Protects a worksheet. Fails if the worksheet has already been protected." (Excel.WorksheetProtection)
+      if (sheet.attributes.protection.protected)
+        throw errors.accessDenied(`WorksheetProtection.protect (${sheet.name} is already protected)`);
       sheet.attributes.protection = { protected: true, options };
       exec.host.state.dirty = true;
     });
@@ -475,6 +488,7 @@ export class ChartCollectionProxy extends CollectionProxy<SheetModel, ChartProxy
   add(type: string, sourceData: Excel.Range, seriesBy: string = "Auto"): ChartProxy {
     let created: ChartRecord | undefined;
     this._enqueue("add", [type, seriesBy], (exec, sheet) => {
+      checkProtection(sheet, "objects", undefined, "ChartCollection.add");
       const source = (sourceData as unknown as RangeProxy)._resolve(exec);
       if (!source) throw errors.invalidArgument("ChartCollection.add");
       const n = nextChart++;

@@ -60,6 +60,10 @@ export interface WorkbookRegisterOptions {
   retryDelaysMs?: readonly number[];
   /** Whether Range.find may be used (ExcelApi 1.9); without it a record is found from where it was last seen. */
   canFind?: boolean;
+  /** How long an edit event Excel gave no details for waits for its onFormatChanged (default 100 ms). */
+  formatWaitMs?: number;
+  /** How often the rows under the selection are re-read for edits Excel raises no event for (default 2 s). */
+  selectionRecheckMs?: number;
 }
 
 type Row = Record<string, unknown>;
@@ -76,7 +80,11 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
   const random = pooledRandomBytes();
   const makeId = options.newId ?? ((kind: RecordKind) => defaultNewId(kind, random));
   const reportError = options.onBackgroundError ?? ((error: unknown) => console.error(error));
-  const feed = new ChangeFeed(run, reportError, options.ownEchoMs ?? 250);
+  const feed = new ChangeFeed(run, reportError, {
+    echoMs: options.ownEchoMs ?? 250,
+    formatWaitMs: options.formatWaitMs ?? 100,
+    recheckMs: options.selectionRecheckMs ?? 2_000,
+  });
   const selection = new SelectionFeed(run, reportError);
   const retryDelays = options.retryDelaysMs ?? RETRY_MS;
   const find = options.canFind ?? true;

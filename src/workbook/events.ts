@@ -1,17 +1,42 @@
 import type { RecordKind } from "../domain/ids";
 import type { RegisterChange } from "./registerApi";
 import type { ExcelRun } from "./excel";
+import { SilentEditWatch, type Span, spanContains, spanOf } from "./silentEdits";
 import { TableSubscriptions } from "./tableSubscriptions";
 import { RECORD_KINDS, RECORD_TABLES, exchangeRatesTable, settingsTable } from "./tables";
 
 type ChangeKind = RecordKind | "settings";
 type Listener = (change: RegisterChange) => void;
 
-const WATCHED: { kind: ChangeKind; table: string }[] = [
-  ...RECORD_KINDS.map((kind) => ({ kind, table: RECORD_TABLES[kind].table })),
-  { kind: "settings", table: settingsTable.table },
-  { kind: "settings", table: exchangeRatesTable.table },
+interface Watched {
+  kind: ChangeKind;
+  table: string;
+  sheet: string;
+}
+
+const WATCHED: Watched[] = [
+  ...RECORD_KINDS.map((kind) => ({
+    kind,
+    table: RECORD_TABLES[kind].table,
+    sheet: RECORD_TABLES[kind].sheet,
+  })),
+  { kind: "settings", table: settingsTable.table, sheet: settingsTable.sheet },
+  { kind: "settings", table: exchangeRatesTable.table, sheet: exchangeRatesTable.sheet },
 ];
+
+/** How long a format change is remembered, to recognise the onChanged Excel raises for it. */
+const FORMAT_MEMORY_MS = 5_000;
+/** Rows under the selection watched for edits Excel raises no event for (a dropdown pick is one cell). */
+const WATCHED_ROWS = 100;
+
+export interface ChangeFeedOptions {
+  /** How long after its own write the register ignores Local change events (they arrive asynchronously). */
+  echoMs: number;
+  /** How long an edit event waits for the onFormatChanged that would make it a format-only change. */
+  formatWaitMs: number;
+  /** How often the rows under the selection are re-read for edits Excel raised no event for. */
+  recheckMs: number;
+}
 
 /** Calls every listener even if one throws, then rethrows the first error so it is not lost. */
 function notify(listeners: Iterable<Listener>, change: RegisterChange): void {
@@ -26,30 +51,69 @@ function notify(listeners: Iterable<Listener>, change: RegisterChange): void {
   if (errors.length > 0) throw errors[0];
 }
 
+/** Excel says what one edited cell held before and after: a value change, whatever the formats did. */
+function isValueChange(details: Excel.ChangedEventDetail | undefined): boolean {
+  return (
+    details !== undefined &&
+    details !== null &&
+    (!Object.is(details.valueBefore, details.valueAfter) ||
+      details.valueTypeBefore !== details.valueTypeAfter)
+  );
+}
+
+interface FormatChange {
+  worksheetId: string;
+  span: Span;
+  at: number;
+}
+
 /**
  * Tells listeners when the record tables change, locally (another add-in, the user typing) or remotely
- * (co-authors). Changes the register makes itself are not echoed: Excel raises Local events for our own
- * writes too, so Local events are ignored while one of our writes is in flight and for a short moment after
- * it (Excel delivers events asynchronously); the register then notifies "local" once per write, with the IDs.
- * A person's own edit landing inside that moment is not reported separately; the register's notification
- * for its write still tells listeners to refresh that kind.
+ * (co-authors), and only when their data may have changed:
+ *
+ * - Own writes are not echoed: Excel raises Local events for our own writes too, so Local events are ignored
+ *   while one of our writes is in flight and for a short moment after it; the register then notifies "local"
+ *   once per write, with the IDs. A person's own edit landing inside that moment is not reported separately.
+ * - Format changes are not data changes. Excel raises onChanged for them too ("onChanged fires when either the
+ *   format or value of the data changes", Microsoft Learn) with the same RangeEdited type, so an edit event
+ *   that does not say a value changed (Excel gives `details` for one cell only) waits `formatWaitMs` for the
+ *   worksheet's onFormatChanged over the same cells; if one came, nothing is reported (a whole-column format
+ *   would otherwise make every listener re-read the table). A paste that changes values and formats of the
+ *   same cells at once looks the same and is caught only under the selection.
+ * - Edits Excel raises no event for (a dropdown pick on the web) are found by re-reading the rows under the
+ *   selection (silentEdits.ts) and reported as Excel would have.
  */
 export class ChangeFeed {
   private readonly listeners = new Set<Listener>();
-  private readonly tables: TableSubscriptions<ChangeKind>;
+  private readonly tables: TableSubscriptions<Watched>;
+  private readonly silent: SilentEditWatch<ChangeKind>;
+  private formats: FormatChange[] = [];
+  private selectionSubscribed = false;
   private ownWrites = 0;
   private quietUntil = 0;
 
   constructor(
-    run: ExcelRun,
+    private readonly run: ExcelRun,
     private readonly reportError: (error: unknown) => void,
-    private readonly echoMs: number,
+    private readonly options: ChangeFeedOptions,
   ) {
     this.tables = new TableSubscriptions(
       run,
-      WATCHED.map(({ kind, table }) => ({ key: kind, table })),
-      (table, kind) => table.onChanged.add(async (event) => this.handle(kind, event)),
+      WATCHED.map((watched) => ({ key: watched, table: watched.table })),
+      (table, watched) => {
+        table.onChanged.add(async (event) => this.changed(watched, event));
+        table.worksheet.onFormatChanged.add(async (event) => this.formatted(event));
+      },
     );
+    this.silent = new SilentEditWatch({
+      run,
+      tables: WATCHED.map(({ kind, table, sheet }) => ({ key: kind, table, sheet })),
+      onSilentEdit: (kind, address) =>
+        this.deliver({ kinds: [kind], source: "local", excel: { address, changeType: "RangeEdited" } }),
+      reportError,
+      recheckMs: options.recheckMs,
+      maxRows: WATCHED_ROWS,
+    });
   }
 
   listen(listener: Listener): () => void {
@@ -59,8 +123,10 @@ export class ChangeFeed {
   }
 
   /** Subscribes to any table not yet subscribed (tables appear when the workbook is set up). */
-  subscribe(): Promise<void> {
-    return this.listeners.size === 0 ? Promise.resolve() : this.tables.subscribe();
+  async subscribe(): Promise<void> {
+    if (this.listeners.size === 0) return;
+    await this.subscribeSelection();
+    await this.tables.subscribe();
   }
 
   /** Runs one of the register's own writes: its echoes are ignored, and listeners hear about it once. */
@@ -78,7 +144,7 @@ export class ChangeFeed {
       // Excel queues the events of our last request before this point; let them arrive while still ignored.
       await new Promise((resolve) => setTimeout(resolve, 0));
       this.ownWrites--;
-      this.quietUntil = Date.now() + this.echoMs;
+      this.quietUntil = Date.now() + this.options.echoMs;
     }
     const recordIds = changed(result);
     if (recordIds) {
@@ -87,13 +153,59 @@ export class ChangeFeed {
     return result;
   }
 
-  private handle(kind: ChangeKind, event: Excel.TableChangedEventArgs): void {
+  private async subscribeSelection(): Promise<void> {
+    if (this.selectionSubscribed) return;
+    this.selectionSubscribed = true;
+    try {
+      await this.run(async (context) => {
+        context.workbook.onSelectionChanged.add(async () => this.silent.selectionChanged());
+        await context.sync();
+      });
+    } catch (error) {
+      this.selectionSubscribed = false;
+      throw error;
+    }
+  }
+
+  private formatted(event: Excel.WorksheetFormatChangedEventArgs): void {
+    const span = spanOf(event.address);
+    if (!span) return;
+    const now = Date.now();
+    this.formats = this.formats.filter((format) => now - format.at < FORMAT_MEMORY_MS);
+    this.formats.push({ worksheetId: event.worksheetId, span, at: now });
+  }
+
+  /** An edit event over cells whose format changed just now, with no sign that a value changed. */
+  private isFormatOnly(event: Excel.TableChangedEventArgs): boolean {
+    const span = spanOf(event.address);
+    const now = Date.now();
+    return (
+      span !== undefined &&
+      this.formats.some(
+        (format) =>
+          now - format.at < FORMAT_MEMORY_MS &&
+          format.worksheetId === event.worksheetId &&
+          spanContains(format.span, span),
+      )
+    );
+  }
+
+  private async changed(watched: Watched, event: Excel.TableChangedEventArgs): Promise<void> {
+    this.silent.reported(watched.table, event.address, String(event.changeType));
     const local = event.source === "Local";
     if (local && (this.ownWrites > 0 || Date.now() < this.quietUntil)) return;
-    notify(this.listeners, {
-      kinds: [kind],
+    if (event.changeType === "RangeEdited" && !isValueChange(event.details)) {
+      await new Promise((resolve) => setTimeout(resolve, this.options.formatWaitMs));
+      if (this.isFormatOnly(event)) return;
+    }
+    this.deliver({
+      kinds: [watched.kind],
       source: local ? "local" : "remote",
       ...(event.address ? { excel: { address: event.address, changeType: String(event.changeType) } } : {}),
     });
+  }
+
+  private deliver(change: RegisterChange): void {
+    notify(this.listeners, change);
   }
 }

@@ -53,6 +53,12 @@ export function excelFailure(error: unknown, doing: string): RegisterFailure {
       message: `Could not ${doing}: a register sheet or table is missing. Choose "Set up workbook" to repair it, then try again.`,
     };
   }
+  if (code === "AccessDenied") {
+    return {
+      kind: "failed",
+      message: `Could not ${doing}: a sheet it needs to change is protected. Unprotect that sheet (Review > Unprotect Sheet), then try again.`,
+    };
+  }
   if (code === "RequestPayloadSizeLimitExceeded") {
     return {
       kind: "failed",

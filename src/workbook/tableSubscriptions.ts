@@ -1,12 +1,16 @@
 import type { ExcelRun } from "./excel";
 
 /**
- * Event handlers on tables that may not exist yet (they appear when the workbook is set up): each call to
- * subscribe() attaches handlers to the watched tables that now exist and were not attached before, one call at
- * a time so no table is attached twice.
+ * Event handlers on tables that may not exist yet (they appear when the workbook is set up) or may be replaced
+ * (a person deletes a table and set-up makes it again): each call to subscribe() attaches handlers to every
+ * watched table whose current table has none yet, one call at a time so no table is attached twice. Tables are
+ * told apart by Excel's table ID, not by name: the handlers of a deleted table never fire again (Microsoft
+ * Learn, "Work with Events": "When an object to which events are registered is deleted ... the event handler no
+ * longer triggers"), so a new table of the same name needs handlers of its own.
  */
 export class TableSubscriptions<K> {
-  private readonly attached = new Set<string>();
+  /** Table name -> the ID of the table its handlers are attached to. */
+  private readonly attached = new Map<string, string>();
   private pending: Promise<void> = Promise.resolve();
 
   constructor(
@@ -22,14 +26,15 @@ export class TableSubscriptions<K> {
 
   private async subscribeNow(): Promise<void> {
     await this.run(async (context) => {
-      const wanted = this.watched
-        .filter((w) => !this.attached.has(w.table))
-        .map((w) => ({ ...w, proxy: context.workbook.tables.getItemOrNullObject(w.table) }));
+      const found = this.watched.map((w) => ({
+        ...w,
+        proxy: context.workbook.tables.getItemOrNullObject(w.table).load("id"),
+      }));
       await context.sync();
-      const present = wanted.filter((w) => !w.proxy.isNullObject);
-      for (const { key, proxy } of present) this.attach(proxy, key);
+      const fresh = found.filter((w) => !w.proxy.isNullObject && this.attached.get(w.table) !== w.proxy.id);
+      for (const { key, proxy } of fresh) this.attach(proxy, key);
       await context.sync();
-      for (const { table } of present) this.attached.add(table);
+      for (const { table, proxy } of fresh) this.attached.set(table, proxy.id);
     });
   }
 }

@@ -1,5 +1,6 @@
 /** A small register in the in-memory host with the live register started over it, for the live function tests. */
 import type { Licence } from "../../src/domain/schemas";
+import type { ExcelPlatform } from "../../src/host";
 import type { LiveRegister } from "../../src/live/liveRegister";
 import { startLiveRegister } from "../../src/live/sharedLiveRegister";
 import type { NewRecord, Register } from "../../src/workbook/registerApi";
@@ -61,9 +62,15 @@ export async function settle(live: LiveRegister): Promise<void> {
   }
 }
 
-export async function liveFixture(): Promise<LiveFixture> {
-  const { workbook, session } = await freshWorkbook();
-  const register = registerOn(session, { newId: idMaker("A") });
+/** The register above, loaded into the live register; `profile` and `selectionRecheckMs` when a test means them. */
+export async function liveFixture(
+  options: { profile?: ExcelPlatform; selectionRecheckMs?: number } = {},
+): Promise<LiveFixture> {
+  const { workbook, session } = await freshWorkbook(options.profile ? { profile: options.profile } : {});
+  const register = registerOn(session, {
+    newId: idMaker("A"),
+    ...(options.selectionRecheckMs ? { selectionRecheckMs: options.selectionRecheckMs } : {}),
+  });
   const added = [
     await register.addMany("software", [
       { id: "SW-1", name: "Visio" },

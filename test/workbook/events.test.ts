@@ -82,3 +82,25 @@ describe("selection by the user", () => {
     expect(selected[selected.length - 1]).toEqual(["allocations", added.value[0].id]);
   });
 });
+
+describe("tables that are deleted and made again", () => {
+  it("a table deleted and set up again is followed again (the old table's handlers never fire)", async () => {
+    const { workbook, session, register } = await freshWorkbook();
+    const heard: RegisterChange[] = [];
+    register.onChanged((change) => heard.push(change));
+    await settle();
+    await session.run(async (context) => {
+      context.workbook.tables.getItem(RECORD_TABLES.installations.table).delete();
+      await context.sync();
+    });
+    const repaired = await register.setUp();
+    expect(repaired.ok && repaired.value.repaired.length + repaired.value.created.length).toBeGreaterThan(0);
+    await settle();
+    heard.length = 0;
+    const device = columnLetter(RECORD_TABLES.installations.columns.findIndex((c) => c.header === "Device"));
+    workbook.typeIntoCell("Installations", `${device}2`, "PC-9", workbook.session("colleague"));
+    await settle();
+    expect(heard).toEqual([expect.objectContaining({ kinds: ["installations"], source: "remote" })]);
+    expect(backgroundErrors).toEqual([]);
+  });
+});

@@ -21,15 +21,21 @@ export function idMaker(prefix: string): (kind: RecordKind) => string {
   return (kind) => `${kind.slice(0, 3).toUpperCase()}-${prefix}${String(++n).padStart(8, "0")}`;
 }
 
+/**
+ * A register on a co-author's session. The host raises its events on the next macrotask, so own-write echoes
+ * and format events need no waiting; the selection is re-read every `selectionRecheckMs` (default 2 s).
+ */
 export function registerOn(
   session: Session,
-  options: { newId?: (kind: RecordKind) => string; now?: () => Date } = {},
+  options: { newId?: (kind: RecordKind) => string; now?: () => Date; selectionRecheckMs?: number } = {},
 ): Register {
   return createWorkbookRegister({
     run: (batch) => session.run(batch),
     now: options.now ?? (() => new Date("2026-05-01T09:30:00.000Z")),
     ...(options.newId ? { newId: options.newId } : {}),
+    ...(options.selectionRecheckMs ? { selectionRecheckMs: options.selectionRecheckMs } : {}),
     ownEchoMs: 0,
+    formatWaitMs: 0,
     onBackgroundError: (error) => backgroundErrors.push(error),
   });
 }

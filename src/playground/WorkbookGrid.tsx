@@ -29,6 +29,7 @@ const useStyles = makeStyles({
   },
   nameBox: { width: "7em", fontFamily: tokens.fontFamilyMonospace },
   formulaInput: { flexGrow: 1, fontFamily: tokens.fontFamilyMonospace, padding: "2px 4px" },
+  refusal: { color: tokens.colorPaletteRedForeground1, padding: "0 8px" },
   scroller: { flexGrow: 1, overflow: "auto" },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
   heading: {
@@ -115,6 +116,8 @@ export function WorkbookGrid({
     setEditing(text);
   };
   const gridRef = useRef<HTMLTableElement>(null);
+  /** What Excel would say when it refuses an entry (a protected sheet, text too long for a cell). */
+  const [refusal, setRefusal] = useState<string>();
 
   useAddInSelection(followed, (range) => {
     if (range.sheet !== activeSheet) setEditing(null);
@@ -130,6 +133,10 @@ export function WorkbookGrid({
       ?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [activeAddress, activeSheet]);
 
+  const choices = useMemo(
+    () => (activeSheet ? workbook.listChoices(activeSheet, activeAddress) : undefined),
+    [workbook, activeSheet, activeAddress, version], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const rows = Math.max(data.values.length + 3, 20, selection.row + 2);
   const columns = Math.max(data.values[0]?.length ?? 0, 8);
   const formulaOf = (row: number, column: number): string => {
@@ -143,9 +150,28 @@ export function WorkbookGrid({
     if (activeSheet) workbook.selectCell(activeSheet, cellAddress(row, column), typingAs);
   };
 
+  /** Runs a person's entry; one Excel refuses is shown, as Excel shows its message, and changes nothing. */
+  const enter = (change: () => void): boolean => {
+    try {
+      change();
+      setRefusal(undefined);
+      return true;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      setRefusal(
+        code === "AccessDenied"
+          ? "The cell you're trying to change is on a protected sheet."
+          : error instanceof Error
+            ? error.message
+            : String(error),
+      );
+      return false;
+    }
+  };
+
   /** Enters the text and moves down a row; the grid takes the keyboard back only after Enter, not a click elsewhere. */
   const commit = (text: string, by: "enter" | "leaving") => {
-    workbook.typeIntoCell(activeSheet, cellAddress(selection.row, selection.column), text, typingAs);
+    if (!enter(() => workbook.typeIntoCell(activeSheet, activeAddress, text, typingAs))) return;
     setEditing(null);
     select(selection.row + 1, selection.column);
     if (by === "enter") gridRef.current?.focus();
@@ -175,7 +201,7 @@ export function WorkbookGrid({
         break;
       case "Delete":
       case "Backspace":
-        workbook.typeIntoCell(activeSheet, cellAddress(selection.row, selection.column), "", typingAs);
+        enter(() => workbook.typeIntoCell(activeSheet, activeAddress, "", typingAs));
         break;
       default:
         // Typing into a selected cell replaces what it holds, starting with the key just pressed.
@@ -207,6 +233,31 @@ export function WorkbookGrid({
             if (e.key === "Escape") setEditing(null);
           }}
         />
+        {choices && (
+          // A list cell's dropdown: in Excel on the web, picking from it raises no change event.
+          <select
+            aria-label="Pick from list"
+            value=""
+            onChange={(e) => {
+              const value = e.target.value;
+              enter(() => workbook.pickFromList(activeSheet, activeAddress, value, typingAs));
+            }}
+          >
+            <option value="" disabled>
+              Pick…
+            </option>
+            {choices.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
+              </option>
+            ))}
+          </select>
+        )}
+        {refusal && (
+          <span role="alert" className={styles.refusal}>
+            {refusal}
+          </span>
+        )}
       </div>
       <div className={styles.scroller}>
         <table

@@ -26,6 +26,8 @@ const WATCHED: Watched[] = [
 
 /** How long a format change is remembered, to recognise the onChanged Excel raises for it. */
 const FORMAT_MEMORY_MS = 5_000;
+/** How long a cell found changed under the selection waits for the onChanged Excel may still deliver. */
+const EVENT_GRACE_MS = 250;
 /** Rows under the selection watched for edits Excel raises no event for (a dropdown pick is one cell). */
 const WATCHED_ROWS = 100;
 
@@ -112,6 +114,7 @@ export class ChangeFeed {
         this.deliver({ kinds: [kind], source: "local", excel: { address, changeType: "RangeEdited" } }),
       reportError,
       recheckMs: options.recheckMs,
+      graceMs: EVENT_GRACE_MS,
       maxRows: WATCHED_ROWS,
     });
   }

@@ -9,7 +9,8 @@ import { columnLetter } from "./cells";
  * stays, and any cell that changed without an onChanged event is reported as if Excel had reported it.
  *
  * Cost: one small request per selection change and per tick, at most `maxRows` rows (a taller selection is
- * watched over its first rows only). Cells an onChanged event already reported are not reported again.
+ * watched over its first rows only). Cells an onChanged event reported since the last read are not reported
+ * again, and rows that moved (rows inserted or deleted) only take a new reading.
  */
 
 export interface WatchedTable<K> {
@@ -63,10 +64,17 @@ interface Watch<K> extends Span {
   key: K;
   table: string;
   sheet: string;
-  /** The cells as last read; undefined after rows moved (the next read only takes a new baseline). */
-  values?: unknown[][];
-  /** Cells onChanged events reported since the last read (zero-based sheet coordinates). */
-  reported: Span[];
+  /** The cells as last read. */
+  values: unknown[][];
+  /** When the read that gave `values` was asked for: events heard since may describe changes it missed. */
+  readAsked: number;
+}
+
+/** An onChanged event heard on a watched table: its cells (all of them when rows moved) and when. */
+interface Report {
+  table: string;
+  span: Span | "moved";
+  heard: number;
 }
 
 export interface SilentEditOptions<K> {
@@ -76,8 +84,13 @@ export interface SilentEditOptions<K> {
   onSilentEdit: (key: K, address: string) => void;
   reportError: (error: unknown) => void;
   recheckMs: number;
+  /** How long a changed cell waits for an onChanged event before it counts as one Excel raised none for. */
+  graceMs: number;
   maxRows: number;
 }
+
+/** Events are kept at least this long, so a watch being set up still hears of the ones that came meanwhile. */
+const REPORT_MEMORY_MS = 10_000;
 
 const STRUCTURAL = new Set([
   "RowInserted",
@@ -100,6 +113,8 @@ function localAddress(span: Span): string {
 
 export class SilentEditWatch<K> {
   private watches: Watch<K>[] = [];
+  /** Events heard since the oldest watched read was asked for (they may arrive before or after that read). */
+  private reports: Report[] = [];
   private timer: ReturnType<typeof setInterval> | undefined;
   private queue: Promise<void> = Promise.resolve();
 
@@ -113,11 +128,10 @@ export class SilentEditWatch<K> {
   /** An onChanged event on a watched table: those cells are known to have changed, or rows have moved. */
   reported(table: string, address: string, changeType: string): void {
     const span = spanOf(address);
-    for (const watch of this.watches) {
-      if (watch.table !== table) continue;
-      if (STRUCTURAL.has(changeType) || !span) watch.values = undefined;
-      else watch.reported.push(span);
-    }
+    const now = Date.now();
+    const oldest = Math.min(now - REPORT_MEMORY_MS, ...this.watches.map((watch) => watch.readAsked));
+    this.reports = this.reports.filter((report) => report.heard >= oldest);
+    this.reports.push({ table, span: STRUCTURAL.has(changeType) || !span ? "moved" : span, heard: now });
   }
 
   /** One check at a time; a check that fails (a sheet deleted under the watch) ends the watch. */
@@ -145,18 +159,20 @@ export class SilentEditWatch<K> {
   private async check(): Promise<void> {
     if (this.watches.length === 0) return;
     await this.options.run(async (context) => {
+      const asked = Date.now();
       const reads = this.queueReads(context);
       await context.sync();
-      this.compare(reads);
+      this.compare(reads, asked);
     });
   }
 
   private async follow(): Promise<void> {
     await this.options.run(async (context) => {
+      const asked = Date.now();
       const selected = context.workbook.getSelectedRange().load("address");
       const reads = this.queueReads(context);
       await context.sync();
-      this.compare(reads);
+      this.compare(reads, asked);
       this.watches = [];
       const sheet = selected.address.includes("!")
         ? selected.address.slice(0, selected.address.lastIndexOf("!"))
@@ -189,7 +205,7 @@ export class SilentEditWatch<K> {
           firstColumn: range.columnIndex,
           lastColumn: range.columnIndex + range.columnCount - 1,
           values: range.values,
-          reported: [],
+          readAsked: asked,
         });
       }
       this.setTimer(this.watches.length > 0);
@@ -204,36 +220,44 @@ export class SilentEditWatch<K> {
   }
 
   /** Reports rows whose cells differ from the baseline without an event having said so; takes the new baseline. */
-  private compare(reads: { watch: Watch<K>; range: Excel.Range }[]): void {
+  /**
+   * Cells that differ from the last reading. An event may still be on its way for them (Excel delivers events
+   * asynchronously, and a reading can overtake them), so they are reported only if, `graceMs` later, no event
+   * has covered them. The new reading becomes the baseline at once.
+   */
+  private compare(reads: { watch: Watch<K>; range: Excel.Range }[], asked: number): void {
     for (const { watch, range } of reads) {
       const before = watch.values;
       const now = range.values;
-      let first = -1;
-      let last = -1;
-      if (before) {
-        for (let r = 0; r < now.length; r++) {
-          for (let c = 0; c < now[r].length; c++) {
-            if (Object.is(now[r][c], before[r]?.[c])) continue;
-            const cell = { row: watch.firstRow + r, column: watch.firstColumn + c };
-            if (watch.reported.some((span) => inside(cell, span))) continue;
-            if (first < 0) first = cell.row;
-            last = cell.row;
-          }
-        }
-      }
+      const since = watch.readAsked;
+      const changed: { row: number; column: number }[] = [];
+      for (let r = 0; r < now.length; r++)
+        for (let c = 0; c < now[r].length; c++)
+          if (!Object.is(now[r][c], before[r]?.[c]))
+            changed.push({ row: watch.firstRow + r, column: watch.firstColumn + c });
       watch.values = now;
-      watch.reported = [];
-      if (first >= 0)
-        this.options.onSilentEdit(
-          watch.key,
-          localAddress({
-            firstRow: first,
-            lastRow: last,
-            firstColumn: watch.firstColumn,
-            lastColumn: watch.lastColumn,
-          }),
-        );
+      watch.readAsked = asked;
+      if (changed.length === 0) continue;
+      const timer = setTimeout(() => this.reportUnheard(watch, changed, since), this.options.graceMs);
+      (timer as { unref?: () => void }).unref?.();
     }
+  }
+
+  private reportUnheard(watch: Watch<K>, changed: { row: number; column: number }[], since: number): void {
+    const heard = this.reports.filter((r) => r.table === watch.table && r.heard >= since);
+    if (heard.some((r) => r.span === "moved")) return;
+    const unheard = changed.filter((cell) => !heard.some((r) => r.span !== "moved" && inside(cell, r.span)));
+    if (unheard.length === 0) return;
+    const rows = unheard.map((cell) => cell.row);
+    this.options.onSilentEdit(
+      watch.key,
+      localAddress({
+        firstRow: Math.min(...rows),
+        lastRow: Math.max(...rows),
+        firstColumn: watch.firstColumn,
+        lastColumn: watch.lastColumn,
+      }),
+    );
   }
 }
 

@@ -53,6 +53,9 @@ module.exports = {
       ...shared,
       displayName: "components (web)",
       testEnvironment: "jsdom",
+      // A hang guard, not a speed check: a whole pane test takes a few seconds alone, but over 30 s on the
+      // shared 2-core machine while the logic projects run beside it (licence form tests timed out there).
+      testTimeout: 120_000,
       testMatch: ["<rootDir>/test/**/*.test.tsx"],
       globals: { EXCEL_PLATFORM: "web" },
     },

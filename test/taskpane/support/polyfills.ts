@@ -44,5 +44,5 @@ if (typeof window !== "undefined") {
 
 export {};
 
-// Fluent UI's large accessible DOM makes role queries slow in jsdom; a whole pane test can take a few seconds.
-if (typeof jest !== "undefined") jest.setTimeout(30_000);
+// How long a pane test may take is set in jest.config.js (components project): jsdom role queries over
+// Fluent UI's large accessible DOM are slow, and slower still on a shared machine.

@@ -25,6 +25,7 @@ const DRIVES_THE_HOST = [
   "<rootDir>/test/host/**/*.test.ts",
   "<rootDir>/test/workbook/**/*.test.ts",
   "<rootDir>/test/functions/**/*.test.ts",
+  "<rootDir>/test/live/**/*.test.ts",
   "<rootDir>/test/taskpane/writeImport.test.ts",
 ];
 const ONCE_ONLY = [
@@ -45,6 +46,10 @@ module.exports = {
   // Jest leaves a core for itself by default, which on a 2-core CI machine means one worker; two finish in
   // about 60% of the time.
   maxWorkers: 2,
+  // A hang guard, not a speed check (a global option: jest ignores it inside a project). A whole pane test
+  // takes a few seconds alone, but over 30 s on the shared 2-core machine while the logic projects run beside
+  // it (licence form tests timed out there).
+  testTimeout: 120_000,
   projects: [
     logic("web"),
     logic("windows", { testMatch: DRIVES_THE_HOST, testPathIgnorePatterns: ONCE_ONLY }),
@@ -53,9 +58,6 @@ module.exports = {
       ...shared,
       displayName: "components (web)",
       testEnvironment: "jsdom",
-      // A hang guard, not a speed check: a whole pane test takes a few seconds alone, but over 30 s on the
-      // shared 2-core machine while the logic projects run beside it (licence form tests timed out there).
-      testTimeout: 120_000,
       testMatch: ["<rootDir>/test/**/*.test.tsx"],
       globals: { EXCEL_PLATFORM: "web" },
     },

@@ -12,7 +12,7 @@ export type Pause = () => Promise<void> | undefined;
 export const noPause: Pause = () => undefined;
 
 /** How long one stretch of work may run before giving the thread back. */
-export const DEFAULT_SLICE_MS = 40;
+export const DEFAULT_SLICE_MS = 20;
 
 /** A turn of the event loop: scheduler.yield in browsers that have it, setImmediate in Node, else a timeout. */
 function nextTurn(): Promise<void> {

@@ -42,7 +42,7 @@ export interface LiveRegisterOptions {
   onError?: (error: unknown) => void;
   /** Waits between load attempts after a failure (default 2 s, 5 s, 15 s, 30 s, then every minute). */
   retryDelaysMs?: readonly number[];
-  /** Longest stretch of loading work before the thread is given back (default 40 ms). */
+  /** Longest stretch of loading work before the thread is given back (default 20 ms, leaving room for a garbage collection pause within the 50 ms a runtime may stay busy). */
   sliceMs?: number;
 }
 

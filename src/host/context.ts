@@ -72,15 +72,17 @@ export class HostContext {
       context: this,
       response: new ResponseBudget(this.host.limits),
     };
-    try {
-      for (const operation of operations) operation.run(exec);
-    } finally {
-      stats.maxCellsRead = Math.max(stats.maxCellsRead, exec.response.cells);
-      stats.responseBytes.push(exec.response.bytes);
-      stats.maxResponseBytes = Math.max(stats.maxResponseBytes, exec.response.bytes);
-      this.host.finishChanges(this.session);
-      stats.answeringMs += performance.now() - started;
-    }
+    this.host.as(this.session, () => {
+      try {
+        for (const operation of operations) operation.run(exec);
+      } finally {
+        stats.maxCellsRead = Math.max(stats.maxCellsRead, exec.response.cells);
+        stats.responseBytes.push(exec.response.bytes);
+        stats.maxResponseBytes = Math.max(stats.maxResponseBytes, exec.response.bytes);
+        this.host.finishChanges(this.session);
+        stats.answeringMs += performance.now() - started;
+      }
+    });
     return passThroughValue as T;
   }
 

@@ -2,6 +2,7 @@ import { type Rect, contains, formatRect, intersect } from "./addresses";
 import { EventHub, summarise } from "./events";
 import { type Limits, type SessionStats, createStats } from "./limits";
 import { bodyRect } from "./model";
+import { Coauthoring, type CoauthoringOptions } from "./coauthoring";
 import type { ExcelProfile } from "./profiles";
 import { WorkbookState } from "./workbookState";
 
@@ -13,9 +14,15 @@ export interface SessionCore {
   selection?: { sheetId: string; rect: Rect };
 }
 
-/** Everything the sessions share: the workbook state, event registrations, limits and change listeners. */
+/**
+ * Everything the sessions share: the workbook state, event registrations, limits and change listeners. With
+ * asynchronous co-authoring (coauthoring.ts) each session has its own copy of the state instead.
+ */
 export class HostCore {
-  readonly state = new WorkbookState();
+  private readonly shared = new WorkbookState();
+  /** Whose copy `state` is while a session's sync or typing runs (asynchronous co-authoring only). */
+  private viewer?: SessionCore;
+  readonly coauthoring?: Coauthoring;
   readonly hub = new EventHub();
   readonly listeners = new Set<() => void>();
   readonly sessions: SessionCore[] = [];
@@ -24,7 +31,38 @@ export class HostCore {
   constructor(
     readonly profile: ExcelProfile,
     readonly limits: Limits,
-  ) {}
+    coauthoring?: CoauthoringOptions,
+  ) {
+    this.shared.addSheet("Sheet1");
+    this.shared.dirty = false;
+    if (coauthoring)
+      this.coauthoring = new Coauthoring(this.shared, coauthoring, (to, from, apply) => {
+        const receiver = this.sessions.find((s) => s.id === to.id);
+        const sender = this.sessions.find((s) => s.id === from.id);
+        if (!receiver || !sender) return;
+        this.as(receiver, () => {
+          apply();
+          this.finishChanges(sender, true, receiver);
+        });
+      });
+  }
+
+  /** The workbook as the session acting now sees it; outside a session's work, the file itself. */
+  get state(): WorkbookState {
+    if (!this.coauthoring) return this.shared;
+    return this.viewer ? this.coauthoring.stateOf(this.viewer) : this.coauthoring.file;
+  }
+
+  /** Runs `work` on `session`'s copy of the workbook (the one copy when co-authoring is not asynchronous). */
+  as<T>(session: SessionCore, work: () => T): T {
+    const before = this.viewer;
+    this.viewer = session;
+    try {
+      return work();
+    } finally {
+      this.viewer = before;
+    }
+  }
 
   newSession(name: string): SessionCore {
     const session: SessionCore = { id: `session-${this.nextSession++}`, name, stats: createStats() };
@@ -41,9 +79,13 @@ export class HostCore {
   /**
    * After a sync or a typed entry: events for what changed, then onAnyChange listeners. `raiseEvents: false`
    * for changes Excel raises no event for (a dropdown pick on the web): recalculation and re-rendering only.
+   * With asynchronous co-authoring the changes are shipped to the other copies and the events go to the
+   * actor's handlers only; `arrivedAt` is the session whose copy a co-author's changes just reached.
    */
-  finishChanges(actor: SessionCore, raiseEvents = true): void {
+  finishChanges(actor: SessionCore, raiseEvents = true, arrivedAt?: SessionCore): void {
     const state = this.state;
+    if (this.coauthoring && this.viewer && !arrivedAt) this.coauthoring.ship(actor, state.changes);
+    const audience = this.coauthoring ? (arrivedAt ?? actor).id : undefined;
     const changes = raiseEvents ? state.changes : [];
     const changed = state.changes.length > 0;
     state.changes = [];
@@ -51,46 +93,66 @@ export class HostCore {
     const { tables, sheets, formats } = summarise(changes);
     for (const change of tables) {
       const worksheetId = change.sheetId;
-      this.hub.emit("TableChanged", change.tableId, (registration) => ({
-        type: "TableChanged",
-        changeType: change.changeType,
-        source: registration.sessionId === actor.id ? "Local" : "Remote",
-        address: formatRect(change.rect),
-        tableId: change.tableId,
-        worksheetId,
-        ...(change.details ? { details: change.details } : {}),
-        ...rangeGetters(worksheetId, formatRect(change.rect)),
-      }));
-      this.hub.emit("TablesChanged", undefined, (registration) => ({
-        type: "TableChanged",
-        changeType: change.changeType,
-        source: registration.sessionId === actor.id ? "Local" : "Remote",
-        address: formatRect(change.rect),
-        tableId: change.tableId,
-        worksheetId,
-        ...(change.details ? { details: change.details } : {}),
-        ...rangeGetters(worksheetId, formatRect(change.rect)),
-      }));
+      this.hub.emit(
+        "TableChanged",
+        change.tableId,
+        (registration) => ({
+          type: "TableChanged",
+          changeType: change.changeType,
+          source: registration.sessionId === actor.id ? "Local" : "Remote",
+          address: formatRect(change.rect),
+          tableId: change.tableId,
+          worksheetId,
+          ...(change.details ? { details: change.details } : {}),
+          ...rangeGetters(worksheetId, formatRect(change.rect)),
+        }),
+        audience,
+      );
+      this.hub.emit(
+        "TablesChanged",
+        undefined,
+        (registration) => ({
+          type: "TableChanged",
+          changeType: change.changeType,
+          source: registration.sessionId === actor.id ? "Local" : "Remote",
+          address: formatRect(change.rect),
+          tableId: change.tableId,
+          worksheetId,
+          ...(change.details ? { details: change.details } : {}),
+          ...rangeGetters(worksheetId, formatRect(change.rect)),
+        }),
+        audience,
+      );
     }
     for (const change of sheets) {
-      this.hub.emit("WorksheetChanged", change.sheetId, (registration) => ({
-        type: "WorksheetChanged",
-        changeType: change.changeType,
-        source: registration.sessionId === actor.id ? "Local" : "Remote",
-        address: formatRect(change.rect),
-        worksheetId: change.sheetId,
-        ...(change.details ? { details: change.details } : {}),
-        ...rangeGetters(change.sheetId, formatRect(change.rect)),
-      }));
+      this.hub.emit(
+        "WorksheetChanged",
+        change.sheetId,
+        (registration) => ({
+          type: "WorksheetChanged",
+          changeType: change.changeType,
+          source: registration.sessionId === actor.id ? "Local" : "Remote",
+          address: formatRect(change.rect),
+          worksheetId: change.sheetId,
+          ...(change.details ? { details: change.details } : {}),
+          ...rangeGetters(change.sheetId, formatRect(change.rect)),
+        }),
+        audience,
+      );
     }
     for (const change of formats) {
-      this.hub.emit("WorksheetFormatChanged", change.sheetId, (registration) => ({
-        type: "WorksheetFormatChanged",
-        source: registration.sessionId === actor.id ? "Local" : "Remote",
-        address: formatRect(change.rect),
-        worksheetId: change.sheetId,
-        ...rangeGetters(change.sheetId, formatRect(change.rect)),
-      }));
+      this.hub.emit(
+        "WorksheetFormatChanged",
+        change.sheetId,
+        (registration) => ({
+          type: "WorksheetFormatChanged",
+          source: registration.sessionId === actor.id ? "Local" : "Remote",
+          address: formatRect(change.rect),
+          worksheetId: change.sheetId,
+          ...rangeGetters(change.sheetId, formatRect(change.rect)),
+        }),
+        audience,
+      );
     }
     if (state.dirty || changed) {
       state.dirty = false;
@@ -115,7 +177,7 @@ export class HostCore {
       () => ({ type: "WorkbookSelectionChanged", workbook: undefined }),
       session.id,
     );
-    for (const table of this.state.tablesOn(sheetId)) {
+    for (const table of this.as(session, () => this.state.tablesOn(sheetId))) {
       if (!intersect(table.rect, area)) continue;
       this.hub.emit(
         "TableSelectionChanged",

@@ -6,6 +6,7 @@ import { contains, formatAddress, parseAddress } from "./addresses";
 import { listChoices } from "./listChoices";
 import { HostContext } from "./context";
 import type { FormulaEvaluator } from "./formulas";
+import type { CoauthoringOptions } from "./coauthoring";
 import { HostCore, type SessionCore } from "./hostCore";
 import type { SessionStats } from "./limits";
 import { EXCEL_PROFILES, defaultExcelPlatform, type ExcelPlatform, type ExcelProfile } from "./profiles";
@@ -40,6 +41,12 @@ export interface InMemoryWorkbookOptions {
   payloadLimitBytes?: number | null;
   /** Overrides the profile's limit on cells read by one sync. */
   maxCellsPerRead?: number;
+  /**
+   * Asynchronous co-authoring, as Excel on the web: each session works on its own copy and its synced
+   * changes reach the others `mergeDelayMs` later, merged cell by cell (README.md, "Co-authoring").
+   * Without it every session shares one workbook and sees every change at once.
+   */
+  coauthoring?: CoauthoringOptions;
 }
 
 export interface HostSession {
@@ -70,6 +77,11 @@ export interface SheetDescription {
 export interface InMemoryWorkbook {
   /** The Excel this workbook imitates, and the rules that follow from it. */
   readonly profile: ExcelProfile;
+  /**
+   * With asynchronous co-authoring: resolves once every change synced so far has reached every session
+   * (their onChanged handlers are then queued). Without it, resolves at once.
+   */
+  merged(): Promise<void>;
   /** A co-author's session on this workbook. run() behaves like Excel.run. */
   session(name?: string): HostSession;
   /** Acting as a person typing into the grid (playground, tests): applies Excel's input parsing, raises onChanged with source "Local" in `by` (default: a session named "user") and "Remote" in every other session. */
@@ -128,15 +140,17 @@ class Session implements HostSession {
 export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): InMemoryWorkbook {
   const profile = EXCEL_PROFILES[options.profile ?? defaultExcelPlatform()];
   if (!profile) throw new Error(`Unknown Excel platform "${String(options.profile)}".`);
-  const host = new HostCore(profile, {
-    payloadLimitBytes:
-      options.payloadLimitBytes === undefined
-        ? profile.payloadLimitBytes
-        : (options.payloadLimitBytes ?? undefined),
-    maxCellsPerRead: options.maxCellsPerRead ?? profile.maxCellsPerRead,
-  });
-  host.state.addSheet("Sheet1");
-  host.state.dirty = false;
+  const host = new HostCore(
+    profile,
+    {
+      payloadLimitBytes:
+        options.payloadLimitBytes === undefined
+          ? profile.payloadLimitBytes
+          : (options.payloadLimitBytes ?? undefined),
+      maxCellsPerRead: options.maxCellsPerRead ?? profile.maxCellsPerRead,
+    },
+    options.coauthoring,
+  );
   const sessions = new Map<string, Session>();
   const session = (name = "user"): Session => {
     let found = sessions.get(name);
@@ -161,23 +175,27 @@ export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): I
 
   const workbook: InMemoryWorkbook = {
     profile,
+    merged: async () => host.coauthoring?.settled(),
     session,
     typeIntoCell(sheetName, address, input, by) {
       const sheet = sheetOf(sheetName);
       const area = cellOf(address);
       const core = coreOf(by);
       host.select(core, sheet.id, area);
-      try {
-        host.state.write(
-          sheet,
-          { ...area, rowCount: 1, columnCount: 1 },
-          "values",
-          [[input]],
-          "typeIntoCell",
-        );
-      } finally {
-        host.finishChanges(core);
-      }
+      host.as(core, () => {
+        try {
+          const own = sheetOf(sheetName);
+          host.state.write(
+            own,
+            { ...area, rowCount: 1, columnCount: 1 },
+            "values",
+            [[input]],
+            "typeIntoCell",
+          );
+        } finally {
+          host.finishChanges(core);
+        }
+      });
     },
     pickFromList(sheetName, address, value, by) {
       const sheet = sheetOf(sheetName);
@@ -197,11 +215,13 @@ export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): I
       const selected = core.selection;
       if (!selected || selected.sheetId !== sheet.id || !contains(selected.rect, at))
         host.select(core, sheet.id, at);
-      try {
-        host.state.write(sheet, at, "values", [[choice]], "pickFromList");
-      } finally {
-        host.finishChanges(core, host.profile.dropdownPickRaisesChanged);
-      }
+      host.as(core, () => {
+        try {
+          host.state.write(sheetOf(sheetName), at, "values", [[choice]], "pickFromList");
+        } finally {
+          host.finishChanges(core, host.profile.dropdownPickRaisesChanged);
+        }
+      });
     },
     listChoices(sheetName, address) {
       return listChoices(host.state, sheetOf(sheetName), cellOf(address));

@@ -111,6 +111,11 @@ export class RangeAttributes {
   protection: { protected: boolean; options?: Excel.WorksheetProtectionOptions } = { protected: false };
   charts: ChartRecord[] = [];
 
+  /** A separate copy (plain data throughout). */
+  clone(): RangeAttributes {
+    return Object.assign(new RangeAttributes(), structuredClone({ ...this }));
+  }
+
   setStyle(target: Rect, style: CellStyle): void {
     this.styles.push({ rect: target, data: style });
     if (this.styles.length > 256) this.compactStyles();

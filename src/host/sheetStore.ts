@@ -32,6 +32,22 @@ export class SheetStore {
   private columnFormats = new Map<number, string>();
   private usedCache: { values?: Rect | null; all?: Rect | null } = {};
 
+  /** A separate copy (a co-author's own copy of the workbook, see coauthoring.ts). */
+  clone(): SheetStore {
+    const copy = new SheetStore();
+    copy.rows = this.rows.map((data) =>
+      data
+        ? {
+            values: data.values.slice(),
+            ...(data.formulas ? { formulas: data.formulas.slice() } : {}),
+            ...(data.formats ? { formats: data.formats.slice() } : {}),
+          }
+        : undefined,
+    );
+    copy.columnFormats = new Map(this.columnFormats);
+    return copy;
+  }
+
   private row(r: number, create: true): RowData;
   private row(r: number, create?: false): RowData | undefined;
   private row(r: number, create = false): RowData | undefined {

@@ -92,6 +92,20 @@ export class WorkbookState {
   private nextSheet = 1;
   private nextTable = 1;
 
+  /**
+   * A separate copy of the sheets and tables (a co-author's own copy, see coauthoring.ts). Pending changes,
+   * the formula evaluator and the calculation engine are not copied.
+   */
+  clone(): WorkbookState {
+    const copy = new WorkbookState();
+    for (const sheet of this.sheets)
+      copy.sheets.push({ ...sheet, cells: sheet.cells.clone(), attributes: sheet.attributes.clone() });
+    for (const table of this.tables) copy.tables.push(structuredClone(table));
+    copy.nextSheet = this.nextSheet;
+    copy.nextTable = this.nextTable;
+    return copy;
+  }
+
   // ---- sheets -------------------------------------------------------------------------------------
 
   sheetByName(name: string): SheetModel | undefined {

@@ -1,4 +1,5 @@
 import { makeStyles, mergeClasses, Tab, TabList, tokens } from "@fluentui/react-components";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import {
   useCallback,
   useEffect,
@@ -11,6 +12,11 @@ import {
 import type { HostSession, InMemoryWorkbook } from "../host";
 import { cellAddress, columnLetter, displayCell } from "./cellDisplay";
 import { useAddInSelection } from "./useAddInSelection";
+
+/** Up to this many rows every row is rendered; past it only those in view. */
+const RENDER_ALL_ROWS_UP_TO = 500;
+/** One line of small text with its borders; rows are measured once shown. */
+const ROW_HEIGHT_GUESS = 22;
 
 const useStyles = makeStyles({
   root: {
@@ -125,19 +131,38 @@ export function WorkbookGrid({
     setSelection(range);
   });
 
+  const rows = Math.max(data.values.length + 3, 20, selection.row + 2);
+  // A sheet of 100,000 rows renders only the rows in view (a few thousand cells), as Excel draws only those.
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const windowed = rows > RENDER_ALL_ROWS_UP_TO;
+  // eslint-disable-next-line react-hooks/incompatible-library -- the rows read the virtualizer afresh each render
+  const virtualizer = useVirtualizer({
+    count: windowed ? rows : 0,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: () => ROW_HEIGHT_GUESS,
+    overscan: 10,
+  });
+  const shownRows = virtualizer.getVirtualItems();
+  const topSpace = shownRows[0]?.start ?? 0;
+  const bottomSpace = virtualizer.getTotalSize() - (shownRows[shownRows.length - 1]?.end ?? 0);
+
   // Keep the active cell in view, wherever the selection came from.
   const activeAddress = cellAddress(selection.row, selection.column);
   useEffect(() => {
-    gridRef.current
-      ?.querySelector(`td[data-address="${activeAddress}"]`)
-      ?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [activeAddress, activeSheet]);
+    if (windowed) virtualizer.scrollToIndex(selection.row, { align: "auto" });
+    const scrollIn = () =>
+      gridRef.current
+        ?.querySelector(`td[data-address="${activeAddress}"]`)
+        ?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    scrollIn();
+    // a row brought into range renders on the next frame
+    if (windowed) requestAnimationFrame(scrollIn);
+  }, [activeAddress, activeSheet]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const choices = useMemo(
     () => (activeSheet ? workbook.listChoices(activeSheet, activeAddress) : undefined),
     [workbook, activeSheet, activeAddress, version], // eslint-disable-line react-hooks/exhaustive-deps
   );
-  const rows = Math.max(data.values.length + 3, 20, selection.row + 2);
   const columns = Math.max(data.values[0]?.length ?? 0, 8);
   const formulaOf = (row: number, column: number): string => {
     const formula = data.formulas[row]?.[column];
@@ -214,6 +239,67 @@ export function WorkbookGrid({
     event.preventDefault();
   };
 
+  const renderRow = (r: number, measure?: (row: HTMLTableRowElement | null) => void) => (
+    <tr key={r} data-index={r} ref={measure}>
+      <th className={mergeClasses(styles.heading, styles.rowHeading)} scope="row">
+        {r + 1}
+      </th>
+      {Array.from({ length: columns }, (_, c) => {
+        const isSelected = selection.row === r && selection.column === c;
+        const inRange =
+          r >= selection.row &&
+          r < selection.row + selection.rowCount &&
+          c >= selection.column &&
+          c < selection.column + selection.columnCount;
+        const value = data.values[r]?.[c];
+        const formula = formulaOf(r, c);
+        const isFormula = formula.startsWith("=");
+        return (
+          <td
+            key={c}
+            role="gridcell"
+            data-address={cellAddress(r, c)}
+            aria-selected={inRange}
+            title={isFormula ? formula : undefined}
+            className={mergeClasses(
+              styles.cell,
+              typeof value === "number" && styles.number,
+              isFormula && styles.formula,
+              inRange && !isSelected && styles.inRange,
+              isSelected && styles.selected,
+            )}
+            onClick={() => select(r, c)}
+            onDoubleClick={() => {
+              select(r, c);
+              editInCell(formula);
+            }}
+          >
+            {isSelected && editing !== null && editingIn === "cell" ? (
+              <input
+                autoFocus
+                aria-label={`Edit ${cellAddress(r, c)}`}
+                className={styles.editor}
+                value={editing}
+                onChange={(e) => setEditing(e.target.value)}
+                onFocus={(e) => e.currentTarget.setSelectionRange(editing.length, editing.length)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") commit(e.currentTarget.value, "enter");
+                  if (e.key === "Escape") {
+                    setEditing(null);
+                    gridRef.current?.focus();
+                  }
+                }}
+                onBlur={(e) => editing !== null && commit(e.currentTarget.value, "leaving")}
+              />
+            ) : (
+              displayCell(value, data.numberFormat[r]?.[c])
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+
   return (
     <section className={styles.root} aria-label="Workbook">
       <div className={styles.formulaBar}>
@@ -259,7 +345,7 @@ export function WorkbookGrid({
           </span>
         )}
       </div>
-      <div className={styles.scroller}>
+      <div className={styles.scroller} ref={scrollerRef}>
         <table
           ref={gridRef}
           className={styles.table}
@@ -279,66 +365,16 @@ export function WorkbookGrid({
             </tr>
           </thead>
           <tbody>
-            {Array.from({ length: rows }, (_, r) => (
-              <tr key={r}>
-                <th className={mergeClasses(styles.heading, styles.rowHeading)} scope="row">
-                  {r + 1}
-                </th>
-                {Array.from({ length: columns }, (_, c) => {
-                  const isSelected = selection.row === r && selection.column === c;
-                  const inRange =
-                    r >= selection.row &&
-                    r < selection.row + selection.rowCount &&
-                    c >= selection.column &&
-                    c < selection.column + selection.columnCount;
-                  const value = data.values[r]?.[c];
-                  const formula = formulaOf(r, c);
-                  const isFormula = formula.startsWith("=");
-                  return (
-                    <td
-                      key={c}
-                      role="gridcell"
-                      data-address={cellAddress(r, c)}
-                      aria-selected={inRange}
-                      title={isFormula ? formula : undefined}
-                      className={mergeClasses(
-                        styles.cell,
-                        typeof value === "number" && styles.number,
-                        isFormula && styles.formula,
-                        inRange && !isSelected && styles.inRange,
-                        isSelected && styles.selected,
-                      )}
-                      onClick={() => select(r, c)}
-                      onDoubleClick={() => {
-                        select(r, c);
-                        editInCell(formula);
-                      }}
-                    >
-                      {isSelected && editing !== null && editingIn === "cell" ? (
-                        <input
-                          autoFocus
-                          aria-label={`Edit ${cellAddress(r, c)}`}
-                          className={styles.editor}
-                          value={editing}
-                          onChange={(e) => setEditing(e.target.value)}
-                          onFocus={(e) => e.currentTarget.setSelectionRange(editing.length, editing.length)}
-                          onKeyDown={(e) => {
-                            if (e.key === "Enter") commit(e.currentTarget.value, "enter");
-                            if (e.key === "Escape") {
-                              setEditing(null);
-                              gridRef.current?.focus();
-                            }
-                          }}
-                          onBlur={(e) => editing !== null && commit(e.currentTarget.value, "leaving")}
-                        />
-                      ) : (
-                        displayCell(value, data.numberFormat[r]?.[c])
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            {windowed ? (
+              <>
+                {/* Rows out of view are not rendered: empty rows of their height keep the scroll bar true. */}
+                <tr aria-hidden style={{ height: topSpace }} />
+                {shownRows.map((item) => renderRow(item.index, virtualizer.measureElement))}
+                <tr aria-hidden style={{ height: bottomSpace }} />
+              </>
+            ) : (
+              Array.from({ length: rows }, (_, r) => renderRow(r))
+            )}
           </tbody>
         </table>
       </div>

@@ -10,6 +10,7 @@ import { attachCalculation } from "../host/calc/engine";
 import { createWorkbookRegister } from "../workbook/createWorkbookRegister";
 import { followDashboardChart } from "../workbook/dashboard";
 import { Playground, type CoAuthor } from "./Playground";
+import { seedSynthetic } from "./seedSynthetic";
 import { seedWorkbook } from "./seedWorkbook";
 import { trackWorkbookChanges } from "./WorkbookGrid";
 
@@ -25,6 +26,9 @@ function requestedExcel(): ExcelPlatform {
   return isExcelPlatform(requested) ? requested : "web";
 }
 
+/** The largest synthetic register offered: the issue's scale target, with room above it. */
+const MAX_LICENCES = 200_000;
+
 async function start(): Promise<void> {
   const element = document.getElementById("playground")!;
   const query = new URLSearchParams(location.search);
@@ -33,8 +37,13 @@ async function start(): Promise<void> {
   const excel = requestedExcel();
   document.title = `${document.title} (${EXCEL_NAMES[excel]})`;
   const workbook = createInMemoryWorkbook({ profile: excel });
+  // ?licences=100000 seeds the benchmark's synthetic register of that many licences instead of the demo.
+  const licences = query.has("licences") ? whole(query.get("licences"), 1, MAX_LICENCES, 0) : 0;
   trackWorkbookChanges(workbook);
-  if (!empty) await seedWorkbook(workbook);
+  if (licences > 0 && !empty) await seedSynthetic(workbook, licences);
+  else if (!empty) await seedWorkbook(workbook);
+  // Marks for the scale measurement (scripts/pane-list-visible.ts): where the time goes before the pane shows.
+  performance.mark("playground:seeded");
   // The same functions.json Excel reads tells the engine which functions stream.
   const metadata = await fetch("functions.json").then((response) => response.json());
   attachCalculation(workbook, { metadata });
@@ -57,6 +66,7 @@ async function start(): Promise<void> {
   followNames(coAuthors[0].register, live);
   // A new workbook has no register to load until the pane's "Set up workbook" creates one.
   if (!empty) await live.ready;
+  performance.mark("playground:register-loaded");
 
   createRoot(element).render(
     <FluentProvider theme={webLightTheme}>

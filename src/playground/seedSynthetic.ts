@@ -1,0 +1,64 @@
+import { todayIsoDate } from "../domain/dates";
+import type { RecordKind } from "../domain/ids";
+import { DEFAULT_SETTINGS } from "../domain/schemas";
+import type { InMemoryWorkbook } from "../host";
+import { createWorkbookRegister } from "../workbook/createWorkbookRegister";
+import { recordCells } from "../workbook/records";
+import { RECORD_TABLES } from "../workbook/tables";
+import { syntheticRegister, type SyntheticRegister } from "./syntheticRegister";
+
+/** Rows written per request, as a paste of a large range would be split. */
+const ROWS_PER_WRITE = 5_000;
+const SEED_ORDER: RecordKind[] = ["software", "licences", "allocations", "installations"];
+
+/**
+ * Sets the in-memory workbook up as "Set up workbook" does, then writes the benchmark's synthetic register of
+ * `licenceCount` licences (same generator, same fixed seed) straight into the tables, so anyone can open a
+ * register of 100,000 licences in a browser. Dates are counted from today, so the figures look current.
+ */
+export async function seedSynthetic(
+  workbook: InMemoryWorkbook,
+  licenceCount: number,
+  today = todayIsoDate(),
+): Promise<void> {
+  const session = workbook.session("Synthetic set-up");
+  const register = createWorkbookRegister({ run: (batch) => session.run(batch) });
+  const setUp = await register.setUp();
+  if (!setUp.ok) throw new Error(`Could not set up the workbook: ${setUp.error.message}`);
+  // Some synthetic licences are bought in dollars and euros; with rates their costs count in the GBP totals.
+  const settings = await register.updateSettings({
+    ...DEFAULT_SETTINGS,
+    exchangeRates: { USD: 0.79, EUR: 0.86 },
+  });
+  if (!settings.ok) throw new Error(`Could not record the exchange rates: ${settings.error.message}`);
+  const synthetic = syntheticRegister(licenceCount, undefined, today);
+  for (const kind of SEED_ORDER) await writeRows(session, kind, synthetic);
+}
+
+async function writeRows(
+  session: ReturnType<InMemoryWorkbook["session"]>,
+  kind: RecordKind,
+  synthetic: SyntheticRegister,
+): Promise<void> {
+  const spec = RECORD_TABLES[kind];
+  const records = synthetic[kind] as unknown as Record<string, unknown>[];
+  if (records.length === 0) return;
+  await session.run(async (context) => {
+    const table = context.workbook.tables.getItem(spec.table);
+    for (let start = 0; start < records.length; start += ROWS_PER_WRITE) {
+      const chunk = records
+        .slice(start, start + ROWS_PER_WRITE)
+        .map((record) => recordCells(spec, { ...record, rowVersion: 1 }));
+      // the first chunk goes into the new table's blank row, the rest below the last row
+      const target =
+        start === 0
+          ? table
+              .getDataBodyRange()
+              .getRow(0)
+              .getResizedRange(chunk.length - 1, 0)
+          : table.getDataBodyRange().getRowsBelow(chunk.length);
+      target.values = chunk;
+      await context.sync();
+    }
+  });
+}

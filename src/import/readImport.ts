@@ -1,4 +1,5 @@
 import { unzipSync } from "fflate";
+import { savedMappingFor } from "../domain/columnMapping";
 import { decodeText, type DecodedText } from "./decode";
 import { delimiterName, splitDelimited } from "./delimited";
 import { parseJsonDocuments, readJsonShapes, recordsFromJson } from "./json";
@@ -28,27 +29,40 @@ function mappingFits(
   return Object.values(mapping).every((name) => name === undefined || keys.has(headerKey(name)));
 }
 
+/** The header is one a tool, the person's mapping or a mapping saved in the workbook knows. */
+const isKnownHeader = (options: ReadOptions, header: readonly string[]): boolean =>
+  recogniseHeader(header) !== undefined ||
+  mappingFits(options.mapping, header) ||
+  savedMappingFor(options.savedMappings, header) !== undefined;
+
 function tableOptions(options: ReadOptions, trailingEmpty: TableOptions["trailingEmpty"]): TableOptions {
-  return {
-    trailingEmpty,
-    isKnownHeader: (header) => recogniseHeader(header) !== undefined || mappingFits(options.mapping, header),
-  };
+  return { trailingEmpty, isKnownHeader: (header) => isKnownHeader(options, header) };
 }
 
-/** Reads a table with the person's mapping, else the tool its header shows, else says it needs a mapping. */
+async function readMapped(
+  table: SourceTable,
+  columns: ColumnMapping,
+  saved: boolean,
+  options: ReadOptions,
+): Promise<ImportResult> {
+  const name = saved ? "Your saved column mapping" : "Your column mapping";
+  const result = await installationsFromTable(table, { id: "column-mapping", name }, columns, options);
+  return { ...result, header: table.header, mapping: { columns, saved } };
+}
+
+/**
+ * Reads a table with the person's mapping, else the mapping saved in the workbook for its header row, else
+ * the tool its header shows, else says it needs a mapping.
+ */
 export async function readSourceTable(
   table: SourceTable,
   context: TableContext,
   options: ReadOptions,
 ): Promise<ImportResult> {
-  if (mappingFits(options.mapping, table.header)) {
-    return installationsFromTable(
-      table,
-      { id: "column-mapping", name: "Your column mapping" },
-      options.mapping,
-      options,
-    );
-  }
+  if (mappingFits(options.mapping, table.header)) return readMapped(table, options.mapping, false, options);
+  const saved = savedMappingFor(options.savedMappings, table.header);
+  if (saved && mappingFits(saved.columns, table.header))
+    return readMapped(table, saved.columns, true, options);
   const profile = recogniseHeader(table.header);
   switch (profile?.kind) {
     case "installations":
@@ -94,9 +108,7 @@ async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<Import
     sheet,
     table: tableFromRecords(records, tableOptions(options, "any")),
   }));
-  const known = tables.find(
-    ({ table }) => mappingFits(options.mapping, table.header) || recogniseHeader(table.header),
-  );
+  const known = tables.find(({ table }) => isKnownHeader(options, table.header));
   const chosen = known ?? tables.find(({ table }) => table.header.length > 0) ?? tables[0];
   if (!chosen)
     return readSourceTable(

@@ -17,6 +17,7 @@ export interface ImportSummary {
   licences?: ImportResult["licences"];
   allocations?: ImportResult["allocations"];
   header?: string[];
+  mapping?: ImportResult["mapping"];
 }
 
 export function summariseImport(result: ImportResult): ImportSummary {
@@ -37,5 +38,6 @@ export function summariseImport(result: ImportResult): ImportSummary {
     ...(result.licences && { licences: result.licences }),
     ...(result.allocations && { allocations: result.allocations }),
     ...(result.header && { header: result.header }),
+    ...(result.mapping && { mapping: result.mapping }),
   };
 }

@@ -1,3 +1,4 @@
+import type { ColumnMapping, MappedField, SavedColumnMapping } from "../domain/columnMapping";
 import type { IsoDate } from "../domain/dates";
 
 /** The tools whose exports are recognised, plus a person's own column mapping. */
@@ -97,8 +98,10 @@ export interface ImportResult {
   allocations?: ImportedAllocation[];
   /** The file has no device column: installations are on the device given, or the one its name suggests. */
   noDeviceColumn?: boolean;
-  /** The header row when no tool was recognised, so a person can map its columns. */
+  /** The header row when no tool was recognised or a mapping read it, so a person can map its columns. */
   header?: string[];
+  /** For a file read with a column mapping: the mapping, and whether it is one saved in the workbook. */
+  mapping?: { columns: ColumnMapping; saved: boolean };
 }
 
 /** What the reader needs to know beyond the file's bytes. */
@@ -108,20 +111,13 @@ export interface ReadOptions {
   device?: string;
   /** A person's mapping of this file's columns, used when no tool profile matches (or to override one). */
   mapping?: ColumnMapping;
+  /** Mappings saved in the workbook: one whose header row is this file's is used before any tool profile. */
+  savedMappings?: readonly SavedColumnMapping[];
   /** Called as reading advances, with the fraction done (0..1). */
   onProgress?: (fraction: number) => void;
   /** Stops reading at the next yield point; the read then rejects with an AbortError. */
   signal?: AbortSignal;
 }
 
-/** The fields an installation can take from a column, and the header each comes from. */
-export interface ColumnMapping {
-  device?: string;
-  title: string;
-  version?: string;
-  publisher?: string;
-  user?: string;
-  installedOn?: string;
-}
-
-export type InstallationField = keyof ColumnMapping;
+export type { ColumnMapping, SavedColumnMapping } from "../domain/columnMapping";
+export type InstallationField = MappedField;

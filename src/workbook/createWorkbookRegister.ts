@@ -42,6 +42,12 @@ import { writeSnapshot } from "./snapshot";
 import { todayIsoDate, type IsoDate } from "../domain/dates";
 import { computePosition } from "../domain/position";
 import { forEachPaced, noPause } from "../domain/yielding";
+import {
+  columnMappingProblem,
+  columnMappingTooLong,
+  savedColumnMappingSchema,
+} from "../domain/columnMapping";
+import { readColumnMappings, writeColumnMapping } from "./columnMappings";
 
 export interface WorkbookRegisterOptions {
   /** Excel.run in the add-in; the in-memory host's session.run in tests and the playground. */
@@ -396,6 +402,39 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
       attempt("show the names beside the links", async () =>
         ok(await run((context) => writeDisplayFields(context, RECORD_TABLES[kind], updates))),
       ),
+
+    readColumnMappings: () =>
+      attempt("read the saved column mappings", async () =>
+        ok(
+          await withRetries(
+            () => run(readColumnMappings),
+            retryDelays,
+            (error) => error as Error,
+          ),
+        ),
+      ),
+
+    async saveColumnMapping(mapping) {
+      const problem = columnMappingProblem(mapping);
+      if (problem) return fail({ kind: "invalid", message: problem, fieldErrors: { columns: problem } });
+      const valid = savedColumnMappingSchema.parse(mapping);
+      const tooLong = columnMappingTooLong(valid);
+      if (tooLong) return fail({ kind: "invalid", message: tooLong, fieldErrors: { columns: tooLong } });
+      return feed.ownWrite(
+        "settings",
+        () =>
+          attempt("remember the column mapping", async () => {
+            const saved = await tryWrite(async () => ok(await run((c) => writeColumnMapping(c, valid))));
+            if (saved.ok && !saved.value)
+              return fail({
+                kind: "not-set-up",
+                message: `Could not remember the column mapping: the Settings table has lost its Setting or Value column. Choose "Set up workbook" to put it back, then try again.`,
+              });
+            return ok(valid);
+          }),
+        (result) => (result.ok ? [] : undefined),
+      );
+    },
 
     buildDashboard: (onProgress, figuresOn) =>
       attempt("build the dashboard", async () => {

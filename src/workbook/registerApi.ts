@@ -3,6 +3,7 @@ import type { RecordKind } from "../domain/ids";
 import type { IsoDate } from "../domain/dates";
 import type { RegisterPosition } from "../domain/positionTypes";
 import type { Pause } from "../domain/yielding";
+import type { SavedColumnMapping } from "../domain/columnMapping";
 
 /**
  * The register's contract with the rest of the add-in. The task pane and the custom functions use only this;
@@ -225,6 +226,10 @@ export interface Register {
     kind: RecordKind,
     updates: { id: string; fields: Record<string, string> }[],
   ): Promise<Result<number>>;
+  /** Column mappings saved in the workbook for files no tool recognises, one per header row. */
+  readColumnMappings?(): Promise<Result<SavedColumnMapping[]>>;
+  /** Remembers a column mapping for its header row (validated first; replaces one saved for that header row). */
+  saveColumnMapping?(mapping: SavedColumnMapping): Promise<Result<SavedColumnMapping>>;
   /** Creates the Dashboard sheet, or rebuilds it in place. */
   buildDashboard?(onProgress?: Progress, figuresOn?: FiguresOn): Promise<Result<DashboardReport>>;
   /** Makes the Dashboard's chart cover the live grid as it spills now; false when there is nothing to fit. */

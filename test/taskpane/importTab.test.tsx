@@ -118,4 +118,68 @@ describe("Import tab", () => {
       }),
     ]);
   });
+
+  it("a file no tool knows is mapped once: the mapping is remembered and the next file like it is read with it", async () => {
+    const { register } = await renderPane();
+    const unknown = await chooseFile("custom-inventory.csv");
+    expect(unknown.textContent).toContain("no tool recognised");
+    const form = screen.getByRole("form", { name: "Column mapping" });
+    const choose = (label: string, column: string) =>
+      fireEvent.change(within(form).getByLabelText(new RegExp(`^${label}`)), { target: { value: column } });
+    choose("Device", "Computer");
+    choose("Software title", "App");
+    choose("Version", "Ver");
+    fireEvent.click(within(form).getByRole("button", { name: "Read with these columns" }));
+    await screen.findByText(/Column mapping remembered in this workbook/, {}, SLOW);
+    await waitFor(
+      () =>
+        expect(screen.getByLabelText("Import preview").textContent).toContain(
+          "read with your column mapping",
+        ),
+      SLOW,
+    );
+    expect(register.columnMappings).toEqual([
+      {
+        header: ["Computer", "App", "Ver", "Owner"],
+        columns: { device: "Computer", title: "App", version: "Ver" },
+      },
+    ]);
+
+    await chooseFile("custom-inventory.csv");
+    await waitFor(
+      () =>
+        expect(screen.getByLabelText("Import preview").textContent).toContain(
+          "read with your saved column mapping",
+        ),
+      SLOW,
+    );
+    const figure = (label: string) =>
+      within(screen.getByLabelText("Import preview")).getByText(label).nextElementSibling?.textContent;
+    expect(figure("Installations")).toBe("2");
+    expect(screen.queryByRole("form", { name: "Column mapping" })).toBeNull();
+
+    fireEvent.click(screen.getByRole("button", { name: "Change the column mapping…" }));
+    const again = screen.getByRole("form", { name: "Column mapping" });
+    expect((within(again).getByLabelText(/^Version/) as HTMLSelectElement).value).toBe("Ver");
+    fireEvent.change(within(again).getByLabelText(/^User/), { target: { value: "Owner" } });
+    fireEvent.click(within(again).getByRole("button", { name: "Read with these columns" }));
+    await waitFor(() => expect(register.columnMappings[0].columns.user).toBe("Owner"), SLOW);
+    expect(register.columnMappings).toHaveLength(1);
+  });
+
+  it("a mapping that uses one column twice is refused with a reason, and nothing is remembered", async () => {
+    const { register } = await renderPane();
+    await chooseFile("custom-inventory.csv");
+    const form = screen.getByRole("form", { name: "Column mapping" });
+    fireEvent.change(within(form).getByLabelText(/^Software title/), { target: { value: "App" } });
+    fireEvent.change(within(form).getByLabelText(/^Publisher/), { target: { value: "App" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Read with these columns" }));
+    await screen.findByText(
+      '"App" is chosen for both Software title and Publisher: choose one column for each.',
+      {},
+      SLOW,
+    );
+    expect(register.columnMappings).toEqual([]);
+    expect(register.writes).toEqual([]);
+  });
 });

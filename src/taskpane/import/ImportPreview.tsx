@@ -28,6 +28,13 @@ const useStyles = makeStyles({
 /** Shown rejected rows at most; the rest are counted. */
 const SHOWN_REJECTED = 200;
 
+function recognition(summary: ImportSummary): string {
+  if (summary.format === "unknown") return "no tool recognised";
+  if (summary.mapping)
+    return summary.mapping.saved ? "read with your saved column mapping" : "read with your column mapping";
+  return `recognised as ${summary.formatName}`;
+}
+
 /** What the file gives, before anything is written: the figures, every rejected row, and the warnings. */
 export function ImportPreview({ summary, fileName }: { summary: ImportSummary; fileName: string }) {
   const styles = useStyles();
@@ -44,8 +51,7 @@ export function ImportPreview({ summary, fileName }: { summary: ImportSummary; f
   return (
     <div className={styles.stack} aria-label="Import preview">
       <Text>
-        <strong>{fileName}</strong>:{" "}
-        {summary.format === "unknown" ? "no tool recognised" : `recognised as ${summary.formatName}`}
+        <strong>{fileName}</strong>: {recognition(summary)}
         {summary.readAs ? ` (${summary.readAs})` : ""}.
       </Text>
       <dl className={styles.figures}>

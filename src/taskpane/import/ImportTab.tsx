@@ -12,8 +12,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
+import { columnMappingProblem, headerRowKey, type SavedColumnMapping } from "../../domain/columnMapping";
 import { groupTitles } from "../../domain/productMatching";
 import { summariseImport } from "../../import/summary";
+import type { ColumnMapping } from "../../import/types";
 import type { RegisterData } from "../../workbook/registerApi";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { plural } from "../formatting";
@@ -54,6 +56,8 @@ export function ImportTab({ data }: { data: RegisterData }) {
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const [writing, setWriting] = useState<{ message: string; fraction: number }>();
   const [outcome, setOutcome] = useState<{ intent: "success" | "error"; text: string }>();
+  const [changingMapping, setChangingMapping] = useState(false);
+  const [mappingNote, setMappingNote] = useState<{ intent: "success" | "warning" | "error"; text: string }>();
 
   const result = state.status === "read" ? state.result : undefined;
   const summary = useMemo(() => (result ? summariseImport(result) : undefined), [result]);
@@ -68,11 +72,48 @@ export function ImportTab({ data }: { data: RegisterData }) {
     [result, groups, decisions, data.installations],
   );
 
+  /** The mappings saved in the workbook; without them (a workbook not set up) a file is read as it is. */
+  const savedMappings = async (): Promise<SavedColumnMapping[]> => {
+    const saved = await register.readColumnMappings?.();
+    return saved?.ok ? saved.value : [];
+  };
+
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
     setOutcome(undefined);
     setRemoveNotReported(false);
-    await read({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    setChangingMapping(false);
+    setMappingNote(undefined);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    await read({ name: file.name, bytes }, { savedMappings: await savedMappings() });
+  };
+
+  /** Remembers the person's mapping in the workbook, then reads the file with it; a bad mapping reads nothing. */
+  const mapColumns = async (header: string[], columns: ColumnMapping) => {
+    if (state.status !== "read") return;
+    const mapping = { header, columns };
+    const problem = columnMappingProblem(mapping);
+    if (problem) {
+      setMappingNote({ intent: "error", text: problem });
+      return;
+    }
+    const saved = await register.saveColumnMapping?.(mapping);
+    let remembered = state.savedMappings ?? [];
+    if (saved?.ok) {
+      remembered = [
+        ...remembered.filter((m) => headerRowKey(m.header) !== headerRowKey(header)),
+        saved.value,
+      ];
+      setMappingNote({
+        intent: "success",
+        text: "Column mapping remembered in this workbook: the next file with this header row is read with it.",
+      });
+    } else {
+      const why = saved ? saved.error.message : "This workbook cannot remember column mappings.";
+      setMappingNote({ intent: "warning", text: `${why} This file is read with your mapping all the same.` });
+    }
+    setChangingMapping(false);
+    await read(state.file, { device: state.device, mapping: columns, savedMappings: remembered });
   };
 
   const write = async () => {
@@ -180,7 +221,11 @@ export function ImportTab({ data }: { data: RegisterData }) {
               className={styles.row}
               onSubmit={(event) => {
                 event.preventDefault();
-                void read(state.file, { device, mapping: state.mapping });
+                void read(state.file, {
+                  device,
+                  mapping: state.mapping,
+                  savedMappings: state.savedMappings,
+                });
               }}
             >
               <Field label="Computer these programs are on" style={{ flexGrow: 1 }}>
@@ -191,10 +236,23 @@ export function ImportTab({ data }: { data: RegisterData }) {
               </Button>
             </form>
           )}
-          {summary.header && (
+          {mappingNote && (
+            <MessageBar intent={mappingNote.intent} layout="multiline">
+              <MessageBarBody>{mappingNote.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          {result.mapping && result.header && !changingMapping && (
+            <div className={styles.row}>
+              <Button onClick={() => setChangingMapping(true)}>Change the column mapping…</Button>
+            </div>
+          )}
+          {result.header && (result.format === "unknown" || changingMapping) && (
             <ColumnMappingForm
-              header={summary.header}
-              onMap={(mapping) => void read(state.file, { device: state.device, mapping })}
+              key={headerRowKey(result.header)}
+              header={result.header}
+              initial={result.mapping?.columns}
+              onMap={(columns) => void mapColumns(result.header ?? [], columns)}
+              onCancel={changingMapping ? () => setChangingMapping(false) : undefined}
             />
           )}
           {(result.licences || result.allocations) && <LicenceImportSection result={result} data={data} />}

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from "react";
 import { readImport } from "../../import/readImport";
-import type { ColumnMapping, ImportResult } from "../../import/types";
+import type { ColumnMapping, ImportResult, SavedColumnMapping } from "../../import/types";
 
 /** A file the person chose, kept so it can be read again with a device name or a column mapping. */
 export interface ChosenFile {
@@ -11,8 +11,16 @@ export interface ChosenFile {
 export type ReaderState =
   | { status: "idle" }
   | { status: "reading"; file: ChosenFile; fraction: number }
-  | { status: "read"; file: ChosenFile; result: ImportResult; device?: string; mapping?: ColumnMapping }
+  | ({ status: "read"; file: ChosenFile; result: ImportResult } & ReadChoices)
   | { status: "failed"; file?: ChosenFile; message: string };
+
+/** What the person chose beyond the file, kept for reading it again. */
+export interface ReadChoices {
+  device?: string;
+  mapping?: ColumnMapping;
+  /** Mappings saved in the workbook, so a file with a known header row is read with its mapping. */
+  savedMappings?: readonly SavedColumnMapping[];
+}
 
 /**
  * Reads an export with progress and Cancel; the reader yields between batches, so the pane keeps painting
@@ -22,36 +30,34 @@ export function useImportReader() {
   const [state, setState] = useState<ReaderState>({ status: "idle" });
   const running = useRef<AbortController | undefined>(undefined);
 
-  const read = useCallback(
-    async (file: ChosenFile, options: { device?: string; mapping?: ColumnMapping } = {}) => {
-      running.current?.abort();
-      const controller = new AbortController();
-      running.current = controller;
-      setState({ status: "reading", file, fraction: 0 });
-      try {
-        const result = await readImport(file.bytes, {
-          fileName: file.name,
-          device: options.device,
-          mapping: options.mapping,
-          signal: controller.signal,
-          onProgress: (fraction) => setState({ status: "reading", file, fraction }),
+  const read = useCallback(async (file: ChosenFile, options: ReadChoices = {}) => {
+    running.current?.abort();
+    const controller = new AbortController();
+    running.current = controller;
+    setState({ status: "reading", file, fraction: 0 });
+    try {
+      const result = await readImport(file.bytes, {
+        fileName: file.name,
+        device: options.device,
+        mapping: options.mapping,
+        savedMappings: options.savedMappings,
+        signal: controller.signal,
+        onProgress: (fraction) => setState({ status: "reading", file, fraction }),
+      });
+      if (running.current === controller) setState({ status: "read", file, result, ...options });
+    } catch (caught) {
+      if (running.current !== controller) return;
+      if (caught instanceof DOMException && caught.name === "AbortError") setState({ status: "idle" });
+      else {
+        console.error(caught);
+        setState({
+          status: "failed",
+          file,
+          message: `Could not read ${file.name}: the file may be damaged. Export it again and choose the new file.`,
         });
-        if (running.current === controller) setState({ status: "read", file, result, ...options });
-      } catch (caught) {
-        if (running.current !== controller) return;
-        if (caught instanceof DOMException && caught.name === "AbortError") setState({ status: "idle" });
-        else {
-          console.error(caught);
-          setState({
-            status: "failed",
-            file,
-            message: `Could not read ${file.name}: the file may be damaged. Export it again and choose the new file.`,
-          });
-        }
       }
-    },
-    [],
-  );
+    }
+  }, []);
 
   const cancel = useCallback(() => {
     running.current?.abort();

@@ -1,3 +1,8 @@
+import {
+  columnMappingProblem,
+  headerRowKey,
+  type SavedColumnMapping,
+} from "../../../src/domain/columnMapping";
 import type { RecordKind } from "../../../src/domain/ids";
 import {
   allocationSchema,
@@ -56,7 +61,7 @@ export interface FakeRegisterSeed {
 }
 
 export interface WriteLogEntry {
-  op: "add" | "update" | "remove" | "updateSettings";
+  op: "add" | "update" | "remove" | "updateSettings" | "saveColumnMapping";
   kind?: RecordKind;
   id?: string;
   force?: boolean;
@@ -78,6 +83,8 @@ export class FakeRegister implements Register {
   loadCount = 0;
   /** Table re-reads after a change (readRows), which a whole load is not. */
   readRowsCount = 0;
+  /** Column mappings remembered in the "workbook". */
+  columnMappings: SavedColumnMapping[] = [];
   /** Set to make the next load reject with this error. */
   failNextLoad?: unknown;
   private history = new Map<string, AnyRecord>();
@@ -195,6 +202,24 @@ export class FakeRegister implements Register {
     this.writes.push({ op: "updateSettings" });
     this.emit(["settings"]);
     return ok(clone(settings));
+  }
+
+  async readColumnMappings(): Promise<Result<SavedColumnMapping[]>> {
+    return ok(clone(this.columnMappings));
+  }
+
+  /** Validated as the workbook register validates it; replaces the mapping of the same header row. */
+  async saveColumnMapping(mapping: SavedColumnMapping): Promise<Result<SavedColumnMapping>> {
+    const problem = columnMappingProblem(mapping);
+    if (problem) return fail({ kind: "invalid", message: problem, fieldErrors: { columns: problem } });
+    const key = headerRowKey(mapping.header);
+    this.columnMappings = [
+      ...this.columnMappings.filter((saved) => headerRowKey(saved.header) !== key),
+      clone(mapping),
+    ];
+    this.writes.push({ op: "saveColumnMapping" });
+    this.emit(["settings"]);
+    return ok(clone(mapping));
   }
 
   onChanged(listener: (change: RegisterChange) => void): () => void {

@@ -92,13 +92,20 @@ export async function readSourceTable(
   }
 }
 
-/** A sheet's values (the sheet a person opened an export in, or one of an .xlsx file) read like a file. */
+/**
+ * A sheet's values (the sheet a person opened an export in, or one of an .xlsx file) read like a file, as an
+ * .xlsx sheet is: header row, then rows. `firstLine` is the sheet row of values[0], so lines are sheet rows.
+ */
 export async function readGrid(
   values: readonly (readonly unknown[])[],
   options: ReadOptions = {},
+  firstLine = 1,
 ): Promise<ImportResult> {
-  const table = tableFromRecords(recordsFromGrid(values), tableOptions(options, "any"));
-  return readSourceTable(table, { decimalComma: false }, options);
+  throwIfCancelled(options.signal);
+  const table = tableFromRecords(recordsFromGrid(values, firstLine), tableOptions(options, "any"));
+  const result = await readSourceTable(table, { decimalComma: false }, options);
+  options.onProgress?.(1);
+  return result;
 }
 
 async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<ImportResult> {

@@ -13,9 +13,9 @@ export function gridCell(value: unknown): Cell {
   return null;
 }
 
-/** Rows of a grid (a sheet's values) as records: row 1 of the grid is line 1. */
-export function recordsFromGrid(values: readonly (readonly unknown[])[]): SourceRecord[] {
-  return values.map((row, index) => ({ line: index + 1, cells: row.map(gridCell) }));
+/** Rows of a grid (a sheet's values) as records: row 1 of the grid is line `firstLine` (its sheet row). */
+export function recordsFromGrid(values: readonly (readonly unknown[])[], firstLine = 1): SourceRecord[] {
+  return values.map((row, index) => ({ line: index + firstLine, cells: row.map(gridCell) }));
 }
 
 /**

@@ -48,6 +48,7 @@ import {
   savedColumnMappingSchema,
 } from "../domain/columnMapping";
 import { readColumnMappings, writeColumnMapping } from "./columnMappings";
+import { readActiveSheet } from "./activeSheet";
 
 export interface WorkbookRegisterOptions {
   /** Excel.run in the add-in; the in-memory host's session.run in tests and the playground. */
@@ -435,6 +436,24 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
         (result) => (result.ok ? [] : undefined),
       );
     },
+
+    readActiveSheet: (onProgress) =>
+      attempt("read the open sheet", async () => {
+        const read = await run((context) => readActiveSheet(context, onProgress));
+        const refuse = (message: string) => fail<never>({ kind: "invalid", message, fieldErrors: {} });
+        switch (read.kind) {
+          case "register-sheet":
+            return refuse(
+              `"${read.sheet}" is one of the register's own sheets, not an export. Open the sheet you opened or pasted the export in, then choose "Read the open sheet" again.`,
+            );
+          case "empty":
+            return refuse(
+              `The sheet "${read.sheet}" is empty. Open the sheet that holds the export (its header row and rows), then choose "Read the open sheet" again.`,
+            );
+          case "read":
+            return ok(read.values);
+        }
+      }),
 
     buildDashboard: (onProgress, figuresOn) =>
       attempt("build the dashboard", async () => {

@@ -49,7 +49,9 @@ export interface PageLimits {
 export type PageHandler = (span: BodySpan, firstRow: number, rows: unknown[][]) => void | Promise<void>;
 
 interface Cursor {
-  span: BodySpan;
+  /** Queues the load of rows [firstRow, firstRow + rowCount) of what the cursor reads. */
+  queue: (context: Excel.RequestContext, firstRow: number, rowCount: number) => Excel.Range;
+  deliver: (firstRow: number, rows: unknown[][]) => void | Promise<void>;
   next: number;
   end: number;
   columns: number;
@@ -109,14 +111,22 @@ function planRequest(cursors: Cursor[], bytes: number, cells: number): Block[] {
   return blocks;
 }
 
-function queueBlock(context: Excel.RequestContext, block: Block): Excel.Range {
-  const { span, columns } = block.cursor;
-  return context.workbook.tables
-    .getItem(span.layout.table)
-    .getDataBodyRange()
-    .getCell(block.firstRow, span.firstColumn ?? 0)
-    .getResizedRange(block.rowCount - 1, columns - 1)
-    .load("values");
+function bodySpanCursor(span: BodySpan, onPage: PageHandler): Cursor {
+  const columns = columnsOf(span);
+  return {
+    queue: (context, firstRow, rowCount) =>
+      context.workbook.tables
+        .getItem(span.layout.table)
+        .getDataBodyRange()
+        .getCell(firstRow, span.firstColumn ?? 0)
+        .getResizedRange(rowCount - 1, columns - 1)
+        .load("values"),
+    deliver: (firstRow, rows) => onPage(span, firstRow, rows),
+    next: span.firstRow,
+    end: span.firstRow + span.rowCount,
+    columns,
+    bytesPerRow: columns * GUESSED_CELL_BYTES + 2,
+  };
 }
 
 /**
@@ -129,23 +139,57 @@ export async function readPaged(
   onPage: PageHandler,
   limits: PageLimits = {},
 ): Promise<void> {
+  const cursors = spans.filter((span) => span.rowCount > 0).map((span) => bodySpanCursor(span, onPage));
+  await readCursors(context, cursors, limits);
+}
+
+/** An area of a worksheet by zero-based indexes, as a used range gives it. */
+export interface SheetArea {
+  sheet: string;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/**
+ * Reads an area of a worksheet (not a table: a sheet an export was opened or pasted in) page by page within
+ * the same limits; onPage gets the row of the area (0-based) its first row is.
+ */
+export async function readSheetArea(
+  context: Excel.RequestContext,
+  area: SheetArea,
+  onPage: (firstRow: number, rows: unknown[][]) => void | Promise<void>,
+  limits: PageLimits = {},
+): Promise<void> {
+  if (area.rowCount <= 0 || area.columnCount <= 0) return;
+  const columns = area.columnCount;
+  const sheet = context.workbook.worksheets.getItem(area.sheet);
+  const cursor: Cursor = {
+    queue: (_context, firstRow, rowCount) =>
+      sheet.getRangeByIndexes(area.rowIndex + firstRow, area.columnIndex, rowCount, columns).load("values"),
+    deliver: onPage,
+    next: 0,
+    end: area.rowCount,
+    columns,
+    bytesPerRow: columns * GUESSED_CELL_BYTES + 2,
+  };
+  await readCursors(context, [cursor], limits);
+}
+
+async function readCursors(
+  context: Excel.RequestContext,
+  cursors: Cursor[],
+  limits: PageLimits,
+): Promise<void> {
   const bytes = limits.bytes ?? MAX_RESPONSE_BYTES;
   const cells = limits.cells ?? MAX_CELLS_PER_SYNC;
-  const cursors: Cursor[] = spans
-    .filter((span) => span.rowCount > 0)
-    .map((span) => ({
-      span,
-      next: span.firstRow,
-      end: span.firstRow + span.rowCount,
-      columns: columnsOf(span),
-      bytesPerRow: columnsOf(span) * GUESSED_CELL_BYTES + 2,
-    }));
   for (;;) {
     let blocks = planRequest(cursors, bytes, cells);
     if (blocks.length === 0) return;
     let ranges: Excel.Range[];
     for (;;) {
-      ranges = blocks.map((block) => queueBlock(context, block));
+      ranges = blocks.map((block) => block.cursor.queue(context, block.firstRow, block.rowCount));
       try {
         await context.sync();
         break;
@@ -160,7 +204,7 @@ export async function readPaged(
       const measured = measuredBytesPerRow(rows);
       if (measured > 0) block.cursor.bytesPerRow = Math.max(measured * SAFETY, 2);
       block.cursor.next += block.rowCount;
-      await onPage(block.cursor.span, block.firstRow, rows);
+      await block.cursor.deliver(block.firstRow, rows);
     }
   }
 }

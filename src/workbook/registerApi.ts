@@ -4,6 +4,9 @@ import type { IsoDate } from "../domain/dates";
 import type { RegisterPosition } from "../domain/positionTypes";
 import type { Pause } from "../domain/yielding";
 import type { SavedColumnMapping } from "../domain/columnMapping";
+import type { SheetValues } from "./activeSheet";
+
+export type { SheetValues } from "./activeSheet";
 
 /**
  * The register's contract with the rest of the add-in. The task pane and the custom functions use only this;
@@ -230,6 +233,11 @@ export interface Register {
   readColumnMappings?(): Promise<Result<SavedColumnMapping[]>>;
   /** Remembers a column mapping for its header row (validated first; replaces one saved for that header row). */
   saveColumnMapping?(mapping: SavedColumnMapping): Promise<Result<SavedColumnMapping>>;
+  /**
+   * The values of the sheet the person has open (an export opened or pasted there), in pages within Excel's
+   * limits; refused for the register's own sheets and for an empty sheet.
+   */
+  readActiveSheet?(onProgress?: Progress): Promise<Result<SheetValues>>;
   /** Creates the Dashboard sheet, or rebuilds it in place. */
   buildDashboard?(onProgress?: Progress, figuresOn?: FiguresOn): Promise<Result<DashboardReport>>;
   /** Makes the Dashboard's chart cover the live grid as it spills now; false when there is nothing to fit. */

@@ -167,6 +167,46 @@ describe("Import tab", () => {
     expect(register.columnMappings).toHaveLength(1);
   });
 
+  it("reads the sheet the person opened the export in: rows are the sheet's rows, and nothing is written", async () => {
+    const { register } = await renderPane();
+    register.openSheet = {
+      sheet: "Software by computer",
+      firstRow: 4,
+      values: [
+        ["AssetID", "AssetUnique", "Domain", "software", "version", "publisher"],
+        [1, "FIN-PC-01", "CORP", "Microsoft Visio Professional", "16.0", "Microsoft Corporation"],
+        [2, "", "CORP", "Slack", "4.41", "Slack Technologies"],
+        [3, "FIN-PC-02", "CORP", "Microsoft Visio Professional", "16.0", "Microsoft Corporation"],
+      ],
+    };
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: "Import" }));
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Read the open sheet" }, SLOW));
+    const preview = await screen.findByLabelText("Import preview", {}, SLOW);
+    expect(preview.textContent).toContain(
+      'Sheet "Software by computer": recognised as Lansweeper software by computer',
+    );
+    expect(preview.textContent).toContain("values read from this workbook");
+    expect(within(preview).getByText("Installations").nextElementSibling?.textContent).toBe("2");
+    fireEvent.click(within(preview).getByRole("button", { name: /1 rejected row/ }));
+    expect(within(preview).getByRole("list", { name: "Rejected rows" }).textContent).toMatch(
+      /^Line 6: No device/,
+    );
+    expect(register.writes).toEqual([]);
+  });
+
+  it("refuses to read one of the register's own sheets, with a plain message", async () => {
+    const { register } = await renderPane();
+    register.openSheet = { sheet: "Licences", firstRow: 1, values: [["Licence ID"]] };
+    await act(async () => {
+      fireEvent.click(screen.getByRole("tab", { name: "Import" }));
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Read the open sheet" }, SLOW));
+    await screen.findByText(/"Licences" is one of the register's own sheets, not an export\./, {}, SLOW);
+    expect(screen.queryByLabelText("Import preview")).toBeNull();
+  });
+
   it("a mapping that uses one column twice is refused with a reason, and nothing is remembered", async () => {
     const { register } = await renderPane();
     await chooseFile("custom-inventory.csv");

@@ -57,6 +57,8 @@ export function ImportTab({ data }: { data: RegisterData }) {
   const [writing, setWriting] = useState<{ message: string; fraction: number }>();
   const [outcome, setOutcome] = useState<{ intent: "success" | "error"; text: string }>();
   const [changingMapping, setChangingMapping] = useState(false);
+  /** How far reading the open sheet's values out of Excel has got, while it runs. */
+  const [sheetReading, setSheetReading] = useState<number>();
   const [mappingNote, setMappingNote] = useState<{ intent: "success" | "warning" | "error"; text: string }>();
 
   const result = state.status === "read" ? state.result : undefined;
@@ -78,14 +80,40 @@ export function ImportTab({ data }: { data: RegisterData }) {
     return saved?.ok ? saved.value : [];
   };
 
-  const chooseFile = async (file: File | undefined) => {
-    if (!file) return;
+  const startOver = () => {
     setOutcome(undefined);
     setRemoveNotReported(false);
     setChangingMapping(false);
     setMappingNote(undefined);
+  };
+
+  const chooseFile = async (file: File | undefined) => {
+    if (!file) return;
+    startOver();
     const bytes = new Uint8Array(await file.arrayBuffer());
     await read({ name: file.name, bytes }, { savedMappings: await savedMappings() });
+  };
+
+  /** The sheet the person opened or pasted an export in, read with the same readers as an .xlsx sheet. */
+  const readOpenSheet = async () => {
+    if (!register.readActiveSheet) return;
+    startOver();
+    reset();
+    setSheetReading(0);
+    try {
+      const sheet = await register.readActiveSheet((_message, fraction) => setSheetReading(fraction));
+      setSheetReading(undefined);
+      if (!sheet.ok) {
+        setOutcome({ intent: "error", text: sheet.error.message });
+        return;
+      }
+      const mappings = await savedMappings();
+      await read({ name: `Sheet "${sheet.value.sheet}"`, sheet: sheet.value }, { savedMappings: mappings });
+    } catch (caught) {
+      setOutcome({ intent: "error", text: unexpectedSentence(caught, "read the open sheet") });
+    } finally {
+      setSheetReading(undefined);
+    }
   };
 
   /** Remembers the person's mapping in the workbook, then reads the file with it; a bad mapping reads nothing. */
@@ -155,6 +183,8 @@ export function ImportTab({ data }: { data: RegisterData }) {
     }
   };
 
+  const busy = state.status === "reading" || writing !== undefined || sheetReading !== undefined;
+
   const startWrite = () => (removeNotReported ? setConfirmingRemoval(true) : void write());
 
   return (
@@ -163,7 +193,9 @@ export function ImportTab({ data }: { data: RegisterData }) {
         <Subtitle2>Import installations</Subtitle2>
         <Text>
           An export from Intune, Configuration Manager, Lansweeper, osquery, Jamf, GLPI, Snipe-IT or
-          PowerShell, or any CSV or Excel file with a header row. Nothing is written until you say so.
+          PowerShell, or any CSV or Excel file with a header row. Pasted the export into a sheet of this
+          workbook instead? Open that sheet and choose Read the open sheet. Nothing is written until you say
+          so.
         </Text>
         <input
           ref={fileInput}
@@ -177,14 +209,24 @@ export function ImportTab({ data }: { data: RegisterData }) {
           }}
         />
         <div className={styles.row}>
-          <Button
-            appearance="primary"
-            onClick={() => fileInput.current?.click()}
-            disabled={state.status === "reading" || writing !== undefined}
-          >
+          <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={busy}>
             Choose a file…
           </Button>
+          {register.readActiveSheet && (
+            <Button onClick={() => void readOpenSheet()} disabled={busy}>
+              Read the open sheet
+            </Button>
+          )}
         </div>
+        {sheetReading !== undefined && (
+          <Field
+            label="Reading the open sheet"
+            validationState="none"
+            validationMessage={`${Math.round(sheetReading * 100)}%`}
+          >
+            <ProgressBar value={sheetReading} max={1} />
+          </Field>
+        )}
       </section>
 
       {outcome && (

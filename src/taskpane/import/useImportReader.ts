@@ -1,12 +1,13 @@
 import { useCallback, useRef, useState } from "react";
-import { readImport } from "../../import/readImport";
+import { readGrid, readImport } from "../../import/readImport";
+import type { SheetValues } from "../../workbook/registerApi";
 import type { ColumnMapping, ImportResult, SavedColumnMapping } from "../../import/types";
 
-/** A file the person chose, kept so it can be read again with a device name or a column mapping. */
-export interface ChosenFile {
-  name: string;
-  bytes: Uint8Array;
-}
+/**
+ * A file the person chose, or the values of the sheet they opened it in, kept so it can be read again with a
+ * device name or a column mapping. `name` is what the preview calls it.
+ */
+export type ChosenFile = { name: string; bytes: Uint8Array } | { name: string; sheet: SheetValues };
 
 export type ReaderState =
   | { status: "idle" }
@@ -36,14 +37,19 @@ export function useImportReader() {
     running.current = controller;
     setState({ status: "reading", file, fraction: 0 });
     try {
-      const result = await readImport(file.bytes, {
-        fileName: file.name,
+      const readOptions = {
         device: options.device,
         mapping: options.mapping,
         savedMappings: options.savedMappings,
         signal: controller.signal,
-        onProgress: (fraction) => setState({ status: "reading", file, fraction }),
-      });
+        onProgress: (fraction: number) => setState({ status: "reading", file, fraction }),
+      };
+      // a sheet's name is no computer's name, so it never stands in for a missing device column
+      const result =
+        "bytes" in file
+          ? await readImport(file.bytes, { ...readOptions, fileName: file.name })
+          : await readGrid(file.sheet.values, readOptions, file.sheet.firstRow);
+      if (!("bytes" in file)) result.readAs = "values read from this workbook";
       if (running.current === controller) setState({ status: "read", file, result, ...options });
     } catch (caught) {
       if (running.current !== controller) return;

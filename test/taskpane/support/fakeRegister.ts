@@ -23,6 +23,7 @@ import type {
   RegisterFailure,
   Result,
   SetUpReport,
+  SheetValues,
   TableRows,
   WriteOptions,
 } from "../../../src/workbook/registerApi";
@@ -83,6 +84,8 @@ export class FakeRegister implements Register {
   loadCount = 0;
   /** Table re-reads after a change (readRows), which a whole load is not. */
   readRowsCount = 0;
+  /** The sheet the person has open, for "Read the open sheet". */
+  openSheet: SheetValues = { sheet: "Sheet1", firstRow: 1, values: [] };
   /** Column mappings remembered in the "workbook". */
   columnMappings: SavedColumnMapping[] = [];
   /** Set to make the next load reject with this error. */
@@ -202,6 +205,20 @@ export class FakeRegister implements Register {
     this.writes.push({ op: "updateSettings" });
     this.emit(["settings"]);
     return ok(clone(settings));
+  }
+
+  /** Refuses the register's own sheets and an empty sheet, as the workbook register does. */
+  async readActiveSheet(): Promise<Result<SheetValues>> {
+    const { sheet, values } = this.openSheet;
+    if (["Software", "Licences", "Allocations", "Installations", "Settings", "Lists"].includes(sheet))
+      return fail({
+        kind: "invalid",
+        message: `"${sheet}" is one of the register's own sheets, not an export.`,
+        fieldErrors: {},
+      });
+    if (values.length === 0)
+      return fail({ kind: "invalid", message: `The sheet "${sheet}" is empty.`, fieldErrors: {} });
+    return ok(clone(this.openSheet));
   }
 
   async readColumnMappings(): Promise<Result<SavedColumnMapping[]>> {

@@ -330,9 +330,10 @@ async function main(): Promise<void> {
     await measureHost(size, host, targets, row);
     table.push(row);
     console.log(`${label(size)} done`, row);
+    // after each size, so a long run stopped part-way still leaves what it measured
+    writeResults();
   }
   console.table(table);
-  writeResults();
   console.log(JSON.stringify(results, null, 2));
 }
 

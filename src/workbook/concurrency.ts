@@ -48,6 +48,8 @@ export interface Saved {
   records: Row[];
   /** Fields someone else changed since the caller loaded the record, kept alongside the caller's changes. */
   kept: string[];
+  /** The fields each record's save wrote, by ID (records that needed no write are absent). */
+  wrote: Map<string, string[]>;
 }
 
 const ATTEMPTS = 3;
@@ -112,6 +114,7 @@ export async function saveRecords(
   const { spec } = save;
   const saved = new Map<number, Row>();
   const kept = new Set<string>();
+  const wrote = new Map<string, string[]>();
   let pending = records.map((_, index) => index);
   for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt++) {
     const ids = pending.map((index) => String(records[index].id));
@@ -173,6 +176,7 @@ export async function saveRecords(
         save.onSaved?.([id]);
         continue;
       }
+      wrote.set(id, decision.write);
       plans.push({
         index,
         id,
@@ -227,7 +231,7 @@ export async function saveRecords(
       }. Wait a moment and try again.`,
     });
   }
-  return ok({ records: records.map((_, index) => saved.get(index)!), kept: [...kept] });
+  return ok({ records: records.map((_, index) => saved.get(index)!), kept: [...kept], wrote });
 }
 
 /** Why a save of several records was refused, saying how many of them were saved before the refusal. */

@@ -31,6 +31,7 @@ import { capitalise, mergedMessage, unsavedFailure } from "./messages";
 import { pooledRandomBytes } from "./randomPool";
 import { readRegister } from "./readRegister";
 import { fieldErrors } from "./records";
+import { SaveWatch, addedAgainMessage } from "./saveWatch";
 import { SelectionFeed, selectCell, selectRecord } from "./selection";
 import { setUpWorkbook } from "./setUp";
 import { RECORD_KINDS, RECORD_TABLES } from "./tables";
@@ -87,10 +88,18 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
   const random = pooledRandomBytes();
   const makeId = options.newId ?? ((kind: RecordKind) => defaultNewId(kind, random));
   const reportError = options.onBackgroundError ?? ((error: unknown) => console.error(error));
+  const watch = new SaveWatch();
+  let checking: Promise<unknown> = Promise.resolve();
   const feed = new ChangeFeed(run, reportError, {
     echoMs: options.ownEchoMs ?? 250,
     formatWaitMs: options.formatWaitMs ?? 100,
     recheckMs: options.selectionRecheckMs ?? 2_000,
+    // one check at a time, so a replaced save is reported once however many events its arrival raised
+    onRemote: (kind) => {
+      const next = checking.then(() => recheckOwnChanges(kind));
+      checking = next.catch(() => undefined);
+      return next;
+    },
   });
   const selection = new SelectionFeed(run, reportError);
   const retryDelays = options.retryDelaysMs ?? RETRY_MS;
@@ -168,6 +177,7 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
           const added = await tryWrite(() => run((context) => addRecords(context, add, records, tries)));
           if (!added.ok) return added;
           memory.remember(kind, added.value.records);
+          watch.watchAdded(kind, added.value.records);
           return {
             ok: true,
             value: added.value.records as RecordTypes[K][],
@@ -181,6 +191,34 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
       savedOf,
     );
     return result;
+  }
+
+  /**
+   * A co-author's change arrived: this register's recent saves and adds are checked again (saveWatch.ts). A
+   * save a simultaneous change replaced is reported; an add a co-author's new row replaced is made again.
+   */
+  async function recheckOwnChanges(
+    kind: RecordKind,
+  ): Promise<Pick<RegisterChange, "overwritten" | "saved" | "recordIds">> {
+    if (!watch.watching(kind)) return {};
+    const found = await run((context) =>
+      watch.check(context, kind, { find, lastSeen: (id) => memory.lastSeen(kind, id) }),
+    );
+    const overwritten = [...found.overwritten];
+    if (found.lostAdds.length > 0) {
+      const again = await addMany(kind, found.lostAdds as NewRecord<typeof kind>[]);
+      const ids = found.lostAdds.map((record) => String(record.id));
+      if (again.ok)
+        for (const id of ids) overwritten.push({ id, fields: [], message: addedAgainMessage(kind, id) });
+      else reportError(new Error(again.error.message));
+    }
+    if (overwritten.length === 0) return {};
+    memory.remember(kind, found.current);
+    return {
+      overwritten,
+      saved: found.current,
+      recordIds: overwritten.map((entry) => entry.id),
+    };
   }
 
   /** What a failed add left behind, checked in the workbook, in a sentence and as IDs to retry with. */
@@ -244,6 +282,10 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
         }
         if (!saved.ok) return saved;
         memory.remember(kind, saved.value.records);
+        for (const record of saved.value.records) {
+          const wrote = saved.value.wrote.get(String(record.id));
+          if (wrote) watch.watch(kind, record, wrote);
+        }
         const { kept } = saved.value;
         return {
           ok: true,

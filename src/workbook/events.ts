@@ -38,6 +38,11 @@ export interface ChangeFeedOptions {
   formatWaitMs: number;
   /** How often the rows under the selection are re-read for edits Excel raised no event for. */
   recheckMs: number;
+  /**
+   * Runs when a co-author's change to a record table arrives, before listeners hear of it: what it adds to
+   * the change (the register's saves that change replaced, see saveWatch.ts).
+   */
+  onRemote?: (kind: RecordKind) => Promise<Pick<RegisterChange, "overwritten" | "saved" | "recordIds">>;
 }
 
 /** Calls every listener even if one throws, then rethrows the first error so it is not lost. */
@@ -201,10 +206,18 @@ export class ChangeFeed {
       await new Promise((resolve) => setTimeout(resolve, this.options.formatWaitMs));
       if (this.isFormatOnly(event)) return;
     }
+    const found =
+      !local && watched.kind !== "settings"
+        ? await this.options.onRemote?.(watched.kind).catch((error: unknown) => {
+            this.reportError(error);
+            return {};
+          })
+        : undefined;
     this.deliver({
       kinds: [watched.kind],
       source: local ? "local" : "remote",
       ...(event.address ? { excel: { address: event.address, changeType: String(event.changeType) } } : {}),
+      ...found,
     });
   }
 

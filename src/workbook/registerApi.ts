@@ -125,6 +125,13 @@ export interface RegisterChange {
   saved?: unknown[];
   /** For the register's own writes: IDs of the records it deleted. */
   removedIds?: string[];
+  /**
+   * This register's recent saves whose fields a co-author's change made at the same time replaced (Excel on
+   * the web merges co-authors' changes seconds later, the later one winning): which record, which fields, and
+   * a sentence to show. `saved` then holds those records as they are now. No fields: a record this register
+   * added was written over by a co-author's record added at the same moment, and has been added again.
+   */
+  overwritten?: { id: string; fields: string[]; message: string }[];
 }
 
 export interface DashboardReport {

@@ -1,0 +1,136 @@
+import type { RecordKind } from "../domain/ids";
+import { locate, versionOf } from "./locate";
+import { sameValue } from "./merge";
+import { joinAnd } from "./messages";
+import { readBodyRows } from "./pagedRead";
+import { parseRow } from "./records";
+import type { RegisterChange } from "./registerApi";
+import { RECORD_TABLES } from "./tables";
+
+type Row = Record<string, unknown>;
+type Overwritten = NonNullable<RegisterChange["overwritten"]>[number];
+
+/** How long after a save its fields are checked when co-authors' changes arrive. */
+export const WATCH_MS = 60_000;
+
+interface Watched {
+  /** The fields this save wrote, with the values it wrote. */
+  fields: Map<string, unknown>;
+  version: number;
+  until: number;
+  /** A record this register added: the whole record, to add again if a co-author's new row replaced it. */
+  added?: Row;
+}
+
+/** What a check found: saves to tell the person about, the records as they are now, adds to make again. */
+export interface WatchFindings {
+  overwritten: Overwritten[];
+  current: Row[];
+  lostAdds: Row[];
+}
+
+/** The sentence for an added record that a co-author's record added at the same moment replaced. */
+export function addedAgainMessage(kind: RecordKind, id: string): string {
+  const spec = RECORD_TABLES[kind];
+  return `Your new ${spec.noun} ${id} was written over by a ${spec.noun} a co-author added at the same moment, so it has been added again. Check that both are there.`;
+}
+
+/**
+ * Checks this register's recent saves again when co-authors' changes arrive. In Excel on the web each person
+ * works on their own copy and changes reach the others seconds later, merged cell by cell, the later one
+ * winning: two people saving the same field of a record within those seconds both saw their save succeed,
+ * and one of them lost. The loser's register finds out here: a field it wrote no longer holds its value
+ * while the Row Version is still the one it wrote (nobody saved after seeing its save), so the change was
+ * replaced by one made at the same time, and the person is told which record and field.
+ */
+export class SaveWatch {
+  private readonly watched = new Map<RecordKind, Map<string, Watched>>();
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  /** Remembers what a save wrote. */
+  watch(kind: RecordKind, record: Row, fields: readonly string[]): void {
+    if (fields.length === 0) return;
+    let byId = this.watched.get(kind);
+    if (!byId) this.watched.set(kind, (byId = new Map()));
+    byId.set(String(record.id), {
+      fields: new Map(fields.map((field) => [field, record[field]])),
+      version: Number(record.rowVersion),
+      until: this.clock() + WATCH_MS,
+    });
+  }
+
+  /**
+   * Remembers records this register added. Two co-authors adding at once both write the row below the table
+   * in their own copies, and Excel keeps the later row: the earlier record is gone from every copy.
+   */
+  watchAdded(kind: RecordKind, records: readonly Row[]): void {
+    let byId = this.watched.get(kind);
+    if (!byId) this.watched.set(kind, (byId = new Map()));
+    for (const record of records)
+      byId.set(String(record.id), {
+        fields: new Map(),
+        version: Number(record.rowVersion),
+        until: this.clock() + WATCH_MS,
+        added: record,
+      });
+  }
+
+  /** Whether any save of this kind is still being watched (dropping those whose time is up). */
+  watching(kind: RecordKind): boolean {
+    const byId = this.watched.get(kind);
+    if (!byId) return false;
+    const now = this.clock();
+    for (const [id, watched] of byId) if (watched.until < now) byId.delete(id);
+    return byId.size > 0;
+  }
+
+  /**
+   * Reads the watched records' rows and reports the saves whose fields a simultaneous change replaced (each
+   * once), with the records as they are now, and the added records no longer in the table (to add again). A
+   * save someone built on (a higher Row Version) is done with.
+   */
+  async check(
+    context: Excel.RequestContext,
+    kind: RecordKind,
+    options: { find: boolean; lastSeen?: (id: string) => number | undefined },
+  ): Promise<WatchFindings> {
+    const byId = this.watched.get(kind);
+    const lostAdds: Row[] = [];
+    if (!byId || !this.watching(kind)) return { overwritten: [], current: [], lostAdds };
+    const spec = RECORD_TABLES[kind];
+    const located = await locate(context, spec, [...byId.keys()], options);
+    const cells = await readBodyRows(context, located.layout, located.rowOf.values());
+    const overwritten: Overwritten[] = [];
+    const current: Row[] = [];
+    for (const [id, watched] of byId) {
+      const row = located.rowOf.get(id);
+      if (row === undefined) {
+        // an added record replaced by a co-author's new row; a saved record deleted since (a deliberate act,
+        // which the pane shows by the record going)
+        if (watched.added) lostAdds.push(watched.added);
+        byId.delete(id);
+        continue;
+      }
+      const values = cells.get(row) ?? [];
+      const version = versionOf(values[located.versionAt]);
+      if (version > watched.version) {
+        byId.delete(id);
+        continue;
+      }
+      const record = parseRow(spec, located.layout, located.positions, values, row).record;
+      if (!record) continue;
+      const lost = [...watched.fields].filter(([field, value]) => !sameValue(record[field], value));
+      if (lost.length === 0) continue;
+      byId.delete(id);
+      current.push(record);
+      const headers = lost.map(([field]) => spec.columns.find((c) => c.field === field)?.header ?? field);
+      overwritten.push({
+        id,
+        fields: lost.map(([field]) => field),
+        message: `Your change to ${joinAnd(headers)} of ${spec.noun} ${id} was replaced by a co-author's change made at the same time. Open it to see what it says now, and save yours again if it should stand.`,
+      });
+    }
+    return { overwritten, current, lostAdds };
+  }
+}

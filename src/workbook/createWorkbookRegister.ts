@@ -95,8 +95,9 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
     formatWaitMs: options.formatWaitMs ?? 100,
     recheckMs: options.selectionRecheckMs ?? 2_000,
     // one check at a time, so a replaced save is reported once however many events its arrival raised
-    onRemote: (kind) => {
-      const next = checking.then(() => recheckOwnChanges(kind));
+    onRemote: (kind, changeType) => {
+      const rowsRemoved = changeType !== "RangeEdited" && changeType !== "RowInserted";
+      const next = checking.then(() => recheckOwnChanges(kind, rowsRemoved));
       checking = next.catch(() => undefined);
       return next;
     },
@@ -199,10 +200,11 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
    */
   async function recheckOwnChanges(
     kind: RecordKind,
+    rowsRemoved: boolean,
   ): Promise<Pick<RegisterChange, "overwritten" | "saved" | "recordIds">> {
     if (!watch.watching(kind)) return {};
     const found = await run((context) =>
-      watch.check(context, kind, { find, lastSeen: (id) => memory.lastSeen(kind, id) }),
+      watch.check(context, kind, { find, lastSeen: (id) => memory.lastSeen(kind, id), rowsRemoved }),
     );
     const overwritten = [...found.overwritten];
     if (found.lostAdds.length > 0) {

@@ -42,7 +42,10 @@ export interface ChangeFeedOptions {
    * Runs when a co-author's change to a record table arrives, before listeners hear of it: what it adds to
    * the change (the register's saves that change replaced, see saveWatch.ts).
    */
-  onRemote?: (kind: RecordKind) => Promise<Pick<RegisterChange, "overwritten" | "saved" | "recordIds">>;
+  onRemote?: (
+    kind: RecordKind,
+    changeType: string,
+  ) => Promise<Pick<RegisterChange, "overwritten" | "saved" | "recordIds">>;
 }
 
 /** Calls every listener even if one throws, then rethrows the first error so it is not lost. */
@@ -208,7 +211,7 @@ export class ChangeFeed {
     }
     const found =
       !local && watched.kind !== "settings"
-        ? await this.options.onRemote?.(watched.kind).catch((error: unknown) => {
+        ? await this.options.onRemote?.(watched.kind, String(event.changeType)).catch((error: unknown) => {
             this.reportError(error);
             return {};
           })

@@ -1,5 +1,5 @@
 import type { RecordKind } from "../domain/ids";
-import { locate, versionOf } from "./locate";
+import { type Located, locate, versionOf } from "./locate";
 import { sameValue } from "./merge";
 import { joinAnd } from "./messages";
 import { readBodyRows } from "./pagedRead";
@@ -93,7 +93,12 @@ export class SaveWatch {
   async check(
     context: Excel.RequestContext,
     kind: RecordKind,
-    options: { find: boolean; lastSeen?: (id: string) => number | undefined },
+    options: {
+      find: boolean;
+      lastSeen?: (id: string) => number | undefined;
+      /** The change that arrived removed rows (a delete): an added record gone with it is not added again. */
+      rowsRemoved: boolean;
+    },
   ): Promise<WatchFindings> {
     const byId = this.watched.get(kind);
     const lostAdds: Row[] = [];
@@ -108,7 +113,7 @@ export class SaveWatch {
       if (row === undefined) {
         // an added record replaced by a co-author's new row; a saved record deleted since (a deliberate act,
         // which the pane shows by the record going)
-        if (watched.added) lostAdds.push(watched.added);
+        if (watched.added && !options.rowsRemoved) lostAdds.push(watched.added);
         byId.delete(id);
         continue;
       }
@@ -131,6 +136,37 @@ export class SaveWatch {
         message: `Your change to ${joinAnd(headers)} of ${spec.noun} ${id} was replaced by a co-author's change made at the same time. Open it to see what it says now, and save yours again if it should stand.`,
       });
     }
-    return { overwritten, current, lostAdds };
+    return { overwritten, current, lostAdds: await notElsewhere(context, kind, located, lostAdds) };
   }
+}
+
+/** Rows at the table's end looked at for an added record under another ID (more than the adds being checked). */
+const END_ROWS = 50;
+const BOOKKEEPING = new Set(["id", "modified", "rowVersion"]);
+
+/**
+ * The added records that are really gone: one whose fields all sit in a row near the table's end under
+ * another ID was renamed or had its ID typed over (deliberate acts, reported as data issues if they clash),
+ * not written over by a co-author's new record.
+ */
+async function notElsewhere(
+  context: Excel.RequestContext,
+  kind: RecordKind,
+  located: Located,
+  missing: Row[],
+): Promise<Row[]> {
+  if (missing.length === 0) return missing;
+  const spec = RECORD_TABLES[kind];
+  const { rowCount } = located.layout;
+  const from = Math.max(0, rowCount - END_ROWS - missing.length);
+  const rows = Array.from({ length: rowCount - from }, (_, i) => from + i);
+  const cells = await readBodyRows(context, located.layout, rows);
+  const present = rows
+    .map((row) => parseRow(spec, located.layout, located.positions, cells.get(row) ?? [], row).record)
+    .filter((record): record is Row => record !== undefined);
+  const sameContent = (a: Row, b: Row) =>
+    spec.columns.every(
+      ({ field }) => field === undefined || BOOKKEEPING.has(field) || sameValue(a[field], b[field]),
+    );
+  return missing.filter((record) => !present.some((other) => sameContent(record, other)));
 }

@@ -1,6 +1,7 @@
 import { createInMemoryWorkbook, type HostSession, type InMemoryWorkbook } from "../../src/host";
 
-const DELAY = 40;
+/** Long enough that each test's writes all land within it, even on a busy machine. */
+const DELAY = 500;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Heard {

@@ -8,7 +8,8 @@ import type { Licence } from "../../src/domain/schemas";
 import type { Register, RegisterChange } from "../../src/workbook/registerApi";
 import { backgroundErrors, fullLicence, idMaker, registerOn, type Workbook } from "./fixtures";
 
-const MERGE_DELAY_MS = 60;
+/** Long enough that each test's saves all land within it, even on a busy machine. */
+const MERGE_DELAY_MS = 1_500;
 
 interface Coauthor {
   register: Register;

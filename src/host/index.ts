@@ -67,6 +67,8 @@ export interface SheetDescription {
   frozenRows: number;
   frozenColumns: number;
   columnWidths: Record<string, number>;
+  /** Column letters hidden with Range.columnHidden, left to right. */
+  hiddenColumns: string[];
   styles: { address: string; style: CellStyle }[];
   dataValidations: { address: string; settings: ValidationSettings }[];
   conditionalFormats: (Omit<ConditionalFormatRecord, "rect"> & { address: string })[];
@@ -281,6 +283,13 @@ export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): I
             w,
           ]),
         ),
+        hiddenColumns: [...a.hiddenColumns]
+          .sort((x, y) => x - y)
+          .map((c) =>
+            formatAddress(sheet.name, { row: 0, column: c, rowCount: 1, columnCount: 1 })
+              .split("!")[1]
+              .replace(/\d+$/, ""),
+          ),
         styles: local(a.styles).map(({ address, data }) => ({ address, style: data })),
         dataValidations: local(a.validations).map(({ address, data }) => ({ address, settings: data })),
         conditionalFormats: a.conditionalFormats.map(({ rect, ...rest }) => ({

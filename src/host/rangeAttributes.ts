@@ -106,6 +106,8 @@ export class RangeAttributes {
   validations: Rectangular<ValidationSettings>[] = [];
   conditionalFormats: ConditionalFormatRecord[] = [];
   columnWidths = new Map<number, number>();
+  /** Columns hidden with Range.columnHidden (by column index). */
+  hiddenColumns = new Set<number>();
   rowHeights = new Map<number, number>();
   frozen = { rows: 0, columns: 0 };
   protection: { protected: boolean; options?: Excel.WorksheetProtectionOptions } = { protected: false };

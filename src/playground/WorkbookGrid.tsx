@@ -10,6 +10,7 @@ import {
   type KeyboardEvent,
 } from "react";
 import type { HostSession, InMemoryWorkbook } from "../host";
+import { columnIndex } from "../host/addresses";
 import { cellAddress, columnLetter, displayCell } from "./cellDisplay";
 import { useAddInSelection } from "./useAddInSelection";
 
@@ -164,6 +165,17 @@ export function WorkbookGrid({
     [workbook, activeSheet, activeAddress, version], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const columns = Math.max(data.values[0]?.length ?? 0, 8);
+  // Hidden columns (the Licence Key starts hidden) are left out, as Excel draws them; arrows step over them.
+  const hidden = useMemo(
+    () => new Set(activeSheet ? workbook.describeSheet(activeSheet).hiddenColumns.map(columnIndex) : []),
+    [workbook, activeSheet, version], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  const shown = Array.from({ length: columns }, (_, c) => c).filter((c) => !hidden.has(c));
+  const nextShownColumn = (from: number, step: number): number => {
+    let c = from + step;
+    while (c >= 0 && c < columns && hidden.has(c)) c += step;
+    return c < 0 || c >= columns ? from : c;
+  };
   const formulaOf = (row: number, column: number): string => {
     const formula = data.formulas[row]?.[column];
     return formula === undefined || formula === null ? "" : String(formula);
@@ -205,7 +217,10 @@ export function WorkbookGrid({
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     if (editing !== null) return;
     const move = (dr: number, dc: number) =>
-      select(Math.max(0, selection.row + dr), Math.max(0, Math.min(columns - 1, selection.column + dc)));
+      select(
+        Math.max(0, selection.row + dr),
+        dc === 0 ? selection.column : nextShownColumn(selection.column, dc),
+      );
     switch (event.key) {
       case "ArrowUp":
         move(-1, 0);
@@ -244,7 +259,7 @@ export function WorkbookGrid({
       <th className={mergeClasses(styles.heading, styles.rowHeading)} scope="row">
         {r + 1}
       </th>
-      {Array.from({ length: columns }, (_, c) => {
+      {shown.map((c) => {
         const isSelected = selection.row === r && selection.column === c;
         const inRange =
           r >= selection.row &&
@@ -357,7 +372,7 @@ export function WorkbookGrid({
           <thead>
             <tr>
               <th className={mergeClasses(styles.heading, styles.rowHeading)} />
-              {Array.from({ length: columns }, (_, c) => (
+              {shown.map((c) => (
                 <th key={c} className={styles.heading} scope="col">
                   {columnLetter(c)}
                 </th>

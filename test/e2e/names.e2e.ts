@@ -42,6 +42,12 @@ it("shows each row's product by name and each linked licence by its label", asyn
   });
 });
 
+it("keeps the Licence Key out of sight in the grid: set-up created its column hidden", async () => {
+  const licences = await readSheet(page, "Licences");
+  expect(licences.headers).toContain("Software Name");
+  expect(licences.headers).not.toContain("Licence Key");
+});
+
 it("renaming a product in the Software sheet renames it in every sheet", async () => {
   const software = await readSheet(page, "Software");
   const index = software.rows.findIndex((row) => row["Name"] === "AutoCAD");

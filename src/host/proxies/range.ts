@@ -15,6 +15,7 @@ import {
 } from "../addresses";
 import type { Execution, HostContext } from "../context";
 import { displayText } from "../displayText";
+import { checkProtection } from "../protection";
 import { errors } from "../errors";
 import { type FindCriteria, findCell } from "../find";
 import type { SheetModel } from "../model";
@@ -148,8 +149,14 @@ export class RangeProxy extends ClientObjectProxy<RangeTarget> {
         return grid((row, column) => displayText(cells.value(row, column), cells.format(row, column)));
       case "valueTypes":
         return grid((row, column) => valueTypeOf(cells.value(row, column)));
+      case "columnHidden": {
+        // Excel: true when every column of the range is hidden, false when none is, null when mixed.
+        let hidden = 0;
+        for (let c = r.column; c <= lastColumn(r); c++) if (sheet.attributes.hiddenColumns.has(c)) hidden++;
+        return hidden === r.columnCount ? true : hidden === 0 ? false : null;
+      }
       case "hidden":
-      case "columnHidden":
+        return r.columnCount > 0 && [...columnsOf(r)].every((c) => sheet.attributes.hiddenColumns.has(c));
       case "rowHidden":
         return false;
       case "style":
@@ -237,6 +244,23 @@ export class RangeProxy extends ClientObjectProxy<RangeTarget> {
   }
   set numberFormatLocal(value: GridInput) {
     this.write("numberFormat", value);
+  }
+
+  get columnHidden(): boolean {
+    return this._get("columnHidden");
+  }
+  set columnHidden(value: boolean) {
+    this._set("columnHidden", value, (exec, target) => {
+      checkProtection(target.sheet, "formatColumns", target.rect, "Range.columnHidden");
+      for (const c of columnsOf(target.rect)) {
+        if (value) target.sheet.attributes.hiddenColumns.add(c);
+        else target.sheet.attributes.hiddenColumns.delete(c);
+      }
+      exec.host.state.dirty = true;
+    });
+  }
+  get hidden(): boolean {
+    return this._get("hidden");
   }
 
   get format(): RangeFormatProxy {
@@ -459,4 +483,8 @@ export class RangeProxy extends ClientObjectProxy<RangeTarget> {
 function spillingTo(target: RangeTarget, exec: Execution, api: string): Rect | null {
   if (cellCount(target.rect) !== 1) throw errors.invalidArgument(api, "The range must be one cell.");
   return exec.host.state.calculation?.spillArea(target.sheet, target.rect.row, target.rect.column) ?? null;
+}
+
+function* columnsOf(r: { column: number; columnCount: number }): Generator<number> {
+  for (let c = r.column; c < r.column + r.columnCount; c++) yield c;
 }

@@ -116,18 +116,19 @@ export interface SheetTable {
   rows: Record<string, string>[];
   /** Sheet row number (1-based) of each body row. */
   rowNumbers: number[];
+  /** The column letter of each header (hidden columns, such as the Licence Key, are not shown and not listed). */
+  letters: Record<string, string>;
 }
 
 /** Reads the shown sheet as the grid displays it: header row 1, body rows below while column A has a value. */
 export async function readSheet(page: Page, sheet: string): Promise<SheetTable> {
   await showSheet(page, sheet);
-  const cells = await page
-    .getByRole("grid", { name: `Sheet ${sheet}` })
-    .evaluate((table) =>
-      Array.from(table.querySelectorAll("tbody tr"), (tr) =>
-        Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? ""),
-      ),
-    );
+  const { letters, cells } = await page.getByRole("grid", { name: `Sheet ${sheet}` }).evaluate((table) => ({
+    letters: Array.from(table.querySelectorAll("thead th"), (th) => th.textContent ?? "").slice(1),
+    cells: Array.from(table.querySelectorAll("tbody tr"), (tr) =>
+      Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? ""),
+    ),
+  }));
   const headers = cells[0] ?? [];
   const rows: Record<string, string>[] = [];
   const rowNumbers: number[] = [];
@@ -135,9 +136,15 @@ export async function readSheet(page: Page, sheet: string): Promise<SheetTable> 
     rows.push(Object.fromEntries(headers.map((header, c) => [header, cells[r][c] ?? ""])));
     rowNumbers.push(r + 1);
   }
-  return { headers: headers.filter(Boolean), rows, rowNumbers };
+  return {
+    headers: headers.filter(Boolean),
+    rows,
+    rowNumbers,
+    letters: Object.fromEntries(headers.map((header, c) => [header, letters[c]])),
+  };
 }
 
+/** A column's letter from its 0-based index (A, …, Z, AA, …). */
 export function columnLetter(index: number): string {
   let letters = "";
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
@@ -147,9 +154,9 @@ export function columnLetter(index: number): string {
 
 /** The address of a table cell by header and sheet row, e.g. ("Licence ID", 5) → "C5". */
 export function addressOf(table: SheetTable, header: string, row: number): string {
-  const index = table.headers.indexOf(header);
-  if (index < 0) throw new Error(`No column "${header}" in ${table.headers.join(", ")}`);
-  return `${columnLetter(index)}${row}`;
+  if (!table.headers.includes(header))
+    throw new Error(`No column "${header}" in ${table.headers.join(", ")}`);
+  return `${table.letters[header]}${row}`;
 }
 
 /** Types into a cell as a person does: double-click to edit, type, Enter to commit. */

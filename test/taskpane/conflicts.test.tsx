@@ -155,3 +155,18 @@ describe("leaving a form with unsaved changes", () => {
     expect(screen.getByLabelText(label("Vendor"))).toHaveProperty("value", "Insight");
   });
 });
+
+describe("a co-author's change made at the same time as my save", () => {
+  it("says my change was replaced instead of a stale 'Saved.'", async () => {
+    const { register } = await renderPane();
+    await openLicence("Adobe Acrobat Pro");
+    typeInto("Quantity", "9");
+    fireEvent.click(saveButton());
+    expect(await screen.findByText("Saved.")).toBeTruthy();
+    const message =
+      "Your change to Quantity of licence LIC-ACRO was replaced by a co-author's change made at the same time. Check the value and save it again if yours is right.";
+    act(() => register.remoteReplacedMySave("licences", "LIC-ACRO", { quantity: 12 }, message));
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(screen.queryByText("Saved.")).toBeNull();
+  });
+});

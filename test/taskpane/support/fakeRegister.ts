@@ -286,6 +286,28 @@ export class FakeRegister implements Register {
     this.emit([kind], "remote");
   }
 
+  /**
+   * A co-author's change made at the same time as this person's save arrives and wins the cells (Excel on the
+   * web, seconds later): the values change under the same Row Version, and the register says whose change it
+   * replaced, as the workbook register's save check does.
+   */
+  remoteReplacedMySave<K extends RecordKind>(
+    kind: K,
+    id: string,
+    patch: Partial<RecordTypes[K]>,
+    message: string,
+  ): void {
+    const rows = this.list(kind);
+    const index = rows.findIndex((row) => row.id === id);
+    if (index < 0) throw new Error(`No ${kind} ${id}`);
+    rows[index] = { ...rows[index], ...patch };
+    this.remember(kind, rows[index]);
+    this.emit([kind], "remote", {
+      saved: [clone(rows[index])],
+      overwritten: [{ id, fields: Object.keys(patch), message }],
+    });
+  }
+
   remoteDelete(kind: RecordKind, id: string): void {
     const rows = this.list(kind);
     rows.splice(
@@ -364,7 +386,7 @@ export class FakeRegister implements Register {
   private emit(
     kinds: RegisterChange["kinds"],
     source: RegisterChange["source"] = "local",
-    details: Pick<RegisterChange, "saved" | "removedIds"> = {},
+    details: Pick<RegisterChange, "saved" | "removedIds" | "overwritten"> = {},
   ): void {
     for (const listener of this.changeListeners) listener({ kinds, source, ...details });
   }

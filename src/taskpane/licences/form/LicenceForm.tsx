@@ -23,6 +23,7 @@ import {
   unexpectedSentence,
 } from "../../messages";
 import { useRegister } from "../../RegisterContext";
+import { useReplacedChange } from "../../hooks/useReplacedChange";
 import { invalidFieldsInFormOrder } from "../draft";
 import { RelatedLists } from "../related/RelatedLists";
 import { AssignmentSection } from "./AssignmentSection";
@@ -123,6 +124,7 @@ export function LicenceForm({
     saving.saved && !draft.isDirty && current && current.rowVersion !== saving.saved.rowVersion
       ? differingFields(saving.saved, current)
       : undefined;
+  const replacedChange = useReplacedChange(register, base?.id);
   const invalidFields = invalidFieldsInFormOrder(draft.errors);
 
   const showInSheet = async (id: string) => {
@@ -219,9 +221,14 @@ export function LicenceForm({
             <MessageBarBody>{deleteError}</MessageBarBody>
           </MessageBar>
         )}
-        {saving.saved && !draft.isDirty && !savedThenChanged && (
+        {saving.saved && !draft.isDirty && !savedThenChanged && !replacedChange && (
           <MessageBar intent="success">
             <MessageBarBody>{saving.merged ?? "Saved."}</MessageBarBody>
+          </MessageBar>
+        )}
+        {replacedChange && !draft.isDirty && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{replacedChange}</MessageBarBody>
           </MessageBar>
         )}
         {savedThenChanged && (

@@ -75,7 +75,13 @@ export function Shell() {
   if (state.status === "loading" && !state.data) {
     return (
       <div className={styles.root}>
-        <Spinner label="Loading the licence register…" />
+        <Spinner
+          label={
+            state.progress === undefined
+              ? "Loading the licence register…"
+              : `Loading the licence register… ${Math.round(state.progress * 100)}% read`
+          }
+        />
       </div>
     );
   }

@@ -43,6 +43,23 @@ describe("task pane shell", () => {
     element.remove();
   });
 
+  it("shows how much of a large register it has read while it loads", async () => {
+    const register = new FakeRegister(seed());
+    let finish = () => undefined as void;
+    register.holdNextLoad = { progress: 0.4, until: new Promise<void>((resolve) => (finish = resolve)) };
+    const element = document.createElement("div");
+    document.body.appendChild(element);
+    let unmount = () => undefined as void;
+    act(() => {
+      unmount = mountTaskPane(element, register);
+    });
+    expect(await screen.findByText("Loading the licence register… 40% read")).toBeTruthy();
+    act(() => finish());
+    expect(await screen.findByText("3 licences")).toBeTruthy();
+    act(() => unmount());
+    element.remove();
+  });
+
   it("follows a co-author's change to the register", async () => {
     const register = new FakeRegister(seed());
     const element = document.createElement("div");

@@ -14,6 +14,8 @@ export interface RegisterDataState {
   error?: string;
   /** True while a reload runs with data already on screen. */
   refreshing: boolean;
+  /** While the register is read: the share of its rows read so far (0 to 1). */
+  progress?: number;
   reload: () => Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export function useRegisterData(): RegisterDataState {
     position,
     error,
     refreshing: state.refreshing,
+    progress: state.progress,
     reload: () => live.reload(),
   };
 }

@@ -19,6 +19,7 @@ import type {
   RecordTypes,
   Register,
   RegisterChange,
+  LoadOptions,
   RegisterData,
   RegisterFailure,
   Result,
@@ -90,6 +91,8 @@ export class FakeRegister implements Register {
   columnMappings: SavedColumnMapping[] = [];
   /** Set to make the next load reject with this error. */
   failNextLoad?: unknown;
+  /** Set to make the next load report this share read, then wait for the promise before it finishes. */
+  holdNextLoad?: { progress: number; until: Promise<void> };
   private history = new Map<string, AnyRecord>();
   private changeListeners = new Set<(change: RegisterChange) => void>();
   private selectionListeners = new Set<(kind: RecordKind, id: string) => void>();
@@ -110,8 +113,14 @@ export class FakeRegister implements Register {
     }
   }
 
-  async load(): Promise<RegisterData> {
+  async load(options: LoadOptions = {}): Promise<RegisterData> {
     this.loadCount++;
+    const hold = this.holdNextLoad;
+    if (hold) {
+      this.holdNextLoad = undefined;
+      options.onProgress?.(hold.progress);
+      await hold.until;
+    }
     if (this.failNextLoad !== undefined) {
       const error = this.failNextLoad;
       this.failNextLoad = undefined;

@@ -9,6 +9,7 @@ import {
 import { createWorkbookRegister } from "../src/workbook/createWorkbookRegister";
 import type { Register } from "../src/workbook/registerApi";
 import { RECORD_TABLES } from "../src/workbook/tables";
+import { appendTableRows } from "../src/playground/seedSynthetic";
 import { toWrittenRows } from "./sheetRows";
 import type { SyntheticRegister } from "./synthetic";
 
@@ -18,7 +19,6 @@ export interface HostRegister {
   register: Register;
 }
 
-const ROWS_PER_WRITE = 5_000;
 const SEED_ORDER: RecordKind[] = ["software", "licences", "allocations", "installations"];
 
 /** Sets the workbook up, then writes the rows straight into the tables (seeding is not what is measured). */
@@ -35,24 +35,7 @@ export async function hostRegister(
   });
   const setUp = await register.setUp();
   if (!setUp.ok) throw new Error(setUp.error.message);
-  for (const kind of SEED_ORDER) {
-    const rows = toWrittenRows(synthetic, kind);
-    await session.run(async (context) => {
-      const table = context.workbook.tables.getItem(RECORD_TABLES[kind].table);
-      for (let start = 0; start < rows.length; start += ROWS_PER_WRITE) {
-        const chunk = rows.slice(start, start + ROWS_PER_WRITE);
-        // the first chunk goes into the new table's blank row, the rest below the last row
-        const target =
-          start === 0
-            ? table
-                .getDataBodyRange()
-                .getRow(0)
-                .getResizedRange(chunk.length - 1, 0)
-            : table.getDataBodyRange().getRowsBelow(chunk.length);
-        target.values = chunk;
-        await context.sync();
-      }
-    });
-  }
+  for (const kind of SEED_ORDER)
+    await appendTableRows(session, RECORD_TABLES[kind].table, toWrittenRows(synthetic, kind));
   return { workbook, session, register };
 }

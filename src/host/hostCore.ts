@@ -93,36 +93,19 @@ export class HostCore {
     const { tables, sheets, formats } = summarise(changes);
     for (const change of tables) {
       const worksheetId = change.sheetId;
-      this.hub.emit(
-        "TableChanged",
-        change.tableId,
-        (registration) => ({
-          type: "TableChanged",
-          changeType: change.changeType,
-          source: registration.sessionId === actor.id ? "Local" : "Remote",
-          address: formatRect(change.rect),
-          tableId: change.tableId,
-          worksheetId,
-          ...(change.details ? { details: change.details } : {}),
-          ...rangeGetters(worksheetId, formatRect(change.rect)),
-        }),
-        audience,
-      );
-      this.hub.emit(
-        "TablesChanged",
-        undefined,
-        (registration) => ({
-          type: "TableChanged",
-          changeType: change.changeType,
-          source: registration.sessionId === actor.id ? "Local" : "Remote",
-          address: formatRect(change.rect),
-          tableId: change.tableId,
-          worksheetId,
-          ...(change.details ? { details: change.details } : {}),
-          ...rangeGetters(worksheetId, formatRect(change.rect)),
-        }),
-        audience,
-      );
+      const args = (registration: { sessionId: string }) => ({
+        type: "TableChanged",
+        changeType: change.changeType,
+        source: registration.sessionId === actor.id ? "Local" : "Remote",
+        address: formatRect(change.rect),
+        tableId: change.tableId,
+        worksheetId,
+        ...(change.details ? { details: change.details } : {}),
+        ...rangeGetters(worksheetId, formatRect(change.rect)),
+      });
+      // The table's own handlers and the workbook's tables.onChanged hear the same event.
+      this.hub.emit("TableChanged", change.tableId, args, audience);
+      this.hub.emit("TablesChanged", undefined, args, audience);
     }
     for (const change of sheets) {
       this.hub.emit(

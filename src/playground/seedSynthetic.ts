@@ -1,7 +1,7 @@
 import { todayIsoDate } from "../domain/dates";
 import type { RecordKind } from "../domain/ids";
 import { DEFAULT_SETTINGS } from "../domain/schemas";
-import type { InMemoryWorkbook } from "../host";
+import type { HostSession, InMemoryWorkbook } from "../host";
 import { createWorkbookRegister } from "../workbook/createWorkbookRegister";
 import { recordCells } from "../workbook/records";
 import { RECORD_TABLES } from "../workbook/tables";
@@ -36,20 +36,33 @@ export async function seedSynthetic(
 }
 
 async function writeRows(
-  session: ReturnType<InMemoryWorkbook["session"]>,
+  session: HostSession,
   kind: RecordKind,
   synthetic: SyntheticRegister,
 ): Promise<void> {
   const spec = RECORD_TABLES[kind];
   const records = synthetic[kind] as unknown as Record<string, unknown>[];
-  if (records.length === 0) return;
+  await appendTableRows(
+    session,
+    spec.table,
+    records.map((record) => recordCells(spec, { ...record, rowVersion: 1 })),
+  );
+}
+
+/**
+ * Writes rows straight into a table the set-up just made (seeding, not what anyone measures): the first chunk
+ * into its blank row, the rest below its last row, ROWS_PER_WRITE rows a request.
+ */
+export async function appendTableRows(
+  session: HostSession,
+  tableName: string,
+  rows: unknown[][],
+): Promise<void> {
+  if (rows.length === 0) return;
   await session.run(async (context) => {
-    const table = context.workbook.tables.getItem(spec.table);
-    for (let start = 0; start < records.length; start += ROWS_PER_WRITE) {
-      const chunk = records
-        .slice(start, start + ROWS_PER_WRITE)
-        .map((record) => recordCells(spec, { ...record, rowVersion: 1 }));
-      // the first chunk goes into the new table's blank row, the rest below the last row
+    const table = context.workbook.tables.getItem(tableName);
+    for (let start = 0; start < rows.length; start += ROWS_PER_WRITE) {
+      const chunk = rows.slice(start, start + ROWS_PER_WRITE);
       const target =
         start === 0
           ? table
@@ -57,7 +70,7 @@ async function writeRows(
               .getRow(0)
               .getResizedRange(chunk.length - 1, 0)
           : table.getDataBodyRange().getRowsBelow(chunk.length);
-      target.values = chunk;
+      target.values = chunk as Excel.Range["values"];
       await context.sync();
     }
   });

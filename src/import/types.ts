@@ -1,5 +1,6 @@
 import type { ColumnMapping, MappedField, SavedColumnMapping } from "../domain/columnMapping";
 import type { IsoDate } from "../domain/dates";
+import type { ForeignLicence } from "../domain/licenceImport";
 
 /** The tools whose exports are recognised, plus a person's own column mapping. */
 export type FormatId =
@@ -51,21 +52,11 @@ export interface AppTotal {
 }
 
 /** A licence from another tool (Snipe-IT), in the register's terms. */
-export interface ImportedLicence {
+export interface ImportedLicence extends Omit<ForeignLicence, "softwareId"> {
   line: number;
-  /** The product it licenses, as the other tool names it. */
+  /** The product it licenses, as the other tool names it (matched to the catalogue later). */
   product: string;
   publisher?: string;
-  quantity?: number;
-  licenceKey?: string;
-  purchaseDate?: IsoDate;
-  expiryDate?: IsoDate;
-  cost?: number;
-  purchaseOrder?: string;
-  vendor?: string;
-  notes?: string;
-  reassignable?: boolean;
-  maintenanceIncluded?: boolean;
 }
 
 /** A seat of a licence checked out to a person (or to a device). */

@@ -2,24 +2,14 @@
  * The Dashboard sheet in the playground (issue 8, item 5): built from the pane, it shows figures, not #NAME?,
  * and they are the pane's: products by status, how many products, and the licences due for renewal.
  */
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, openPlayground } from "./support/browser";
-import { eventually, screenshot, showSheet, taskPane, waitForList } from "./support/playground";
+import type { Locator, Page } from "playwright-core";
+import { withPlayground } from "./support/session";
+import { eventually, screenshot, showSheet } from "./support/playground";
 
-let browser: Browser;
 let page: Page;
 let pane: Locator;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openPlayground(browser);
-  pane = taskPane(page);
-  await waitForList(pane);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+withPlayground("", (opened) => ({ page, pane } = opened));
 
 /** What a cell of the shown sheet displays. */
 async function cell(address: string): Promise<string> {

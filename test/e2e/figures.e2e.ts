@@ -3,33 +3,14 @@
  * sheet's computed columns show the same figures as the task pane (issue 12, row 4). The demo register holds
  * an expired AutoCAD trial (2 devices) and a Figma subscription that starts in 20 days (8 users).
  */
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, openPlayground } from "./support/browser";
-import {
-  addressOf,
-  eventually,
-  licenceForm,
-  readSheet,
-  showSheet,
-  taskPane,
-  valueOf,
-  waitForList,
-} from "./support/playground";
+import type { Locator, Page } from "playwright-core";
+import { withPlayground } from "./support/session";
+import { addressOf, eventually, licenceForm, readSheet, showSheet, valueOf } from "./support/playground";
 
-let browser: Browser;
 let page: Page;
 let pane: Locator;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openPlayground(browser);
-  pane = taskPane(page);
-  await waitForList(pane);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+withPlayground("", (opened) => ({ page, pane } = opened));
 
 const FIGURES = ["Used Quantity", "Available Quantity", "Compliance Status"] as const;
 const STATUSES = ["Compliant", "Over-deployed", "Under-utilized", "Review Required"];

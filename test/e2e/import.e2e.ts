@@ -4,33 +4,16 @@
  * written, the Dashboard following, and the installations linked to their licences with one confirmation.
  */
 import path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, openPlayground } from "./support/browser";
-import {
-  eventually,
-  productFigures,
-  readSheet,
-  screenshotPane,
-  taskPane,
-  waitForList,
-} from "./support/playground";
+import type { Locator, Page } from "playwright-core";
+import { withPlayground } from "./support/session";
+import { eventually, productFigures, readSheet, screenshotPane } from "./support/playground";
 
 const EXPORT = path.join(__dirname, "..", "import", "fixtures", "intune-appinvrawdata.csv");
 
-let browser: Browser;
 let page: Page;
 let pane: Locator;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openPlayground(browser, "?pane=320");
-  pane = taskPane(page);
-  await waitForList(pane);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+withPlayground("?pane=320", (opened) => ({ page, pane } = opened));
 
 /** A figure of one product in the Dashboard's compliance grid, by its column header. */
 async function dashboardFigure(product: string, column: string): Promise<string> {

@@ -2,24 +2,15 @@
  * The Licences sheet's live columns after a save from the pane: the add-in writes the row back, formulas
  * included, and every rewritten formula is a new call in Excel that must get its own value (issue 12, row 1).
  */
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openPlayground } from "./support/browser";
-import { eventually, licenceForm, licenceItem, readSheet, taskPane, waitForList } from "./support/playground";
+import type { Page } from "playwright-core";
+import { withPlayground } from "./support/session";
+import { eventually, licenceForm, licenceItem, readSheet, taskPane } from "./support/playground";
 
 const LIVE_COLUMNS = ["Used Quantity", "Available Quantity", "Compliance Status"];
 
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openPlayground(browser);
-  await waitForList(taskPane(page));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+withPlayground("", (opened) => ({ page } = opened));
 
 async function licenceRow(id: string): Promise<Record<string, string>> {
   const row = (await readSheet(page, "Licences")).rows.find((r) => r["Licence ID"] === id);

@@ -3,22 +3,13 @@
  * product's name and a licence's label beside the IDs they link by, and renaming a product in the Software
  * sheet renames it in every sheet.
  */
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openPlayground } from "./support/browser";
-import { addressOf, eventually, readSheet, taskPane, typeIntoCell, waitForList } from "./support/playground";
+import type { Page } from "playwright-core";
+import { withPlayground } from "./support/session";
+import { addressOf, eventually, readSheet, typeIntoCell } from "./support/playground";
 
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openPlayground(browser);
-  await waitForList(taskPane(page));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+withPlayground("", (opened) => ({ page } = opened));
 
 async function productNames(): Promise<Map<string, string>> {
   const software = await readSheet(page, "Software");

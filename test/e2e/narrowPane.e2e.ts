@@ -3,24 +3,14 @@
  * shows every figure and the totals without sideways scrolling, and the Software picker chooses nothing for
  * the person. Screenshots of each view are kept in test-results/screenshots.
  */
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, openPlayground } from "./support/browser";
-import { licenceForm, licenceItem, screenshotPane, taskPane, waitForList } from "./support/playground";
+import type { Locator, Page } from "playwright-core";
+import { withPlayground } from "./support/session";
+import { licenceForm, licenceItem, screenshotPane } from "./support/playground";
 
-let browser: Browser;
 let page: Page;
 let pane: Locator;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openPlayground(browser, "?pane=320");
-  pane = taskPane(page);
-  await waitForList(pane);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+withPlayground("?pane=320", (opened) => ({ page, pane } = opened));
 
 /**
  * Texts a person cannot read in full: an element reaching past the pane's right edge, a read-only field whose

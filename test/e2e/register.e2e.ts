@@ -3,8 +3,8 @@
  * catalogue entry and licence through the form, installations beyond its quantity, input the form refuses,
  * and typing in the grid that the pane follows. The tests run in order on one page, each building on the last.
  */
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, openPlayground } from "./support/browser";
+import type { Locator, Page } from "playwright-core";
+import { withPlayground } from "./support/session";
 import {
   addressOf,
   describedBy,
@@ -14,7 +14,6 @@ import {
   productFigures,
   readSheet,
   screenshotPane,
-  taskPane,
   typeIntoCell,
   valueOf,
   waitForList,
@@ -26,23 +25,13 @@ const VENDOR = "E2E Vendor";
 const PURCHASE_ORDER = "PO-E2E-0001";
 const DEMO_LICENCES = 24;
 
-let browser: Browser;
 let page: Page;
 let pane: Locator;
 /** Filled by the first test: the new licence's ID as the grid shows it. */
 let licenceId = "";
 let softwareId = "";
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openPlayground(browser);
-  pane = taskPane(page);
-  await waitForList(pane);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+withPlayground("", (opened) => ({ page, pane } = opened));
 
 /**
  * The licence's calculated columns in the grid agree with the pane. A column whose LICENSE.* function the

@@ -3,8 +3,8 @@
  * Licences sheet shows that licence in the pane without taking the keyboard from the grid, so cells edit by
  * double-click and by typing; the pane's "Show in sheet" takes the grid to the licence's row.
  */
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, openPlayground } from "./support/browser";
+import type { Locator, Page } from "playwright-core";
+import { withPlayground } from "./support/session";
 import {
   addressOf,
   eventually,
@@ -14,25 +14,14 @@ import {
   screenshot,
   screenshotPane,
   showSheet,
-  taskPane,
   valueOf,
   waitForList,
 } from "./support/playground";
 
-let browser: Browser;
 let page: Page;
 let pane: Locator;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await openPlayground(browser, "?pane=320");
-  pane = taskPane(page);
-  await waitForList(pane);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+withPlayground("?pane=320", (opened) => ({ page, pane } = opened));
 
 const grid = () => page.getByRole("grid", { name: "Sheet Licences" });
 const cell = (address: string) => grid().locator(`td[data-address="${address}"]`);

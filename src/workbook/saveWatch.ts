@@ -133,7 +133,7 @@ export class SaveWatch {
       overwritten.push({
         id,
         fields: lost.map(([field]) => field),
-        message: `Your change to ${joinAnd(headers)} of ${spec.noun} ${id} was replaced by a co-author's change made at the same time. Open it to see what it says now, and save yours again if it should stand.`,
+        message: `Your change to ${joinAnd(headers)} of ${spec.noun} ${id} was replaced by a co-author's change made at the same time. It now holds their value: save yours again if it should stand.`,
       });
     }
     return { overwritten, current, lostAdds: await notElsewhere(context, kind, located, lostAdds) };

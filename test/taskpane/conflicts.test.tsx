@@ -157,7 +157,7 @@ describe("leaving a form with unsaved changes", () => {
 });
 
 describe("a co-author's change made at the same time as my save", () => {
-  it("says my change was replaced instead of a stale 'Saved.'", async () => {
+  it("says my change was replaced instead of a stale 'Saved.', and shows the value that replaced it", async () => {
     const { register } = await renderPane();
     await openLicence("Adobe Acrobat Pro");
     typeInto("Quantity", "9");
@@ -168,5 +168,7 @@ describe("a co-author's change made at the same time as my save", () => {
     act(() => register.remoteReplacedMySave("licences", "LIC-ACRO", { quantity: 12 }, message));
     expect(await screen.findByText(message)).toBeTruthy();
     expect(screen.queryByText("Saved.")).toBeNull();
+    // the form shows the value that replaced mine, though the Row Version is the one my save left
+    expect(screen.getByLabelText(label("Quantity"))).toHaveProperty("value", "12");
   });
 });

@@ -87,7 +87,7 @@ describe("asynchronous co-authoring: saves made within the merge delay", () => {
       {
         id: licence.id,
         fields: ["quantity"],
-        message: `Your change to Quantity of licence ${licence.id} was replaced by a co-author's change made at the same time. Open it to see what it says now, and save yours again if it should stand.`,
+        message: `Your change to Quantity of licence ${licence.id} was replaced by a co-author's change made at the same time. It now holds their value: save yours again if it should stand.`,
       },
     ]);
     expect(noticesOf(bob)).toEqual([]);

@@ -10,6 +10,7 @@ import {
   type FieldErrors,
   type LicenceDraft,
 } from "../licences/draft";
+import { differingFields } from "../messages";
 
 export interface DraftState {
   /** The licence as loaded (undefined for a new one); its row version is what a save is checked against. */
@@ -66,7 +67,9 @@ export function useLicenceDraft(
     current &&
     state.base &&
     current.id === state.base.id &&
-    current.rowVersion !== state.base.rowVersion
+    current !== state.base &&
+    // Two co-authors' saves merged by Excel end on the same Row Version: the values tell them apart.
+    (current.rowVersion !== state.base.rowVersion || differingFields(current, state.base).length > 0)
   ) {
     setState(stateFor(current));
   }

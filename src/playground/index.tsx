@@ -28,6 +28,8 @@ function requestedExcel(): ExcelPlatform {
 
 /** The largest synthetic register offered: the issue's scale target, with room above it. */
 const MAX_LICENCES = 200_000;
+/** Long enough to make two saves by hand before either reaches the other co-author. */
+const MAX_MERGE_DELAY_MS = 30_000;
 
 async function start(): Promise<void> {
   const element = document.getElementById("playground")!;
@@ -36,7 +38,13 @@ async function start(): Promise<void> {
   const empty = query.get("workbook") === "empty";
   const excel = requestedExcel();
   document.title = `${document.title} (${EXCEL_NAMES[excel]})`;
-  const workbook = createInMemoryWorkbook({ profile: excel });
+  // ?mergeDelay=3000 gives each co-author their own copy, merged into the others' that many ms after a save,
+  // as Excel on the web's asynchronous co-authoring does (two saves within it: the later one wins each cell).
+  const mergeDelayMs = whole(query.get("mergeDelay"), 0, MAX_MERGE_DELAY_MS, 0);
+  const workbook = createInMemoryWorkbook({
+    profile: excel,
+    coauthoring: mergeDelayMs > 0 ? { mergeDelayMs } : undefined,
+  });
   // ?licences=100000 seeds the benchmark's synthetic register of that many licences instead of the demo.
   const licences = query.has("licences") ? whole(query.get("licences"), 1, MAX_LICENCES, 0) : 0;
   trackWorkbookChanges(workbook);

@@ -3,7 +3,16 @@
  * " LIC-1 " is "lic-1", and "PC-07" is "pc-07". Every comparison of such text goes through here.
  */
 export function matchKey(value: string): string {
-  return value.trim().toLowerCase();
+  return isMatchKey(value) ? value : value.trim().toLowerCase();
+}
+
+/** Text that is already its own key (printable ASCII, no capitals, no spaces) needs no new string. */
+function isMatchKey(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code <= 32 || code >= 127 || (code >= 65 && code <= 90)) return false;
+  }
+  return true;
 }
 
 /** How many times each key was added, so one removal does not forget a key that is still in use elsewhere. */
@@ -26,5 +35,39 @@ export class KeyCounter {
 
   keys(): IterableIterator<string> {
     return (this.counts ?? new Map<string, number>()).keys();
+  }
+}
+
+/**
+ * Entries found by typed text, matched as matchKey says. Each distinct text is matched once and remembered,
+ * so a million rows naming a hundred thousand IDs cost a million lookups and no new strings. Entries are
+ * never removed (an empty entry costs little and keeps the texts that found it valid).
+ */
+export class MatchedMap<T> {
+  private readonly byKey = new Map<string, T>();
+  private readonly byText = new Map<string, T>();
+
+  get(text: string): T | undefined {
+    const found = this.byText.get(text);
+    if (found !== undefined) return found;
+    const byKey = this.byKey.get(matchKey(text));
+    if (byKey !== undefined) this.byText.set(text, byKey);
+    return byKey;
+  }
+
+  /** The entry for the text's key, made by `create` (given the key) when there is none. */
+  obtain(text: string, create: (key: string) => T): T {
+    const found = this.get(text);
+    if (found !== undefined) return found;
+    const key = matchKey(text);
+    const made = create(key);
+    this.byKey.set(key, made);
+    this.byText.set(text, made);
+    return made;
+  }
+
+  /** Entries in the order their keys were first seen. */
+  values(): IterableIterator<T> {
+    return this.byKey.values();
   }
 }

@@ -12,11 +12,11 @@ import {
 } from "./quantities";
 import { daysToExpiry, noticeDate, renewalLeadDays, renewalStatusForDays } from "./renewals";
 import type { Licence, Settings } from "./schemas";
-import { usedQuantity, type UsageTally } from "./usage";
+import { usedQuantity, type UsageCounts } from "./usage";
 
 /** What the register knows about a licence's links, beyond its own fields. */
 export interface LicenceLinks {
-  tally: UsageTally;
+  tally: UsageCounts;
   /** Linked installations whose software is not the licence's software. */
   mismatchedInstallations: number;
   /** Whether the licence's software is in the catalogue. */

@@ -1,12 +1,12 @@
 import { toReportingCurrency } from "./costs";
 import type { IsoDate } from "./dates";
-import { KeyCounter, matchKey } from "./keys";
+import { KeyCounter, matchKey, MatchedMap } from "./keys";
 import { assessLicence, underUseThreshold, type LicenceLinks } from "./licencePosition";
 import type { LicencePosition, ProductPosition, RegisterPosition } from "./positionTypes";
 import { productPositionOf, type AssessedLicence } from "./productPosition";
 import { RecordStore } from "./recordStore";
 import type { Allocation, Installation, Licence, Settings, Software } from "./schemas";
-import { isAllocationActive, usedQuantity, UsageTally } from "./usage";
+import { countUsage, isAllocationActive, usedQuantity, UsageTally, type UsageCounts } from "./usage";
 import { forEachPaced, type Pause } from "./yielding";
 
 export interface RegisterInput {
@@ -21,46 +21,67 @@ export type RegisterProblem = RegisterPosition["problems"][number];
 
 /** Everything linked to one licence ID, kept whether or not a licence with that ID exists. */
 interface LicenceSlot {
+  /** The licence ID, matched. */
+  key: string;
   licence?: Licence;
-  tally: UsageTally;
+  /**
+   * Counted from the rows for the licence's rule (nothing while there is no licence); a UsageTally, which
+   * keeps the keys, once an edit has changed the licence's rows.
+   */
+  tally: UsageCounts;
   /** Arrays, not sets: far cheaper to build for a million rows, and one removal scans one licence's rows only. */
   installations: Installation[];
   allocations: Allocation[];
   /** Linked installations whose software is not the licence's (0 while there is no licence). */
   mismatched: number;
-  /** The licence's software, matched ("" while there is no licence). */
-  softwareKey: string;
   /** The licence's product (undefined while there is no licence). */
   product?: ProductSlot;
 }
 
 /** Everything known about one software ID, whether or not it is in the catalogue. */
 interface ProductSlot {
+  /** The software ID, matched. */
+  key: string;
   software?: Software;
-  licenceKeys: Set<string>;
+  licences: Set<LicenceSlot>;
   installations: number;
-  /** Devices of installations linked to no licence or to a licence that is not in the register. */
-  uncoveredDevices: KeyCounter;
+  /** Installations linked to no licence or to a licence that is not in the register. */
+  uncovered: Installation[];
+  /** Their distinct devices, counted once the load is over; undefined once uncoveredDevices keeps the keys. */
+  uncoveredDeviceCount?: number;
+  /** The same kept by key, from the first edit that changes the product's uncovered installations. */
+  uncoveredDevices?: KeyCounter;
   danglingInstallations: number;
   misplacedInstallations: number;
 }
 
-const linkKey = (id: string | undefined): string => (id === undefined ? "" : matchKey(id));
+/** The counts of a licence-less slot: nothing reads them, and a licence arriving recounts for its rule. */
+const NO_USAGE: UsageCounts = {
+  installations: 0,
+  activeAllocations: 0,
+  distinctDevices: 0,
+  distinctUsers: 0,
+};
 
 /**
  * The register indexed for one as-of date: built once in a single pass over each table, then kept current
  * one record at a time (upsert/remove), so a single edit updates the figures without a rebuild and one
  * licence's or product's position costs time in proportion to that licence or product alone.
  * References between records (licence ID, software ID) match trimmed and case-insensitively.
+ * While a load adds rows, distinct devices and users are not counted row by row (a map per licence for a
+ * million rows is most of the work and the memory): each licence is counted once when the load is over, and
+ * keeps its keys only from the first edit that changes its rows.
  */
 export class RegisterIndex {
-  private readonly licenceSlots = new Map<string, LicenceSlot>();
-  private readonly productSlots = new Map<string, ProductSlot>();
+  private readonly licenceSlots = new MatchedMap<LicenceSlot>();
+  private readonly productSlots = new MatchedMap<ProductSlot>();
   private readonly installations = new RecordStore<Installation>();
   private readonly allocations = new RecordStore<Allocation>();
   private readonly duplicateProblems: RegisterProblem[] = [];
   private settingsValue: Settings;
   private asOfValue: IsoDate;
+  /** True while a load adds rows without counting distinct keys (see countLoaded). */
+  private loading = true;
 
   constructor(input: RegisterInput, asOf: IsoDate) {
     this.settingsValue = input.settings;
@@ -71,6 +92,10 @@ export class RegisterIndex {
     // without looking them up; duplicates surface in problems() once an edit needs the IDs.
     for (const installation of input.installations) this.addInstallation(installation);
     for (const allocation of input.allocations) this.addAllocation(allocation);
+    const scratch = new Set<string>();
+    for (const slot of this.licenceSlots.values()) this.retally(slot, scratch);
+    for (const product of this.productSlots.values()) this.countUncovered(product, scratch);
+    this.loading = false;
   }
 
   /**
@@ -82,10 +107,17 @@ export class RegisterIndex {
       { software: [], licences: [], allocations: [], installations: [], settings: input.settings },
       asOf,
     );
+    index.loading = true;
     await forEachPaced(input.software, pause, (software) => index.loadSoftware(software));
     await forEachPaced(input.licences, pause, (licence) => index.loadLicence(licence));
     await forEachPaced(input.installations, pause, (installation) => index.addInstallation(installation));
     await forEachPaced(input.allocations, pause, (allocation) => index.addAllocation(allocation));
+    const scratch = new Set<string>();
+    await forEachPaced([...index.licenceSlots.values()], pause, (slot) => index.retally(slot, scratch));
+    await forEachPaced([...index.productSlots.values()], pause, (product) =>
+      index.countUncovered(product, scratch),
+    );
+    index.loading = false;
     await index.installations.prepareLookups(pause);
     await index.allocations.prepareLookups(pause);
     return index;
@@ -93,12 +125,12 @@ export class RegisterIndex {
 
   /** A software or licence row of a load: a second row with the same ID is a problem (the last one counts). */
   private loadSoftware(software: Software): void {
-    this.noteDuplicate("Software", software.id, this.productSlots.get(linkKey(software.id))?.software);
+    this.noteDuplicate("Software", software.id, this.productSlots.get(software.id)?.software);
     this.upsertSoftware(software);
   }
 
   private loadLicence(licence: Licence): void {
-    this.noteDuplicate("Licence", licence.id, this.licenceSlots.get(linkKey(licence.id))?.licence);
+    this.noteDuplicate("Licence", licence.id, this.licenceSlots.get(licence.id)?.licence);
     this.upsertLicence(licence);
   }
 
@@ -126,55 +158,41 @@ export class RegisterIndex {
   /** Moves the index to another date; only allocations depend on it (active or not), so only they are re-tallied. */
   setAsOf(asOf: IsoDate): void {
     if (asOf === this.asOfValue) return;
-    for (const allocation of this.allocations.values()) this.changeAllocation(allocation, -1);
     this.asOfValue = asOf;
-    for (const allocation of this.allocations.values()) this.changeAllocation(allocation, 1);
+    const scratch = new Set<string>();
+    for (const slot of this.licenceSlots.values())
+      if (slot.allocations.length > 0) this.retally(slot, scratch);
   }
 
   upsertSoftware(software: Software): void {
-    this.productSlot(linkKey(software.id)).software = software;
+    this.productSlot(software.id).software = software;
   }
 
   removeSoftware(id: string): void {
-    const slot = this.productSlots.get(linkKey(id));
-    if (!slot) return;
-    slot.software = undefined;
-    this.dropProductSlotIfEmpty(linkKey(id), slot);
+    const slot = this.productSlots.get(id);
+    if (slot) slot.software = undefined;
   }
 
   upsertLicence(licence: Licence): void {
-    const key = linkKey(licence.id);
-    const slot = this.licenceSlot(key);
+    const slot = this.licenceSlot(licence.id);
     this.changeLinkedProductCounts(slot, -1);
-    if (slot.licence) {
-      const previousProductKey = linkKey(slot.licence.softwareId);
-      const previousProduct = this.productSlot(previousProductKey);
-      previousProduct.licenceKeys.delete(key);
-      this.dropProductSlotIfEmpty(previousProductKey, previousProduct);
-    }
+    slot.product?.licences.delete(slot);
     slot.licence = licence;
     if (slot.tally.rule !== licence.allocationRule) this.retally(slot);
-    slot.softwareKey = linkKey(licence.softwareId);
-    slot.product = this.productSlot(slot.softwareKey);
-    slot.product.licenceKeys.add(key);
+    slot.product = this.productSlot(licence.softwareId);
+    slot.product.licences.add(slot);
     this.changeLinkedProductCounts(slot, 1);
   }
 
   removeLicence(id: string): void {
-    const key = linkKey(id);
-    const slot = this.licenceSlots.get(key);
+    const slot = this.licenceSlots.get(id);
     if (!slot?.licence) return;
     this.changeLinkedProductCounts(slot, -1);
-    const productKey = linkKey(slot.licence.softwareId);
-    const product = this.productSlot(productKey);
-    product.licenceKeys.delete(key);
+    slot.product?.licences.delete(slot);
     slot.licence = undefined;
-    slot.softwareKey = "";
     slot.product = undefined;
     this.retally(slot);
     this.changeLinkedProductCounts(slot, 1);
-    this.dropProductSlotIfEmpty(productKey, product);
-    this.dropLicenceSlotIfEmpty(key, slot);
   }
 
   /** Adds or replaces (by ID) an installation. */
@@ -211,16 +229,17 @@ export class RegisterIndex {
 
   /** The licence's position, or undefined when no licence has that ID. */
   licencePosition(licenceId: string): LicencePosition | undefined {
-    return this.assess(linkKey(licenceId))?.position;
+    const slot = this.licenceSlots.get(licenceId);
+    return slot ? this.assessSlot(slot)?.position : undefined;
   }
 
   /** The product's position across its licences, or undefined when the software is not in the catalogue. */
   productPosition(softwareId: string): ProductPosition | undefined {
-    const slot = this.productSlots.get(linkKey(softwareId));
+    const slot = this.productSlots.get(softwareId);
     if (!slot?.software) return undefined;
     const assessed: AssessedLicence[] = [];
-    for (const key of slot.licenceKeys) {
-      const licence = this.assess(key);
+    for (const licenceSlot of slot.licences) {
+      const licence = this.assessSlot(licenceSlot);
       if (licence) assessed.push(licence);
     }
     return this.productOf(slot, slot.software, assessed);
@@ -228,32 +247,29 @@ export class RegisterIndex {
 
   /** IDs of the licences of a product (as stored on the licences). */
   licenceIdsOf(softwareId: string): string[] {
-    const slot = this.productSlots.get(linkKey(softwareId));
+    const slot = this.productSlots.get(softwareId);
     if (!slot) return [];
     const ids: string[] = [];
-    for (const key of slot.licenceKeys) {
-      const licence = this.licenceSlots.get(key)?.licence;
-      if (licence) ids.push(licence.id);
-    }
+    for (const { licence } of slot.licences) if (licence) ids.push(licence.id);
     return ids;
   }
 
   /** The whole register's position: every licence, every catalogue product, and the problems found. */
   position(): RegisterPosition {
-    const assessed = new Map<string, AssessedLicence>();
+    const assessed = new Map<LicenceSlot, AssessedLicence>();
     const licences = new Map<string, LicencePosition>();
-    for (const [key, slot] of this.licenceSlots) {
+    for (const slot of this.licenceSlots.values()) {
       const licence = this.assessSlot(slot);
       if (!licence) continue;
-      assessed.set(key, licence);
+      assessed.set(slot, licence);
       licences.set(licence.position.licenceId, licence.position);
     }
     const products: ProductPosition[] = [];
     for (const slot of this.productSlots.values()) {
       if (!slot.software) continue;
       const ofProduct: AssessedLicence[] = [];
-      for (const key of slot.licenceKeys) {
-        const licence = assessed.get(key);
+      for (const licenceSlot of slot.licences) {
+        const licence = assessed.get(licenceSlot);
         if (licence) ofProduct.push(licence);
       }
       products.push(this.productOf(slot, slot.software, ofProduct));
@@ -299,16 +315,15 @@ export class RegisterIndex {
         }
         continue;
       }
-      if (!this.productSlots.get(linkKey(licence.softwareId))?.software) {
+      if (!slot.product?.software) {
         problems.push({
           recordId: licence.id,
           message: `Licence ${licence.id} is for software ${licence.softwareId}, which is not in the software catalogue.`,
         });
       }
       if (slot.mismatched > 0) {
-        const licenceSoftware = linkKey(licence.softwareId);
         for (const installation of slot.installations) {
-          if (linkKey(installation.softwareId) === licenceSoftware) continue;
+          if (this.productSlots.get(installation.softwareId) === slot.product) continue;
           problems.push({
             recordId: installation.id,
             message: `Installation ${installation.id} is of software ${installation.softwareId} but is linked to licence ${licence.id}, which is for ${licence.softwareId}.`,
@@ -326,11 +341,11 @@ export class RegisterIndex {
         missingRates.add(licence.currency);
       }
     }
-    for (const [key, slot] of this.productSlots) {
+    for (const slot of this.productSlots.values()) {
       if (slot.software || slot.installations === 0) continue;
       problems.push({
-        recordId: key,
-        message: `${slot.installations} installation(s) are of software ${key}, which is not in the software catalogue.`,
+        recordId: slot.key,
+        message: `${slot.installations} installation(s) are of software ${slot.key}, which is not in the software catalogue.`,
       });
     }
     for (const currency of missingRates) {
@@ -340,11 +355,6 @@ export class RegisterIndex {
       });
     }
     return problems;
-  }
-
-  private assess(key: string): AssessedLicence | undefined {
-    const slot = this.licenceSlots.get(key);
-    return slot ? this.assessSlot(slot) : undefined;
   }
 
   private assessSlot(slot: LicenceSlot): AssessedLicence | undefined {
@@ -364,7 +374,7 @@ export class RegisterIndex {
       software,
       licences,
       {
-        unlicensedDevices: slot.uncoveredDevices.size,
+        unlicensedDevices: slot.uncoveredDevices?.size ?? slot.uncoveredDeviceCount ?? 0,
         danglingInstallations: slot.danglingInstallations,
         misplacedInstallations: slot.misplacedInstallations,
       },
@@ -375,112 +385,127 @@ export class RegisterIndex {
   }
 
   private changeInstallation(installation: Installation, delta: 1 | -1): void {
-    const licenceKey = linkKey(installation.licenceId);
-    const softwareKey = linkKey(installation.softwareId);
-    let product: ProductSlot;
-    if (licenceKey === "") {
-      product = this.productSlot(softwareKey);
-      this.changeProductCounts(installation, softwareKey, product, undefined, delta);
-    } else {
-      const slot = this.licenceSlot(licenceKey);
-      slot.tally.changeInstallation(installation, delta);
+    const product = this.productSlot(installation.softwareId);
+    const slot = this.linkedSlot(installation.licenceId);
+    if (slot) {
+      this.keyedTally(slot)?.changeInstallation(installation, delta);
       if (delta === 1) slot.installations.push(installation);
       else removeItem(slot.installations, installation);
-      // Most installations are of their licence's product: reach it through the licence, not another lookup.
-      product =
-        slot.product && slot.softwareKey === softwareKey ? slot.product : this.productSlot(softwareKey);
-      this.changeProductCounts(installation, softwareKey, product, slot, delta);
-      if (delta === -1) this.dropLicenceSlotIfEmpty(licenceKey, slot);
     }
+    this.changeProductCounts(installation, product, slot, delta);
     product.installations += delta;
-    if (delta === -1) this.dropProductSlotIfEmpty(softwareKey, product);
   }
 
   private changeAllocation(allocation: Allocation, delta: 1 | -1): void {
-    const key = linkKey(allocation.licenceId);
-    const slot = this.licenceSlot(key);
-    slot.tally.changeAllocation(allocation, isAllocationActive(allocation, this.asOfValue), delta);
+    const slot = this.licenceSlot(allocation.licenceId);
+    this.keyedTally(slot)?.changeAllocation(
+      allocation,
+      isAllocationActive(allocation, this.asOfValue),
+      delta,
+    );
     if (delta === 1) slot.allocations.push(allocation);
-    else {
-      removeItem(slot.allocations, allocation);
-      this.dropLicenceSlotIfEmpty(key, slot);
-    }
+    else removeItem(slot.allocations, allocation);
   }
 
   /** How an installation counts for its own product and its licence, given whether that licence exists. */
   private changeProductCounts(
     installation: Installation,
-    softwareKey: string,
     product: ProductSlot,
     slot: LicenceSlot | undefined,
     delta: 1 | -1,
   ): void {
     if (!slot?.licence) {
-      const device = matchKey(installation.device);
-      if (device !== "") product.uncoveredDevices.change(device, delta);
+      if (!this.loading) {
+        const devices = (product.uncoveredDevices ??= deviceCounter(product.uncovered));
+        product.uncoveredDeviceCount = undefined;
+        const device = matchKey(installation.device);
+        if (device !== "") devices.change(device, delta);
+      }
+      if (delta === 1) product.uncovered.push(installation);
+      else removeItem(product.uncovered, installation);
       if (slot) product.danglingInstallations += delta;
-    } else if (slot.softwareKey !== softwareKey) {
+    } else if (slot.product !== product) {
       product.misplacedInstallations += delta;
       slot.mismatched += delta;
     }
   }
 
-  /** Recounts a licence's links for the rule of the licence now in the slot (all measures when none). */
-  private retally(slot: LicenceSlot): void {
-    slot.tally = new UsageTally(slot.licence?.allocationRule);
-    for (const installation of slot.installations) slot.tally.changeInstallation(installation, 1);
+  /**
+   * The licence's tally, made to keep keys (from its rows) before its first edit; undefined while loading,
+   * when the counting waits for the end, and while there is no licence, when nothing reads it.
+   */
+  private keyedTally(slot: LicenceSlot): UsageTally | undefined {
+    if (this.loading || !slot.licence) return undefined;
+    if (slot.tally instanceof UsageTally) return slot.tally;
+    const tally = new UsageTally(slot.licence.allocationRule);
+    for (const installation of slot.installations) tally.changeInstallation(installation, 1);
     for (const allocation of slot.allocations) {
-      slot.tally.changeAllocation(allocation, isAllocationActive(allocation, this.asOfValue), 1);
+      tally.changeAllocation(allocation, isAllocationActive(allocation, this.asOfValue), 1);
     }
+    slot.tally = tally;
+    return tally;
+  }
+
+  /** Recounts a licence's links for the rule of the licence now in the slot. */
+  private retally(slot: LicenceSlot, scratch?: Set<string>): void {
+    slot.tally = slot.licence
+      ? countUsage(slot.licence.allocationRule, slot.installations, slot.allocations, this.asOfValue, scratch)
+      : NO_USAGE;
+  }
+
+  /** Counts a product's uncovered devices once, at the end of a load. */
+  private countUncovered(product: ProductSlot, scratch: Set<string>): void {
+    scratch.clear();
+    for (const { device } of product.uncovered) scratch.add(matchKey(device));
+    scratch.delete("");
+    product.uncoveredDeviceCount = scratch.size;
+    product.uncoveredDevices = undefined;
+    scratch.clear();
   }
 
   private changeLinkedProductCounts(slot: LicenceSlot, delta: 1 | -1): void {
     for (const installation of slot.installations) {
-      const softwareKey = linkKey(installation.softwareId);
-      this.changeProductCounts(installation, softwareKey, this.productSlot(softwareKey), slot, delta);
+      this.changeProductCounts(installation, this.productSlot(installation.softwareId), slot, delta);
     }
   }
 
-  private licenceSlot(key: string): LicenceSlot {
-    let slot = this.licenceSlots.get(key);
-    if (!slot) {
-      slot = {
-        tally: new UsageTally(undefined),
-        installations: [],
-        allocations: [],
-        mismatched: 0,
-        softwareKey: "",
-      };
-      this.licenceSlots.set(key, slot);
-    }
-    return slot;
+  /** The licence an installation is linked to; undefined when its Licence ID is blank. */
+  private linkedSlot(licenceId: string | undefined): LicenceSlot | undefined {
+    if (licenceId === undefined) return undefined;
+    const slot = this.licenceSlot(licenceId);
+    return slot.key === "" ? undefined : slot;
   }
 
-  private productSlot(key: string): ProductSlot {
-    let slot = this.productSlots.get(key);
-    if (!slot) {
-      slot = {
-        licenceKeys: new Set(),
-        installations: 0,
-        uncoveredDevices: new KeyCounter(),
-        danglingInstallations: 0,
-        misplacedInstallations: 0,
-      };
-      this.productSlots.set(key, slot);
-    }
-    return slot;
+  private licenceSlot(id: string): LicenceSlot {
+    return this.licenceSlots.obtain(id, (key) => ({
+      key,
+      tally: NO_USAGE,
+      installations: [],
+      allocations: [],
+      mismatched: 0,
+    }));
   }
 
-  private dropLicenceSlotIfEmpty(key: string, slot: LicenceSlot): void {
-    if (!slot.licence && slot.installations.length === 0 && slot.allocations.length === 0) {
-      this.licenceSlots.delete(key);
-    }
+  private productSlot(id: string): ProductSlot {
+    return this.productSlots.obtain(id, (key) => ({
+      key,
+      licences: new Set(),
+      installations: 0,
+      uncovered: [],
+      uncoveredDeviceCount: 0,
+      danglingInstallations: 0,
+      misplacedInstallations: 0,
+    }));
   }
+}
 
-  private dropProductSlotIfEmpty(key: string, slot: ProductSlot): void {
-    if (!slot.software && slot.licenceKeys.size === 0 && slot.installations === 0)
-      this.productSlots.delete(key);
+function deviceCounter(installations: readonly Installation[]): KeyCounter {
+  const counter = new KeyCounter();
+  for (const { device } of installations) {
+    const key = matchKey(device);
+    if (key !== "") counter.change(key, 1);
   }
+  return counter;
 }
 
 /** Removes one occurrence (by identity) without keeping order. */

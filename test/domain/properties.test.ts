@@ -2,8 +2,10 @@ import fc from "fast-check";
 import { ALLOCATION_RULES } from "../../src/domain/lists";
 import { computePosition } from "../../src/domain/position";
 import { availableQuantity, quantityStatus, shortfallQuantity } from "../../src/domain/quantities";
+import type { IsoDate } from "../../src/domain/dates";
 import { RegisterIndex } from "../../src/domain/registerIndex";
 import type { Allocation, Installation, Licence, Software } from "../../src/domain/schemas";
+import { yieldEvery } from "../../src/domain/yielding";
 import { allocation, AS_OF, installation, licence, register, software } from "./fixtures";
 
 const quantity = fc.nat({ max: 1000 });
@@ -93,7 +95,8 @@ type Edit =
   | { kind: "installation"; record: Installation }
   | { kind: "allocation"; record: Allocation }
   | { kind: "software"; record: Software }
-  | { kind: "remove"; table: "licence" | "installation" | "allocation" | "software"; id: string };
+  | { kind: "remove"; table: "licence" | "installation" | "allocation" | "software"; id: string }
+  | { kind: "asOf"; day: IsoDate };
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   licenceArb.map((record) => ({ kind: "licence" as const, record })),
@@ -111,19 +114,22 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
     ),
     id: fc.constantFrom("LIC-1", "LIC-2", "I1", "I2", "I3", "A1", "A2", "SW-1", "SW-2"),
   }),
+  day.map((day) => ({ kind: "asOf" as const, day })),
 );
 
 const byId = <T extends { id: string }>(records: T[]) => new Map(records.map((r) => [r.id, r]));
 
 describe("the incremental index agrees with a fresh computation", () => {
-  test("after random edits, every licence, product and problem matches computePosition", () => {
-    fc.assert(
-      fc.property(
+  test("after random edits and date changes, every licence, product and problem matches computePosition", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.uniqueArray(licenceArb, { selector: (l) => l.id, maxLength: 4 }),
         fc.uniqueArray(installationArb, { selector: (i) => i.id, maxLength: 8 }),
         fc.uniqueArray(allocationArb, { selector: (a) => a.id, maxLength: 5 }),
         fc.array(editArb, { maxLength: 25 }),
-        (licences, installations, allocations, edits) => {
+        fc.boolean(),
+        maybe(day),
+        async (licences, installations, allocations, edits, builtInSlices, lastDay) => {
           const tables = {
             software: byId([software("SW-1"), software("SW-2")]),
             licence: byId(licences),
@@ -131,18 +137,24 @@ describe("the incremental index agrees with a fresh computation", () => {
             allocation: byId(allocations),
           };
           const settings = { exchangeRates: { USD: 0.8 } };
-          const index = new RegisterIndex(
-            register({
-              software: [...tables.software.values()],
-              licences,
-              installations,
-              allocations,
-              settings,
-            }),
-            AS_OF,
-          );
+          const input = register({
+            software: [...tables.software.values()],
+            licences,
+            installations,
+            allocations,
+            settings,
+          });
+          // the live register's load (a slice at a time) and a one-off computation must build the same index
+          const index = builtInSlices
+            ? await RegisterIndex.build(input, AS_OF, yieldEvery(0))
+            : new RegisterIndex(input, AS_OF);
+          let asOf = AS_OF;
           for (const edit of edits) {
             switch (edit.kind) {
+              case "asOf":
+                asOf = edit.day;
+                index.setAsOf(asOf);
+                break;
               case "licence":
                 tables.licence.set(edit.record.id, edit.record);
                 index.upsertLicence(edit.record);
@@ -167,6 +179,11 @@ describe("the incremental index agrees with a fresh computation", () => {
                 if (edit.table === "software") index.removeSoftware(edit.id);
             }
           }
+          // a new day after the edits, with nothing edited since to hide a stale count
+          if (lastDay !== undefined) {
+            asOf = lastDay;
+            index.setAsOf(asOf);
+          }
           const fresh = computePosition(
             register({
               software: [...tables.software.values()],
@@ -175,7 +192,7 @@ describe("the incremental index agrees with a fresh computation", () => {
               allocations: [...tables.allocation.values()],
               settings,
             }),
-            AS_OF,
+            asOf,
           );
           for (const [id, position] of fresh.licences) expect(index.licencePosition(id)).toEqual(position);
           expect(index.position().licences).toEqual(fresh.licences);

@@ -2,16 +2,30 @@
  * Dates in the domain are plain calendar dates, "yyyy-MM-dd", so they compare as text and carry no time zone.
  * Excel stores dates as serial numbers (days since 1899-12-30); these helpers convert both ways.
  */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export type IsoDate = string;
 
+const digitsAt = (text: string, from: number, to: number): number => {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+};
+
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether text is a real calendar date written "yyyy-MM-dd" (read digit by digit: every date cell of a load passes here). */
 export function isValidIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
+  // Years before 100 were never dates here (Excel's own calendar starts in 1900).
+  if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1)) return false;
+  return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 // Calendar arithmetic without Date objects (H. Hinnant's days-from-civil): the position engine converts
@@ -47,16 +61,6 @@ export function excelSerialToIsoDate(serial: number): IsoDate {
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
-
-const digitsAt = (text: string, from: number, to: number): number => {
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return NaN;
-    value = value * 10 + digit;
-  }
-  return value;
-};
 
 export function isoDateToExcelSerial(date: IsoDate): number {
   if (date.length === 10 && date[4] === "-" && date[7] === "-") {

@@ -5,6 +5,7 @@ import {
   checkLicenceCrossFields,
   licenceSchema,
 } from "../domain/schemas";
+import { referenceId } from "../domain/references";
 import { fromCell } from "./cells";
 import type { ColumnSpec, RecordTableSpec } from "./tables/types";
 
@@ -36,6 +37,24 @@ const CROSS_FIELD_RULES = new Map<z.ZodType, CrossFieldRule>([
 const MEMO_PROBE = 4096;
 /** A memo with more distinct values than this share of its lookups is dropped (IDs, device names). */
 const MEMO_MAX_MISS_SHARE = 0.5;
+/**
+ * Records of up to this many fields are built field by field: V8 keeps such objects in fast mode, and that is
+ * quicker than copying a template. Larger records (licences) are copied from a template, see recordTemplate.
+ */
+const FIELD_BY_FIELD_MAX = 16;
+/** Above this many fields a presence pattern no longer fits exactly in a number, so no templates. */
+const TEMPLATE_MAX = 52;
+
+/** How a column's cells reach its field without a memo: the cell's own value, checked by rules read from the schema. */
+const enum Direct {
+  None,
+  /** fromCell passes text as it is (text, list, mixed and timestamp columns). */
+  Text,
+  /** A link column: the ID in the dropdown entry's last brackets. */
+  Reference,
+  /** A number column holding a number. */
+  Number,
+}
 
 interface FieldPlan {
   field: string;
@@ -45,6 +64,9 @@ interface FieldPlan {
   schema: z.ZodType;
   /** For a plain text field (string, trims, length limits): its value for a string, or FAIL, without zod's per-call overhead. */
   text?: (value: string) => unknown;
+  /** For a plain number field (finite, whole, bounds, simple refinements): its value for a number, or FAIL. */
+  number?: (value: number) => unknown;
+  direct: Direct;
   /** What the field gives a blank cell: its default or undefined, or FAIL when it is required. */
   absent: unknown;
   memo?: Map<unknown, CellResult>;
@@ -59,7 +81,26 @@ interface CheckDef {
   tx?: (value: string) => string;
   minimum?: number;
   maximum?: number;
+  format?: string;
+  value?: unknown;
+  inclusive?: boolean;
+  fn?: (value: unknown) => unknown;
+  abort?: boolean;
 }
+
+type BaseDef = { type: string; innerType?: z.ZodType; coerce?: boolean; checks?: unknown[] };
+
+/** The schema under optional() and default(), where the field's own checks are. */
+function baseDef(schema: z.ZodType): BaseDef {
+  let def = schema._zod.def as BaseDef;
+  while ((def.type === "optional" || def.type === "default") && def.innerType) {
+    def = def.innerType._zod.def as BaseDef;
+  }
+  return def;
+}
+
+const checkDefs = (def: BaseDef): CheckDef[] =>
+  (def.checks ?? []).map((check) => (check as { _zod: { def: CheckDef } })._zod.def);
 
 /**
  * The steps of a plain text schema (z.string() with trim/overwrite and min/max length checks only, possibly
@@ -67,14 +108,10 @@ interface CheckDef {
  * anything else. The caller confirms the steps agree with zod on probe values before relying on them.
  */
 function plainTextSteps(schema: z.ZodType): Step[] | undefined {
-  let def = schema._zod.def as { type: string; innerType?: z.ZodType; coerce?: boolean; checks?: unknown[] };
-  while ((def.type === "optional" || def.type === "default") && def.innerType) {
-    def = def.innerType._zod.def as typeof def;
-  }
+  const def = baseDef(schema);
   if (def.type !== "string" || def.coerce) return undefined;
   const steps: Step[] = [];
-  for (const check of def.checks ?? []) {
-    const checkDef = (check as { _zod: { def: CheckDef } })._zod.def;
+  for (const checkDef of checkDefs(def)) {
     if (checkDef.check === "overwrite" && typeof checkDef.tx === "function") steps.push({ tx: checkDef.tx });
     else if (checkDef.check === "min_length" && typeof checkDef.minimum === "number")
       steps.push({ min: checkDef.minimum });
@@ -83,6 +120,15 @@ function plainTextSteps(schema: z.ZodType): Step[] | undefined {
     else return undefined;
   }
   return steps;
+}
+
+/** Whether the fast check gives zod's result on every probe: its value where zod succeeds, FAIL where it fails. */
+function agreesWithSchema<T>(schema: z.ZodType, run: (value: T) => unknown, probes: readonly T[]): boolean {
+  return probes.every((probe) => {
+    const parsed = schema.safeParse(probe);
+    const fast = run(probe);
+    return parsed.success ? Object.is(fast, parsed.data) : fast === FAIL;
+  });
 }
 
 function plainText(schema: z.ZodType): ((value: string) => unknown) | undefined {
@@ -100,12 +146,59 @@ function plainText(schema: z.ZodType): ((value: string) => unknown) | undefined 
   const probes = ["", " ", "a", " a ", "A b\t", ...limits.flatMap((n) => [n - 1, n, n + 1])].map((probe) =>
     typeof probe === "number" ? "x".repeat(Math.max(probe, 0)) + "  " : probe,
   );
-  const agrees = probes.every((probe) => {
-    const parsed = schema.safeParse(probe);
-    const fast = run(probe);
-    return parsed.success ? fast === parsed.data : fast === FAIL;
-  });
-  return agrees ? run : undefined;
+  return agreesWithSchema(schema, run, probes) ? run : undefined;
+}
+
+/**
+ * The checks of a plain number schema (z.number() with whole-number, bound and refine checks, possibly
+ * optional or defaulted) read from the schema, so the rule still lives there; confirmed against zod on probes.
+ */
+function plainNumber(schema: z.ZodType): ((value: number) => unknown) | undefined {
+  const def = baseDef(schema);
+  if (def.type !== "number" || def.coerce) return undefined;
+  const tests: ((value: number) => boolean)[] = [];
+  const bounds: number[] = [];
+  for (const checkDef of checkDefs(def)) {
+    const bound = checkDef.value;
+    if (checkDef.check === "number_format" && checkDef.format === "safeint") tests.push(Number.isSafeInteger);
+    else if (checkDef.check === "greater_than" && typeof bound === "number") {
+      bounds.push(bound);
+      tests.push(checkDef.inclusive ? (value) => value >= bound : (value) => value > bound);
+    } else if (checkDef.check === "less_than" && typeof bound === "number") {
+      bounds.push(bound);
+      tests.push(checkDef.inclusive ? (value) => value <= bound : (value) => value < bound);
+    } else if (checkDef.check === "custom" && typeof checkDef.fn === "function") {
+      const fn = checkDef.fn;
+      tests.push((value) => Boolean(fn(value)));
+    } else return undefined;
+  }
+  const run = (value: number): unknown => {
+    if (!Number.isFinite(value)) return FAIL;
+    for (const test of tests) if (!test(value)) return FAIL;
+    return value;
+  };
+  const probes = [0, -0, 1, -1, 0.5, -0.5, 2.5, 1e21, 2 ** 53, -(2 ** 53), NaN, Infinity, -Infinity];
+  for (const bound of bounds) probes.push(bound - 1, bound - 0.5, bound, bound + 0.5, bound + 1);
+  return agreesWithSchema(schema, run, probes) ? run : undefined;
+}
+
+/** How a column of this type reads without a memo, given the field's fast checks. */
+function directOf(column: ColumnSpec | undefined, plan: Pick<FieldPlan, "text" | "number">): Direct {
+  if (!column) return Direct.None;
+  switch (column.type) {
+    case "text":
+    case "list":
+    case "mixed":
+    case "timestamp":
+      return plan.text ? Direct.Text : Direct.None;
+    case "reference":
+      return plan.text ? Direct.Reference : Direct.None;
+    case "wholeNumber":
+    case "amount":
+      return plan.number ? Direct.Number : Direct.None;
+    default:
+      return Direct.None;
+  }
 }
 
 export interface FastRowParser {
@@ -121,13 +214,43 @@ function validate(plan: FieldPlan, raw: unknown): CellResult {
   const value = plan.column ? fromCell(plan.column, raw) : undefined;
   if (value === undefined) return ABSENT;
   if (plan.text && typeof value === "string") return plan.text(value);
+  if (plan.number && typeof value === "number") return plan.number(value);
   const parsed = plan.schema.safeParse(value);
   return parsed.success ? parsed.data : FAIL;
 }
 
+/** Whether text is blank as fromCell sees it (nothing but white space), looking no further than its ends when it can. */
+function isBlankText(text: string): boolean {
+  if (text.length === 0) return true;
+  const first = text.charCodeAt(0);
+  return first > 32 && first < 127 ? false : text.trim() === "";
+}
+
+/**
+ * The cell's field value by the column's direct path when it has one for this cell (text in a text or link
+ * column, a number in a number column): the same value fromCell and the field's checks give, without a memo.
+ */
+function direct(plan: FieldPlan, raw: unknown): CellResult | undefined {
+  switch (plan.direct) {
+    case Direct.Text:
+      if (typeof raw !== "string") return undefined;
+      return isBlankText(raw) ? ABSENT : plan.text!(raw);
+    case Direct.Reference:
+      if (typeof raw !== "string") return undefined;
+      return isBlankText(raw) ? ABSENT : plan.text!(referenceId(raw));
+    case Direct.Number:
+      return typeof raw === "number" ? plan.number!(raw) : undefined;
+    default:
+      return undefined;
+  }
+}
+
 function lookup(plan: FieldPlan, raw: unknown): CellResult {
+  if (raw === undefined || raw === null) return ABSENT;
+  const fast = direct(plan, raw);
+  if (fast !== undefined) return fast;
   const memo = plan.memo;
-  if (!memo || (typeof raw === "object" && raw !== null)) return validate(plan, raw);
+  if (!memo || typeof raw === "object") return validate(plan, raw);
   let result = memo.get(raw);
   if (result === undefined) {
     result = validate(plan, raw);
@@ -139,6 +262,28 @@ function lookup(plan: FieldPlan, raw: unknown): CellResult {
     else plan.nextProbe *= 4;
   }
   return result;
+}
+
+/**
+ * An empty record with exactly these fields, in this order, as an object V8 keeps in fast mode with every
+ * field inside the object: JSON.parse builds such objects, and spreading one copies its layout. Records built
+ * by adding fields one by one through a computed name fall into slow dictionary mode past about 16 fields
+ * (a licence has over 40), where each takes several times the memory and every read is a hash lookup.
+ */
+function recordTemplate(fields: readonly string[]): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(Object.fromEntries(fields.map((field) => [field, null])))) as Record<
+    string,
+    unknown
+  >;
+}
+
+/** Record templates of each table by which fields are present (one bit a field, in shape order), kept between reads. */
+const recordTemplates = new WeakMap<RecordTableSpec, Map<number, Record<string, unknown>>>();
+
+function templatesOf(spec: RecordTableSpec): Map<number, Record<string, unknown>> {
+  let templates = recordTemplates.get(spec);
+  if (!templates) recordTemplates.set(spec, (templates = new Map()));
+  return templates;
 }
 
 /** The fast parser for a record table, or undefined when its schema is not a plain object of fields plus known rules. */
@@ -162,12 +307,15 @@ export function createFastRowParser(spec: RecordTableSpec): FastRowParser | unde
     const fieldSchema = shape[field];
     const absent = fieldSchema.safeParse(undefined);
     const columnIndex = columnOf.get(field) ?? -1;
+    const column = columnIndex >= 0 ? spec.columns[columnIndex] : undefined;
+    const checks = { text: plainText(fieldSchema), number: plainNumber(fieldSchema) };
     return {
       field,
       columnIndex,
-      column: columnIndex >= 0 ? spec.columns[columnIndex] : undefined,
+      column,
       schema: fieldSchema,
-      text: plainText(fieldSchema),
+      ...checks,
+      direct: directOf(column, checks),
       absent: absent.success ? absent.data : FAIL,
       memo: new Map(),
       lookups: 0,
@@ -182,27 +330,42 @@ export function createFastRowParser(spec: RecordTableSpec): FastRowParser | unde
     },
   };
 
+  /** Each field's value in the row being parsed, ABSENT where the record leaves the field out. */
+  const values: unknown[] = plans.map(() => ABSENT);
+  const templates = templatesOf(spec);
+  const templateFor = (presence: number): Record<string, unknown> => {
+    let template = templates.get(presence);
+    if (!template) {
+      template = recordTemplate(plans.filter((_, i) => values[i] !== ABSENT).map((plan) => plan.field));
+      templates.set(presence, template);
+    }
+    return template;
+  };
+  const useTemplates = plans.length > FIELD_BY_FIELD_MAX && plans.length <= TEMPLATE_MAX;
+
   return {
     spec,
     parse(positions, row) {
-      const record: Record<string, unknown> = {};
       let blank = true;
       let ok = true;
+      let presence = 0;
       for (let i = 0; i < plans.length; i++) {
         const plan = plans[i];
         const position = plan.columnIndex >= 0 ? positions[plan.columnIndex] : -1;
-        const result = position >= 0 ? lookup(plan, row[position]) : ABSENT;
-        if (result === ABSENT) {
-          if (plan.absent === FAIL) ok = false;
-          else if (plan.absent !== undefined) record[plan.field] = plan.absent;
-        } else {
-          blank = false;
-          if (result === FAIL) ok = false;
-          else record[plan.field] = result;
-        }
+        let result = position >= 0 ? lookup(plan, row[position]) : ABSENT;
+        if (result === ABSENT) result = plan.absent;
+        else blank = false;
+        if (result === FAIL) ok = false;
+        const present = result !== undefined && result !== FAIL;
+        values[i] = present ? result : ABSENT;
+        presence = presence * 2 + (present ? 1 : 0);
       }
       if (blank) return "blank";
       if (!ok) return undefined;
+      const record: Record<string, unknown> = useTemplates ? { ...templateFor(presence) } : {};
+      for (let i = 0; i < plans.length; i++) {
+        if (values[i] !== ABSENT) record[plans[i].field] = values[i];
+      }
       if (rule) {
         ruleFailed = false;
         rule(record as never, ruleContext);

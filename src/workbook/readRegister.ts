@@ -1,7 +1,7 @@
 import type { RecordKind } from "../domain/ids";
 import { forEachPaced, noPause, type Pause } from "../domain/yielding";
 import type { DataIssue, LoadOptions, RegisterData } from "./registerApi";
-import { parseRow } from "./records";
+import { readRecord } from "./records";
 import { parseSettings } from "./settingsRows";
 import { cellAddress } from "./cells";
 import { readPaged } from "./pagedRead";
@@ -35,20 +35,19 @@ export class TableRecords {
 
   /** Parses rows read from body row `firstRow` on, giving the thread back when `pause` says so. */
   async add(firstRow: number, rows: readonly unknown[][], pause: Pause = noPause): Promise<void> {
-    const { spec, layout } = this;
+    const { spec, layout, positions, issues, rowOf, records } = this;
     await forEachPaced(rows, pause, (row, index) => {
       const bodyRow = firstRow + index;
-      const parsed = parseRow(spec, layout, this.positions, row, bodyRow);
-      this.issues.push(...parsed.issues);
-      if (!parsed.record) return;
-      const id = String(parsed.record.id);
-      const first = this.rowOf.get(id);
+      const record = readRecord(spec, layout, positions, row, bodyRow, issues);
+      if (!record) return;
+      const id = String(record.id);
+      const first = rowOf.get(id);
       if (first === undefined) {
-        this.rowOf.set(id, bodyRow);
-        this.records.push(parsed.record);
+        rowOf.set(id, bodyRow);
+        records.push(record);
         return;
       }
-      this.issues.push(duplicateIdIssue(spec, layout, this.idAt, id, bodyRow, first));
+      issues.push(duplicateIdIssue(spec, layout, this.idAt, id, bodyRow, first));
     });
   }
 }

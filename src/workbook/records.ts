@@ -85,6 +85,26 @@ export function parseRow(
   return parseRowWithSchema(spec, layout, positions, row, bodyRow);
 }
 
+/**
+ * parseRow for a whole table read: the row's record, or undefined for a blank row or one with data issues,
+ * which are added to `issues`. Nothing is allocated for a valid row but its record.
+ */
+export function readRecord(
+  spec: RecordTableSpec,
+  layout: TableLayout,
+  positions: number[],
+  row: readonly unknown[],
+  bodyRow: number,
+  issues: DataIssue[],
+): Record<string, unknown> | undefined {
+  const fast = fastRowParserFor(spec, positions)?.parse(positions, row);
+  if (fast === "blank") return undefined;
+  if (fast) return fast;
+  const parsed = parseRowWithSchema(spec, layout, positions, row, bodyRow);
+  for (const issue of parsed.issues) issues.push(issue);
+  return parsed.record;
+}
+
 /** parseRow by the whole record schema: what the fast path must agree with, and where data issues come from. */
 export function parseRowWithSchema(
   spec: RecordTableSpec,

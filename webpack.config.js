@@ -71,6 +71,15 @@ function shared(dev) {
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
+        // Fluent's makeStyles compiled to CSS classes at build time (Griffel's ahead-of-time mode), for our
+        // components and Fluent's own: the pane no longer ships the runtime that turns style objects into CSS
+        // (stylis, rtl-css-js) nor computes styles while it paints. Runs on ts-loader's output (rules apply
+        // bottom-up).
+        {
+          test: /\.(js|tsx?)$/,
+          include: [path.resolve(__dirname, "src"), /node_modules[\\/]@fluentui[\\/]/],
+          use: { loader: "@griffel/webpack-loader" },
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /** The fields an imported installation can take from a column of a file no tool profile recognises. */
 export const MAPPED_FIELDS = ["device", "title", "version", "publisher", "user", "installedOn"] as const;
@@ -17,16 +17,22 @@ export const MAPPED_FIELD_LABELS: Record<MappedField, string> = {
 /** Excel holds at most this many characters in a cell; a saved mapping is one cell. */
 export const MAX_CELL_CHARACTERS = 32_767;
 
-const columnName = z.string().trim().min(1).max(255, "A column name can be at most 255 characters.");
+const columnName = z
+  .string({ error: "choose one of the file's columns, or none." })
+  .check(
+    z.trim(),
+    z.minLength(1, { error: "choose one of the file's columns, or none." }),
+    z.maxLength(255, { error: "A column name can be at most 255 characters." }),
+  );
 
 /** Which column (by its header) holds each field; only the software title is required. */
 export const columnMappingSchema = z.strictObject({
-  device: columnName.optional(),
+  device: z.optional(columnName),
   title: columnName,
-  version: columnName.optional(),
-  publisher: columnName.optional(),
-  user: columnName.optional(),
-  installedOn: columnName.optional(),
+  version: z.optional(columnName),
+  publisher: z.optional(columnName),
+  user: z.optional(columnName),
+  installedOn: z.optional(columnName),
 });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
@@ -42,34 +48,38 @@ export const headerRowKey = (header: readonly string[]): string => header.map(he
  */
 export const savedColumnMappingSchema = z
   .strictObject({
-    header: z.array(z.string()).min(1, "The file has no header row to remember a mapping for."),
+    header: z
+      .array(z.string())
+      .check(z.minLength(1, { error: "The file has no header row to remember a mapping for." })),
     columns: columnMappingSchema,
   })
-  .superRefine(({ header, columns }, check) => {
-    const present = new Set(header.map(headerName));
-    const usedBy = new Map<string, MappedField>();
-    for (const field of MAPPED_FIELDS) {
-      const name = columns[field];
-      if (name === undefined) continue;
-      const key = headerName(name);
-      if (!present.has(key)) {
-        check.addIssue({
-          code: "custom",
-          path: ["columns", field],
-          message: `${MAPPED_FIELD_LABELS[field]}: "${name}" is not a column of this file's header row.`,
-        });
+  .check(
+    z.superRefine(({ header, columns }, check) => {
+      const present = new Set(header.map(headerName));
+      const usedBy = new Map<string, MappedField>();
+      for (const field of MAPPED_FIELDS) {
+        const name = columns[field];
+        if (name === undefined) continue;
+        const key = headerName(name);
+        if (!present.has(key)) {
+          check.addIssue({
+            code: "custom",
+            path: ["columns", field],
+            message: `${MAPPED_FIELD_LABELS[field]}: "${name}" is not a column of this file's header row.`,
+          });
+        }
+        const other = usedBy.get(key);
+        if (other) {
+          check.addIssue({
+            code: "custom",
+            path: ["columns", field],
+            message: `"${name}" is chosen for both ${MAPPED_FIELD_LABELS[other]} and ${MAPPED_FIELD_LABELS[field]}: choose one column for each.`,
+          });
+        }
+        usedBy.set(key, field);
       }
-      const other = usedBy.get(key);
-      if (other) {
-        check.addIssue({
-          code: "custom",
-          path: ["columns", field],
-          message: `"${name}" is chosen for both ${MAPPED_FIELD_LABELS[other]} and ${MAPPED_FIELD_LABELS[field]}: choose one column for each.`,
-        });
-      }
-      usedBy.set(key, field);
-    }
-  });
+    }),
+  );
 export type SavedColumnMapping = z.infer<typeof savedColumnMappingSchema>;
 
 /** The first problem with a mapping in a sentence, or undefined when it is valid. */

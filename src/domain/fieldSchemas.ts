@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { isValidIsoDate } from "./dates";
 
 /**
@@ -16,23 +16,26 @@ const requiredOr =
 export const text = (label: string, max = 255) =>
   z
     .string({ error: requiredOr(label, `${label} must be text.`) })
-    .trim()
-    .max(max, { error: `${label} must be at most ${max} characters.` });
+    .check(z.trim(), z.maxLength(max, { error: `${label} must be at most ${max} characters.` }));
 
 export const requiredText = (label: string, max = 255) =>
-  text(label, max).min(1, { error: `${label} is required.` });
+  text(label, max).check(z.minLength(1, { error: `${label} is required.` }));
 
 export const wholeNumber = (label: string) =>
   z
     .number({ error: requiredOr(label, `${label} must be a number.`) })
-    .int({ error: `${label} must be a whole number.` })
-    .min(0, { error: `${label} must be 0 or more.` });
+    .check(
+      z.int({ error: `${label} must be a whole number.` }),
+      z.gte(0, { error: `${label} must be 0 or more.` }),
+    );
 
 export const amount = (label: string) =>
   z
     .number({ error: requiredOr(label, `${label} must be a number.`) })
-    .min(0, { error: `${label} cannot be negative.` })
-    .refine(Number.isFinite, { error: `${label} must be a finite number.` });
+    .check(
+      z.gte(0, { error: `${label} cannot be negative.` }),
+      z.refine(Number.isFinite, { error: `${label} must be a finite number.` }),
+    );
 
 export const flag = (label: string) =>
   z.boolean({ error: requiredOr(label, `${label} must be TRUE or FALSE.`) });
@@ -40,7 +43,7 @@ export const flag = (label: string) =>
 export const isoDate = (label: string) =>
   z
     .string({ error: requiredOr(label, `${label} must be a date, such as 31 Mar 2026.`) })
-    .refine(isValidIsoDate, { error: `${label} must be a real date, such as 31 Mar 2026.` });
+    .check(z.refine(isValidIsoDate, { error: `${label} must be a real date, such as 31 Mar 2026.` }));
 
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.enum(values, { error: requiredOr(label, `${label} must be one of: ${values.join(", ")}.`) });
@@ -49,26 +52,32 @@ export const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 export const currencyCode = (label: string) =>
   z
-    .string({
-      error: requiredOr(label, `${label} must be a 3-letter currency code such as GBP, EUR or USD.`),
-    })
-    .trim()
-    .transform((value) => value.toUpperCase())
-    .refine((value) => CURRENCY_CODE.test(value), {
-      error: `${label} must be a 3-letter ISO 4217 code such as GBP, EUR or USD.`,
-    });
+    .pipe(
+      z
+        .string({
+          error: requiredOr(label, `${label} must be a 3-letter currency code such as GBP, EUR or USD.`),
+        })
+        .check(z.trim()),
+      z.transform((value: string) => value.toUpperCase()),
+    )
+    .check(
+      z.refine((value) => CURRENCY_CODE.test(value), {
+        error: `${label} must be a 3-letter ISO 4217 code such as GBP, EUR or USD.`,
+      }),
+    );
 
 const ROW_VERSION_MESSAGE =
   "Row Version is kept by the register and must be a whole number of 0 or more: undo your change to this cell, or enter 0.";
 
 /** Modified and Row Version are kept by the register; a person who changed them is told how to put it right. */
 export const recordMeta = {
-  modified: z
-    .string({ error: "Modified is kept by the register: undo your change to this cell, or clear it." })
-    .optional(),
-  rowVersion: z
-    .number({ error: ROW_VERSION_MESSAGE })
-    .int({ error: ROW_VERSION_MESSAGE })
-    .min(0, { error: ROW_VERSION_MESSAGE })
-    .default(0),
+  modified: z.optional(
+    z.string({ error: "Modified is kept by the register: undo your change to this cell, or clear it." }),
+  ),
+  rowVersion: z._default(
+    z
+      .number({ error: ROW_VERSION_MESSAGE })
+      .check(z.int({ error: ROW_VERSION_MESSAGE }), z.gte(0, { error: ROW_VERSION_MESSAGE })),
+    0,
+  ),
 };

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { displayDate } from "./dates";
 import {
   amount,
@@ -31,18 +31,18 @@ import {
 } from "./lists";
 
 /** A display field (a name the add-in shows beside a link; see references.ts): any text, never required. */
-const display = (field: keyof typeof D) => text(D[field], 600).optional();
+const display = (field: keyof typeof D) => z.optional(text(D[field], 600));
 
 /** A software catalogue entry: what licences and installations refer to. */
 export const softwareSchema = z.object({
   id: requiredText(SW.id, 40),
   name: requiredText(SW.name, 200),
-  publisher: text(SW.publisher, 200).optional(),
-  version: text(SW.version, 60).optional(),
-  category: text(SW.category, 100).optional(),
+  publisher: z.optional(text(SW.publisher, 200)),
+  version: z.optional(text(SW.version, 60)),
+  category: z.optional(text(SW.category, 100)),
   /** Other titles inventory tools give this product, one a line ("Microsoft 365 Apps for enterprise - en-us"). */
-  aliases: text(SW.aliases, 4000).optional(),
-  notes: text(SW.notes, 2000).optional(),
+  aliases: z.optional(text(SW.aliases, 4000)),
+  notes: z.optional(text(SW.notes, 2000)),
   dropdownEntry: display("dropdownEntry"),
   ...recordMeta,
 });
@@ -57,45 +57,45 @@ export const licenceFieldsSchema = z.object({
   id: requiredText(L.id, 40),
   softwareId: requiredText(L.softwareId, 40),
   softwareName: display("softwareName"),
-  licenceKey: text(L.licenceKey, 500).optional(),
-  quantity: wholeNumber(L.quantity).optional(),
-  unlimited: flag(L.unlimited).default(false),
+  licenceKey: z.optional(text(L.licenceKey, 500)),
+  quantity: z.optional(wholeNumber(L.quantity)),
+  unlimited: z._default(flag(L.unlimited), false),
   // Licence details
   licenceType: oneOf(LICENCE_TYPES, L.licenceType),
   scope: oneOf(SCOPES, L.scope),
-  reviewRequired: flag(L.reviewRequired).default(false),
-  reviewReason: text(L.reviewReason, 500).optional(),
-  peakConcurrentUse: wholeNumber(L.peakConcurrentUse).optional(),
+  reviewRequired: z._default(flag(L.reviewRequired), false),
+  reviewReason: z.optional(text(L.reviewReason, 500)),
+  peakConcurrentUse: z.optional(wholeNumber(L.peakConcurrentUse)),
   // Purchase
-  vendor: text(L.vendor, 200).optional(),
-  purchaseOrder: text(L.purchaseOrder, 100).optional(),
-  purchaseDate: isoDate(L.purchaseDate).optional(),
-  invoiceDate: isoDate(L.invoiceDate).optional(),
-  cost: amount(L.cost).optional(),
-  currency: currencyCode(L.currency).default("GBP"),
-  pricingModel: oneOf(PRICING_MODELS, L.pricingModel).default(DEFAULT_PRICING_MODEL),
-  termMonths: wholeNumber(L.termMonths)
-    .min(1, { error: `${L.termMonths} must be at least 1.` })
-    .optional(),
-  unitCost: amount(L.unitCost).optional(),
+  vendor: z.optional(text(L.vendor, 200)),
+  purchaseOrder: z.optional(text(L.purchaseOrder, 100)),
+  purchaseDate: z.optional(isoDate(L.purchaseDate)),
+  invoiceDate: z.optional(isoDate(L.invoiceDate)),
+  cost: z.optional(amount(L.cost)),
+  currency: z._default(currencyCode(L.currency), "GBP"),
+  pricingModel: z._default(oneOf(PRICING_MODELS, L.pricingModel), DEFAULT_PRICING_MODEL),
+  termMonths: z.optional(
+    wholeNumber(L.termMonths).check(z.gte(1, { error: `${L.termMonths} must be at least 1.` })),
+  ),
+  unitCost: z.optional(amount(L.unitCost)),
   // Validity
-  startDate: isoDate(L.startDate).optional(),
-  expiryDate: isoDate(L.expiryDate).optional(),
-  perpetual: flag(L.perpetual).default(false),
-  autoRenew: flag(L.autoRenew).default(false),
-  renewalLeadDays: wholeNumber(L.renewalLeadDays).optional(),
-  maintenanceIncluded: flag(L.maintenanceIncluded).default(false),
-  supportIncluded: flag(L.supportIncluded).default(false),
-  maintenanceExpiry: isoDate(L.maintenanceExpiry).optional(),
+  startDate: z.optional(isoDate(L.startDate)),
+  expiryDate: z.optional(isoDate(L.expiryDate)),
+  perpetual: z._default(flag(L.perpetual), false),
+  autoRenew: z._default(flag(L.autoRenew), false),
+  renewalLeadDays: z.optional(wholeNumber(L.renewalLeadDays)),
+  maintenanceIncluded: z._default(flag(L.maintenanceIncluded), false),
+  supportIncluded: z._default(flag(L.supportIncluded), false),
+  maintenanceExpiry: z.optional(isoDate(L.maintenanceExpiry)),
   // Assignment
   allocationRule: oneOf(ALLOCATION_RULES, L.allocationRule),
-  reassignable: flag(L.reassignable).default(true),
-  reassignmentMinDays: wholeNumber(L.reassignmentMinDays).optional(),
-  geographicRestriction: text(L.geographicRestriction, 200).optional(),
-  usageRestriction: text(L.usageRestriction, 200).optional(),
-  transferable: flag(L.transferable).default(false),
-  virtualisationRights: oneOf(VIRTUALISATION_RIGHTS, L.virtualisationRights).default("Not permitted"),
-  notes: text(L.notes, 2000).optional(),
+  reassignable: z._default(flag(L.reassignable), true),
+  reassignmentMinDays: z.optional(wholeNumber(L.reassignmentMinDays)),
+  geographicRestriction: z.optional(text(L.geographicRestriction, 200)),
+  usageRestriction: z.optional(text(L.usageRestriction, 200)),
+  transferable: z._default(flag(L.transferable), false),
+  virtualisationRights: z._default(oneOf(VIRTUALISATION_RIGHTS, L.virtualisationRights), "Not permitted"),
+  notes: z.optional(text(L.notes, 2000)),
   dropdownEntry: display("dropdownEntry"),
   ...recordMeta,
 });
@@ -138,7 +138,7 @@ export function checkLicenceCrossFields(licence: LicenceFields, ctx: RuleContext
   }
 }
 
-export const licenceSchema = licenceFieldsSchema.superRefine(checkLicenceCrossFields);
+export const licenceSchema = licenceFieldsSchema.check(z.superRefine(checkLicenceCrossFields));
 export type Licence = z.infer<typeof licenceSchema>;
 /** What a form or an import provides before the register assigns the ID and metadata. */
 export type LicenceInput = z.input<typeof licenceSchema>;
@@ -149,10 +149,10 @@ export const allocationFieldsSchema = z.object({
   licenceId: requiredText(A.licenceId, 40),
   licenceLabel: display("licenceLabel"),
   user: requiredText(A.user, 200),
-  department: text(A.department, 200).optional(),
-  allocatedOn: isoDate(A.allocatedOn).optional(),
-  revokedOn: isoDate(A.revokedOn).optional(),
-  notes: text(A.notes, 2000).optional(),
+  department: z.optional(text(A.department, 200)),
+  allocatedOn: z.optional(isoDate(A.allocatedOn)),
+  revokedOn: z.optional(isoDate(A.revokedOn)),
+  notes: z.optional(text(A.notes, 2000)),
   ...recordMeta,
 });
 
@@ -173,7 +173,7 @@ export function checkAllocationCrossFields(
 }
 
 /** A user's allocation of a licence; active while it has no Revoked On date (or one in the future). */
-export const allocationSchema = allocationFieldsSchema.superRefine(checkAllocationCrossFields);
+export const allocationSchema = allocationFieldsSchema.check(z.superRefine(checkAllocationCrossFields));
 export type Allocation = z.infer<typeof allocationSchema>;
 
 /** Software installed on a device; linked to the licence it consumes when known. */
@@ -181,63 +181,74 @@ export const installationSchema = z.object({
   id: requiredText(I.id, 40),
   softwareId: requiredText(I.softwareId, 40),
   softwareName: display("softwareName"),
-  licenceId: text(I.licenceId, 40).optional(),
+  licenceId: z.optional(text(I.licenceId, 40)),
   licenceLabel: display("licenceLabel"),
   device: requiredText(I.device, 200),
-  user: text(I.user, 200).optional(),
-  version: text(I.version, 60).optional(),
-  installedOn: isoDate(I.installedOn).optional(),
-  source: oneOf(INSTALLATION_SOURCES, I.source).default("Manual"),
-  notes: text(I.notes, 2000).optional(),
+  user: z.optional(text(I.user, 200)),
+  version: z.optional(text(I.version, 60)),
+  installedOn: z.optional(isoDate(I.installedOn)),
+  source: z._default(oneOf(INSTALLATION_SOURCES, I.source), "Manual"),
+  notes: z.optional(text(I.notes, 2000)),
   ...recordMeta,
 });
 export type Installation = z.infer<typeof installationSchema>;
 
 const THRESHOLD_RANGE = `${S.underUseThreshold} must be more than 0 and at most 1, such as 0.8 for 80%.`;
 
+/** Each entry of an exchange-rate list as a 3-letter ISO 4217 code (upper-cased) and a rate above 0. */
+function readRates(rates: Record<string, unknown>) {
+  const valid: Record<string, number> = {};
+  const problems: { code: string; message: string }[] = [];
+  for (const [code, rate] of Object.entries(rates)) {
+    const currency = code.trim().toUpperCase();
+    if (!CURRENCY_CODE.test(currency)) {
+      problems.push({
+        code,
+        message: `"${code}" is not a currency code: each exchange rate needs a 3-letter ISO 4217 code such as USD or EUR.`,
+      });
+    } else if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0) {
+      problems.push({ code, message: `The exchange rate for ${currency} must be a number greater than 0.` });
+    } else valid[currency] = rate;
+  }
+  return { valid, problems };
+}
+
 /** Exchange rates by currency code: codes are 3-letter ISO 4217 codes (upper-cased), rates above 0. */
-const exchangeRates = z
-  .record(z.string(), z.unknown(), { error: `${S.exchangeRates} must be a list of currencies and rates.` })
-  .transform((rates, ctx) => {
-    const valid: Record<string, number> = {};
-    for (const [code, rate] of Object.entries(rates)) {
-      const currency = code.trim().toUpperCase();
-      if (!CURRENCY_CODE.test(currency)) {
-        ctx.addIssue({
-          code: "custom",
-          path: [code],
-          message: `"${code}" is not a currency code: each exchange rate needs a 3-letter ISO 4217 code such as USD or EUR.`,
-        });
-      } else if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0) {
-        ctx.addIssue({
-          code: "custom",
-          path: [code],
-          message: `The exchange rate for ${currency} must be a number greater than 0.`,
-        });
-      } else valid[currency] = rate;
-    }
-    return valid;
-  });
+const exchangeRates = z.pipe(
+  z
+    .record(z.string(), z.unknown(), { error: `${S.exchangeRates} must be a list of currencies and rates.` })
+    .check(
+      z.superRefine((rates, ctx) => {
+        for (const { code, message } of readRates(rates).problems)
+          ctx.addIssue({ code: "custom", path: [code], message });
+      }),
+    ),
+  z.transform((rates: Record<string, unknown>) => readRates(rates).valid),
+);
 
 /** Register-wide settings, kept in a small table so co-authors' edits merge cell by cell. */
 export const settingsSchema = z.object({
-  reportingCurrency: currencyCode(S.reportingCurrency).default("GBP"),
+  reportingCurrency: z._default(currencyCode(S.reportingCurrency), "GBP"),
   /**
    * Above 0: a blank cell reaches LICENSE.COMPLIANCE as 0 in Excel on Windows, so 0 there means the default,
    * and a register threshold of 0 could not be re-performed with the function.
    */
-  underUseThreshold: z
-    .number({ error: `${S.underUseThreshold} must be a number, such as 0.8 for 80%.` })
-    .gt(0, { error: THRESHOLD_RANGE })
-    .max(1, { error: THRESHOLD_RANGE })
-    .default(0.8),
+  underUseThreshold: z._default(
+    z
+      .number({ error: `${S.underUseThreshold} must be a number, such as 0.8 for 80%.` })
+      .check(z.gt(0, { error: THRESHOLD_RANGE }), z.lte(1, { error: THRESHOLD_RANGE })),
+    0.8,
+  ),
   /** At least 1, for the same reason: a notice period of 0 reads as blank, so as the default. */
-  defaultRenewalLeadDays: wholeNumber(S.defaultRenewalLeadDays)
-    .min(1, { error: `${S.defaultRenewalLeadDays} must be at least 1.` })
-    .default(30),
-  expiringSoonDays: wholeNumber(S.expiringSoonDays).default(30),
+  defaultRenewalLeadDays: z._default(
+    wholeNumber(S.defaultRenewalLeadDays).check(
+      z.gte(1, { error: `${S.defaultRenewalLeadDays} must be at least 1.` }),
+    ),
+    30,
+  ),
+  expiringSoonDays: z._default(wholeNumber(S.expiringSoonDays), 30),
   /** Units of the reporting currency per unit of each other currency, e.g. { USD: 0.79 } when reporting in GBP. */
-  exchangeRates: exchangeRates.default({}),
+  exchangeRates: z._default(exchangeRates, {}),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

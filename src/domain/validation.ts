@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { matchKey } from "./keys";
 import {
   ALLOCATION_LABELS,
@@ -27,7 +27,7 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; fieldErrors: Fi
 const RECORD_FIELD = "record";
 
 function toValidated<T>(
-  result: z.ZodSafeParseResult<T>,
+  result: z.util.SafeParseResult<T>,
   input: unknown,
   labels: Readonly<Record<string, string>>,
 ): Validated<T> {

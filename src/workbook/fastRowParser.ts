@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import {
   allocationSchema,
   checkAllocationCrossFields,
@@ -28,7 +28,7 @@ type CellResult = unknown;
 /** The checks a record schema adds over its fields: the refinement functions it was built with. */
 type CrossFieldRule = (record: never, ctx: { addIssue: (issue: unknown) => void }) => void;
 
-const CROSS_FIELD_RULES = new Map<z.ZodType, CrossFieldRule>([
+const CROSS_FIELD_RULES = new Map<z.ZodMiniType, CrossFieldRule>([
   [licenceSchema, checkLicenceCrossFields],
   [allocationSchema, checkAllocationCrossFields],
 ]);
@@ -61,7 +61,7 @@ interface FieldPlan {
   /** Index in spec.columns of the column holding the field, or -1 when the spec has no column for it. */
   columnIndex: number;
   column?: ColumnSpec;
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** For a plain text field (string, trims, length limits): its value for a string, or FAIL, without zod's per-call overhead. */
   text?: (value: string) => unknown;
   /** For a plain number field (finite, whole, bounds, simple refinements): its value for a number, or FAIL. */
@@ -88,10 +88,10 @@ interface CheckDef {
   abort?: boolean;
 }
 
-type BaseDef = { type: string; innerType?: z.ZodType; coerce?: boolean; checks?: unknown[] };
+type BaseDef = { type: string; innerType?: z.ZodMiniType; coerce?: boolean; checks?: unknown[] };
 
 /** The schema under optional() and default(), where the field's own checks are. */
-function baseDef(schema: z.ZodType): BaseDef {
+function baseDef(schema: z.ZodMiniType): BaseDef {
   let def = schema._zod.def as BaseDef;
   while ((def.type === "optional" || def.type === "default") && def.innerType) {
     def = def.innerType._zod.def as BaseDef;
@@ -107,7 +107,7 @@ const checkDefs = (def: BaseDef): CheckDef[] =>
  * optional or defaulted) read from the schema itself, so the rule still lives in the schema; undefined for
  * anything else. The caller confirms the steps agree with zod on probe values before relying on them.
  */
-function plainTextSteps(schema: z.ZodType): Step[] | undefined {
+function plainTextSteps(schema: z.ZodMiniType): Step[] | undefined {
   const def = baseDef(schema);
   if (def.type !== "string" || def.coerce) return undefined;
   const steps: Step[] = [];
@@ -123,7 +123,11 @@ function plainTextSteps(schema: z.ZodType): Step[] | undefined {
 }
 
 /** Whether the fast check gives zod's result on every probe: its value where zod succeeds, FAIL where it fails. */
-function agreesWithSchema<T>(schema: z.ZodType, run: (value: T) => unknown, probes: readonly T[]): boolean {
+function agreesWithSchema<T>(
+  schema: z.ZodMiniType,
+  run: (value: T) => unknown,
+  probes: readonly T[],
+): boolean {
   return probes.every((probe) => {
     const parsed = schema.safeParse(probe);
     const fast = run(probe);
@@ -131,7 +135,7 @@ function agreesWithSchema<T>(schema: z.ZodType, run: (value: T) => unknown, prob
   });
 }
 
-function plainText(schema: z.ZodType): ((value: string) => unknown) | undefined {
+function plainText(schema: z.ZodMiniType): ((value: string) => unknown) | undefined {
   const steps = plainTextSteps(schema);
   if (!steps) return undefined;
   const run = (input: string): unknown => {
@@ -153,7 +157,7 @@ function plainText(schema: z.ZodType): ((value: string) => unknown) | undefined 
  * The checks of a plain number schema (z.number() with whole-number, bound and refine checks, possibly
  * optional or defaulted) read from the schema, so the rule still lives there; confirmed against zod on probes.
  */
-function plainNumber(schema: z.ZodType): ((value: number) => unknown) | undefined {
+function plainNumber(schema: z.ZodMiniType): ((value: number) => unknown) | undefined {
   const def = baseDef(schema);
   if (def.type !== "number" || def.coerce) return undefined;
   const tests: ((value: number) => boolean)[] = [];
@@ -288,7 +292,7 @@ function templatesOf(spec: RecordTableSpec): Map<number, Record<string, unknown>
 
 /** The fast parser for a record table, or undefined when its schema is not a plain object of fields plus known rules. */
 export function createFastRowParser(spec: RecordTableSpec): FastRowParser | undefined {
-  const schema = spec.schema as z.ZodType & { shape?: Record<string, z.ZodType> };
+  const schema = spec.schema as z.ZodMiniType & { shape?: Record<string, z.ZodMiniType> };
   const shape = schema.shape;
   if (!shape || typeof shape !== "object") return undefined;
   const rule = CROSS_FIELD_RULES.get(spec.schema);

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { RecordKind } from "../../domain/ids";
 
 /** How a column's cells hold their value; drives reading, writing, number format and validation. */
@@ -55,9 +55,9 @@ export interface RecordTableSpec {
   table: string;
   columns: readonly ColumnSpec[];
   /** Validates a whole record (cross-field rules included) when writing. */
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** Validates field by field when reading; a failing field becomes a data issue. */
-  fieldSchemas: Record<string, z.ZodType>;
+  fieldSchemas: Record<string, z.ZodMiniType>;
   /** Header of the ID column. */
   idHeader: string;
   rowVersionHeader: string;

@@ -42,7 +42,6 @@ import { writeDisplayFields } from "./displayFields";
 import { writeSnapshot } from "./snapshot";
 import { todayIsoDate, type IsoDate } from "../domain/dates";
 import { computePosition } from "../domain/position";
-import { forEachPaced, noPause } from "../domain/yielding";
 import {
   columnMappingProblem,
   columnMappingTooLong,
@@ -333,11 +332,9 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
         (error, tries) => new Error(loadFailure(error, tries), { cause: error }),
       );
       for (const kind of RECORD_KINDS) {
-        await forEachPaced(data[kind] as Row[], options.pause ?? noPause, (record) =>
-          memory.rememberOne(kind, record),
-        );
         const rows = rowsOf.get(kind);
-        if (rows) memory.seenAt(kind, rows);
+        if (rows)
+          await memory.rememberLoad(kind, data[kind] as Row[], rows.rowOf, rows.bodyRows, options.pause);
       }
       return data;
     },

@@ -16,8 +16,10 @@ type Row = Record<string, unknown>;
 export class TableRecords {
   readonly records: Row[] = [];
   readonly positions: number[];
-  /** Body row of each record, for finding it again cheaply. */
+  /** Body row of each record by ID, for finding it again cheaply. */
   readonly rowOf = new Map<string, number>();
+  /** Body row of each record, by its position in `records`. */
+  readonly bodyRows: number[] = [];
   private readonly idAt: number;
 
   constructor(
@@ -35,7 +37,7 @@ export class TableRecords {
 
   /** Parses rows read from body row `firstRow` on, giving the thread back when `pause` says so. */
   async add(firstRow: number, rows: readonly unknown[][], pause: Pause = noPause): Promise<void> {
-    const { spec, layout, positions, issues, rowOf, records } = this;
+    const { spec, layout, positions, issues, rowOf, records, bodyRows } = this;
     await forEachPaced(rows, pause, (row, index) => {
       const bodyRow = firstRow + index;
       const record = readRecord(spec, layout, positions, row, bodyRow, issues);
@@ -45,6 +47,7 @@ export class TableRecords {
       if (first === undefined) {
         rowOf.set(id, bodyRow);
         records.push(record);
+        bodyRows.push(bodyRow);
         return;
       }
       issues.push(duplicateIdIssue(spec, layout, this.idAt, id, bodyRow, first));
@@ -55,8 +58,8 @@ export class TableRecords {
 export interface RegisterRead {
   data: RegisterData;
   layouts: Map<string, TableLayout>;
-  /** Body row of each record by kind, as the load found them. */
-  rowsOf: Map<RecordKind, Map<string, number>>;
+  /** Where the load found each record, by kind: body row by ID, and by position in the kind's records. */
+  rowsOf: Map<RecordKind, { rowOf: Map<string, number>; bodyRows: readonly number[] }>;
 }
 
 /**
@@ -128,12 +131,12 @@ export async function readRegister(
     settings: parseSettings(undefined, undefined).settings,
     issues,
   };
-  const rowsOf = new Map<RecordKind, Map<string, number>>();
+  const rowsOf: RegisterRead["rowsOf"] = new Map();
   for (const kind of RECORD_KINDS) {
     const collector = collectors.get(RECORD_TABLES[kind].table);
     if (!collector) continue;
     (data as unknown as Record<string, Row[]>)[kind] = collector.records;
-    rowsOf.set(kind, collector.rowOf);
+    rowsOf.set(kind, { rowOf: collector.rowOf, bodyRows: collector.bodyRows });
   }
   const settingsLayout = layouts.get(settingsTable.table);
   const ratesLayout = layouts.get(exchangeRatesTable.table);

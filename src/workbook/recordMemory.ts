@@ -1,9 +1,27 @@
 import type { RecordKind } from "../domain/ids";
+import { forEachPaced, noPause, type Pause } from "../domain/yielding";
 
 type Row = Record<string, unknown>;
 
 /** Versions of a record kept, so a form still editing an older version is compared with that version. */
 const VERSIONS_KEPT = 5;
+
+/** What the last load found of one kind: the row each record was in, and the record read from each row. */
+interface Load {
+  rowOf: Map<string, number>;
+  recordAt: Row[];
+}
+
+/** Whether two records hold the same fields with the same values (records hold only text, numbers and flags). */
+function sameRecord(a: Row, b: Row): boolean {
+  let fields = 0;
+  for (const field in a) {
+    if (a[field] !== b[field]) return false;
+    fields++;
+  }
+  for (const field in b) if (Object.hasOwn(b, field)) fields--;
+  return fields === 0;
+}
 
 /**
  * What the register remembers of the records it read or wrote: the version it first saw at each Row Version
@@ -12,10 +30,14 @@ const VERSIONS_KEPT = 5;
  *
  * First seen, not latest: typing in the grid changes a row without changing its Row Version, so a later read at
  * the same Row Version may already hold someone else's change, which must not count as the caller's base.
+ *
+ * A load's records are remembered through the load itself (its ID → row map and the record read from each
+ * row), not a second map by ID: at 100,000 licences a load holds over a million records. Only records with
+ * more than one version, or seen outside the last load, are kept by ID.
  */
 export class RecordMemory {
   private readonly versions = new Map<RecordKind, Map<string, Row | Row[]>>();
-  private readonly rows = new Map<RecordKind, Map<string, number>>();
+  private readonly loads = new Map<RecordKind, Load>();
   private readonly unfinishedSaves = new Map<RecordKind, Map<string, number>>();
   private readonly pendingSaves = new Map<RecordKind, Map<string, { record: Row; base?: Row }>>();
 
@@ -25,43 +47,77 @@ export class RecordMemory {
     return map;
   }
 
+  /** Every version remembered of a record, newest first. */
+  private known(kind: RecordKind, id: string): Row[] {
+    const kept = this.versions.get(kind)?.get(id);
+    if (kept !== undefined) return Array.isArray(kept) ? kept : [kept];
+    const load = this.loads.get(kind);
+    const row = load?.rowOf.get(id);
+    const loaded = row === undefined ? undefined : load?.recordAt[row];
+    return loaded ? [loaded] : [];
+  }
+
   remember(kind: RecordKind, records: readonly Row[]): void {
     for (const record of records) this.rememberOne(kind, record);
   }
 
   rememberOne(kind: RecordKind, record: Row): void {
+    const known = this.known(kind, String(record.id));
     const versions = this.of(this.versions, kind);
-    const id = String(record.id);
-    const known = versions.get(id);
-    if (known === undefined) {
-      versions.set(id, record);
-      return;
-    }
-    const list = Array.isArray(known) ? known : [known];
-    if (list.some((seen) => seen.rowVersion === record.rowVersion)) return;
-    versions.set(id, [record, ...list].slice(0, VERSIONS_KEPT));
+    if (known.length === 0) versions.set(String(record.id), record);
+    else if (!known.some((seen) => seen.rowVersion === record.rowVersion))
+      versions.set(String(record.id), [record, ...known].slice(0, VERSIONS_KEPT));
+  }
+
+  /**
+   * The records a load read, with the body row of each (`rowOf` by ID, `bodyRows` by position). A record
+   * the last load read unchanged (same fields, same Row Version) is given back in place of its new copy,
+   * in `records` itself, so one object is kept and a consumer can see by identity that it did not change.
+   */
+  async rememberLoad(
+    kind: RecordKind,
+    records: Row[],
+    rowOf: Map<string, number>,
+    bodyRows: readonly number[],
+    pause: Pause = noPause,
+  ): Promise<void> {
+    const versions = this.of(this.versions, kind);
+    const recordAt: Row[] = [];
+    const hadVersions = versions.size > 0 || this.loads.has(kind);
+    await forEachPaced(records, pause, (record, index) => {
+      let kept = record;
+      if (hadVersions) {
+        const id = String(record.id);
+        const known = this.known(kind, id);
+        const same = known.find((seen) => seen.rowVersion === record.rowVersion);
+        if (same && sameRecord(same, record)) kept = records[index] = same;
+        // The versions this load does not hold by itself stay kept by ID.
+        if (known.length > 1 || (known.length === 1 && known[0] !== kept)) {
+          versions.set(id, same ? known : [record, ...known].slice(0, VERSIONS_KEPT));
+        } else versions.delete(id);
+      }
+      recordAt[bodyRows[index]] = kept;
+    });
+    this.loads.set(kind, { rowOf, recordAt });
   }
 
   /** The record as first seen at that Row Version. */
   baseOf(kind: RecordKind, id: string, rowVersion: number): Row | undefined {
-    const known = this.versions.get(kind)?.get(id);
-    if (known === undefined) return undefined;
-    const list = Array.isArray(known) ? known : [known];
-    return list.find((seen) => Number(seen.rowVersion) === rowVersion);
+    return this.known(kind, id).find((seen) => Number(seen.rowVersion) === rowVersion);
   }
 
   forget(kind: RecordKind, id: string): void {
     this.versions.get(kind)?.delete(id);
-    this.rows.get(kind)?.delete(id);
-  }
-
-  /** Where a load found each record. */
-  seenAt(kind: RecordKind, rowOf: Map<string, number>): void {
-    this.rows.set(kind, rowOf);
+    const load = this.loads.get(kind);
+    const row = load?.rowOf.get(id);
+    if (load && row !== undefined) {
+      load.rowOf.delete(id);
+      delete load.recordAt[row];
+    }
   }
 
   lastSeen(kind: RecordKind, id: string): number | undefined {
-    return this.rows.get(kind)?.get(id);
+    return this.loads.get(kind)?.rowOf.get(id);
   }
 
   /** This register's saves of a kind that did not finish: ID → the Row Version being written. */

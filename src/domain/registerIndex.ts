@@ -23,6 +23,8 @@ export type RegisterProblem = RegisterPosition["problems"][number];
 interface LicenceSlot {
   /** The licence ID, matched. */
   key: string;
+  /** Slots are numbered in the order they are made, which is the order the index lists them in. */
+  ordinal: number;
   licence?: Licence;
   /**
    * Counted from the rows for the licence's rule (nothing while there is no licence); a UsageTally, which
@@ -80,8 +82,11 @@ export class RegisterIndex {
   private readonly duplicateProblems: RegisterProblem[] = [];
   private settingsValue: Settings;
   private asOfValue: IsoDate;
-  /** True while a load adds rows without counting distinct keys (see countLoaded). */
+  /** True while a load adds rows without counting distinct keys (they are counted when it is over). */
   private loading = true;
+  /** Reused to count distinct keys; empty between uses. */
+  private readonly scratch = new Set<string>();
+  private licenceSlotCount = 0;
 
   constructor(input: RegisterInput, asOf: IsoDate) {
     this.settingsValue = input.settings;
@@ -92,9 +97,8 @@ export class RegisterIndex {
     // without looking them up; duplicates surface in problems() once an edit needs the IDs.
     for (const installation of input.installations) this.addInstallation(installation);
     for (const allocation of input.allocations) this.addAllocation(allocation);
-    const scratch = new Set<string>();
-    for (const slot of this.licenceSlots.values()) this.retally(slot, scratch);
-    for (const product of this.productSlots.values()) this.countUncovered(product, scratch);
+    for (const slot of this.licenceSlots.values()) this.settle(slot);
+    for (const product of this.productSlots.values()) this.countUncovered(product);
     this.loading = false;
   }
 
@@ -112,11 +116,8 @@ export class RegisterIndex {
     await forEachPaced(input.licences, pause, (licence) => index.loadLicence(licence));
     await forEachPaced(input.installations, pause, (installation) => index.addInstallation(installation));
     await forEachPaced(input.allocations, pause, (allocation) => index.addAllocation(allocation));
-    const scratch = new Set<string>();
-    await forEachPaced([...index.licenceSlots.values()], pause, (slot) => index.retally(slot, scratch));
-    await forEachPaced([...index.productSlots.values()], pause, (product) =>
-      index.countUncovered(product, scratch),
-    );
+    await forEachPaced([...index.licenceSlots.values()], pause, (slot) => index.settle(slot));
+    await forEachPaced([...index.productSlots.values()], pause, (product) => index.countUncovered(product));
     index.loading = false;
     await index.installations.prepareLookups(pause);
     await index.allocations.prepareLookups(pause);
@@ -125,12 +126,12 @@ export class RegisterIndex {
 
   /** A software or licence row of a load: a second row with the same ID is a problem (the last one counts). */
   private loadSoftware(software: Software): void {
-    this.noteDuplicate("Software", software.id, this.productSlots.get(software.id)?.software);
+    this.noteDuplicate("Software", software.id, this.productSlot(software.id).software);
     this.upsertSoftware(software);
   }
 
   private loadLicence(licence: Licence): void {
-    this.noteDuplicate("Licence", licence.id, this.licenceSlots.get(licence.id)?.licence);
+    this.noteDuplicate("Licence", licence.id, this.licenceSlot(licence.id).licence);
     this.upsertLicence(licence);
   }
 
@@ -159,9 +160,7 @@ export class RegisterIndex {
   setAsOf(asOf: IsoDate): void {
     if (asOf === this.asOfValue) return;
     this.asOfValue = asOf;
-    const scratch = new Set<string>();
-    for (const slot of this.licenceSlots.values())
-      if (slot.allocations.length > 0) this.retally(slot, scratch);
+    for (const slot of this.licenceSlots.values()) if (slot.allocations.length > 0) this.retally(slot);
   }
 
   upsertSoftware(software: Software): void {
@@ -256,12 +255,13 @@ export class RegisterIndex {
 
   /** The whole register's position: every licence, every catalogue product, and the problems found. */
   position(): RegisterPosition {
-    const assessed = new Map<LicenceSlot, AssessedLicence>();
+    // by slot ordinal, filled in order (the slots are listed in ordinal order), which keeps the array compact
+    const assessed: (AssessedLicence | undefined)[] = [];
     const licences = new Map<string, LicencePosition>();
     for (const slot of this.licenceSlots.values()) {
       const licence = this.assessSlot(slot);
+      assessed[slot.ordinal] = licence;
       if (!licence) continue;
-      assessed.set(slot, licence);
       licences.set(licence.position.licenceId, licence.position);
     }
     const products: ProductPosition[] = [];
@@ -269,7 +269,7 @@ export class RegisterIndex {
       if (!slot.software) continue;
       const ofProduct: AssessedLicence[] = [];
       for (const licenceSlot of slot.licences) {
-        const licence = assessed.get(licenceSlot);
+        const licence = assessed[licenceSlot.ordinal];
         if (licence) ofProduct.push(licence);
       }
       products.push(this.productOf(slot, slot.software, ofProduct));
@@ -446,15 +446,32 @@ export class RegisterIndex {
     return tally;
   }
 
+  /**
+   * A licence's slot at the end of a load: its lists copied to their exact length (a list grown a row at a
+   * time keeps room for twice its rows, for as long as the register is open) and its links counted.
+   */
+  private settle(slot: LicenceSlot): void {
+    slot.installations = slot.installations.slice();
+    slot.allocations = slot.allocations.slice();
+    this.retally(slot);
+  }
+
   /** Recounts a licence's links for the rule of the licence now in the slot. */
-  private retally(slot: LicenceSlot, scratch?: Set<string>): void {
+  private retally(slot: LicenceSlot): void {
     slot.tally = slot.licence
-      ? countUsage(slot.licence.allocationRule, slot.installations, slot.allocations, this.asOfValue, scratch)
+      ? countUsage(
+          slot.licence.allocationRule,
+          slot.installations,
+          slot.allocations,
+          this.asOfValue,
+          this.scratch,
+        )
       : NO_USAGE;
   }
 
   /** Counts a product's uncovered devices once, at the end of a load. */
-  private countUncovered(product: ProductSlot, scratch: Set<string>): void {
+  private countUncovered(product: ProductSlot): void {
+    const scratch = this.scratch;
     scratch.clear();
     for (const { device } of product.uncovered) scratch.add(matchKey(device));
     scratch.delete("");
@@ -477,27 +494,32 @@ export class RegisterIndex {
   }
 
   private licenceSlot(id: string): LicenceSlot {
-    return this.licenceSlots.obtain(id, (key) => ({
-      key,
-      tally: NO_USAGE,
-      installations: [],
-      allocations: [],
-      mismatched: 0,
-    }));
+    return this.licenceSlots.obtain(id, this.newLicenceSlot);
   }
 
   private productSlot(id: string): ProductSlot {
-    return this.productSlots.obtain(id, (key) => ({
-      key,
-      licences: new Set(),
-      installations: 0,
-      uncovered: [],
-      uncoveredDeviceCount: 0,
-      danglingInstallations: 0,
-      misplacedInstallations: 0,
-    }));
+    return this.productSlots.obtain(id, newProductSlot);
   }
+
+  private readonly newLicenceSlot = (key: string): LicenceSlot => ({
+    key,
+    ordinal: this.licenceSlotCount++,
+    tally: NO_USAGE,
+    installations: [],
+    allocations: [],
+    mismatched: 0,
+  });
 }
+
+const newProductSlot = (key: string): ProductSlot => ({
+  key,
+  licences: new Set(),
+  installations: 0,
+  uncovered: [],
+  uncoveredDeviceCount: 0,
+  danglingInstallations: 0,
+  misplacedInstallations: 0,
+});
 
 function deviceCounter(installations: readonly Installation[]): KeyCounter {
   const counter = new KeyCounter();

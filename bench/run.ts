@@ -125,8 +125,8 @@ async function nextUpdate(live: LiveRegister, engine?: CalculationEngine): Promi
 }
 
 /**
- * An open task pane's share of an update: on each change of the live register's state it reads what the
- * pane's useRegisterData hook reads (the records and the whole register's position), a task later, as React
+ * An open task pane's share of an update: on each change of the live register's state it reads the records
+ * and the whole register's position (what the pane reads with its dashboard open), a task later, as React
  * renders after a store notification. Rendering itself is not included.
  */
 function openPane(live: LiveRegister): { rendered: () => Promise<void>; close: () => void } {
@@ -297,7 +297,7 @@ const NOTES = [
   "live_register_mb: JS heap kept after opening the register into the live register (live register, its index, and the workbook register's memory of the records read), after garbage collection.",
   "first_calc: attaching the host's calculation engine to the Licences table (and the Dashboard's POSITION spill) until idle; the live register is already loaded.",
   "live_update: typing a Licence ID in the Installations sheet until the live register has applied it and the engine is idle.",
-  "live_update_pane_open: the same with a reader subscribed to the live register doing what the pane's useRegisterData hook does (records and whole-register position) after each change; React rendering not included.",
+  "live_update_pane_open: the same with a reader subscribed to the live register reading, after each change, the records and the whole register's position (what the pane reads with its dashboard open; the licence list reads only its shown licences' figures); React rendering not included.",
 ];
 
 function writeResults(): void {

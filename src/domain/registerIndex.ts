@@ -19,6 +19,13 @@ export interface RegisterInput {
 
 export type RegisterProblem = RegisterPosition["problems"][number];
 
+/** The register's problems by what they are about (RegisterIndex.problemsAbout); keys are matched IDs. */
+export interface ProblemsByOwner {
+  register: RegisterProblem[];
+  licences: Map<string, RegisterProblem[]>;
+  products: Map<string, RegisterProblem[]>;
+}
+
 /** Everything linked to one licence ID, kept whether or not a licence with that ID exists. */
 interface LicenceSlot {
   /** The licence ID, matched. */
@@ -289,6 +296,14 @@ export class RegisterIndex {
    * Costs time in proportion to the licences and the problem rows, not to all installations.
    */
   problems(): RegisterProblem[] {
+    const problems = this.duplicateIdProblems();
+    for (const slot of this.licenceSlots.values()) problems.push(...this.licenceSlotProblems(slot));
+    for (const slot of this.productSlots.values()) problems.push(...this.productSlotProblems(slot));
+    problems.push(...this.missingRateProblems());
+    return problems;
+  }
+
+  private duplicateIdProblems(): RegisterProblem[] {
     const problems: RegisterProblem[] = [...this.duplicateProblems];
     for (const id of this.installations.duplicateIds()) {
       problems.push({ recordId: id, message: `Installation ID ${id} is used by more than one row.` });
@@ -296,59 +311,70 @@ export class RegisterIndex {
     for (const id of this.allocations.duplicateIds()) {
       problems.push({ recordId: id, message: `Allocation ID ${id} is used by more than one row.` });
     }
-    const missingRates = new Set<string>();
-    const reporting = this.settingsValue.reportingCurrency;
-    for (const slot of this.licenceSlots.values()) {
-      const licence = slot.licence;
-      if (!licence) {
-        for (const { id, licenceId } of slot.installations) {
-          problems.push({
-            recordId: id,
-            message: `Installation ${id} names licence ${licenceId}, which is not in the register.`,
-          });
-        }
-        for (const { id, licenceId } of slot.allocations) {
-          problems.push({
-            recordId: id,
-            message: `Allocation ${id} names licence ${licenceId}, which is not in the register.`,
-          });
-        }
-        continue;
-      }
-      if (!slot.product?.software) {
+    return problems;
+  }
+
+  /** The problems of one licence ID: of the licence itself, or of the records naming it when there is none. */
+  private licenceSlotProblems(slot: LicenceSlot): RegisterProblem[] {
+    const problems: RegisterProblem[] = [];
+    const licence = slot.licence;
+    if (!licence) {
+      for (const { id, licenceId } of slot.installations) {
         problems.push({
-          recordId: licence.id,
-          message: `Licence ${licence.id} is for software ${licence.softwareId}, which is not in the software catalogue.`,
+          recordId: id,
+          message: `Installation ${id} names licence ${licenceId}, which is not in the register.`,
         });
       }
-      if (slot.mismatched > 0) {
-        for (const installation of slot.installations) {
-          if (this.productSlots.get(installation.softwareId) === slot.product) continue;
-          problems.push({
-            recordId: installation.id,
-            message: `Installation ${installation.id} is of software ${installation.softwareId} but is linked to licence ${licence.id}, which is for ${licence.softwareId}.`,
-          });
-        }
+      for (const { id, licenceId } of slot.allocations) {
+        problems.push({
+          recordId: id,
+          message: `Allocation ${id} names licence ${licenceId}, which is not in the register.`,
+        });
       }
-      const usageReview = usedQuantity(
-        licence.allocationRule,
-        slot.tally,
-        licence.peakConcurrentUse,
-      ).reviewReason;
-      if (usageReview)
-        problems.push({ recordId: licence.id, message: `Licence ${licence.id}: ${usageReview}` });
-      if (toReportingCurrency(1, licence.currency, reporting, this.settingsValue.exchangeRates) === null) {
-        missingRates.add(licence.currency);
-      }
+      return problems;
     }
-    for (const slot of this.productSlots.values()) {
-      if (slot.software || slot.installations === 0) continue;
+    if (!slot.product?.software) {
       problems.push({
-        recordId: slot.key,
-        message: `${slot.installations} installation(s) are of software ${slot.key}, which is not in the software catalogue.`,
+        recordId: licence.id,
+        message: `Licence ${licence.id} is for software ${licence.softwareId}, which is not in the software catalogue.`,
       });
     }
-    for (const currency of missingRates) {
+    if (slot.mismatched > 0) {
+      for (const installation of slot.installations) {
+        if (this.productSlots.get(installation.softwareId) === slot.product) continue;
+        problems.push({
+          recordId: installation.id,
+          message: `Installation ${installation.id} is of software ${installation.softwareId} but is linked to licence ${licence.id}, which is for ${licence.softwareId}.`,
+        });
+      }
+    }
+    const usageReview = usedQuantity(
+      licence.allocationRule,
+      slot.tally,
+      licence.peakConcurrentUse,
+    ).reviewReason;
+    if (usageReview)
+      problems.push({ recordId: licence.id, message: `Licence ${licence.id}: ${usageReview}` });
+    return problems;
+  }
+
+  private productSlotProblems(slot: ProductSlot): RegisterProblem[] {
+    if (slot.software || slot.installations === 0) return [];
+    return [
+      {
+        recordId: slot.key,
+        message: `${slot.installations} installation(s) are of software ${slot.key}, which is not in the software catalogue.`,
+      },
+    ];
+  }
+
+  private missingRateProblems(): RegisterProblem[] {
+    const currencies = new Set<string>();
+    for (const slot of this.licenceSlots.values()) if (slot.licence) currencies.add(slot.licence.currency);
+    const { reportingCurrency: reporting, exchangeRates } = this.settingsValue;
+    const problems: RegisterProblem[] = [];
+    for (const currency of currencies) {
+      if (toReportingCurrency(1, currency, reporting, exchangeRates) !== null) continue;
       problems.push({
         recordId: "settings",
         message: `No exchange rate from ${currency} to ${reporting} in Settings: costs in ${currency} are left out of the ${reporting} totals.`,
@@ -509,6 +535,42 @@ export class RegisterIndex {
     allocations: [],
     mismatched: 0,
   });
+
+  /**
+   * The problems of problems() grouped by what they are about, for a reader that keeps them and, after an edit,
+   * asks again only about the licence and software IDs (matched) the edit touched. `register` holds the
+   * problems about the register as a whole (repeated IDs, missing exchange rates), always worked out afresh.
+   * Without `about`, every licence and product.
+   */
+  problemsAbout(about?: { licences: Iterable<string>; products: Iterable<string> }): ProblemsByOwner {
+    const licences = new Map<string, RegisterProblem[]>();
+    const products = new Map<string, RegisterProblem[]>();
+    if (about) {
+      for (const key of about.licences) {
+        const slot = this.licenceSlots.get(key);
+        licences.set(key, slot ? this.licenceSlotProblems(slot) : []);
+      }
+      for (const key of about.products) {
+        const slot = this.productSlots.get(key);
+        products.set(key, slot ? this.productSlotProblems(slot) : []);
+      }
+    } else {
+      for (const slot of this.licenceSlots.values()) licences.set(slot.key, this.licenceSlotProblems(slot));
+      for (const slot of this.productSlots.values()) products.set(slot.key, this.productSlotProblems(slot));
+    }
+    return { register: [...this.duplicateIdProblems(), ...this.missingRateProblems()], licences, products };
+  }
+
+  /**
+   * The software IDs (matched) of the installations linked to a licence ID: the products whose counts change
+   * when that licence arrives, goes or changes software.
+   */
+  linkedSoftwareKeys(licenceId: string): string[] {
+    const slot = this.licenceSlots.get(licenceId);
+    return slot
+      ? [...new Set(slot.installations.map((installation) => matchKey(installation.softwareId)))]
+      : [];
+  }
 }
 
 const newProductSlot = (key: string): ProductSlot => ({

@@ -23,6 +23,7 @@ import type {
 } from "../workbook/registerApi";
 import { RECORD_TABLES } from "../workbook/tables";
 import { everythingAffected, isNothing, nothingAffected, type Affected } from "./affected";
+import { LiveFigures, type RegisterFigures } from "./liveFigures";
 import { LiveGrid } from "./liveGrid";
 
 type Row = Record<string, unknown>;
@@ -87,7 +88,7 @@ export class LiveRegister {
   private readonly lists = new Map<RecordKind, Row[]>();
   private issues_: DataIssue[] = [];
   private data_: RegisterData | undefined;
-  private position_: { version: number; position: RegisterPosition } | undefined;
+  private figures_: LiveFigures | undefined;
   private readonly grid_ = new LiveGrid();
   private softwareByName: Map<string, string> | undefined;
   /** The data issues of Licences rows, by matched licence ID, so their cells can say what to correct. */
@@ -225,25 +226,58 @@ export class LiveRegister {
     return list as unknown as RecordTypes[K][];
   }
 
-  /** Every record, the settings and the data issues as one value; a new object only after a change. */
+  /**
+   * Every record, the settings and the data issues as one value; a new object only after a change. Each table's
+   * list is made when first read (a million installations are not copied for a reader that shows licences).
+   */
   data(): RegisterData {
-    this.data_ ??= {
-      software: this.list("software"),
-      licences: this.list("licences"),
-      allocations: this.list("allocations"),
-      installations: this.list("installations"),
-      settings: this.settings,
-      issues: this.issues_,
-    };
+    if (!this.data_) {
+      const list = <K extends RecordKind>(kind: K) => {
+        let value: RecordTypes[K][] | undefined;
+        return () => (value ??= this.list(kind));
+      };
+      const [software, licences, allocations, installations] = [
+        list("software"),
+        list("licences"),
+        list("allocations"),
+        list("installations"),
+      ];
+      this.data_ = {
+        get software() {
+          return software();
+        },
+        get licences() {
+          return licences();
+        },
+        get allocations() {
+          return allocations();
+        },
+        get installations() {
+          return installations();
+        },
+        settings: this.settings,
+        issues: this.issues_,
+      };
+    }
     return this.data_;
   }
 
-  /** The whole register's position on the as-of date, worked out once per version. */
+  /**
+   * The figures on the as-of date, each worked out when first read and kept until a change touches it: a
+   * licence's position is the same object until an edit affects that licence.
+   */
+  get figures(): RegisterFigures {
+    return this.liveFigures;
+  }
+
+  private get liveFigures(): LiveFigures {
+    if (!this.figures_) throw new Error("The live register has not loaded yet.");
+    return this.figures_;
+  }
+
+  /** The whole register's position on the as-of date; after an edit, only what it touched is worked out again. */
   position(): RegisterPosition {
-    if (this.position_?.version !== this.state_.version) {
-      this.position_ = { version: this.state_.version, position: this.index.position() };
-    }
-    return this.position_.position;
+    return this.figures.position();
   }
 
   /** The position on a date, for the Dashboard's saved figures and snapshots: from memory, never read again. */
@@ -251,7 +285,7 @@ export class LiveRegister {
     asOf === this.asOf ? this.position() : new RegisterIndex(this.data(), asOf).position();
 
   licence(id: string): LicencePosition | undefined {
-    return this.index.licencePosition(id);
+    return this.figures.licence(id);
   }
 
   /** Why a licence row with this ID is left out of the register (its first data issue), in a sentence. */
@@ -265,7 +299,8 @@ export class LiveRegister {
 
   /** A catalogue product by software ID, else by name (both matched ignoring case and spaces). */
   product(idOrName: string): ProductPosition | undefined {
-    const byId = this.index.productPosition(idOrName);
+    const figures = this.liveFigures;
+    const byId = figures.product(idOrName);
     if (byId) return byId;
     if (!this.softwareByName) {
       this.softwareByName = new Map();
@@ -275,7 +310,7 @@ export class LiveRegister {
       }
     }
     const id = this.softwareByName.get(matchKey(idOrName));
-    return id === undefined ? undefined : this.index.productPosition(id);
+    return id === undefined ? undefined : figures.product(id);
   }
 
   reportingCurrency(): string {
@@ -294,7 +329,7 @@ export class LiveRegister {
         software: this.recordsOf("software").values() as unknown as Iterable<Software>,
         licences: this.recordsOf("licences").values() as unknown as Iterable<Licence>,
       },
-      { licences: { get: (id) => this.index.licencePosition(id) } },
+      { licences: { get: this.figures.licence } },
       days,
     );
   }
@@ -389,6 +424,7 @@ export class LiveRegister {
     this.data_ = undefined;
     this.setIssues(data.issues, nothingAffected());
     this.index_ = index;
+    this.figures_ = new LiveFigures(index);
     this.loadProblem = undefined;
     this.softwareByName = undefined;
     this.publish(everythingAffected(), {
@@ -570,6 +606,8 @@ export class LiveRegister {
       case "licences":
         affected.licences.add(matchKey(text(record.id)));
         affected.products.add(matchKey(text(record.softwareId)));
+        // installations of other software linked to it count differently once it arrives or goes
+        for (const key of index.linkedSoftwareKeys(text(record.id))) affected.products.add(key);
         break;
       case "allocations":
         licence(text(record.licenceId));
@@ -594,6 +632,8 @@ export class LiveRegister {
 
   private publish(affected: Affected, state: Partial<LiveState> = {}): void {
     if (this.stopped) return;
+    if (affected.all && this.index_) this.figures_ = new LiveFigures(this.index_);
+    else this.figures_?.changed(affected);
     if (affected.all) this.grid_.invalidate("all");
     else this.grid_.invalidate(affected.products);
     const changedRecords = this.recordsChanged;

@@ -1,0 +1,168 @@
+/**
+ * The register's figures as readers see them (the pane, the LICENSE functions), worked out by the domain's
+ * RegisterIndex only when first asked for and then kept until an edit touches them. A licence's position stays
+ * the same object until a change affects that licence, so a list row drawn from it is not drawn again; the
+ * whole register's position, once asked for, is kept current by asking the index again about the licences and
+ * products each change touched, never about the rest.
+ */
+import type { IsoDate } from "../domain/dates";
+import { matchKey } from "../domain/keys";
+import type { LicencePosition, ProductPosition, RegisterPosition } from "../domain/positionTypes";
+import type { ProblemsByOwner, RegisterIndex, RegisterProblem } from "../domain/registerIndex";
+import type { Affected } from "./affected";
+
+/** What a reader of the figures needs: one licence's position cheaply, and the whole register's on demand. */
+export interface RegisterFigures {
+  readonly asOf: IsoDate;
+  readonly reportingCurrency: string;
+  /** One licence's position (by ID, matched ignoring case and spaces); the same object until an edit touches it. */
+  licence(id: string): LicencePosition | undefined;
+  /** Every licence, every catalogue product and the problems found; a new object only after a change. */
+  position(): RegisterPosition;
+}
+
+/** The whole register's position and what it was built from, by matched ID. */
+interface Whole {
+  position: RegisterPosition;
+  licences: Map<string, LicencePosition>;
+  products: Map<string, ProductPosition>;
+  problems: ProblemsByOwner;
+  /** Touched since `position` was put together. */
+  staleLicences: Set<string>;
+  staleProducts: Set<string>;
+}
+
+/** The register-wide problems first, then those of each licence, then those of each product. */
+function allProblems({ register, licences, products }: ProblemsByOwner): RegisterProblem[] {
+  const all = [...register];
+  for (const owners of [licences, products]) for (const list of owners.values()) all.push(...list);
+  return all;
+}
+
+export class LiveFigures implements RegisterFigures {
+  /** By matched licence ID; only licences someone asked about (all of them once the whole position was asked for). */
+  private readonly licences = new Map<string, LicencePosition>();
+  private readonly products = new Map<string, ProductPosition>();
+  private whole: Whole | undefined;
+
+  constructor(private readonly index: RegisterIndex) {}
+
+  get asOf(): IsoDate {
+    return this.index.asOf;
+  }
+
+  get reportingCurrency(): string {
+    return this.index.settings.reportingCurrency;
+  }
+
+  licence = (id: string): LicencePosition | undefined => {
+    const key = matchKey(id);
+    let position = this.licences.get(key);
+    if (position === undefined) {
+      position = this.index.licencePosition(key);
+      if (position) this.licences.set(key, position);
+    }
+    return position;
+  };
+
+  /** A catalogue product's position by software ID; the same object until an edit touches the product. */
+  product(softwareId: string): ProductPosition | undefined {
+    const key = matchKey(softwareId);
+    let position = this.products.get(key);
+    if (position === undefined) {
+      position = this.index.productPosition(key);
+      if (position) this.products.set(key, position);
+    }
+    return position;
+  }
+
+  /** Forgets what an applied change touched (the index already holds the change); nothing is worked out here. */
+  changed(affected: Affected): void {
+    for (const key of affected.licences) this.licences.delete(key);
+    for (const key of affected.products) this.products.delete(key);
+    if (!this.whole) return;
+    for (const key of affected.licences) this.whole.staleLicences.add(key);
+    for (const key of affected.products) this.whole.staleProducts.add(key);
+  }
+
+  position = (): RegisterPosition => {
+    if (!this.whole) this.whole = this.build();
+    else if (this.whole.staleLicences.size > 0 || this.whole.staleProducts.size > 0) this.patch(this.whole);
+    return this.whole.position;
+  };
+
+  private build(): Whole {
+    const position = this.index.position();
+    const licences = new Map<string, LicencePosition>();
+    for (const [id, fresh] of position.licences) {
+      const key = matchKey(id);
+      // a licence already shown keeps its object, so its row is not drawn again
+      const known = this.licences.get(key);
+      if (known) position.licences.set(id, known);
+      licences.set(key, known ?? fresh);
+      if (!known) this.licences.set(key, fresh);
+    }
+    const products = new Map<string, ProductPosition>();
+    position.products = position.products.map((fresh) => {
+      const key = matchKey(fresh.softwareId);
+      const known = this.products.get(key) ?? fresh;
+      products.set(key, known);
+      this.products.set(key, known);
+      return known;
+    });
+    const problems = this.index.problemsAbout();
+    for (const owners of [problems.licences, problems.products]) {
+      for (const [key, list] of owners) if (list.length === 0) owners.delete(key);
+    }
+    position.problems = allProblems(problems);
+    return { position, licences, products, problems, staleLicences: new Set(), staleProducts: new Set() };
+  }
+
+  /** Asks the index again about the licences and products touched since, and nothing else. */
+  private patch(whole: Whole): void {
+    const { staleLicences, staleProducts } = whole;
+    let licenceMap = whole.position.licences;
+    for (const key of staleLicences) {
+      const before = whole.licences.get(key);
+      const after = this.licence(key);
+      if (before === after) continue;
+      if (licenceMap === whole.position.licences) licenceMap = new Map(licenceMap);
+      if (before) {
+        licenceMap.delete(before.licenceId);
+        whole.licences.delete(key);
+      }
+      if (after) {
+        licenceMap.set(after.licenceId, after);
+        whole.licences.set(key, after);
+      }
+    }
+    let productsChanged = false;
+    for (const key of staleProducts) {
+      const before = whole.products.get(key);
+      const after = this.product(key);
+      if (before === after) continue;
+      productsChanged = true;
+      if (after) whole.products.set(key, after);
+      else whole.products.delete(key);
+    }
+    const asked = this.index.problemsAbout({ licences: staleLicences, products: staleProducts });
+    for (const [owners, fresh] of [
+      [whole.problems.licences, asked.licences],
+      [whole.problems.products, asked.products],
+    ] as const) {
+      for (const [key, list] of fresh) {
+        if (list.length > 0) owners.set(key, list);
+        else owners.delete(key);
+      }
+    }
+    whole.problems.register = asked.register;
+    whole.position = {
+      ...whole.position,
+      licences: licenceMap,
+      products: productsChanged ? [...whole.products.values()] : whole.position.products,
+      problems: allProblems(whole.problems),
+    };
+    whole.staleLicences = new Set();
+    whole.staleProducts = new Set();
+  }
+}

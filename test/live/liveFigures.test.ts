@@ -1,0 +1,275 @@
+/**
+ * The live register's figures after edits: what the pane shows for a licence, its product and the data
+ * problems is what a fresh computation of the same records gives, and what an edit did not touch keeps its
+ * object (so the pane does not draw it again).
+ */
+import fc from "fast-check";
+import type { RecordKind } from "../../src/domain/ids";
+import { computePosition } from "../../src/domain/position";
+import type { RegisterPosition } from "../../src/domain/positionTypes";
+import type { Allocation, Installation, Licence, Software } from "../../src/domain/schemas";
+import { LiveRegister } from "../../src/live/liveRegister";
+import type { Register, RegisterChange, RegisterData } from "../../src/workbook/registerApi";
+import { allocation, AS_OF, installation, licence, register, software } from "../domain/fixtures";
+
+type Tables = {
+  software: Map<string, Software>;
+  licences: Map<string, Licence>;
+  installations: Map<string, Installation>;
+  allocations: Map<string, Allocation>;
+};
+type AnyRecord = Software | Licence | Installation | Allocation;
+
+/**
+ * A register that reports its own writes the way the workbook register does (records as saved, IDs
+ * removed), so the live register follows it change by change without reading anything again.
+ */
+class ScriptedRegister {
+  private listener: ((change: RegisterChange) => void) | undefined;
+  constructor(readonly tables: Tables) {}
+
+  load = async (): Promise<RegisterData> => ({
+    ...register({
+      software: [...this.tables.software.values()],
+      licences: [...this.tables.licences.values()],
+      installations: [...this.tables.installations.values()],
+      allocations: [...this.tables.allocations.values()],
+      settings: { exchangeRates: { USD: 0.8 } },
+    }),
+    issues: [],
+  });
+
+  onChanged = (listener: (change: RegisterChange) => void) => {
+    this.listener = listener;
+    return () => (this.listener = undefined);
+  };
+
+  save(kind: RecordKind, record: AnyRecord): void {
+    (this.tables[kind] as Map<string, AnyRecord>).set(record.id, record);
+    this.listener?.({ kinds: [kind], source: "local", saved: [record] });
+  }
+
+  remove(kind: RecordKind, id: string): void {
+    this.tables[kind].delete(id);
+    this.listener?.({ kinds: [kind], source: "local", removedIds: [id] });
+  }
+
+  async fresh(): Promise<RegisterPosition> {
+    return computePosition(await this.load(), AS_OF);
+  }
+}
+
+const byId = <T extends { id: string }>(records: T[]) => new Map(records.map((r) => [r.id, r]));
+
+async function follow(tables: Partial<Tables>): Promise<{ scripted: ScriptedRegister; live: LiveRegister }> {
+  const scripted = new ScriptedRegister({
+    software: tables.software ?? byId([software("SW-1"), software("SW-2")]),
+    licences: tables.licences ?? new Map(),
+    installations: tables.installations ?? new Map(),
+    allocations: tables.allocations ?? new Map(),
+  });
+  const live = new LiveRegister(scripted as unknown as Register, {
+    today: () => AS_OF,
+    onError: (error) => {
+      throw error;
+    },
+  });
+  await live.ready;
+  return { scripted, live };
+}
+
+const sortProducts = (products: RegisterPosition["products"]) =>
+  [...products].sort((a, b) => a.softwareId.localeCompare(b.softwareId));
+const sortProblems = (problems: RegisterPosition["problems"]) =>
+  [...problems].sort((a, b) => `${a.recordId}${a.message}`.localeCompare(`${b.recordId}${b.message}`));
+
+function expectSameFigures(shown: RegisterPosition, fresh: RegisterPosition): void {
+  expect(shown.licences).toEqual(fresh.licences);
+  expect(sortProducts(shown.products)).toEqual(sortProducts(fresh.products));
+  expect(sortProblems(shown.problems)).toEqual(sortProblems(fresh.problems));
+}
+
+function threeLicences(): Partial<Tables> {
+  return {
+    software: byId([software("SW-1", "Visio"), software("SW-2", "Acrobat")]),
+    licences: byId([
+      licence({ id: "LIC-A", quantity: 2 }),
+      licence({ id: "LIC-B", quantity: 5 }),
+      licence({ id: "LIC-C", softwareId: "SW-2", quantity: 1 }),
+    ]),
+    installations: byId([
+      installation({ id: "I1", licenceId: "LIC-A", device: "PC-1" }),
+      installation({ id: "I2", licenceId: "LIC-A", device: "PC-2" }),
+      installation({ id: "I3", licenceId: "LIC-C", softwareId: "SW-2", device: "PC-3" }),
+    ]),
+  };
+}
+
+describe("the pane's figures after an edit", () => {
+  it("an installation moved to another licence changes both licences' and their product's figures, as a fresh computation does", async () => {
+    const { scripted, live } = await follow(threeLicences());
+    const before = live.position();
+    expect(before.licences.get("LIC-A")?.used).toBe(2);
+
+    scripted.save("installations", installation({ id: "I2", licenceId: "LIC-B", device: "PC-2" }));
+    await live.settled();
+    const after = live.position();
+    live.stop();
+
+    expect(after).not.toBe(before);
+    expect(after.licences.get("LIC-A")?.used).toBe(1);
+    expect(after.licences.get("LIC-B")?.used).toBe(1);
+    expectSameFigures(after, await scripted.fresh());
+    // what the edit did not touch is the same object, so its list row and grid row are not drawn again
+    expect(after.licences.get("LIC-C")).toBe(before.licences.get("LIC-C"));
+    const product = (position: RegisterPosition, id: string) =>
+      position.products.find((p) => p.softwareId === id);
+    expect(product(after, "SW-2")).toBe(product(before, "SW-2"));
+    expect(product(after, "SW-1")).not.toBe(product(before, "SW-1"));
+    expect(live.licence("LIC-C")).toBe(before.licences.get("LIC-C"));
+  });
+
+  it("a licence read on its own (a list row) is the same object until an edit touches it", async () => {
+    const { scripted, live } = await follow(threeLicences());
+    const [a, c] = [live.licence("LIC-A"), live.licence("lic-c ")];
+    expect(c?.licenceId).toBe("LIC-C");
+
+    scripted.save("installations", installation({ id: "I4", licenceId: "LIC-A", device: "PC-4" }));
+    await live.settled();
+    live.stop();
+
+    expect(live.licence("LIC-C")).toBe(c);
+    expect(live.licence("LIC-A")).not.toBe(a);
+    expect(live.licence("LIC-A")?.used).toBe(3);
+    expect(live.licence("LIC-A")).toEqual((await scripted.fresh()).licences.get("LIC-A"));
+  });
+
+  it("nothing is worked out again when nothing changed", async () => {
+    const { live } = await follow(threeLicences());
+    const first = live.position();
+    expect(live.position()).toBe(first);
+    live.stop();
+  });
+
+  it("a problem appears when an installation names a missing licence, and goes when it is corrected", async () => {
+    const { scripted, live } = await follow(threeLicences());
+    const problem = "Installation I1 names licence LIC-GONE, which is not in the register.";
+    expect(live.position().problems).toEqual([]);
+
+    scripted.save("installations", installation({ id: "I1", licenceId: "LIC-GONE", device: "PC-1" }));
+    await live.settled();
+    expect(live.position().problems.map((p) => p.message)).toEqual([problem]);
+    expectSameFigures(live.position(), await scripted.fresh());
+
+    scripted.save("licences", licence({ id: "LIC-GONE", quantity: 1 }));
+    await live.settled();
+    expect(live.position().problems).toEqual([]);
+    expect(live.position().licences.get("LIC-GONE")?.used).toBe(1);
+    expectSameFigures(live.position(), await scripted.fresh());
+    live.stop();
+  });
+
+  it("a licence of a currency with no exchange rate is reported, and no longer once it is removed", async () => {
+    const { scripted, live } = await follow(threeLicences());
+    live.position();
+    scripted.save("licences", licence({ id: "LIC-EUR", currency: "EUR", cost: 100 }));
+    await live.settled();
+    expect(live.position().problems.map((p) => p.recordId)).toEqual(["settings"]);
+    scripted.remove("licences", "LIC-EUR");
+    await live.settled();
+    expect(live.position().problems).toEqual([]);
+    live.stop();
+  });
+
+  it("a licence that arrives for installations of other software changes those products' unlicensed counts", async () => {
+    const { scripted, live } = await follow({
+      software: byId([software("SW-1"), software("SW-2")]),
+      installations: byId([
+        installation({ id: "I1", softwareId: "SW-2", licenceId: "LIC-NEW", device: "PC-1" }),
+      ]),
+    });
+    const unlicensed = () => live.position().products.find((p) => p.softwareId === "SW-2")?.unlicensed;
+    expect(unlicensed()).toBe(1);
+
+    scripted.save("licences", licence({ id: "LIC-NEW", softwareId: "SW-1" }));
+    await live.settled();
+    expect(unlicensed()).toBe(0);
+    expectSameFigures(live.position(), await scripted.fresh());
+
+    scripted.remove("licences", "LIC-NEW");
+    await live.settled();
+    expect(unlicensed()).toBe(1);
+    expectSameFigures(live.position(), await scripted.fresh());
+    live.stop();
+  });
+});
+
+// A small world so that edits collide: few IDs, mixed case and stray spaces in references.
+const day = fc.constantFrom("2026-01-01", "2026-06-14", "2026-06-15", "2026-06-16", "2026-12-31");
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const softwareRef = fc.constantFrom("SW-1", "SW-2", "sw-3");
+const licenceRef = fc.constantFrom("LIC-1", "LIC-2", "lic-3", " LIC-4", "LIC-9");
+
+type Edit = { kind: RecordKind; record: AnyRecord } | { kind: RecordKind; remove: string } | { look: true };
+
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  fc
+    .record({
+      id: fc.constantFrom("LIC-1", "LIC-2", "LIC-3", "LIC-4"),
+      softwareId: softwareRef,
+      quantity: fc.nat({ max: 4 }),
+      unlimited: fc.boolean(),
+      allocationRule: fc.constantFrom("Device-based" as const, "User-based" as const, "Concurrent" as const),
+      expiryDate: maybe(day),
+      currency: fc.constantFrom("GBP", "USD", "JPY"),
+      cost: maybe(fc.nat({ max: 5000 })),
+    })
+    .map((fields) => ({ kind: "licences" as const, record: licence(fields) })),
+  fc
+    .record({
+      id: fc.constantFrom("I1", "I2", "I3", "I4", "I5"),
+      softwareId: softwareRef,
+      licenceId: maybe(licenceRef),
+      device: fc.constantFrom("PC-1", "pc-1 ", "PC-2"),
+    })
+    .map((fields) => ({ kind: "installations" as const, record: installation(fields) })),
+  fc
+    .record({
+      id: fc.constantFrom("A1", "A2", "A3"),
+      licenceId: licenceRef,
+      user: fc.constantFrom("ann", "Bob"),
+      allocatedOn: maybe(day),
+    })
+    .map((fields) => ({ kind: "allocations" as const, record: allocation(fields) })),
+  fc.constantFrom("SW-1", "SW-2", "SW-3").map((id) => ({ kind: "software" as const, record: software(id) })),
+  fc.oneof(
+    fc.record({ kind: fc.constant("licences" as const), remove: fc.constantFrom("LIC-1", "LIC-2", "LIC-3") }),
+    fc.record({ kind: fc.constant("installations" as const), remove: fc.constantFrom("I1", "I2", "I3") }),
+    fc.record({ kind: fc.constant("allocations" as const), remove: fc.constantFrom("A1", "A2") }),
+    fc.record({ kind: fc.constant("software" as const), remove: fc.constantFrom("SW-1", "SW-2", "SW-3") }),
+  ),
+  fc.constant({ look: true as const }),
+);
+
+it("after any edits, looked at now and then, the figures are those of a fresh computation", async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(editArb, { maxLength: 20 }), async (edits) => {
+      const { scripted, live } = await follow({});
+      live.position();
+      try {
+        for (const edit of edits) {
+          if ("look" in edit) live.position();
+          else if ("remove" in edit) scripted.remove(edit.kind, edit.remove);
+          else scripted.save(edit.kind, edit.record);
+          await live.settled();
+        }
+        const fresh = await scripted.fresh();
+        expectSameFigures(live.position(), fresh);
+        for (const [id, position] of fresh.licences) expect(live.licence(id)).toEqual(position);
+      } finally {
+        live.stop();
+      }
+    }),
+    { numRuns: 150 },
+  );
+});

@@ -57,9 +57,13 @@ export function Shell() {
   const register = useRegister();
   const state = useRegisterData();
   const [tab, setTab] = useState<TabValue>("licences");
+  const [dashboardOpened, setDashboardOpened] = useState(false);
   const [importOpened, setImportOpened] = useState(false);
   const licencesTab = useRef<LicencesTabHandle>(null);
   const ids = useViewTabIds();
+
+  // The dashboard's script is fetched while the register loads, so opening the dashboard does not wait for it.
+  useEffect(() => void Dashboard.preload(), []);
 
   // Selecting a licence row in the sheet shows it here, leaving the keyboard with the grid.
   useEffect(
@@ -95,7 +99,7 @@ export function Shell() {
       </div>
     );
   }
-  if (!state.data || !state.position) {
+  if (!state.data || !state.figures) {
     return (
       <div className={styles.root}>
         <MessageBar intent="error">
@@ -110,6 +114,12 @@ export function Shell() {
     );
   }
 
+  const select = (value: TabValue) => {
+    setTab(value);
+    if (value === "dashboard") setDashboardOpened(true);
+    if (value === "import") setImportOpened(true);
+  };
+
   const openLicence = (id: string) => {
     setTab("licences");
     licencesTab.current?.open(id);
@@ -118,16 +128,7 @@ export function Shell() {
   return (
     <div className={styles.root}>
       <div className={styles.header}>
-        <ViewTabs
-          label="Views"
-          tabs={VIEWS}
-          selected={tab}
-          onSelect={(value) => {
-            setTab(value);
-            if (value === "import") setImportOpened(true);
-          }}
-          ids={ids}
-        />
+        <ViewTabs label="Views" tabs={VIEWS} selected={tab} onSelect={select} ids={ids} />
         {state.refreshing ? (
           <Spinner size="tiny" label="Refreshing…" labelPosition="before" />
         ) : (
@@ -149,14 +150,16 @@ export function Shell() {
           </MessageBarActions>
         </MessageBar>
       )}
-      {/* Both views stay mounted so a half-typed licence survives a look at the dashboard. */}
+      {/* The views stay mounted once opened, so a half-typed licence survives a look at the dashboard. The
+          dashboard and the import are mounted when first opened: until then the pane need not work out the
+          whole register's figures or plan links on every change. */}
       <div
         hidden={tab !== "licences"}
         role="tabpanel"
         id={ids.panel("licences")}
         aria-labelledby={ids.tab("licences")}
       >
-        <LicencesTab ref={licencesTab} data={state.data} position={state.position} />
+        <LicencesTab ref={licencesTab} data={state.data} figures={state.figures} />
       </div>
       <div
         hidden={tab !== "dashboard"}
@@ -164,12 +167,12 @@ export function Shell() {
         id={ids.panel("dashboard")}
         aria-labelledby={ids.tab("dashboard")}
       >
-        <Suspense fallback={<Spinner label="Loading the dashboard…" />}>
-          <Dashboard data={state.data} position={state.position} onOpenLicence={openLicence} />
-        </Suspense>
+        {dashboardOpened && (
+          <Suspense fallback={<Spinner label="Loading the dashboard…" />}>
+            <Dashboard data={state.data} figures={state.figures} onOpenLicence={openLicence} />
+          </Suspense>
+        )}
       </div>
-      {/* Mounted once opened (then kept, so a file being read survives a look elsewhere): until then the
-          pane need not plan links on every change. */}
       <div
         hidden={tab !== "import"}
         role="tabpanel"

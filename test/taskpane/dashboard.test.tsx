@@ -1,5 +1,5 @@
 import "./support/polyfills";
-import { fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, within } from "@testing-library/react";
 import { licences } from "./support/fixtures";
 import { renderPane } from "./support/renderPane";
 
@@ -130,5 +130,28 @@ describe("dashboard", () => {
     expect(within(rate).queryByRole("button")).toBeNull();
     expect(within(issues).getAllByRole("button")).toHaveLength(1);
     expect(within(issues).getAllByRole("listitem")).toHaveLength(2);
+  });
+
+  it("follows a co-author's edit while open: the product's row and the data issues change", async () => {
+    const { register } = await renderPane();
+    fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
+    const autocad = () =>
+      within(screen.getByRole("table", { name: "Software compliance" }))
+        .getAllByRole("row")
+        .find((row) => row.textContent?.startsWith("AutoCAD"))!;
+    expect(cells(autocad()).slice(1, 6)).toEqual(["Over-deployed", "1", "2", "5", "2"]);
+    expect(screen.getByText("No data issues found.")).toBeTruthy();
+
+    act(() => register.remoteEdit("installations", "INS-3", { licenceId: "LIC-GONE" }));
+    const issue = await screen.findByText(
+      "Installation INS-3 names licence LIC-GONE, which is not in the register.",
+    );
+    expect(issue.closest("button")?.textContent).toMatch(/^Installations, INS-3/);
+    // moved off its licence, the installation counts as unlicensed
+    expect(cells(autocad()).slice(1, 6)).toEqual(["Over-deployed", "1", "2", "5", "3"]);
+
+    act(() => register.remoteEdit("installations", "INS-3", { licenceId: "LIC-CAD" }));
+    expect(await screen.findByText("No data issues found.")).toBeTruthy();
+    expect(cells(autocad()).slice(1, 6)).toEqual(["Over-deployed", "1", "2", "5", "2"]);
   });
 });

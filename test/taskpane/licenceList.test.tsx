@@ -1,5 +1,5 @@
 import "./support/polyfills";
-import { act, fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { addDays } from "../../src/domain/dates";
 import { licences, TODAY } from "./support/fixtures";
 import { openLicence, renderPane } from "./support/renderPane";
@@ -86,6 +86,25 @@ describe("licence list", () => {
     expect(items().map((item) => item.getAttribute("aria-label"))).toEqual([
       expect.stringMatching(/^Adobe Acrobat Pro/),
     ]);
+  });
+
+  it("the status filter and the rows follow a co-author's edits", async () => {
+    const { register } = await renderPane();
+    fireEvent.change(screen.getByRole("combobox", { name: "Compliance Status" }), {
+      target: { value: "Over-deployed" },
+    });
+    expect(items().map((item) => item.getAttribute("aria-label"))).toEqual([
+      expect.stringMatching(/^AutoCAD, Over-deployed, .*3 of 2 used/),
+    ]);
+
+    act(() => register.remoteEdit("licences", "LIC-ACRO", { quantity: 3 }));
+    await waitFor(() => expect(items()).toHaveLength(2));
+    expect(items()[0].getAttribute("aria-label")).toMatch(/^Adobe Acrobat Pro, Over-deployed, .*4 of 3 used/);
+
+    act(() => register.remoteEdit("installations", "INS-3", { licenceId: undefined }));
+    await waitFor(() => expect(items()).toHaveLength(1));
+    expect(items()[0].getAttribute("aria-label")).toMatch(/^Adobe Acrobat Pro/);
+    expect(screen.getByText("1 of 3 licences")).toBeTruthy();
   });
 
   it("opens the licence the user selects in the sheet without taking the focus, and Show in sheet goes back to its row", async () => {

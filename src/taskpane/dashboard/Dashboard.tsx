@@ -1,6 +1,6 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useId, useMemo, type ReactNode } from "react";
-import type { RegisterPosition } from "../../domain/positionTypes";
+import type { RegisterFigures } from "../../live/liveFigures";
 import type { RegisterData } from "../../workbook/registerApi";
 import { formatDate, plural } from "../formatting";
 import { useLive, useRegister } from "../RegisterContext";
@@ -33,18 +33,28 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function Dashboard({
   data,
-  position,
+  figures,
   onOpenLicence,
 }: {
   data: RegisterData;
-  position: RegisterPosition;
+  figures: RegisterFigures;
   onOpenLicence: (id: string) => void;
 }) {
   const styles = useStyles();
   const register = useRegister();
   const live = useLive();
-  const renewals = useMemo(() => upcomingRenewals(data, position), [data, position]);
-  const issues = useMemo(() => issueRows(data, position), [data, position]);
+  // the whole register's figures: after an edit, only what it touched was worked out again
+  const position = figures.position();
+  // Renewal dates follow from the licences and the as-of date, not from the installations edited most often.
+  const { software, licences } = data;
+  const renewals = useMemo(
+    () => upcomingRenewals({ software, licences }, { licences: { get: figures.licence } }),
+    [software, licences, figures.licence],
+  );
+  const issues = useMemo(
+    () => issueRows(data.issues, position.problems, (kind, id) => live.recordsIn(kind).has(id)),
+    [data, position.problems, live],
+  );
   return (
     <div className={styles.root}>
       <Text size={200}>

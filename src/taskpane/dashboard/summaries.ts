@@ -1,7 +1,7 @@
 import { COMPLIANCE_STATUSES, type ComplianceStatus } from "../../domain/lists";
 import type { RecordKind } from "../../domain/ids";
 import type { ProductPosition, RegisterPosition } from "../../domain/positionTypes";
-import type { RegisterData } from "../../workbook/registerApi";
+import type { DataIssue } from "../../workbook/registerApi";
 
 /** Figures for the dashboard, worked out from the position without rendering. */
 
@@ -88,13 +88,20 @@ const SHEETS: Record<RecordKind, string> = {
   installations: "Installations",
 };
 
-/** The register's unreadable cells, then the problems the position found, each with where to look. */
-export function issueRows(data: RegisterData, position: RegisterPosition): IssueRow[] {
+/**
+ * The register's unreadable cells, then the problems the position found, each with where to look.
+ * `isRecord` says whether a table holds a record with that ID (a lookup: there are a million installations).
+ */
+export function issueRows(
+  issues: DataIssue[],
+  problems: RegisterPosition["problems"],
+  isRecord: (kind: RecordKind, id: string) => boolean,
+): IssueRow[] {
   const kindOf = (id: string): RecordKind | undefined =>
-    (Object.keys(SHEETS) as RecordKind[]).find((kind) => data[kind].some((record) => record.id === id));
+    (Object.keys(SHEETS) as RecordKind[]).find((kind) => isRecord(kind, id));
   return [
-    ...data.issues.map((issue, i): IssueRow => ({ type: "cell", key: `cell-${i}`, ...issue })),
-    ...position.problems.map((problem, i): IssueRow => {
+    ...issues.map((issue, i): IssueRow => ({ type: "cell", key: `cell-${i}`, ...issue })),
+    ...problems.map((problem, i): IssueRow => {
       const kind = kindOf(problem.recordId);
       return {
         type: "record",

@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore } from "react";
-import type { RegisterPosition } from "../../domain/positionTypes";
+import type { RegisterFigures } from "../../live/liveFigures";
 import type { RegisterData } from "../../workbook/registerApi";
 import { isNotSetUp, unexpectedSentence } from "../messages";
 import { useLive } from "../RegisterContext";
@@ -9,7 +9,11 @@ export type LoadStatus = "loading" | "ready" | "not-set-up" | "error";
 export interface RegisterDataState {
   status: LoadStatus;
   data?: RegisterData;
-  position?: RegisterPosition;
+  /**
+   * The figures on the as-of date, worked out as they are read: a new object after each change (for memos),
+   * while a licence's position stays the same object until a change touches it.
+   */
+  figures?: RegisterFigures;
   /** A plain sentence when the last load failed (data from an earlier load is kept). */
   error?: string;
   /** True while a reload runs with data already on screen. */
@@ -21,7 +25,9 @@ export interface RegisterDataState {
 
 /**
  * The register as the live register holds it: loaded once, then patched from each change (here or by a
- * co-author) without reading the whole register again; the position follows for the as-of date.
+ * co-author) without reading the whole register again. Nothing is worked out here: the figures are read by
+ * what is shown (a list row its licence's, the dashboard the whole register's), and after an edit only what
+ * it touched is worked out again.
  */
 export function useRegisterData(): RegisterDataState {
   const live = useLive();
@@ -35,15 +41,22 @@ export function useRegisterData(): RegisterDataState {
   );
   const ready = live.isReady;
   const data = ready ? live.data() : undefined;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the live register's figures change with its version
-  const position = useMemo(() => (ready ? live.position() : undefined), [live, ready, state.version]);
+  const figures = useMemo(
+    (): RegisterFigures | undefined => {
+      if (!ready) return undefined;
+      const { asOf, reportingCurrency, licence, position } = live.figures;
+      return { asOf, reportingCurrency, licence, position };
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the live register's figures change with its version
+    [live, ready, state.version],
+  );
   let status: LoadStatus = "ready";
   if (!ready)
     status = state.status === "loading" ? "loading" : isNotSetUp(state.error) ? "not-set-up" : "error";
   return {
     status,
     data,
-    position,
+    figures,
     error,
     refreshing: state.refreshing,
     progress: state.progress,

@@ -1,9 +1,17 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
-import type { RegisterPosition } from "../../domain/positionTypes";
+import type { RegisterFigures } from "../../live/liveFigures";
 import type { RegisterData } from "../../workbook/registerApi";
 import { formatCount } from "../formatting";
-import { filterLicences, isExpiringSoon, licenceRows, NO_FILTER, type LicenceFilter } from "./filterLicences";
+import {
+  filterLicences,
+  filterReadsFigures,
+  isExpiringSoon,
+  licenceRows,
+  NO_FILTER,
+  searchTexts,
+  type LicenceFilter,
+} from "./filterLicences";
 import { LicenceFilters } from "./LicenceFilters";
 import { LicenceListItem } from "./LicenceListItem";
 import { VirtualList } from "../VirtualList";
@@ -23,7 +31,7 @@ const useStyles = makeStyles({
 
 export function LicenceList({
   data,
-  position,
+  figures,
   filter,
   onFilterChange,
   notice,
@@ -31,7 +39,7 @@ export function LicenceList({
   onNew,
 }: {
   data: RegisterData;
-  position: RegisterPosition;
+  figures: RegisterFigures;
   filter: LicenceFilter;
   onFilterChange: (filter: LicenceFilter) => void;
   notice?: string;
@@ -40,11 +48,17 @@ export function LicenceList({
 }) {
   const styles = useStyles();
   const soonDays = data.settings.expiringSoonDays;
-  const rows = useMemo(
-    () => licenceRows(data.licences, data.software, position.licences),
-    [data.licences, data.software, position.licences],
+  // Rows hold no figures: an edit of installations leaves the order alone, and each shown row reads its own.
+  const rows = useMemo(() => licenceRows(data.licences, data.software), [data.licences, data.software]);
+  const searching = filter.search.trim() !== "";
+  const texts = useMemo(() => (searching ? searchTexts(rows) : undefined), [rows, searching]);
+  // The status and expiring-soon filters read every licence's figures, so they follow every edit.
+  const figuresRead = filterReadsFigures(filter) ? figures : undefined;
+  const shown = useMemo(
+    () => filterLicences(rows, filter, soonDays, figures.licence, texts),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- figures matter only when the filter reads them
+    [rows, filter, soonDays, texts, figuresRead],
   );
-  const shown = useMemo(() => filterLicences(rows, filter, soonDays), [rows, filter, soonDays]);
   const total = rows.length;
 
   return (
@@ -85,14 +99,19 @@ export function LicenceList({
           itemKey={(row) => row.licence.id}
           estimateSize={ITEM_HEIGHT_GUESS}
           gap={2}
-          renderItem={(row) => (
-            <LicenceListItem
-              row={row}
-              asOf={position.asOf}
-              expiringSoon={isExpiringSoon(row, soonDays)}
-              onOpen={onOpen}
-            />
-          )}
+          renderItem={(row) => {
+            // the same object until an edit touches this licence, so the memoised row is not drawn again
+            const position = figures.licence(row.licence.id);
+            return (
+              <LicenceListItem
+                row={row}
+                position={position}
+                asOf={figures.asOf}
+                expiringSoon={isExpiringSoon(row.licence, position, soonDays)}
+                onOpen={onOpen}
+              />
+            );
+          }}
         />
       )}
     </section>

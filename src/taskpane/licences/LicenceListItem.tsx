@@ -1,6 +1,7 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { memo } from "react";
 import type { IsoDate } from "../../domain/dates";
+import type { LicencePosition } from "../../domain/positionTypes";
 import type { LicenceRow } from "./filterLicences";
 import { usageText, validityText } from "./licenceLines";
 import { StatusBadge } from "./StatusBadge";
@@ -29,14 +30,14 @@ const useStyles = makeStyles({
 });
 
 /** What a row shows, in the order it shows it; its accessible name is the same words, so people can say what they see. */
-export function licenceItemParts(row: LicenceRow, asOf: IsoDate) {
+export function licenceItemParts(row: LicenceRow, position: LicencePosition | undefined, asOf: IsoDate) {
   return {
     software: row.softwareName,
-    status: row.position?.status,
+    status: position?.status,
     details: [row.licence.licenceType, row.licence.vendor, row.licence.purchaseOrder].filter(
       (part): part is string => Boolean(part),
     ),
-    usage: usageText(row.licence, row.position, asOf),
+    usage: usageText(row.licence, position, asOf),
     validity: validityText(row.licence, asOf),
   };
 }
@@ -47,18 +48,21 @@ export function licenceItemParts(row: LicenceRow, asOf: IsoDate) {
  */
 export const LicenceListItem = memo(function LicenceListItem({
   row,
+  position,
   asOf,
   expiringSoon,
   onOpen,
 }: {
   row: LicenceRow;
+  /** The licence's figures; undefined while it has none (a row with a data issue). */
+  position: LicencePosition | undefined;
   asOf: IsoDate;
   /** Shown in bold: the licence expires within the register's "expiring soon" days. */
   expiringSoon: boolean;
   onOpen: (id: string) => void;
 }) {
   const styles = useStyles();
-  const parts = licenceItemParts(row, asOf);
+  const parts = licenceItemParts(row, position, asOf);
   const name = [parts.software, parts.status, ...parts.details, parts.usage, parts.validity]
     .filter(Boolean)
     .join(", ");
@@ -75,7 +79,7 @@ export const LicenceListItem = memo(function LicenceListItem({
         <Text weight="semibold" className={styles.text}>
           {parts.software}
         </Text>{" "}
-        {row.position && <StatusBadge status={row.position.status} />}
+        {position && <StatusBadge status={position.status} />}
       </span>{" "}
       {parts.details.length > 0 && (
         <span className={styles.line}>

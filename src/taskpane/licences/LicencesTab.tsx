@@ -1,6 +1,6 @@
 import { Spinner } from "@fluentui/react-components";
 import { Suspense, useEffect, useImperativeHandle, useMemo, useState, type Ref } from "react";
-import type { RegisterPosition } from "../../domain/positionTypes";
+import type { RegisterFigures } from "../../live/liveFigures";
 import type { RegisterData } from "../../workbook/registerApi";
 import { useLicenceDraft } from "../hooks/useLicenceDraft";
 import { lazyView } from "../lazyView";
@@ -30,12 +30,12 @@ type View = { mode: "list" } | { mode: "edit"; id: string; fromSheet?: boolean }
 
 interface Props {
   data: RegisterData;
-  position: RegisterPosition;
+  figures: RegisterFigures;
   ref?: Ref<LicencesTabHandle>;
 }
 
 /** The licence list, or the form of one licence; leaving a form with edits asks before anything is lost. */
-export function LicencesTab({ data, position, ref }: Props) {
+export function LicencesTab({ data, figures, ref }: Props) {
   const [view, setView] = useState<View>({ mode: "list" });
   const [pending, setPending] = useState<View>();
   /** A licence selected in the sheet while this form had unsaved changes. */
@@ -96,7 +96,7 @@ export function LicencesTab({ data, position, ref }: Props) {
       {view.mode === "list" ? (
         <LicenceList
           data={data}
-          position={position}
+          figures={figures}
           filter={filter}
           onFilterChange={setFilter}
           notice={notice}
@@ -112,7 +112,7 @@ export function LicencesTab({ data, position, ref }: Props) {
             isNew={view.mode === "new"}
             focusOnOpen={!(view.mode === "edit" && view.fromSheet)}
             data={data}
-            position={position}
+            figures={figures}
             notice={
               selectedInSheet && (
                 <SheetSelectionNotice

@@ -15,68 +15,89 @@ export const NO_FILTER: LicenceFilter = { search: "", status: "", licenceType: "
 export interface LicenceRow {
   licence: Licence;
   softwareName: string;
-  position?: LicencePosition;
-  /** The searched words in lower case, worked out once per row rather than once per row per keystroke. */
-  searchText: string;
 }
 
 /** Between searched fields, so a search never matches across the end of one field and the start of the next. */
 const FIELD_BREAK = "\u0000";
 
 /**
- * Each licence with its software's name and computed position, sorted by software name then expiry.
- * The names are compared once per product (a register has ten times fewer products than licences): a
- * collator comparison per pair of licences costs seconds at 100,000 licences.
+ * Each licence with its software's name, sorted by software name then expiry. The names are compared once per
+ * product (a register has ten times fewer products than licences), then each product's licences by expiry:
+ * a collator comparison per pair of licences costs seconds at 100,000 licences. No figures here: a row's
+ * position is read when the row is shown, so the list needs no sorting again after an edit of installations.
  */
-export function licenceRows(
-  licences: Licence[],
-  software: Software[],
-  positions: Map<string, LicencePosition>,
-): LicenceRow[] {
+export function licenceRows(licences: Licence[], software: Software[]): LicenceRow[] {
   const names = new Map(software.map((item) => [matchKey(item.id), item.name]));
-  const rows = licences.map((licence) => {
+  const products = new Map<string, LicenceRow[]>();
+  for (const licence of licences) {
     const softwareName = names.get(matchKey(licence.softwareId)) ?? licence.softwareId;
-    const { vendor, licenceKey, purchaseOrder } = licence;
-    return {
-      licence,
-      softwareName,
-      position: positions.get(licence.id),
-      searchText: [softwareName, vendor, licenceKey, purchaseOrder]
-        .filter((value) => value !== undefined)
-        .join(FIELD_BREAK)
-        .toLowerCase(),
-    };
-  });
+    let rows = products.get(softwareName);
+    if (!rows) products.set(softwareName, (rows = []));
+    rows.push({ licence, softwareName });
+  }
   const collator = new Intl.Collator("en-GB");
-  const order = new Map(
-    [...new Set(rows.map((row) => row.softwareName))].sort(collator.compare).map((name, i) => [name, i]),
-  );
   const expiry = (row: LicenceRow) => row.licence.expiryDate ?? "9999";
-  return rows.sort((a, b) => {
-    const byName = order.get(a.softwareName)! - order.get(b.softwareName)!;
-    if (byName !== 0) return byName;
-    const [x, y] = [expiry(a), expiry(b)];
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  const sorted: LicenceRow[] = [];
+  for (const name of [...products.keys()].sort(collator.compare)) {
+    const rows = products.get(name)!;
+    rows.sort((a, b) => {
+      const [x, y] = [expiry(a), expiry(b)];
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    for (const row of rows) sorted.push(row);
+  }
+  return sorted;
+}
+
+/**
+ * The searched words of each row (software name, vendor, licence key, purchase order) in lower case: worked
+ * out once, when the first search is typed, rather than once per row per keystroke or before the list shows.
+ */
+export function searchTexts(rows: LicenceRow[]): string[] {
+  return rows.map(({ licence, softwareName }) =>
+    [softwareName, licence.vendor, licence.licenceKey, licence.purchaseOrder]
+      .filter((value) => value !== undefined)
+      .join(FIELD_BREAK)
+      .toLowerCase(),
+  );
 }
 
 /** Expires within the next `days` days (today included); expired and perpetual licences are not "soon". */
-export function isExpiringSoon(row: LicenceRow, days: number): boolean {
-  const left = row.position?.daysToExpiry;
-  return !row.licence.perpetual && left !== null && left !== undefined && left >= 0 && left <= days;
+export function isExpiringSoon(
+  licence: Licence,
+  position: LicencePosition | undefined,
+  days: number,
+): boolean {
+  const left = position?.daysToExpiry;
+  return !licence.perpetual && left !== null && left !== undefined && left >= 0 && left <= days;
 }
 
-/** Search matches the software name, vendor, licence key or purchase order, ignoring case. */
+/** Whether the filter looks at the licences' figures (status, expiry), which change with edits. */
+export function filterReadsFigures(filter: LicenceFilter): boolean {
+  return filter.status !== "" || filter.expiringSoon;
+}
+
+/**
+ * Search matches the software name, vendor, licence key or purchase order, ignoring case. `texts` are the
+ * rows' searchTexts when already worked out; `positionOf` gives a licence's figures for the status and
+ * expiring-soon filters.
+ */
 export function filterLicences(
   rows: LicenceRow[],
   filter: LicenceFilter,
   expiringSoonDays: number,
+  positionOf: (licenceId: string) => LicencePosition | undefined,
+  texts?: string[],
 ): LicenceRow[] {
   const needle = matchKey(filter.search);
-  return rows.filter((row) => {
-    if (filter.status && row.position?.status !== filter.status) return false;
+  if (!needle && !filterReadsFigures(filter) && !filter.licenceType) return rows;
+  const searched = needle ? (texts ?? searchTexts(rows)) : undefined;
+  return rows.filter((row, i) => {
     if (filter.licenceType && row.licence.licenceType !== filter.licenceType) return false;
-    if (filter.expiringSoon && !isExpiringSoon(row, expiringSoonDays)) return false;
-    return !needle || row.searchText.includes(needle);
+    if (searched && !searched[i].includes(needle)) return false;
+    if (!filterReadsFigures(filter)) return true;
+    const position = positionOf(row.licence.id);
+    if (filter.status && position?.status !== filter.status) return false;
+    return !filter.expiringSoon || isExpiringSoon(row.licence, position, expiringSoonDays);
   });
 }

@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { LICENCE_LABELS } from "../../../domain/labels";
-import type { RegisterPosition } from "../../../domain/positionTypes";
+import type { RegisterFigures } from "../../../live/liveFigures";
 import type { Licence } from "../../../domain/schemas";
 import type { RegisterData } from "../../../workbook/registerApi";
 import { ConfirmDialog } from "../../ConfirmDialog";
@@ -72,7 +72,7 @@ interface Props {
   /** A message about something outside the form (a licence selected in the sheet), shown above it. */
   notice?: ReactNode;
   data: RegisterData;
-  position: RegisterPosition;
+  figures: RegisterFigures;
   onBack: () => void;
   onSavedNew: (id: string) => void;
   /** Leave the form without asking (after a delete or an explicit discard), with a message for the list. */
@@ -86,14 +86,14 @@ export function LicenceForm({
   focusOnOpen = true,
   notice,
   data,
-  position,
+  figures,
   onBack,
   onSavedNew,
   onClosed,
 }: Props) {
   const styles = useStyles();
   const register = useRegister();
-  const live = useLivePosition(draft, data, position);
+  const live = useLivePosition(draft, data, figures);
   const saving = useSaveLicence(draft, { onSavedNew, onDiscard: () => onClosed() });
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<string>();

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { computePosition } from "../../../domain/position";
-import type { LicencePosition, RegisterPosition } from "../../../domain/positionTypes";
+import type { LicencePosition } from "../../../domain/positionTypes";
+import type { RegisterFigures } from "../../../live/liveFigures";
 import type { Licence } from "../../../domain/schemas";
 import type { RegisterData } from "../../../workbook/registerApi";
 import type { LicenceDraftApi } from "../../hooks/useLicenceDraft";
@@ -16,12 +17,12 @@ const DRAFT_ID = "__draft__";
 export function useLivePosition(
   draft: LicenceDraftApi,
   data: RegisterData,
-  saved: RegisterPosition,
+  saved: RegisterFigures,
 ): LicencePosition | undefined {
   const { today } = useRegisterContext();
   const { base, values, isValid, isDirty } = draft;
   return useMemo(() => {
-    const savedPosition = base ? saved.licences.get(base.id) : undefined;
+    const savedPosition = base ? saved.licence(base.id) : undefined;
     if (!isValid || !isDirty) return savedPosition;
     const id = base?.id ?? DRAFT_ID;
     const licence: Licence = licenceFromDraft(values, base ?? ({ id, rowVersion: 0 } as Licence));

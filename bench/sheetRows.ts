@@ -11,14 +11,29 @@ import type { SyntheticRegister } from "./synthetic";
 
 export type SheetRows = Record<RecordKind, unknown[][]>;
 
-/** The cell values Excel would hold: what the register writes, with Excel's literal-text apostrophe dropped. */
+/**
+ * Cells as Office.js carries them between Excel and the add-in, decoded from JSON: every text one flat string.
+ * The generator builds text from templates, which V8 keeps as chains of pieces, slower to read and larger.
+ */
+const asDelivered = (cells: unknown[]): unknown[] => JSON.parse(JSON.stringify(cells)) as unknown[];
+
+/**
+ * The cell values Excel would hold: what the register writes, with Excel's literal-text apostrophe dropped,
+ * each row as Office.js delivers it.
+ */
 export function toSheetRows(register: SyntheticRegister): SheetRows {
   const rows = {} as SheetRows;
   for (const kind of RECORD_KINDS) {
     const spec = RECORD_TABLES[kind];
     rows[kind] = (register[kind] as unknown as Record<string, unknown>[]).map((record) =>
-      recordCells(spec, { ...record, rowVersion: 1 }).map((cell, i) =>
-        spec.columns[i].formula ? 0 : typeof cell === "string" && cell.startsWith("'") ? cell.slice(1) : cell,
+      asDelivered(
+        recordCells(spec, { ...record, rowVersion: 1 }).map((cell, i) =>
+          spec.columns[i].formula
+            ? 0
+            : typeof cell === "string" && cell.startsWith("'")
+              ? cell.slice(1)
+              : cell,
+        ),
       ),
     );
   }
@@ -31,8 +46,8 @@ export function toWrittenRows(
   kind: RecordKind,
 ): (string | number | boolean)[][] {
   const spec = RECORD_TABLES[kind];
-  return (register[kind] as unknown as Record<string, unknown>[]).map((record) =>
-    recordCells(spec, { ...record, rowVersion: 1 }),
+  return (register[kind] as unknown as Record<string, unknown>[]).map(
+    (record) => asDelivered(recordCells(spec, { ...record, rowVersion: 1 })) as (string | number | boolean)[],
   );
 }
 

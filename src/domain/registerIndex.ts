@@ -87,6 +87,8 @@ export class RegisterIndex {
   private readonly installations = new RecordStore<Installation>();
   private readonly allocations = new RecordStore<Allocation>();
   private readonly duplicateProblems: RegisterProblem[] = [];
+  /** The licences' currencies as written, counted: a missing exchange rate is found without a pass over the licences. */
+  private readonly licenceCurrencies = new KeyCounter();
   private settingsValue: Settings;
   private asOfValue: IsoDate;
   /** True while a load adds rows without counting distinct keys (they are counted when it is over). */
@@ -183,7 +185,9 @@ export class RegisterIndex {
     const slot = this.licenceSlot(licence.id);
     this.changeLinkedProductCounts(slot, -1);
     slot.product?.licences.delete(slot);
+    if (slot.licence) this.licenceCurrencies.change(slot.licence.currency, -1);
     slot.licence = licence;
+    this.licenceCurrencies.change(licence.currency, 1);
     if (slot.tally.rule !== licence.allocationRule) this.retally(slot);
     slot.product = this.productSlot(licence.softwareId);
     slot.product.licences.add(slot);
@@ -195,6 +199,7 @@ export class RegisterIndex {
     if (!slot?.licence) return;
     this.changeLinkedProductCounts(slot, -1);
     slot.product?.licences.delete(slot);
+    this.licenceCurrencies.change(slot.licence.currency, -1);
     slot.licence = undefined;
     slot.product = undefined;
     this.retally(slot);
@@ -369,11 +374,9 @@ export class RegisterIndex {
   }
 
   private missingRateProblems(): RegisterProblem[] {
-    const currencies = new Set<string>();
-    for (const slot of this.licenceSlots.values()) if (slot.licence) currencies.add(slot.licence.currency);
     const { reportingCurrency: reporting, exchangeRates } = this.settingsValue;
     const problems: RegisterProblem[] = [];
-    for (const currency of currencies) {
+    for (const currency of this.licenceCurrencies.keys()) {
       if (toReportingCurrency(1, currency, reporting, exchangeRates) !== null) continue;
       problems.push({
         recordId: "settings",

@@ -144,6 +144,29 @@ describe("the pane's figures after an edit", () => {
     expect(live.licence("LIC-A")).toEqual((await scripted.fresh()).licences.get("LIC-A"));
   });
 
+  it("a position read before later edits keeps its figures, whichever is read first", async () => {
+    const { scripted, live } = await follow(threeLicences());
+    const used = (position: RegisterPosition) => position.licences.get("LIC-A")?.used;
+    const first = live.position();
+    scripted.save("installations", installation({ id: "I3", licenceId: "LIC-A", device: "PC-3" }));
+    await live.settled();
+    const second = live.position();
+    scripted.remove("installations", "I1");
+    scripted.remove("installations", "I2");
+    await live.settled();
+    const third = live.position();
+
+    expect([used(third), used(second), used(first)]).toEqual([1, 3, 2]);
+    expect(third.licences.get("LIC-C")?.used).toBe(0);
+    expect(first.licences.get("LIC-C")?.used).toBe(1);
+    expectSameFigures(third, await scripted.fresh());
+
+    scripted.save("installations", installation({ id: "I4", licenceId: "LIC-B", device: "PC-4" }));
+    await live.settled();
+    expectSameFigures(live.position(), await scripted.fresh());
+    live.stop();
+  });
+
   it("nothing is worked out again when nothing changed", async () => {
     const { live } = await follow(threeLicences());
     const first = live.position();

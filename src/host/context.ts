@@ -80,7 +80,7 @@ export class HostContext {
         stats.responseBytes.push(exec.response.bytes);
         stats.maxResponseBytes = Math.max(stats.maxResponseBytes, exec.response.bytes);
         this.host.finishChanges(this.session);
-        stats.answeringMs += performance.now() - started;
+        stats.answeringMs += performance.now() - started - exec.response.decodingMs;
       }
     });
     return passThroughValue as T;

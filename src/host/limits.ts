@@ -23,6 +23,7 @@ export interface SessionStats {
   /**
    * Milliseconds spent carrying out this session's requests. The imitation does it on the caller's thread,
    * real Excel in its own process, so a measure of the add-in's own work on the thread leaves this out.
+   * Decoding loaded grids from JSON, which Office.js does on the add-in's thread, is not part of it.
    */
   answeringMs: number;
   reset(): void;
@@ -141,6 +142,8 @@ export function checkRequestSize(bytes: number, limits: Limits): void {
 export class ResponseBudget {
   cells = 0;
   bytes = 0;
+  /** Time spent decoding loaded grids as Office.js does, on the add-in's thread: not Excel's answering. */
+  decodingMs = 0;
   constructor(private readonly limits: Limits) {}
 
   takeCells(cells: number): void {

@@ -397,6 +397,52 @@ export class RegisterIndex {
     return assessLicence(licence, links, this.settingsValue, this.asOfValue);
   }
 
+  /**
+   * The position a licence would have if it were stored (in place of the licence with its ID, or added), read
+   * from the rows linked to its ID; the index is not changed. The licence form's figures as the user types:
+   * costs time in proportion to that licence's rows, and only when the rule or the software differ from the
+   * stored licence's.
+   */
+  assessDraft(licence: Licence): LicencePosition {
+    const slot = this.licenceSlots.get(licence.id);
+    const installations = slot?.installations ?? [];
+    const stored = slot?.licence;
+    const tally =
+      stored && slot.tally.rule === licence.allocationRule
+        ? slot.tally
+        : countUsage(
+            licence.allocationRule,
+            installations,
+            slot?.allocations ?? [],
+            this.asOfValue,
+            this.scratch,
+          );
+    const product = this.productSlots.get(licence.softwareId);
+    let mismatched = 0;
+    if (stored && slot.product === product) mismatched = slot.mismatched;
+    else
+      for (const { softwareId } of installations)
+        if (this.productSlots.get(softwareId) !== product) mismatched++;
+    const links: LicenceLinks = {
+      tally,
+      mismatchedInstallations: mismatched,
+      softwareKnown: product?.software !== undefined,
+    };
+    return assessLicence(licence, links, this.settingsValue, this.asOfValue).position;
+  }
+
+  /** The installations linked to a licence ID (matched), whether or not the licence exists; in no set order. */
+  installationsOf(licenceId: string): readonly Installation[] {
+    const slot = this.licenceSlots.get(licenceId);
+    return slot && slot.key !== "" ? slot.installations : [];
+  }
+
+  /** The allocations naming a licence ID (matched), whether or not the licence exists; in no set order. */
+  allocationsOf(licenceId: string): readonly Allocation[] {
+    const slot = this.licenceSlots.get(licenceId);
+    return slot && slot.key !== "" ? slot.allocations : [];
+  }
+
   private productOf(slot: ProductSlot, software: Software, licences: AssessedLicence[]): ProductPosition {
     const settings = this.settingsValue;
     return productPositionOf(

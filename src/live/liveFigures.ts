@@ -9,6 +9,7 @@ import type { IsoDate } from "../domain/dates";
 import { matchKey } from "../domain/keys";
 import type { LicencePosition, ProductPosition, RegisterPosition } from "../domain/positionTypes";
 import type { ProblemsByOwner, RegisterIndex, RegisterProblem } from "../domain/registerIndex";
+import type { Allocation, Installation, Licence } from "../domain/schemas";
 import type { Affected } from "./affected";
 
 /** What a reader of the figures needs: one licence's position cheaply, and the whole register's on demand. */
@@ -19,6 +20,12 @@ export interface RegisterFigures {
   licence(id: string): LicencePosition | undefined;
   /** Every licence, every catalogue product and the problems found; a new object only after a change. */
   position(): RegisterPosition;
+  /** The position a licence would have if saved as it stands (a form's draft); nothing is changed. */
+  draft(licence: Licence): LicencePosition;
+  /** The installations linked to a licence ID (matched ignoring case and spaces), in no set order; read only. */
+  installationsOf(licenceId: string): readonly Installation[];
+  /** The allocations naming a licence ID (matched ignoring case and spaces), in no set order; read only. */
+  allocationsOf(licenceId: string): readonly Allocation[];
 }
 
 /** The whole register's position and what it was built from, by matched ID. */
@@ -95,6 +102,12 @@ export class LiveFigures implements RegisterFigures {
     }
     return position;
   };
+
+  draft = (licence: Licence): LicencePosition => this.index.assessDraft(licence);
+
+  installationsOf = (licenceId: string): readonly Installation[] => this.index.installationsOf(licenceId);
+
+  allocationsOf = (licenceId: string): readonly Allocation[] => this.index.allocationsOf(licenceId);
 
   /** A catalogue product's position by software ID; the same object until an edit touches the product. */
   product(softwareId: string): ProductPosition | undefined {

@@ -93,7 +93,7 @@ export function LicenceForm({
 }: Props) {
   const styles = useStyles();
   const register = useRegister();
-  const live = useLivePosition(draft, data, figures);
+  const live = useLivePosition(draft, figures);
   const saving = useSaveLicence(draft, { onSavedNew, onDiscard: () => onClosed() });
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<string>();

@@ -245,7 +245,7 @@ export function LicenceForm({
         <NotesSection />
 
         {base && !isNew ? (
-          <RelatedLists licence={base} data={data} />
+          <RelatedLists licence={base} data={data} figures={figures} />
         ) : (
           <Text size={200}>
             Save the licence first; then you can allocate it to users and link installations.

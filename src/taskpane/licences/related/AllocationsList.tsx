@@ -1,8 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { ALLOCATION_LABELS as A } from "../../../domain/labels";
-import { matchKey } from "../../../domain/keys";
 import type { Allocation, Licence } from "../../../domain/schemas";
+import type { RegisterFigures } from "../../../live/liveFigures";
 import { ConfirmDialog } from "../../ConfirmDialog";
 import { formatDate, plural } from "../../formatting";
 import { useRecordAction } from "../../hooks/useRecordAction";
@@ -19,23 +19,29 @@ export function isActiveAllocation(allocation: Allocation, today: string): boole
   );
 }
 
-export function AllocationsList({ licence, allocations }: { licence: Licence; allocations: Allocation[] }) {
+export function AllocationsList({
+  licence,
+  figures,
+}: {
+  licence: Licence;
+  /** Where the licence's allocations are looked up: a new object after each change to the register. */
+  figures: Pick<RegisterFigures, "allocationsOf">;
+}) {
   const register = useRegister();
   const { today } = useRegisterContext();
   const action = useRecordAction();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Allocation>();
-  // Worked out once per change to the register, not on every render: a register holds 100,000s of allocations.
-  const rows = useMemo(() => {
-    const key = matchKey(licence.id);
-    return allocations
-      .filter((allocation) => matchKey(allocation.licenceId) === key)
-      .sort(
+  // The licence's own allocations, looked up by its ID once per change to the register, not on every keystroke.
+  const rows = useMemo(
+    () =>
+      [...figures.allocationsOf(licence.id)].sort(
         (a, b) =>
           Number(!isActiveAllocation(a, today)) - Number(!isActiveAllocation(b, today)) ||
           a.user.localeCompare(b.user),
-      );
-  }, [allocations, licence.id, today]);
+      ),
+    [figures, licence.id, today],
+  );
   const active = rows.filter((allocation) => isActiveAllocation(allocation, today)).length;
 
   const revoke = (allocation: Allocation) =>

@@ -1,8 +1,9 @@
 import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { INSTALLATION_LABELS as I } from "../../../domain/labels";
-import { matchKey } from "../../../domain/keys";
-import type { Installation, Licence, Software } from "../../../domain/schemas";
+import type { Installation, Licence } from "../../../domain/schemas";
+import type { RegisterFigures } from "../../../live/liveFigures";
+import type { RegisterData } from "../../../workbook/registerApi";
 import { ConfirmDialog } from "../../ConfirmDialog";
 import { formatDate, plural } from "../../formatting";
 import { useRecordAction } from "../../hooks/useRecordAction";
@@ -14,27 +15,26 @@ import { RelatedItem, RelatedList } from "./RelatedItem";
 
 export function InstallationsList({
   licence,
-  installations,
-  software,
+  figures,
+  data,
 }: {
   licence: Licence;
-  installations: Installation[];
-  software: Software[];
+  /** Where the licence's installations are looked up: a new object after each change to the register. */
+  figures: Pick<RegisterFigures, "installationsOf">;
+  /** The catalogue (for the software's name) and every installation (for the unlinked ones of the software). */
+  data: Pick<RegisterData, "software" | "installations">;
 }) {
   const register = useRegister();
   const action = useRecordAction();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Installation>();
-  // Worked out once per change to the register, not on every render: a register holds 100,000s of installations.
-  const rows = useMemo(() => {
-    const key = matchKey(licence.id);
-    return installations
-      .filter(
-        (installation) => installation.licenceId !== undefined && matchKey(installation.licenceId) === key,
-      )
-      .sort((a, b) => a.device.localeCompare(b.device));
-  }, [installations, licence.id]);
-  const softwareName = software.find((item) => item.id === licence.softwareId)?.name ?? licence.softwareId;
+  // The licence's own installations, looked up by its ID once per change to the register, not on every keystroke.
+  const rows = useMemo(
+    () => [...figures.installationsOf(licence.id)].sort((a, b) => a.device.localeCompare(b.device)),
+    [figures, licence.id],
+  );
+  const softwareName =
+    data.software.find((item) => item.id === licence.softwareId)?.name ?? licence.softwareId;
 
   const unlink = (installation: Installation) =>
     void action.run(
@@ -106,7 +106,7 @@ export function InstallationsList({
           )}
         />
       )}
-      <LinkUnlinked licence={licence} installations={installations} softwareName={softwareName} />
+      <LinkUnlinked licence={licence} installations={data.installations} softwareName={softwareName} />
       {adding ? (
         <AddInstallationForm licence={licence} onDone={() => setAdding(false)} />
       ) : (

@@ -1,14 +1,23 @@
 import type { Licence } from "../../../domain/schemas";
+import type { RegisterFigures } from "../../../live/liveFigures";
 import type { RegisterData } from "../../../workbook/registerApi";
 import { AllocationsList } from "./AllocationsList";
 import { InstallationsList } from "./InstallationsList";
 
 /** The article's related lists: who has the licence, and where it is installed. */
-export function RelatedLists({ licence, data }: { licence: Licence; data: RegisterData }) {
+export function RelatedLists({
+  licence,
+  data,
+  figures,
+}: {
+  licence: Licence;
+  data: RegisterData;
+  figures: RegisterFigures;
+}) {
   return (
     <>
-      <AllocationsList licence={licence} allocations={data.allocations} />
-      <InstallationsList licence={licence} installations={data.installations} software={data.software} />
+      <AllocationsList licence={licence} figures={figures} />
+      <InstallationsList licence={licence} figures={figures} data={data} />
     </>
   );
 }

@@ -108,12 +108,26 @@ export function staleDisplayFields(
 ): { id: string; fields: Record<string, string> }[] {
   const stale: { id: string; fields: Record<string, string> }[] = [];
   for (const record of records) {
-    const wanted = names.displayFields(kind, record);
-    const fields: Record<string, string> = {};
-    for (const [field, value] of Object.entries(wanted)) {
-      if (text(record[field]) !== value) fields[field] = String(value);
-    }
-    if (Object.keys(fields).length > 0) stale.push({ id: text(record.id), fields });
+    const update = staleFields(kind, record, names);
+    if (update) stale.push(update);
   }
   return stale;
+}
+
+/** One record's display fields that differ from what it should show; undefined when none do. */
+export function staleFields(
+  kind: DisplayKind,
+  record: Row,
+  names: ReferenceNames,
+): { id: string; fields: Record<string, string> } | undefined {
+  const wanted = names.displayFields(kind, record);
+  const fields: Record<string, string> = {};
+  let any = false;
+  for (const [field, value] of Object.entries(wanted)) {
+    if (text(record[field]) !== value) {
+      fields[field] = String(value);
+      any = true;
+    }
+  }
+  return any ? { id: text(record.id), fields } : undefined;
 }

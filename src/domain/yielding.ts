@@ -22,12 +22,25 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** A Pause that yields once `ms` milliseconds have passed since it last yielded (or was made). */
-export function yieldEvery(ms: number = DEFAULT_SLICE_MS): Pause {
+/**
+ * A task queued behind those already waiting: setImmediate in Node, else a timeout. Unlike scheduler.yield,
+ * whose continuation runs before other waiting tasks, this lets them all run first (React's rendering).
+ */
+function behindOtherTasks(): Promise<void> {
+  if (typeof setImmediate === "function") return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * A Pause that yields once `ms` milliseconds have passed since it last yielded (or was made). Background
+ * work (`background: true`) lets every task already waiting run first, so it never delays the pane's render.
+ */
+export function yieldEvery(ms: number = DEFAULT_SLICE_MS, options: { background?: boolean } = {}): Pause {
+  const turn = options.background ? behindOtherTasks : nextTurn;
   let sliceStart = performance.now();
   return () => {
     if (performance.now() - sliceStart < ms) return undefined;
-    return nextTurn().then(() => {
+    return turn().then(() => {
       sliceStart = performance.now();
     });
   };

@@ -9,7 +9,8 @@
  * Start-up: `followNames(register, startLiveRegister(register))`.
  */
 import type { RecordKind } from "../domain/ids";
-import { ReferenceNames, staleDisplayFields } from "../domain/references";
+import { ReferenceNames, staleFields } from "../domain/references";
+import { forEachPaced, yieldEvery } from "../domain/yielding";
 import type { Register, RegisterChange } from "../workbook/registerApi";
 import type { LiveRegister } from "./liveRegister";
 
@@ -67,11 +68,19 @@ export function followNames(
       live.recordsIn("licences").values(),
     );
     const now = Date.now();
+    // A pass compares every record (hundreds of thousands in a large register): it gives the thread back
+    // between slices, behind the tasks already waiting, or the first pass after loading holds the thread for
+    // seconds before the pane can show the list (4 s at 100k licences).
+    const pause = yieldEvery(undefined, { background: true });
     let written = 0;
     for (const kind of kinds) {
-      const stale = staleDisplayFields(kind, live.recordsIn(kind).values(), names)
-        .map((update) => ({ ...update, fields: notJustWritten(kind, update.id, update.fields, now) }))
-        .filter((update) => Object.keys(update.fields).length > 0);
+      const stale: { id: string; fields: Record<string, string> }[] = [];
+      await forEachPaced([...live.recordsIn(kind).values()], pause, (record) => {
+        const update = staleFields(kind, record, names);
+        if (!update) return;
+        const fields = notJustWritten(kind, update.id, update.fields, now);
+        if (Object.keys(fields).length > 0) stale.push({ id: update.id, fields });
+      });
       if (stale.length === 0) continue;
       const result = await write!(kind, stale);
       if (!result.ok) throw new Error(result.error.message);

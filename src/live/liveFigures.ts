@@ -77,6 +77,20 @@ function allProblems({ register, licences, products }: ProblemsByOwner): Registe
   return all;
 }
 
+/** What `cache` holds for the key, else what `work` finds, kept when there is something to keep. */
+function remembered<T>(
+  cache: Map<string, T>,
+  key: string,
+  work: (key: string) => T | undefined,
+): T | undefined {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = work(key);
+    if (value !== undefined) cache.set(key, value);
+  }
+  return value;
+}
+
 export class LiveFigures implements RegisterFigures {
   /** By matched licence ID; only licences someone asked about (all of them once the whole position was asked for). */
   private readonly licences = new Map<string, LicencePosition>();
@@ -93,15 +107,8 @@ export class LiveFigures implements RegisterFigures {
     return this.index.settings.reportingCurrency;
   }
 
-  licence = (id: string): LicencePosition | undefined => {
-    const key = matchKey(id);
-    let position = this.licences.get(key);
-    if (position === undefined) {
-      position = this.index.licencePosition(key);
-      if (position) this.licences.set(key, position);
-    }
-    return position;
-  };
+  licence = (id: string): LicencePosition | undefined =>
+    remembered(this.licences, matchKey(id), (key) => this.index.licencePosition(key));
 
   draft = (licence: Licence): LicencePosition => this.index.assessDraft(licence);
 
@@ -111,13 +118,7 @@ export class LiveFigures implements RegisterFigures {
 
   /** A catalogue product's position by software ID; the same object until an edit touches the product. */
   product(softwareId: string): ProductPosition | undefined {
-    const key = matchKey(softwareId);
-    let position = this.products.get(key);
-    if (position === undefined) {
-      position = this.index.productPosition(key);
-      if (position) this.products.set(key, position);
-    }
-    return position;
+    return remembered(this.products, matchKey(softwareId), (key) => this.index.productPosition(key));
   }
 
   /** Forgets what an applied change touched (the index already holds the change); nothing is worked out here. */

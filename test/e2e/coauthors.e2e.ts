@@ -9,7 +9,7 @@ import { launchBrowser, openPlayground } from "./support/browser";
 import {
   eventually,
   licenceForm,
-  licenceItem,
+  openInEachPane,
   readSheet,
   screenshot,
   screenshotPane,
@@ -59,12 +59,7 @@ test("the page has one task pane per co-author and a choice of who types in the 
 });
 
 test("Reload after a conflict: the other co-author's save survives, and the message names the field both changed", async () => {
-  await licenceItem(first, ...ITEM).click();
-  await licenceItem(second, ...ITEM).click();
-  const mine = licenceForm(first);
-  const theirs = licenceForm(second);
-  await mine.getByRole("heading", { name: "Microsoft 365 E3" }).waitFor();
-  await theirs.getByRole("heading", { name: "Microsoft 365 E3" }).waitFor();
+  const [mine, theirs] = await openInEachPane([first, second], ...ITEM);
 
   // Co-author 1 starts an edit; co-author 2 changes the Vendor too, and saves first.
   await mine.getByLabel("Purchase Order").fill("PO-MINE-0001");

@@ -5,14 +5,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { withPlayground } from "./support/session";
-import {
-  eventually,
-  licenceForm,
-  licenceItem,
-  readSheet,
-  screenshotPane,
-  taskPane,
-} from "./support/playground";
+import { eventually, openInEachPane, readSheet, screenshotPane, taskPane } from "./support/playground";
 
 /** Long enough for two saves on a loaded machine before either reaches the other copy. */
 const MERGE_DELAY_MS = 8_000;
@@ -30,12 +23,7 @@ withPlayground(`?coauthors=2&pane=320&mergeDelay=${MERGE_DELAY_MS}`, (opened) =>
 
 it("tells the co-author whose saved Vendor was replaced by a save made at the same time", async () => {
   await second.getByRole("list", { name: "Licence list" }).waitFor();
-  await licenceItem(first, ...ITEM).click();
-  await licenceItem(second, ...ITEM).click();
-  const mine = licenceForm(first);
-  const theirs = licenceForm(second);
-  await mine.getByRole("heading", { name: "Microsoft 365 E3" }).waitFor();
-  await theirs.getByRole("heading", { name: "Microsoft 365 E3" }).waitFor();
+  const [mine, theirs] = await openInEachPane([first, second], ...ITEM);
 
   await mine.getByLabel("Vendor").fill("Vendor of co-author 1");
   await theirs.getByLabel("Vendor").fill("Vendor of co-author 2");

@@ -45,6 +45,18 @@ export function licenceItem(pane: Locator, software: string, ...shown: string[])
     .getByRole("button", { name: new RegExp(`^${pattern}(,|$)`) });
 }
 
+/** Opens the same licence in each co-author's pane and gives their forms, once each shows the licence's heading. */
+export async function openInEachPane(
+  panes: Locator[],
+  heading: string,
+  ...shown: string[]
+): Promise<Locator[]> {
+  for (const pane of panes) await licenceItem(pane, heading, ...shown).click();
+  const forms = panes.map(licenceForm);
+  for (const form of forms) await form.getByRole("heading", { name: heading }).waitFor();
+  return forms;
+}
+
 export async function accessibleName(locator: Locator): Promise<string> {
   return (await locator.getAttribute("aria-label")) ?? (await locator.innerText());
 }

@@ -114,7 +114,8 @@ describe("leaving a form with unsaved changes", () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "Keep editing" }));
     expect(screen.getByLabelText(label("Vendor"))).toHaveProperty("value", "Insight");
 
-    fireEvent.click(screen.getByRole("button", { name: "Back" }));
+    // The closing dialog keeps the pane aria-hidden until its exit transition ends: wait for Back to return.
+    fireEvent.click(await screen.findByRole("button", { name: "Back" }));
     dialog = await findDialog("Discard changes?");
     fireEvent.click(within(dialog).getByRole("button", { name: "Discard changes" }));
     expect(await screen.findByRole("list", { name: "Licence list" })).toBeTruthy();

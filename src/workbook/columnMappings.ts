@@ -1,8 +1,7 @@
 import { headerRowKey, savedColumnMappingSchema, type SavedColumnMapping } from "../domain/columnMapping";
-import { literalText, type CellValue } from "./cells";
+import { literalText } from "./cells";
+import { queueSettingsBody, type SettingsBody } from "./settingsBody";
 import { FORMATS } from "./tables/columns";
-import { positionOf, queueLayout, type QueuedLayout } from "./tableLayout";
-import { settingsTable } from "./tables";
 
 /**
  * Column mappings people saved for files no tool recognises are rows of the Settings table, one per header
@@ -14,11 +13,7 @@ export const COLUMN_MAPPING_LABEL = "Column mapping";
 
 const labelOf = (header: readonly string[]) => `${COLUMN_MAPPING_LABEL}: ${header.join(" | ")}`;
 
-const isMappingLabel = (label: unknown) =>
-  String(label ?? "")
-    .trim()
-    .toLowerCase()
-    .startsWith(COLUMN_MAPPING_LABEL.toLowerCase());
+const isMappingLabel = (label: string) => label.toLowerCase().startsWith(COLUMN_MAPPING_LABEL.toLowerCase());
 
 function parseMapping(value: unknown): SavedColumnMapping | undefined {
   if (typeof value !== "string") return undefined;
@@ -31,27 +26,22 @@ function parseMapping(value: unknown): SavedColumnMapping | undefined {
 }
 
 interface MappingRows {
-  queued: QueuedLayout;
-  valueAt: number;
-  keyAt: number;
+  settings: SettingsBody;
   rows: { bodyRow: number; label: string; mapping?: SavedColumnMapping }[];
 }
 
 async function readMappingRows(context: Excel.RequestContext): Promise<MappingRows> {
-  const queued = queueLayout(context, settingsTable.table, settingsTable.sheet);
-  const body = queued.table.getDataBodyRange().load("values");
+  const queued = queueSettingsBody(context);
   await context.sync();
-  const layout = queued.read();
-  const keyAt = positionOf(layout, settingsTable.columns[0].header);
-  const valueAt = positionOf(layout, settingsTable.columns[1].header);
+  const settings = queued.read();
   const rows: MappingRows["rows"] = [];
-  if (keyAt >= 0 && valueAt >= 0) {
-    body.values.forEach((row, bodyRow) => {
-      if (isMappingLabel(row[keyAt]))
-        rows.push({ bodyRow, label: String(row[keyAt]).trim(), mapping: parseMapping(row[valueAt]) });
+  if (settings.keyAt >= 0 && settings.valueAt >= 0) {
+    settings.values.forEach((row, bodyRow) => {
+      const label = settings.labelAt(bodyRow);
+      if (isMappingLabel(label)) rows.push({ bodyRow, label, mapping: parseMapping(row[settings.valueAt]) });
     });
   }
-  return { queued, keyAt, valueAt, rows };
+  return { settings, rows };
 }
 
 /**
@@ -71,8 +61,8 @@ export async function writeColumnMapping(
   context: Excel.RequestContext,
   mapping: SavedColumnMapping,
 ): Promise<boolean> {
-  const { queued, keyAt, valueAt, rows } = await readMappingRows(context);
-  if (keyAt < 0 || valueAt < 0) return false;
+  const { settings, rows } = await readMappingRows(context);
+  if (settings.keyAt < 0 || settings.valueAt < 0) return false;
   const label = labelOf(mapping.header);
   const value = literalText(JSON.stringify(mapping));
   const key = headerRowKey(mapping.header);
@@ -81,17 +71,10 @@ export async function writeColumnMapping(
       (row.mapping && headerRowKey(row.mapping.header) === key) ||
       row.label.toLowerCase() === label.toLowerCase(),
   );
-  const body = queued.table.getDataBodyRange();
   if (existing) {
-    body.getCell(existing.bodyRow, valueAt).values = [[value]];
+    settings.table.getDataBodyRange().getCell(existing.bodyRow, settings.valueAt).values = [[value]];
   } else {
-    const layout = queued.read();
-    const cells = new Array<CellValue>(layout.headers.length).fill("");
-    cells[keyAt] = literalText(label);
-    cells[valueAt] = value;
-    const below = body.getRowsBelow(1);
-    below.getCell(0, valueAt).numberFormat = [[FORMATS.text]];
-    below.values = [cells];
+    settings.queueAppend([{ label: literalText(label), value, numberFormat: FORMATS.text }]);
   }
   await context.sync();
   return true;

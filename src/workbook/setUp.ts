@@ -7,6 +7,7 @@ import { joinAnd } from "./messages";
 import { readRegister } from "./readRegister";
 import { chunkBySize, estimateRowBytes } from "./payload";
 import { positionOf, queueLayout, type TableLayout } from "./tableLayout";
+import { queueSettingsBody } from "./settingsBody";
 import {
   ALL_TABLES,
   LISTS_SHEET,
@@ -368,30 +369,18 @@ async function refreshDisplayFields(context: Excel.RequestContext): Promise<Map<
 
 /** Appends any setting the Settings table lacks, with its default; existing values are never touched. */
 async function addMissingSettings(context: Excel.RequestContext): Promise<boolean> {
-  const queued = queueLayout(context, settingsTable.table, settingsTable.sheet);
-  const body = queued.table.getDataBodyRange().load("values");
+  const queued = queueSettingsBody(context);
   await context.sync();
-  const layout = queued.read();
-  const keyAt = positionOf(layout, settingsTable.columns[0].header);
-  const valueAt = positionOf(layout, settingsTable.columns[1].header);
-  const labels = new Set(
-    body.values.map((row) =>
-      String(row[keyAt] ?? "")
-        .trim()
-        .toLowerCase(),
-    ),
-  );
-  const absent = SETTING_ROWS.filter((row) => !labels.has(row.label.toLowerCase()));
+  const settings = queued.read();
+  const absent = SETTING_ROWS.filter((setting) => settings.rowOf(setting.label) < 0);
   if (absent.length === 0) return false;
-  const rows = absent.map((setting) => {
-    const row: CellValue[] = new Array<CellValue>(layout.headers.length).fill("");
-    row[keyAt] = setting.label;
-    row[valueAt] = literalTextOrValue(defaultSettingValue(setting.key));
-    return row;
-  });
-  const below = queued.table.getDataBodyRange().getRowsBelow(rows.length);
-  below.getColumn(valueAt).numberFormat = absent.map((setting) => [setting.numberFormat]);
-  below.values = rows;
+  settings.queueAppend(
+    absent.map((setting) => ({
+      label: setting.label,
+      value: literalTextOrValue(defaultSettingValue(setting.key)),
+      numberFormat: setting.numberFormat,
+    })),
+  );
   await context.sync();
   return true;
 }

@@ -1,8 +1,9 @@
 import type { Settings } from "../domain/schemas";
 import { literalText, type CellValue } from "./cells";
+import { queueSettingsBody, type NewSettingRow } from "./settingsBody";
 import { settingCell } from "./settingsRows";
 import { positionOf, queueLayout } from "./tableLayout";
-import { SETTING_ROWS, exchangeRatesTable, settingsTable } from "./tables";
+import { SETTING_ROWS, exchangeRatesTable } from "./tables";
 
 /**
  * Writes only the Value cells and exchange-rate rows that differ, so a co-author's edit to another setting
@@ -11,42 +12,21 @@ import { SETTING_ROWS, exchangeRatesTable, settingsTable } from "./tables";
  * table is small and rarely edited by two people at once).
  */
 export async function writeSettings(context: Excel.RequestContext, settings: Settings): Promise<void> {
-  const settingsLayout = queueLayout(context, settingsTable.table, settingsTable.sheet);
-  const settingsBody = settingsLayout.table.getDataBodyRange().load("values");
+  const queuedSettings = queueSettingsBody(context);
   const ratesLayout = queueLayout(context, exchangeRatesTable.table, exchangeRatesTable.sheet);
   const ratesBody = ratesLayout.table.getDataBodyRange().load("values");
   await context.sync();
 
-  const sLayout = settingsLayout.read();
-  const keyAt = positionOf(sLayout, settingsTable.columns[0].header);
-  const valueAt = positionOf(sLayout, settingsTable.columns[1].header);
-  const appendSettings: CellValue[][] = [];
-  const appendFormats: string[][] = [];
+  const current = queuedSettings.read();
+  const absent: NewSettingRow[] = [];
   for (const setting of SETTING_ROWS) {
     const value = settingCell(setting.key, settings);
-    const row = settingsBody.values.findIndex(
-      (r) =>
-        String(r[keyAt] ?? "")
-          .trim()
-          .toLowerCase() === setting.label.toLowerCase(),
-    );
-    if (row >= 0) {
-      if (settingsBody.values[row][valueAt] !== settings[setting.key]) {
-        settingsLayout.table.getDataBodyRange().getCell(row, valueAt).values = [[value]];
-      }
-    } else {
-      const cells = new Array<CellValue>(sLayout.headers.length).fill("");
-      cells[keyAt] = setting.label;
-      cells[valueAt] = value;
-      appendSettings.push(cells);
-      appendFormats.push([setting.numberFormat]);
-    }
+    const row = current.rowOf(setting.label);
+    if (row < 0) absent.push({ label: setting.label, value, numberFormat: setting.numberFormat });
+    else if (current.values[row][current.valueAt] !== settings[setting.key])
+      current.table.getDataBodyRange().getCell(row, current.valueAt).values = [[value]];
   }
-  if (appendSettings.length > 0) {
-    const below = settingsLayout.table.getDataBodyRange().getRowsBelow(appendSettings.length);
-    below.getColumn(valueAt).numberFormat = appendFormats;
-    below.values = appendSettings;
-  }
+  current.queueAppend(absent);
 
   const rLayout = ratesLayout.read();
   const currencyAt = positionOf(rLayout, exchangeRatesTable.columns[0].header);

@@ -1,0 +1,116 @@
+import { DEFAULT_SETTINGS, type Settings } from "../../src/domain/schemas";
+import { freshWorkbook, type Session } from "./fixtures";
+
+const header = ["Computer", "Program", "Ver", "Notes"];
+const mapping = { header, columns: { device: "Computer", title: "Program", version: "Ver" } };
+const changed: Settings = { ...DEFAULT_SETTINGS, expiringSoonDays: 45, exchangeRates: { USD: 0.8 } };
+
+async function syncsOf(session: Session, work: () => Promise<unknown>): Promise<number> {
+  session.stats.reset();
+  await work();
+  return session.stats.syncs;
+}
+
+/** Someone cuts the Value column and pastes it before the Setting column. */
+async function swapSettingColumns(session: Session): Promise<void> {
+  await session.run(async (context) => {
+    const range = context.workbook.worksheets.getItem("Settings").getRange("A1:B5").load("values");
+    await context.sync();
+    const swapped = range.values.map(([setting, value]) => [value, setting]);
+    range.numberFormat = swapped.map(() => ["General", "General"]);
+    range.values = swapped;
+    await context.sync();
+  });
+}
+
+describe("the Settings table as people leave it", () => {
+  it("is read in the same request as the Exchange Rates, and each save takes one request to read and one to write", async () => {
+    const { workbook, session, register } = await freshWorkbook();
+    expect(await syncsOf(session, () => register.readColumnMappings!())).toBe(1);
+    expect(await syncsOf(session, () => register.saveColumnMapping!(mapping))).toBe(2);
+    expect(await syncsOf(session, () => register.updateSettings(changed))).toBe(2);
+    // nothing differs, so nothing is written
+    expect(await syncsOf(session, () => register.updateSettings(changed))).toBe(1);
+
+    await register.setUp();
+    const steady = await syncsOf(session, () => register.setUp());
+    const row = workbook.readSheet("Settings").values.findIndex((r) => r[0] === "Expiring Soon (Days)");
+    await session.run(async (context) => {
+      context.workbook.tables
+        .getItem("SettingsTable")
+        .getDataBodyRange()
+        .getRow(row - 1)
+        .delete("Up");
+      await context.sync();
+    });
+    // the missing setting costs set-up the one request that writes it
+    expect(await syncsOf(session, () => register.setUp())).toBe(steady + 1);
+  });
+
+  it("finds the Setting and Value columns by header after they are swapped, and passes over a cleared row", async () => {
+    const { workbook, session, register } = await freshWorkbook();
+    await swapSettingColumns(session);
+    const cleared = workbook.readSheet("Settings").values.findIndex((r) => r[1] === "Expiring Soon (Days)");
+    workbook.typeIntoCell("Settings", `A${cleared + 1}`, "");
+    workbook.typeIntoCell("Settings", `B${cleared + 1}`, "");
+
+    const setUp = await register.setUp();
+    expect(setUp.ok && setUp.value.upgraded).toContain(
+      "Settings: added missing settings with their default values.",
+    );
+    const expiring = () =>
+      workbook.readSheet("Settings").values.filter((r) => r[1] === "Expiring Soon (Days)");
+    expect(expiring()).toEqual([[30, "Expiring Soon (Days)", "", "", ""]]);
+    expect(workbook.readSheet("Settings").values[cleared].slice(0, 2)).toEqual(["", ""]);
+
+    expect((await register.updateSettings(changed)).ok).toBe(true);
+    expect(expiring().map((r) => r[0])).toEqual([45]);
+    const data = await register.load();
+    expect(data.settings).toEqual(changed);
+    expect(data.issues).toEqual([]);
+
+    expect((await register.saveColumnMapping!(mapping)).ok).toBe(true);
+    expect(await register.readColumnMappings!()).toEqual({ ok: true, value: [mapping] });
+    const labels = workbook.readSheet("Settings").values.map((r) => r[1]);
+    expect(labels).toContain("Column mapping: Computer | Program | Ver | Notes");
+    const again = await register.setUp();
+    expect(again.ok && again.value.upgraded).not.toContain(
+      "Settings: added missing settings with their default values.",
+    );
+  });
+
+  it("with its Value column renamed, reads no column mappings and refuses to save one, writing nothing", async () => {
+    const { workbook, register } = await freshWorkbook();
+    workbook.typeIntoCell("Settings", "B1", "Amount");
+    const before = workbook.readSheet("Settings").values;
+    expect(await register.readColumnMappings!()).toEqual({ ok: true, value: [] });
+    expect(await register.saveColumnMapping!(mapping)).toEqual({
+      ok: false,
+      error: {
+        kind: "not-set-up",
+        message: `Could not remember the column mapping: the Settings table has lost its Setting or Value column. Choose "Set up workbook" to put it back, then try again.`,
+      },
+    });
+    expect(workbook.readSheet("Settings").values).toEqual(before);
+  });
+
+  it("when the table is gone, says to set up the workbook and writes nothing", async () => {
+    const { workbook, session, register } = await freshWorkbook();
+    await session.run(async (context) => {
+      context.workbook.tables.getItem("SettingsTable").delete();
+      await context.sync();
+    });
+    const before = workbook.readSheet("Settings").values;
+    const missing = (action: string) => ({
+      ok: false,
+      error: {
+        kind: "not-set-up",
+        message: `Could not ${action}: a register sheet or table is missing. Choose "Set up workbook" to repair it, then try again.`,
+      },
+    });
+    expect(await register.readColumnMappings!()).toEqual(missing("read the saved column mappings"));
+    expect(await register.saveColumnMapping!(mapping)).toEqual(missing("remember the column mapping"));
+    expect(await register.updateSettings(changed)).toEqual(missing("save the settings"));
+    expect(workbook.readSheet("Settings").values).toEqual(before);
+  });
+});

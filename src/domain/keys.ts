@@ -39,6 +39,42 @@ export class KeyCounter {
 }
 
 /**
+ * Counts distinct keys, reused from one small group to the next. Most groups (one licence's devices or users)
+ * hold a few dozen keys: comparing each new key with those seen is cheaper than hashing it, and leaves no
+ * garbage; a group past LINEAR_MAX keys moves to a set.
+ */
+export class DistinctKeys {
+  private static readonly LINEAR_MAX = 32;
+  private readonly seen: string[] = [];
+  private readonly many = new Set<string>();
+
+  /** Adds an already-matched key; blank keys are not counted. */
+  add(key: string): void {
+    if (key === "") return;
+    if (this.many.size > 0) {
+      this.many.add(key);
+      return;
+    }
+    const seen = this.seen;
+    for (let i = 0; i < seen.length; i++) if (seen[i] === key) return;
+    seen.push(key);
+    if (seen.length > DistinctKeys.LINEAR_MAX) {
+      for (const each of seen) this.many.add(each);
+      seen.length = 0;
+    }
+  }
+
+  get size(): number {
+    return this.many.size > 0 ? this.many.size : this.seen.length;
+  }
+
+  clear(): void {
+    this.seen.length = 0;
+    this.many.clear();
+  }
+}
+
+/**
  * Entries found by typed text, matched as matchKey says. Each distinct text is matched once and remembered,
  * so a million rows naming a hundred thousand IDs cost a million lookups and no new strings. Entries are
  * never removed (an empty entry costs little and keeps the texts that found it valid).

@@ -1,6 +1,6 @@
 import { toReportingCurrency } from "./costs";
 import type { IsoDate } from "./dates";
-import { KeyCounter, matchKey, MatchedMap } from "./keys";
+import { DistinctKeys, KeyCounter, matchKey, MatchedMap } from "./keys";
 import { assessLicence, underUseThreshold, type LicenceLinks } from "./licencePosition";
 import type { LicencePosition, ProductPosition, RegisterPosition } from "./positionTypes";
 import { productPositionOf, type AssessedLicence } from "./productPosition";
@@ -94,7 +94,7 @@ export class RegisterIndex {
   /** True while a load adds rows without counting distinct keys (they are counted when it is over). */
   private loading = true;
   /** Reused to count distinct keys; empty between uses. */
-  private readonly scratch = new Set<string>();
+  private readonly distinct = new DistinctKeys();
   private licenceSlotCount = 0;
 
   constructor(input: RegisterInput, asOf: IsoDate) {
@@ -415,7 +415,7 @@ export class RegisterIndex {
             installations,
             slot?.allocations ?? [],
             this.asOfValue,
-            this.scratch,
+            this.distinct,
           );
     const product = this.productSlots.get(licence.softwareId);
     let mismatched = 0;
@@ -539,20 +539,18 @@ export class RegisterIndex {
           slot.installations,
           slot.allocations,
           this.asOfValue,
-          this.scratch,
+          this.distinct,
         )
       : NO_USAGE;
   }
 
   /** Counts a product's uncovered devices once, at the end of a load. */
   private countUncovered(product: ProductSlot): void {
-    const scratch = this.scratch;
-    scratch.clear();
-    for (const { device } of product.uncovered) scratch.add(matchKey(device));
-    scratch.delete("");
-    product.uncoveredDeviceCount = scratch.size;
+    const distinct = this.distinct;
+    for (const { device } of product.uncovered) distinct.add(matchKey(device));
+    product.uncoveredDeviceCount = distinct.size;
     product.uncoveredDevices = undefined;
-    scratch.clear();
+    distinct.clear();
   }
 
   private changeLinkedProductCounts(slot: LicenceSlot, delta: 1 | -1): void {

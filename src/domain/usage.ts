@@ -1,5 +1,5 @@
 import type { IsoDate } from "./dates";
-import { KeyCounter, matchKey } from "./keys";
+import { DistinctKeys, KeyCounter, matchKey } from "./keys";
 import type { AllocationRule } from "./lists";
 
 /** An allocation counts from its Allocated On date until its Revoked On date (revoked that day means gone). */
@@ -80,35 +80,33 @@ export class UsageTally implements UsageCounts {
 
 /**
  * The same counts as a UsageTally fed every row, without keeping the keys: a register's hundred thousand
- * licences then hold four numbers each instead of two maps. `scratch` is reused between calls (it is cleared).
+ * licences then hold four numbers each instead of two maps. `distinct` is reused between calls (it is cleared).
  */
 export function countUsage(
   rule: AllocationRule | undefined,
   installations: readonly { device: string; user?: string }[],
   allocations: readonly { user: string; allocatedOn?: IsoDate; revokedOn?: IsoDate }[],
   asOf: IsoDate,
-  scratch: Set<string> = new Set(),
+  distinct: DistinctKeys = new DistinctKeys(),
 ): UsageCounts {
   let activeAllocations = 0;
   for (const allocation of allocations) if (isAllocationActive(allocation, asOf)) activeAllocations++;
   let distinctDevices = 0;
   if (countsDevices(rule)) {
-    scratch.clear();
-    for (const { device } of installations) scratch.add(matchKey(device));
-    scratch.delete("");
-    distinctDevices = scratch.size;
+    distinct.clear();
+    for (const { device } of installations) distinct.add(matchKey(device));
+    distinctDevices = distinct.size;
   }
   let distinctUsers = 0;
   if (countsUsers(rule)) {
-    scratch.clear();
-    for (const { user } of installations) if (user !== undefined) scratch.add(matchKey(user));
+    distinct.clear();
+    for (const { user } of installations) if (user !== undefined) distinct.add(matchKey(user));
     for (const allocation of allocations) {
-      if (isAllocationActive(allocation, asOf)) scratch.add(matchKey(allocation.user));
+      if (isAllocationActive(allocation, asOf)) distinct.add(matchKey(allocation.user));
     }
-    scratch.delete("");
-    distinctUsers = scratch.size;
+    distinctUsers = distinct.size;
   }
-  scratch.clear();
+  distinct.clear();
   return { rule, installations: installations.length, activeAllocations, distinctDevices, distinctUsers };
 }
 

@@ -20,6 +20,23 @@ describe("used quantity by allocation rule", () => {
     expect(p).toMatchObject({ used: 2, entitled: 3, available: 1, shortfall: 0, status: "Under-utilized" });
   });
 
+  test("a site with many devices counts each distinct device once, however the rows spell it", () => {
+    // 60 distinct devices, each on two rows spelt differently, in an order that interleaves them
+    const installations = Array.from({ length: 120 }, (_, row) => {
+      const device = `PC-${(row * 7) % 60}`;
+      return installation({
+        id: `I${row}`,
+        licenceId: "LIC-1",
+        device: row % 2 === 0 ? device : ` ${device.toLowerCase()} `,
+      });
+    });
+    const { licence: p } = positionOf({
+      licences: [licence({ id: "LIC-1", quantity: 50, allocationRule: "Site" })],
+      installations: [...installations, installation({ id: "I-blank", licenceId: "LIC-1", device: " " })],
+    });
+    expect(p).toMatchObject({ used: 60, shortfall: 10, status: "Over-deployed" });
+  });
+
   test("User-based counts distinct users of active allocations and of installations", () => {
     const { licence: p } = positionOf({
       licences: [licence({ id: "LIC-1", quantity: 4, allocationRule: "User-based" })],

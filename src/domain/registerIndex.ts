@@ -19,6 +19,14 @@ export interface RegisterInput {
 
 export type RegisterProblem = RegisterPosition["problems"][number];
 
+export interface BuildOptions {
+  /**
+   * The caller keeps the installations and allocations by ID and edits them with replaceInstallation and
+   * replaceAllocation, so the index keeps no map of its own of a million IDs (the live register).
+   */
+  recordsKeptByCaller?: boolean;
+}
+
 /** The register's problems by what they are about (RegisterIndex.problemsAbout); keys are matched IDs. */
 export interface ProblemsByOwner {
   register: RegisterProblem[];
@@ -84,8 +92,9 @@ const NO_USAGE: UsageCounts = {
 export class RegisterIndex {
   private readonly licenceSlots = new MatchedMap<LicenceSlot>();
   private readonly productSlots = new MatchedMap<ProductSlot>();
-  private readonly installations = new RecordStore<Installation>();
-  private readonly allocations = new RecordStore<Allocation>();
+  /** Undefined when the caller keeps the records by ID (BuildOptions.recordsKeptByCaller). */
+  private installations: RecordStore<Installation> | undefined = new RecordStore();
+  private allocations: RecordStore<Allocation> | undefined = new RecordStore();
   private readonly duplicateProblems: RegisterProblem[] = [];
   /** The licences' currencies as written, counted: a missing exchange rate is found without a pass over the licences. */
   private readonly licenceCurrencies = new KeyCounter();
@@ -115,12 +124,21 @@ export class RegisterIndex {
    * The same index built a slice at a time, giving the thread back whenever `pause` says so, with the
    * lookups by ID that edits need built too (the live register's load: nothing else runs meanwhile).
    */
-  static async build(input: RegisterInput, asOf: IsoDate, pause: Pause): Promise<RegisterIndex> {
+  static async build(
+    input: RegisterInput,
+    asOf: IsoDate,
+    pause: Pause,
+    { recordsKeptByCaller = false }: BuildOptions = {},
+  ): Promise<RegisterIndex> {
     const index = new RegisterIndex(
       { software: [], licences: [], allocations: [], installations: [], settings: input.settings },
       asOf,
     );
     index.loading = true;
+    if (recordsKeptByCaller) {
+      index.installations = undefined;
+      index.allocations = undefined;
+    }
     await forEachPaced(input.software, pause, (software) => index.loadSoftware(software));
     await forEachPaced(input.licences, pause, (licence) => index.loadLicence(licence));
     await forEachPaced(input.installations, pause, (installation) => index.addInstallation(installation));
@@ -128,8 +146,8 @@ export class RegisterIndex {
     await forEachPaced([...index.licenceSlots.values()], pause, (slot) => index.settle(slot));
     await forEachPaced([...index.productSlots.values()], pause, (product) => index.countUncovered(product));
     index.loading = false;
-    await index.installations.prepareLookups(pause);
-    await index.allocations.prepareLookups(pause);
+    await index.installations?.prepareLookups(pause);
+    await index.allocations?.prepareLookups(pause);
     return index;
   }
 
@@ -213,8 +231,14 @@ export class RegisterIndex {
   }
 
   removeInstallation(id: string): void {
-    const previous = this.installations.take(id);
+    const previous = ownStore(this.installations, "Installation").take(id);
     if (previous) this.changeInstallation(previous, -1);
+  }
+
+  /** Replaces an installation the caller kept (`previous`) with another, or adds or removes one. */
+  replaceInstallation(previous: Installation | undefined, next: Installation | undefined): void {
+    if (previous) this.changeInstallation(previous, -1);
+    if (next) this.changeInstallation(next, 1);
   }
 
   /** Adds or replaces (by ID) an allocation. */
@@ -224,17 +248,23 @@ export class RegisterIndex {
   }
 
   removeAllocation(id: string): void {
-    const previous = this.allocations.take(id);
+    const previous = ownStore(this.allocations, "Allocation").take(id);
     if (previous) this.changeAllocation(previous, -1);
   }
 
+  /** Replaces an allocation the caller kept (`previous`) with another, or adds or removes one. */
+  replaceAllocation(previous: Allocation | undefined, next: Allocation | undefined): void {
+    if (previous) this.changeAllocation(previous, -1);
+    if (next) this.changeAllocation(next, 1);
+  }
+
   private addInstallation(installation: Installation): void {
-    this.installations.add(installation);
+    this.installations?.add(installation);
     this.changeInstallation(installation, 1);
   }
 
   private addAllocation(allocation: Allocation): void {
-    this.allocations.add(allocation);
+    this.allocations?.add(allocation);
     this.changeAllocation(allocation, 1);
   }
 
@@ -310,10 +340,10 @@ export class RegisterIndex {
 
   private duplicateIdProblems(): RegisterProblem[] {
     const problems: RegisterProblem[] = [...this.duplicateProblems];
-    for (const id of this.installations.duplicateIds()) {
+    for (const id of this.installations?.duplicateIds() ?? []) {
       problems.push({ recordId: id, message: `Installation ID ${id} is used by more than one row.` });
     }
-    for (const id of this.allocations.duplicateIds()) {
+    for (const id of this.allocations?.duplicateIds() ?? []) {
       problems.push({ recordId: id, message: `Allocation ID ${id} is used by more than one row.` });
     }
     return problems;
@@ -618,6 +648,12 @@ export class RegisterIndex {
       ? [...new Set(slot.installations.map((installation) => matchKey(installation.softwareId)))]
       : [];
   }
+}
+
+function ownStore<T extends { id: string }>(store: RecordStore<T> | undefined, kind: string): RecordStore<T> {
+  if (!store)
+    throw new Error(`${kind}s are kept by the index's caller: replace them, giving the record it kept.`);
+  return store;
 }
 
 const newProductSlot = (key: string): ProductSlot => ({

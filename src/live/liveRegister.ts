@@ -417,7 +417,7 @@ export class LiveRegister {
       );
       records.set(kind, byId);
     }
-    const index = await RegisterIndex.build(data, this.today(), pause);
+    const index = await RegisterIndex.build(data, this.today(), pause, { recordsKeptByCaller: true });
     if (this.stopped) return;
     for (const [kind, byId] of records) this.records.set(kind, byId);
     this.lists.clear();
@@ -546,10 +546,10 @@ export class LiveRegister {
         index.upsertLicence(record as unknown as Licence);
         break;
       case "allocations":
-        index.upsertAllocation(record as unknown as Allocation);
+        index.replaceAllocation(previous as Allocation | undefined, record as unknown as Allocation);
         break;
       case "installations":
-        index.upsertInstallation(record as unknown as Installation);
+        index.replaceInstallation(previous as Installation | undefined, record as unknown as Installation);
         break;
     }
     this.mark(kind, record, affected);
@@ -571,10 +571,10 @@ export class LiveRegister {
         index.removeLicence(id);
         break;
       case "allocations":
-        index.removeAllocation(id);
+        index.replaceAllocation(previous as unknown as Allocation, undefined);
         break;
       case "installations":
-        index.removeInstallation(id);
+        index.replaceInstallation(previous as unknown as Installation, undefined);
         break;
     }
   }

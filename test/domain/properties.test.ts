@@ -127,9 +127,9 @@ describe("the incremental index agrees with a fresh computation", () => {
         fc.uniqueArray(installationArb, { selector: (i) => i.id, maxLength: 8 }),
         fc.uniqueArray(allocationArb, { selector: (a) => a.id, maxLength: 5 }),
         fc.array(editArb, { maxLength: 25 }),
-        fc.boolean(),
+        fc.constantFrom("at once", "in slices", "in slices, records kept by the caller"),
         maybe(day),
-        async (licences, installations, allocations, edits, builtInSlices, lastDay) => {
+        async (licences, installations, allocations, edits, built, lastDay) => {
           const tables = {
             software: byId([software("SW-1"), software("SW-2")]),
             licence: byId(licences),
@@ -144,10 +144,13 @@ describe("the incremental index agrees with a fresh computation", () => {
             allocations,
             settings,
           });
-          // the live register's load (a slice at a time) and a one-off computation must build the same index
-          const index = builtInSlices
-            ? await RegisterIndex.build(input, AS_OF, yieldEvery(0))
-            : new RegisterIndex(input, AS_OF);
+          // the live register's load (a slice at a time, its own records by ID) and a one-off computation must
+          // build the same index
+          const callerKeeps = built === "in slices, records kept by the caller";
+          const index =
+            built === "at once"
+              ? new RegisterIndex(input, AS_OF)
+              : await RegisterIndex.build(input, AS_OF, yieldEvery(0), { recordsKeptByCaller: callerKeeps });
           let asOf = AS_OF;
           for (const edit of edits) {
             switch (edit.kind) {
@@ -160,23 +163,32 @@ describe("the incremental index agrees with a fresh computation", () => {
                 index.upsertLicence(edit.record);
                 break;
               case "installation":
+                if (callerKeeps)
+                  index.replaceInstallation(tables.installation.get(edit.record.id), edit.record);
+                else index.upsertInstallation(edit.record);
                 tables.installation.set(edit.record.id, edit.record);
-                index.upsertInstallation(edit.record);
                 break;
               case "allocation":
+                if (callerKeeps) index.replaceAllocation(tables.allocation.get(edit.record.id), edit.record);
+                else index.upsertAllocation(edit.record);
                 tables.allocation.set(edit.record.id, edit.record);
-                index.upsertAllocation(edit.record);
                 break;
               case "software":
                 tables.software.set(edit.record.id, edit.record);
                 index.upsertSoftware(edit.record);
                 break;
               case "remove":
-                tables[edit.table].delete(edit.id);
                 if (edit.table === "licence") index.removeLicence(edit.id);
-                if (edit.table === "installation") index.removeInstallation(edit.id);
-                if (edit.table === "allocation") index.removeAllocation(edit.id);
+                if (edit.table === "installation") {
+                  if (callerKeeps) index.replaceInstallation(tables.installation.get(edit.id), undefined);
+                  else index.removeInstallation(edit.id);
+                }
+                if (edit.table === "allocation") {
+                  if (callerKeeps) index.replaceAllocation(tables.allocation.get(edit.id), undefined);
+                  else index.removeAllocation(edit.id);
+                }
                 if (edit.table === "software") index.removeSoftware(edit.id);
+                tables[edit.table].delete(edit.id);
             }
           }
           // a new day after the edits, with nothing edited since to hide a stale count

@@ -27,7 +27,7 @@ import {
 } from "./excel";
 import { RecordMemory } from "./recordMemory";
 import { ChangeFeed } from "./events";
-import { capitalise, mergedMessage, unsavedFailure } from "./messages";
+import { capitalise, mergedMessage, settingsColumnsLostMessage, unsavedFailure } from "./messages";
 import { pooledRandomBytes } from "./randomPool";
 import { readRegister } from "./readRegister";
 import { fieldErrors } from "./records";
@@ -403,7 +403,9 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
         "settings",
         () =>
           attempt("save the settings", async () => {
-            await run((context) => writeSettings(context, parsed.data));
+            const written = await run((context) => writeSettings(context, parsed.data));
+            if (!written)
+              return fail({ kind: "not-set-up", message: settingsColumnsLostMessage("save the settings") });
             return ok(parsed.data);
           }),
         (result) => (result.ok ? [] : undefined),
@@ -470,7 +472,7 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
             if (saved.ok && !saved.value)
               return fail({
                 kind: "not-set-up",
-                message: `Could not remember the column mapping: the Settings table has lost its Setting or Value column. Choose "Set up workbook" to put it back, then try again.`,
+                message: settingsColumnsLostMessage("remember the column mapping"),
               });
             return ok(valid);
           }),

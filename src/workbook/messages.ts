@@ -53,3 +53,8 @@ export function unsavedFailure(
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** Saving to the Settings table after someone renamed or deleted its Setting or Value column. */
+export function settingsColumnsLostMessage(doing: string): string {
+  return `Could not ${doing}: the Settings table has lost its Setting or Value column. Choose "Set up workbook" to put it back, then try again.`;
+}

@@ -9,15 +9,17 @@ import { SETTING_ROWS, exchangeRatesTable } from "./tables";
  * Writes only the Value cells and exchange-rate rows that differ, so a co-author's edit to another setting
  * survives (cells merge one by one). Rows are found by their label or currency in the same call, just before
  * writing; a co-author inserting or deleting exchange-rate rows in between could shift them (accepted: the
- * table is small and rarely edited by two people at once).
+ * table is small and rarely edited by two people at once). False, writing nothing, when the Settings table has
+ * lost its Setting or Value column (set-up puts it back).
  */
-export async function writeSettings(context: Excel.RequestContext, settings: Settings): Promise<void> {
+export async function writeSettings(context: Excel.RequestContext, settings: Settings): Promise<boolean> {
   const queuedSettings = queueSettingsBody(context);
   const ratesLayout = queueLayout(context, exchangeRatesTable.table, exchangeRatesTable.sheet);
   const ratesBody = ratesLayout.table.getDataBodyRange().load("values");
   await context.sync();
 
   const current = queuedSettings.read();
+  if (current.keyAt < 0 || current.valueAt < 0) return false;
   const absent: NewSettingRow[] = [];
   for (const setting of SETTING_ROWS) {
     const value = settingCell(setting.key, settings);
@@ -62,4 +64,5 @@ export async function writeSettings(context: Excel.RequestContext, settings: Set
   if (newRates.length > 0)
     ratesLayout.table.getDataBodyRange().getRowsBelow(newRates.length).values = newRates;
   await context.sync();
+  return true;
 }

@@ -94,6 +94,27 @@ describe("the Settings table as people leave it", () => {
     expect(workbook.readSheet("Settings").values).toEqual(before);
   });
 
+  it.each([
+    ["Setting", "A1", "Name"],
+    ["Value", "B1", "Amount"],
+  ])(
+    "with its %s column renamed, refuses to save the settings, says to set up the workbook and writes nothing",
+    async (_column, headerCell, renamed) => {
+      const { workbook, register } = await freshWorkbook();
+      workbook.typeIntoCell("Settings", headerCell, renamed);
+      // the Exchange Rates table shares the Settings sheet
+      const before = workbook.readSheet("Settings");
+      expect(await register.updateSettings(changed)).toEqual({
+        ok: false,
+        error: {
+          kind: "not-set-up",
+          message: `Could not save the settings: the Settings table has lost its Setting or Value column. Choose "Set up workbook" to put it back, then try again.`,
+        },
+      });
+      expect(workbook.readSheet("Settings")).toEqual(before);
+    },
+  );
+
   it("when the table is gone, says to set up the workbook and writes nothing", async () => {
     const { workbook, session, register } = await freshWorkbook();
     await session.run(async (context) => {

@@ -100,6 +100,7 @@ export async function setUpWorkbook(
       table.name = spec.table;
       newTables.add(spec.table);
       queueNewTableFormats(table, spec, Math.max(rows.length - 1, 1));
+      queueNewTableFormulas(table, spec);
     } else {
       const table = sheet.tables.add(rangeAddress(placed.at, placed.rows, placed.columns), true);
       table.name = spec.table;
@@ -282,6 +283,17 @@ function queueNewTableFormats(table: Excel.Table, spec: TableSpec, bodyRows: num
     table.columns.getItem(settingsTable.columns[1].header).getDataBodyRange().numberFormat = SETTING_ROWS.map(
       (row) => [row.numberFormat],
     );
+  }
+}
+
+/**
+ * Writes each computed column's formula into the one empty row of a table the set-up just created. Excel makes
+ * a column calculated only when a formula goes into it (a new table's empty row has none), so without this the
+ * next set-up would find the formulas missing, and a row a person types below the table would have none.
+ */
+function queueNewTableFormulas(table: Excel.Table, spec: TableSpec): void {
+  for (const column of spec.columns) {
+    if (column.formula) table.columns.getItem(column.header).getDataBodyRange().formulas = [[column.formula]];
   }
 }
 

@@ -6,7 +6,7 @@ import {
   type Virtualizer,
 } from "@tanstack/react-virtual";
 import { makeStyles, mergeClasses } from "@fluentui/react-components";
-import { useCallback, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from "react";
+import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from "react";
 
 const useStyles = makeStyles({
   whole: { display: "flex", flexDirection: "column", listStyleType: "none", margin: 0, padding: 0 },
@@ -44,57 +44,159 @@ export const RENDER_ALL_UP_TO = 200;
  * Each item says its place in the whole list (aria-posinset/aria-setsize), and the item holding the keyboard
  * focus stays rendered when it scrolls out of view, so the focus is never lost.
  */
-export function VirtualList<T>({ items, itemKey, renderItem, ...rest }: VirtualListProps<T>) {
+export function VirtualList<T>({
+  items,
+  itemKey,
+  renderItem,
+  label,
+  className,
+  ...sizes
+}: VirtualListProps<T>) {
+  const styles = useStyles();
   // Stable while the items are the same (a key is read from its item alone): the virtualizer works out every
   // item's place again when this function changes.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const getKey = useCallback((index: number) => itemKey(items[index]), [items]);
-  const props: ListProps = {
-    ...rest,
-    count: items.length,
-    getKey,
-    renderItem: (index) => renderItem(items[index]),
-  };
-  return props.count <= RENDER_ALL_UP_TO ? <WholeList {...props} /> : <WindowedList {...props} />;
-}
-
-/** The list by index, as the virtualizer sees it. */
-interface ListProps extends Omit<VirtualListProps<never>, "items" | "itemKey" | "renderItem"> {
-  count: number;
-  getKey: (index: number) => string;
-  renderItem: (index: number) => ReactNode;
-}
-
-function WholeList({ label, count, getKey, renderItem, gap = 0, className }: ListProps) {
-  const styles = useStyles();
   return (
-    <ul aria-label={label} className={mergeClasses(styles.whole, className)} style={{ gap }}>
-      {Array.from({ length: count }, (_, index) => (
-        <li key={getKey(index)}>{renderItem(index)}</li>
-      ))}
-    </ul>
+    <VirtualWindow
+      {...sizes}
+      count={items.length}
+      getKey={getKey}
+      render={(shown) =>
+        shown.windowed ? (
+          <ul
+            ref={shown.placeList}
+            aria-label={label}
+            className={mergeClasses(styles.list, className)}
+            style={{ height: shown.totalSize }}
+          >
+            {shown.items.map((item) => (
+              <li
+                key={item.key}
+                ref={shown.measureItem}
+                {...shown.itemProps(item)}
+                aria-setsize={items.length}
+                aria-posinset={item.index + 1}
+                className={styles.item}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                {renderItem(items[item.index])}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <ul aria-label={label} className={mergeClasses(styles.whole, className)} style={{ gap: sizes.gap }}>
+            {shown.items.map((item) => (
+              <li key={item.key}>{renderItem(items[item.index])}</li>
+            ))}
+          </ul>
+        )
+      }
+    />
   );
 }
 
+/** One item a window draws: its place in the whole list, its key, and where it starts below the list's top. */
+export interface ShownItem {
+  index: number;
+  key: string;
+  /** Pixels from the top of the list to the item's top and bottom (0 when the whole list is drawn in the flow). */
+  start: number;
+  end: number;
+}
+
+/** What a window asks its `render` to draw. */
+export interface ShownWindow {
+  /** The items to draw, in order. */
+  items: ShownItem[];
+  /**
+   * False: every item is drawn, in the flow. True: only those in view (and a few either side) are drawn, and
+   * each must be placed at its `start` in a list `totalSize` pixels tall.
+   */
+  windowed: boolean;
+  /** The whole list's height in pixels, as measured and guessed so far. */
+  totalSize: number;
+  /** The ref of the list's element (a `ul`, a `tbody`): the window needs to know where the list starts. */
+  placeList: (element: HTMLElement | null) => void;
+  /** The ref of each item's element: it is measured once drawn. */
+  measureItem: (element: HTMLElement | null) => void;
+  /** Spread on each item's element: it says its index, and stays drawn while it holds the focus. */
+  itemProps: (item: ShownItem) => ItemProps;
+}
+
+export interface ItemProps {
+  "data-index"?: number;
+  onFocus?: (event: FocusEvent<HTMLElement>) => void;
+  onBlur?: (event: FocusEvent<HTMLElement>) => void;
+}
+
+export interface VirtualWindowProps {
+  count: number;
+  /** A stable key for the item at an index (a record ID), so items keep their measured height and the focus. */
+  getKey: (index: number) => string;
+  /** A first guess at an item's height in pixels; items are measured once shown. */
+  estimateSize: number;
+  /** Space between items in pixels. */
+  gap?: number;
+  /** Draws the list around the items shown: a `ul` of `li`s, or a table's rows. */
+  render: (shown: ShownWindow) => ReactNode;
+}
+
+/**
+ * The virtualiser under VirtualList, for lists that are not a `ul` (a table's body): it works out which items
+ * to draw and where, and the caller draws them. Up to RENDER_ALL_UP_TO items, every one is drawn in the flow.
+ */
+export function VirtualWindow(props: VirtualWindowProps) {
+  const { count, getKey, render } = props;
+  if (count > RENDER_ALL_UP_TO) return <WindowedList {...props} />;
+  const items = Array.from({ length: count }, (_, index) => ({
+    index,
+    key: getKey(index),
+    start: 0,
+    end: 0,
+  }));
+  return render({
+    items,
+    windowed: false,
+    totalSize: 0,
+    placeList: noElement,
+    measureItem: noElement,
+    itemProps: noProps,
+  });
+}
+
+const noElement = () => undefined;
+const noProps = (): ItemProps => ({});
+
+/** The list by index, as the virtualizer sees it. */
+type ListProps = VirtualWindowProps;
+
 function WindowedList(props: ListProps) {
-  const probe = useRef<HTMLDivElement>(null);
   const [scroller, setScroller] = useState<HTMLElement | Window>();
-  // Found before the first paint: the list shows in the same frame as the rest of the pane.
-  useLayoutEffect(() => setScroller(scrollParent(probe.current)), []);
-  return (
-    <div ref={probe}>
-      {scroller === undefined ? null : scroller instanceof HTMLElement ? (
-        <InElement {...props} scroller={scroller} />
-      ) : (
-        <InWindow {...props} />
-      )}
-    </div>
+  // Found from the empty list as it is attached, before the first paint: the items show in the same frame as
+  // the rest of the pane.
+  const findScroller = useCallback((element: HTMLElement | null) => {
+    if (element) setScroller(scrollParent(element));
+  }, []);
+  if (scroller === undefined)
+    return props.render({
+      items: [],
+      windowed: true,
+      totalSize: 0,
+      placeList: findScroller,
+      measureItem: noElement,
+      itemProps: noProps,
+    });
+  return scroller instanceof HTMLElement ? (
+    <InElement {...props} scroller={scroller} />
+  ) : (
+    <InWindow {...props} />
   );
 }
 
 /** The nearest box around the element that scrolls its content, or the window when none does. */
-function scrollParent(element: HTMLElement | null): HTMLElement | Window {
-  for (let parent = element?.parentElement; parent; parent = parent.parentElement) {
+function scrollParent(element: HTMLElement): HTMLElement | Window {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
     if (parent === document.body || parent === document.documentElement) break;
     const { overflowY } = getComputedStyle(parent);
     if (overflowY === "auto" || overflowY === "scroll") return parent;
@@ -104,23 +206,23 @@ function scrollParent(element: HTMLElement | null): HTMLElement | Window {
 
 function InElement(props: ListProps & { scroller: HTMLElement }) {
   const { scroller } = props;
-  const [scrollMargin, listRef] = useScrollMargin(scroller);
+  const [scrollMargin, placeList] = useScrollMargin(scroller);
   const focus = useFocusKeeper();
   // eslint-disable-next-line react-hooks/incompatible-library -- the rows read the virtualizer afresh each render
-  const virtualizer = useVirtualizer<HTMLElement, HTMLLIElement>({
+  const virtualizer = useVirtualizer<HTMLElement, HTMLElement>({
     ...options(props, scrollMargin, focus.rangeExtractor),
     getScrollElement: () => scroller,
     // where the person left the pane scrolled, not its top
     initialOffset: () => scroller.scrollTop,
   });
-  return <Rows {...props} virtualizer={virtualizer} listRef={listRef} focus={focus} />;
+  return <Rows {...props} virtualizer={virtualizer} placeList={placeList} focus={focus} />;
 }
 
 function InWindow(props: ListProps) {
-  const [scrollMargin, listRef] = useScrollMargin(window);
+  const [scrollMargin, placeList] = useScrollMargin(window);
   const focus = useFocusKeeper();
-  const virtualizer = useWindowVirtualizer<HTMLLIElement>(options(props, scrollMargin, focus.rangeExtractor));
-  return <Rows {...props} virtualizer={virtualizer} listRef={listRef} focus={focus} />;
+  const virtualizer = useWindowVirtualizer<HTMLElement>(options(props, scrollMargin, focus.rangeExtractor));
+  return <Rows {...props} virtualizer={virtualizer} placeList={placeList} focus={focus} />;
 }
 
 function options(
@@ -149,7 +251,7 @@ function estimateOf(size: number): () => number {
 
 /** How far the list starts below the top of what scrolls (the toolbar and filters sit above it). */
 function useScrollMargin(scroller: HTMLElement | Window) {
-  const list = useRef<HTMLUListElement>(null);
+  const list = useRef<HTMLElement>(null);
   const [margin, setMargin] = useState(0);
   // After every render: a notice or the filters wrapping onto more lines moves the list down. It settles at
   // once: the margin is set only when it moved.
@@ -163,7 +265,10 @@ function useScrollMargin(scroller: HTMLElement | Window) {
         : top + window.scrollY;
     if (Math.abs(next - margin) >= 1) setMargin(next);
   });
-  return [margin, list] as const;
+  const placeList = useCallback((element: HTMLElement | null) => {
+    list.current = element;
+  }, []);
+  return [margin, placeList] as const;
 }
 
 /** Keeps the focused item rendered, wherever the list is scrolled. */
@@ -175,53 +280,50 @@ function useFocusKeeper() {
     if (index === undefined || index >= range.count || indexes.includes(index)) return indexes;
     return [...indexes, index].sort((a, b) => a - b);
   }, []);
-  return { focused, rangeExtractor };
+  // Read from the item's data-index: one pair of handlers serves every item.
+  const onFocus = useCallback((event: FocusEvent<HTMLElement>) => {
+    focused.current = Number(event.currentTarget.dataset.index);
+  }, []);
+  const onBlur = useCallback((event: FocusEvent<HTMLElement>) => {
+    if (!event.currentTarget.parentElement?.contains(event.relatedTarget as Node | null))
+      focused.current = undefined;
+  }, []);
+  return { rangeExtractor, onFocus, onBlur };
 }
 
 function Rows({
-  label,
-  count,
-  renderItem,
-  className,
+  render,
   virtualizer,
-  listRef,
+  placeList,
   focus,
 }: ListProps & {
   /** What the rows need of either kind of virtualizer (the window's or a box's). */
   virtualizer: Pick<
-    Virtualizer<HTMLElement, HTMLLIElement>,
+    Virtualizer<HTMLElement, HTMLElement>,
     "getTotalSize" | "getVirtualItems" | "measureElement"
   > & { options: { scrollMargin: number } };
-  listRef: Ref<HTMLUListElement>;
+  placeList: (element: HTMLElement | null) => void;
   focus: ReturnType<typeof useFocusKeeper>;
 }) {
-  const styles = useStyles();
   const scrollMargin = virtualizer.options.scrollMargin;
-  return (
-    <ul
-      ref={listRef}
-      aria-label={label}
-      className={mergeClasses(styles.list, className)}
-      style={{ height: virtualizer.getTotalSize() }}
-    >
-      {virtualizer.getVirtualItems().map((item) => (
-        <li
-          key={item.key}
-          data-index={item.index}
-          ref={virtualizer.measureElement}
-          aria-setsize={count}
-          aria-posinset={item.index + 1}
-          onFocus={() => (focus.focused.current = item.index)}
-          onBlur={(event) => {
-            if (!event.currentTarget.parentElement?.contains(event.relatedTarget))
-              focus.focused.current = undefined;
-          }}
-          className={styles.item}
-          style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
-        >
-          {renderItem(item.index)}
-        </li>
-      ))}
-    </ul>
-  );
+  const items = virtualizer.getVirtualItems().map((item) => ({
+    index: item.index,
+    key: String(item.key),
+    start: item.start - scrollMargin,
+    end: item.end - scrollMargin,
+  }));
+  // the same functions for every item and render, so a memoised row given them is not drawn again
+  const itemProps = (item: ShownItem): ItemProps => ({
+    "data-index": item.index,
+    onFocus: focus.onFocus,
+    onBlur: focus.onBlur,
+  });
+  return render({
+    items,
+    windowed: true,
+    totalSize: virtualizer.getTotalSize(),
+    placeList,
+    measureItem: virtualizer.measureElement,
+    itemProps,
+  });
 }

@@ -3,10 +3,9 @@ import { act, fireEvent, screen, within } from "@testing-library/react";
 import { licences } from "./support/fixtures";
 import { renderPane } from "./support/renderPane";
 
+/** A row's texts: the product (the row's header), then its figures. */
 const cells = (row: HTMLElement) =>
-  within(row)
-    .getAllByRole("cell")
-    .map((cell) => cell.textContent);
+  [within(row).getByRole("rowheader"), ...within(row).getAllByRole("cell")].map((cell) => cell.textContent);
 
 describe("dashboard", () => {
   it("shows each product's compliance with the over-deployed product's used, available and shortfall", async () => {

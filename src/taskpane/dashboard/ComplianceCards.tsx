@@ -1,20 +1,13 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { memo, useMemo, type ReactNode } from "react";
 import type { ProductPosition } from "../../domain/positionTypes";
 import { plural } from "../formatting";
 import { StatusBadge } from "../licences/StatusBadge";
-import { complianceColumns, type ComplianceColumn } from "./complianceColumns";
-import { gridTotals } from "./summaries";
+import { VirtualList } from "../VirtualList";
+import type { ComplianceColumn } from "./complianceColumns";
+import type { GridTotals } from "./summaries";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
   card: {
     display: "flex",
     flexDirection: "column",
@@ -71,47 +64,86 @@ function Card({
   title,
   status,
   total,
-  children,
+  columns,
+  value,
 }: {
   title: string;
   status?: ReactNode;
   total?: boolean;
-  children: ReactNode;
+  columns: ComplianceColumn[];
+  value: (column: ComplianceColumn) => ReactNode;
 }) {
   const styles = useStyles();
   return (
-    <li className={mergeClasses(styles.card, total && styles.total)}>
+    <div className={mergeClasses(styles.card, total && styles.total)}>
       <h3 className={styles.title}>
         <span>{title}</span>
         {status}
       </h3>
-      {children}
-    </li>
+      <Figures columns={columns} value={value} />
+    </div>
   );
 }
 
+/** One product's card; drawn again only when its position (a new object after an edit touched it) changes. */
+const ProductCard = memo(function ProductCard({
+  product,
+  columns,
+}: {
+  product: ProductPosition;
+  columns: ComplianceColumn[];
+}) {
+  return (
+    <Card
+      title={product.softwareName}
+      status={<StatusBadge status={product.status} />}
+      columns={columns}
+      value={(column) => column.cell(product)}
+    />
+  );
+});
+
+/** The totals' card comes first, before the products'. */
+const TOTALS = "totals";
+/** A card's height at 320 px: its title and three rows of figures; each card is measured once shown. */
+const CARD_HEIGHT_GUESS = 190;
+/** tokens.spacingVerticalS, as a number for the list. */
+const CARD_GAP_PX = 8;
+
 /**
  * The compliance grid for a narrow pane: the totals, then a card per product with its status and every figure,
- * so nothing needs sideways scrolling.
+ * so nothing needs sideways scrolling. Only the cards in view are drawn.
  */
-export function ComplianceCards({ products, currency }: { products: ProductPosition[]; currency: string }) {
-  const styles = useStyles();
-  const totals = gridTotals(products);
-  const figures = complianceColumns(currency).filter((column) => !column.isStatus);
+export function ComplianceCards({
+  products,
+  totals,
+  columns,
+}: {
+  products: ProductPosition[];
+  totals: GridTotals;
+  columns: ComplianceColumn[];
+}) {
+  const figures = useMemo(() => columns.filter((column) => !column.isStatus), [columns]);
+  const items = useMemo(() => [TOTALS, ...products] as const, [products]);
   return (
-    <ul className={styles.list} aria-label="Software compliance">
-      <Card title={`Total, ${plural(products.length, "product")}`} total>
-        <Figures columns={figures} value={(column) => column.total(totals)} />
-      </Card>
-      {products.map((product) => (
-        <Card
-          key={product.softwareId}
-          title={product.softwareName}
-          status={<StatusBadge status={product.status} />}
-        >
-          <Figures columns={figures} value={(column) => column.cell(product)} />
-        </Card>
-      ))}
-    </ul>
+    <VirtualList
+      label="Software compliance"
+      items={items}
+      itemKey={(item) => (item === TOTALS ? TOTALS : item.softwareId)}
+      estimateSize={CARD_HEIGHT_GUESS}
+      gap={CARD_GAP_PX}
+      renderItem={(item) =>
+        item === TOTALS ? (
+          <Card
+            title={`Total, ${plural(products.length, "product")}`}
+            total
+            columns={figures}
+            value={(column) => column.total(totals)}
+          />
+        ) : (
+          <ProductCard product={item} columns={figures} />
+        )
+      }
+    />
   );
 }

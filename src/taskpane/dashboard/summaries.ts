@@ -114,3 +114,10 @@ export function issueRows(
     }),
   ];
 }
+
+/** The products whose names contain the search, ignoring case and the spaces around it; all when it is blank. */
+export function findProducts(products: ProductPosition[], search: string): ProductPosition[] {
+  const wanted = search.trim().toLocaleLowerCase();
+  if (wanted === "") return products;
+  return products.filter((product) => product.softwareName.toLocaleLowerCase().includes(wanted));
+}

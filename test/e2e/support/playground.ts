@@ -90,7 +90,9 @@ export async function productFigures(pane: Locator, product: string): Promise<Re
   const cards = pane.getByRole("list", { name: "Software compliance" });
   // Filters take locators relative to the element they filter: start those from the page.
   const page = pane.page();
-  const row = table.getByRole("row").filter({ has: page.getByRole("cell", { name: product, exact: true }) });
+  const row = table
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: product, exact: true }) });
   const card = cards
     .getByRole("listitem")
     .filter({ has: page.locator("h3").getByText(product, { exact: true }) });
@@ -99,7 +101,10 @@ export async function productFigures(pane: Locator, product: string): Promise<Re
   return eventually(async () => {
     if ((await row.count()) === 1) {
       const headers = await table.getByRole("columnheader").allInnerTexts();
-      const cells = await row.getByRole("cell").allInnerTexts();
+      const cells = [
+        await row.getByRole("rowheader").innerText(),
+        ...(await row.getByRole("cell").allInnerTexts()),
+      ];
       return Object.fromEntries(headers.map((header, i) => [header.trim(), cells[i]?.trim() ?? ""]));
     }
     if ((await card.count()) === 1) {

@@ -473,6 +473,17 @@ export class RegisterIndex {
     return slot && slot.key !== "" ? slot.allocations : [];
   }
 
+  /**
+   * The installations of a software ID (matched) whose Licence ID is blank: the ones a licence of that product
+   * can take ("Link unlinked installations"). Those naming a licence that is not in the register are left out
+   * (they are linked, to a wrong ID). A new list each time; costs time in proportion to the product's
+   * uncovered installations, never to the register.
+   */
+  unlinkedInstallationsOf(softwareId: string): readonly Installation[] {
+    const product = this.productSlots.get(softwareId);
+    return product ? product.uncovered.filter(isUnlinked) : [];
+  }
+
   private productOf(slot: ProductSlot, software: Software, licences: AssessedLicence[]): ProductPosition {
     const settings = this.settingsValue;
     return productPositionOf(
@@ -673,6 +684,11 @@ function deviceCounter(installations: readonly Installation[]): KeyCounter {
     if (key !== "") counter.change(key, 1);
   }
   return counter;
+}
+
+/** Linked to no licence: the Licence ID is blank or only spaces. */
+function isUnlinked(installation: Installation): boolean {
+  return installation.licenceId === undefined || matchKey(installation.licenceId) === "";
 }
 
 /** Removes one occurrence (by identity) without keeping order. */

@@ -26,6 +26,8 @@ export interface RegisterFigures {
   installationsOf(licenceId: string): readonly Installation[];
   /** The allocations naming a licence ID (matched ignoring case and spaces), in no set order; read only. */
   allocationsOf(licenceId: string): readonly Allocation[];
+  /** A software ID's (matched) installations linked to no licence (blank Licence ID); a new list each time. */
+  unlinkedInstallationsOf(softwareId: string): readonly Installation[];
 }
 
 /** The whole register's position and what it was built from, by matched ID. */
@@ -115,6 +117,9 @@ export class LiveFigures implements RegisterFigures {
   installationsOf = (licenceId: string): readonly Installation[] => this.index.installationsOf(licenceId);
 
   allocationsOf = (licenceId: string): readonly Allocation[] => this.index.allocationsOf(licenceId);
+
+  unlinkedInstallationsOf = (softwareId: string): readonly Installation[] =>
+    this.index.unlinkedInstallationsOf(softwareId);
 
   /** A catalogue product's position by software ID; the same object until an edit touches the product. */
   product(softwareId: string): ProductPosition | undefined {

@@ -1,7 +1,7 @@
 import "./support/polyfills";
-import { fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, within } from "@testing-library/react";
 import { INSTALLATION_SOURCES } from "../../src/domain/lists";
-import { TODAY } from "./support/fixtures";
+import { installations, TODAY } from "./support/fixtures";
 import { findDialog, label, openLicence, renderPane, typeInto } from "./support/renderPane";
 
 describe("user allocations", () => {
@@ -50,6 +50,43 @@ describe("installations", () => {
       true,
     );
     expect(screen.getByLabelText(label("Used Quantity"))).toHaveProperty("value", "5");
+  });
+
+  it("offers the software's unlinked installations as co-authors link, delete, clear and move them", async () => {
+    const extra = (id: string, device: string, fields: { softwareId: string; licenceId?: string }) => ({
+      id,
+      device,
+      source: "Discovery" as const,
+      rowVersion: 0,
+      ...fields,
+    });
+    const { register } = await renderPane({
+      installations: [
+        ...installations,
+        extra("INS-SPACES", "LT-0102", { softwareId: " sw-cad", licenceId: "  " }),
+        extra("INS-GONE", "LT-0103", { softwareId: "SW-CAD", licenceId: "LIC-OLD" }),
+        extra("INS-ZOOM", "LT-0104", { softwareId: "SW-ZOOM" }),
+      ],
+    });
+    await openLicence("AutoCAD");
+    typeInto("Vendor", "Insight");
+    expect(screen.getByText(/3 installations of AutoCAD are linked to no licence/)).toBeTruthy();
+
+    act(() => register.remoteEdit("installations", "INS-U1", { licenceId: "LIC-CAD" }));
+    expect(await screen.findByText(/2 installations of AutoCAD are linked to no licence/)).toBeTruthy();
+    act(() => register.remoteDelete("installations", "INS-U2"));
+    expect(await screen.findByText(/1 installation of AutoCAD is linked to no licence/)).toBeTruthy();
+    act(() => register.remoteEdit("installations", "INS-GONE", { licenceId: undefined }));
+    act(() => register.remoteEdit("installations", "INS-ZOOM", { softwareId: "SW-CAD" }));
+    expect(await screen.findByText(/3 installations of AutoCAD are linked to no licence/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Link 3 unlinked installations" }));
+    expect(await screen.findByText("Linked 3 installations to this licence.")).toBeTruthy();
+    expect(
+      ["INS-SPACES", "INS-GONE", "INS-ZOOM"].map((id) => register.find("installations", id)?.licenceId),
+    ).toEqual(["LIC-CAD", "LIC-CAD", "LIC-CAD"]);
+    expect(screen.queryByRole("button", { name: /unlinked installation/ })).toBeNull();
+    expect(screen.getByLabelText(label("Vendor"))).toHaveProperty("value", "Insight");
   });
 
   it("records where an added installation came from (the Installations sheet's Source)", async () => {

@@ -44,9 +44,26 @@ export function useRegisterData(): RegisterDataState {
   const figures = useMemo(
     (): RegisterFigures | undefined => {
       if (!ready) return undefined;
-      const { asOf, reportingCurrency, licence, position, draft, installationsOf, allocationsOf } =
-        live.figures;
-      return { asOf, reportingCurrency, licence, position, draft, installationsOf, allocationsOf };
+      const {
+        asOf,
+        reportingCurrency,
+        licence,
+        position,
+        draft,
+        installationsOf,
+        allocationsOf,
+        unlinkedInstallationsOf,
+      } = live.figures;
+      return {
+        asOf,
+        reportingCurrency,
+        licence,
+        position,
+        draft,
+        installationsOf,
+        allocationsOf,
+        unlinkedInstallationsOf,
+      };
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the live register's figures change with its version
     [live, ready, state.version],

@@ -20,9 +20,9 @@ export function InstallationsList({
 }: {
   licence: Licence;
   /** Where the licence's installations are looked up: a new object after each change to the register. */
-  figures: Pick<RegisterFigures, "installationsOf">;
-  /** The catalogue (for the software's name) and every installation (for the unlinked ones of the software). */
-  data: Pick<RegisterData, "software" | "installations">;
+  figures: Pick<RegisterFigures, "installationsOf" | "unlinkedInstallationsOf">;
+  /** The catalogue, for the software's name. */
+  data: Pick<RegisterData, "software">;
 }) {
   const register = useRegister();
   const action = useRecordAction();
@@ -32,6 +32,11 @@ export function InstallationsList({
   const rows = useMemo(
     () => [...figures.installationsOf(licence.id)].sort((a, b) => a.device.localeCompare(b.device)),
     [figures, licence.id],
+  );
+  // The software's installations with no licence, kept by the index per product: never a scan of every installation.
+  const unlinked = useMemo(
+    () => figures.unlinkedInstallationsOf(licence.softwareId),
+    [figures, licence.softwareId],
   );
   const softwareName =
     data.software.find((item) => item.id === licence.softwareId)?.name ?? licence.softwareId;
@@ -106,7 +111,7 @@ export function InstallationsList({
           )}
         />
       )}
-      <LinkUnlinked licence={licence} installations={data.installations} softwareName={softwareName} />
+      <LinkUnlinked licence={licence} unlinked={unlinked} softwareName={softwareName} />
       {adding ? (
         <AddInstallationForm licence={licence} onDone={() => setAdding(false)} />
       ) : (

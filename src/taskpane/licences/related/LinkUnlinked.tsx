@@ -1,6 +1,5 @@
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Text } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import { matchKey } from "../../../domain/keys";
+import { useState } from "react";
 import type { Installation, Licence } from "../../../domain/schemas";
 import { plural } from "../../formatting";
 import { failureSentence, unexpectedSentence } from "../../messages";
@@ -12,22 +11,17 @@ import { useRegister } from "../../RegisterContext";
  */
 export function LinkUnlinked({
   licence,
-  installations,
+  unlinked,
   softwareName,
 }: {
   licence: Licence;
-  installations: Installation[];
+  /** The installations of the licence's software that are linked to no licence. */
+  unlinked: readonly Installation[];
   softwareName: string;
 }) {
   const register = useRegister();
   const [progress, setProgress] = useState<number>();
   const [result, setResult] = useState<{ intent: "success" | "error"; text: string }>();
-  const unlinked = useMemo(() => {
-    const software = matchKey(licence.softwareId);
-    return installations.filter(
-      (installation) => matchKey(installation.softwareId) === software && !installation.licenceId?.trim(),
-    );
-  }, [installations, licence.softwareId]);
 
   const link = async () => {
     const count = unlinked.length;

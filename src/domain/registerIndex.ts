@@ -501,8 +501,8 @@ export class RegisterIndex {
   }
 
   private changeInstallation(installation: Installation, delta: 1 | -1): void {
-    const product = this.productSlot(installation.softwareId);
     const slot = this.linkedSlot(installation.licenceId);
+    const product = this.installationProduct(installation, slot);
     if (slot) {
       this.keyedTally(slot)?.changeInstallation(installation, delta);
       if (delta === 1) slot.installations.push(installation);
@@ -521,6 +521,16 @@ export class RegisterIndex {
     );
     if (delta === 1) slot.allocations.push(allocation);
     else removeItem(slot.allocations, allocation);
+  }
+
+  /**
+   * The installation's product. Almost every installation names its licence's software in the same text as the
+   * licence does, and then it is the licence's product without a lookup (a million lookups at 100k licences).
+   */
+  private installationProduct(installation: Installation, slot: LicenceSlot | undefined): ProductSlot {
+    const linked = slot?.product;
+    if (linked && slot.licence?.softwareId === installation.softwareId) return linked;
+    return this.productSlot(installation.softwareId);
   }
 
   /** How an installation counts for its own product and its licence, given whether that licence exists. */

@@ -59,6 +59,8 @@ module.exports = {
       displayName: "components (web)",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/test/**/*.test.tsx"],
+      // after the framework: imported earlier, @testing-library/react could not register its cleanup after each test
+      setupFilesAfterEnv: ["<rootDir>/test/support/asyncWaits.ts"],
       globals: { EXCEL_PLATFORM: "web" },
     },
   ],

@@ -50,6 +50,17 @@ it("the Licences table's Used Quantity and Compliance Status cells show the regi
   }
 });
 
+it("a Licences row without a Licence ID shows blank figures, not #N/A", async () => {
+  const { values } = fixture.workbook.readSheet("Licences");
+  const sheetRow = values.findIndex((r) => r[0] === "LIC-OK") + 1;
+  fixture.workbook.typeIntoCell("Licences", `A${sheetRow}`, "");
+  await settleAll();
+  const after = fixture.workbook.readSheet("Licences");
+  const headers = after.values[0].map(String);
+  const computed = Object.values(C).map((header) => after.values[sheetRow - 1][headers.indexOf(header)]);
+  expect(computed).toEqual(Object.values(C).map(() => ""));
+});
+
 it("an installation edited by a co-author updates the cells, the dashboard grid and the pane's listener", async () => {
   const built = await fixture.register.buildDashboard!();
   expect(built.ok).toBe(true);

@@ -38,7 +38,7 @@ describe("table specs", () => {
       Object.values(LICENCE_COMPUTED_LABELS).sort(),
     );
     expect(computed.every((column) => column.readOnly && !column.field)).toBe(true);
-    expect(LICENCE_FORMULAS.usedQuantity).toBe("=LICENSE.USED([@[Licence ID]])");
+    expect(LICENCE_FORMULAS.usedQuantity).toBe('=IF([@[Licence ID]]="","",LICENSE.USED([@[Licence ID]]))');
   });
 
   it("points dropdowns at the Lists sheet", () => {

@@ -90,7 +90,9 @@ describe("upgrading an older workbook", () => {
     expect(sheet.values[2][3]).toBe("and me");
     const headers = sheet.values[0];
     for (const column of RECORD_TABLES.licences.columns) expect(headers).toContain(column.header);
-    expect(sheet.formulas[1][headers.indexOf("Used Quantity")]).toBe("=LICENSE.USED([@[Licence ID]])");
+    expect(sheet.formulas[1][headers.indexOf("Used Quantity")]).toBe(
+      '=IF([@[Licence ID]]="","",LICENSE.USED([@[Licence ID]]))',
+    );
 
     const data = await register.load();
     expect(data.issues).toEqual([]);

@@ -17,7 +17,13 @@ import {
 import { SOFTWARE_CHOICES, SOFTWARE_ID_HEADER } from "./references";
 import type { RecordTableSpec } from "./types";
 
-const figureOf = (name: string) => `=LICENSE.FIGURE([@[Licence ID]],"${name}")`;
+/**
+ * A row without a Licence ID (a new table's empty row, or a row being filled in) shows blank figures, not the
+ * functions' #N/A for a blank ID; `=""` is true of a blank cell on every platform, where the function itself
+ * would get 0 from Excel on Windows.
+ */
+const forTheRowsLicence = (call: string) => `=IF([@[Licence ID]]="","",${call})`;
+const figureOf = (name: string) => forTheRowsLicence(`LICENSE.FIGURE([@[Licence ID]],"${name}")`);
 
 /**
  * Formulas of the computed columns. Each reads the licence's position in the live register by its ID, so the
@@ -26,9 +32,9 @@ const figureOf = (name: string) => `=LICENSE.FIGURE([@[Licence ID]],"${name}")`;
  * does, the same on every platform (Excel on Windows passes a blank cell to a function as 0, the web as null).
  */
 export const LICENCE_FORMULAS = {
-  usedQuantity: "=LICENSE.USED([@[Licence ID]])",
+  usedQuantity: forTheRowsLicence("LICENSE.USED([@[Licence ID]])"),
   availableQuantity: figureOf(C.availableQuantity),
-  complianceStatus: "=LICENSE.STATUS([@[Licence ID]])",
+  complianceStatus: forTheRowsLicence("LICENSE.STATUS([@[Licence ID]])"),
   annualCost: figureOf(C.annualCost),
   renewalStatus: figureOf(C.renewalStatus),
 } as const;

@@ -4,8 +4,7 @@ import type { ProductPosition } from "../../domain/positionTypes";
 import { plural } from "../formatting";
 import { StatusBadge } from "../licences/StatusBadge";
 import { VirtualList } from "../VirtualList";
-import type { ComplianceColumn } from "./complianceColumns";
-import type { GridTotals } from "./summaries";
+import type { ComplianceColumn, ComplianceGridProps } from "./complianceColumns";
 
 const useStyles = makeStyles({
   card: {
@@ -114,15 +113,7 @@ const CARD_GAP_PX = 8;
  * The compliance grid for a narrow pane: the totals, then a card per product with its status and every figure,
  * so nothing needs sideways scrolling. Only the cards in view are drawn.
  */
-export function ComplianceCards({
-  products,
-  totals,
-  columns,
-}: {
-  products: ProductPosition[];
-  totals: GridTotals;
-  columns: ComplianceColumn[];
-}) {
+export function ComplianceCards({ products, totals, columns }: ComplianceGridProps) {
   const figures = useMemo(() => columns.filter((column) => !column.isStatus), [columns]);
   const items = useMemo(() => [TOTALS, ...products] as const, [products]);
   return (

@@ -12,8 +12,7 @@ import {
 import { memo, useCallback } from "react";
 import type { ProductPosition } from "../../domain/positionTypes";
 import { VirtualWindow, type ItemProps, type ShownWindow } from "../VirtualList";
-import type { ComplianceColumn } from "./complianceColumns";
-import type { GridTotals } from "./summaries";
+import type { ComplianceColumn, ComplianceGridProps } from "./complianceColumns";
 
 /** A product's row in the extra-small table; each row is measured once shown. */
 const ROW_HEIGHT_GUESS = 24;
@@ -56,15 +55,7 @@ function useCellClass() {
  * drawn; the table says how many rows it has (aria-rowcount) and each row where it stands (aria-rowindex), so
  * a screen reader announces a product's place among all of them. The Product cell heads its row.
  */
-export function ComplianceTable({
-  products,
-  totals,
-  columns,
-}: {
-  products: ProductPosition[];
-  totals: GridTotals;
-  columns: ComplianceColumn[];
-}) {
+export function ComplianceTable({ products, totals, columns }: ComplianceGridProps) {
   const styles = useStyles();
   const cellClass = useCellClass();
   const getKey = useCallback((index: number) => products[index].softwareId, [products]);

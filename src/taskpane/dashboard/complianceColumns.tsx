@@ -4,6 +4,13 @@ import { formatCount, formatMoney } from "../formatting";
 import { StatusBadge } from "../licences/StatusBadge";
 import type { GridTotals } from "./summaries";
 
+/** What either layout of the compliance grid draws: the products shown, their totals, and the figures. */
+export interface ComplianceGridProps {
+  products: ProductPosition[];
+  totals: GridTotals;
+  columns: ComplianceColumn[];
+}
+
 /** One figure of the compliance grid: the same header, value and total in the wide table and the narrow cards. */
 export interface ComplianceColumn {
   header: string;

@@ -44,25 +44,16 @@ export function useRegisterData(): RegisterDataState {
   const figures = useMemo(
     (): RegisterFigures | undefined => {
       if (!ready) return undefined;
-      const {
-        asOf,
-        reportingCurrency,
-        licence,
-        position,
-        draft,
-        installationsOf,
-        allocationsOf,
-        unlinkedInstallationsOf,
-      } = live.figures;
+      const figures = live.figures;
       return {
-        asOf,
-        reportingCurrency,
-        licence,
-        position,
-        draft,
-        installationsOf,
-        allocationsOf,
-        unlinkedInstallationsOf,
+        asOf: figures.asOf,
+        reportingCurrency: figures.reportingCurrency,
+        licence: figures.licence,
+        position: figures.position,
+        draft: figures.draft,
+        installationsOf: figures.installationsOf,
+        allocationsOf: figures.allocationsOf,
+        unlinkedInstallationsOf: figures.unlinkedInstallationsOf,
       };
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the live register's figures change with its version

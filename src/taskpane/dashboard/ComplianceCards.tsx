@@ -27,10 +27,11 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     overflowWrap: "anywhere",
   },
-  // Figures as label-over-value pairs, as many across as fit: three at 320 px.
+  // Figures as label-over-value pairs, as many across as fit: two at 320 px, so a sum of money up to the hundreds
+  // of millions ("£160,023,394.19") stays on one line instead of breaking between its digits.
   figures: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(86px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fill, minmax(124px, 1fr))",
     gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     margin: 0,
   },

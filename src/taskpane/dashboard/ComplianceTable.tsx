@@ -9,7 +9,7 @@ import {
   TableRow,
   tokens,
 } from "@fluentui/react-components";
-import { memo, useCallback } from "react";
+import { memo, useCallback, type ReactNode } from "react";
 import type { ProductPosition } from "../../domain/positionTypes";
 import { VirtualWindow, type ItemProps, type ShownWindow } from "../VirtualList";
 import type { ComplianceColumn, ComplianceGridProps } from "./complianceColumns";
@@ -92,14 +92,7 @@ export function ComplianceTable({ products, totals, columns }: ComplianceGridPro
         />
         <TableBody>
           <TableRow className={styles.total} aria-rowindex={rowCount}>
-            <TableCell role="rowheader" className={styles.product}>
-              Total
-            </TableCell>
-            {columns.map((column) => (
-              <TableCell key={column.header} className={cellClass(column)}>
-                {column.total(totals)}
-              </TableCell>
-            ))}
+            <RowCells heading="Total" columns={columns} value={(column) => column.total(totals)} />
           </TableRow>
         </TableBody>
       </Table>
@@ -158,18 +151,35 @@ const ProductRow = memo(function ProductRow({
   rowIndex: number;
   measure: (element: HTMLElement | null) => void;
 } & ItemProps) {
-  const styles = useStyles();
-  const cellClass = useCellClass();
   return (
     <TableRow ref={measure} aria-rowindex={rowIndex} {...itemProps}>
-      <TableCell role="rowheader" className={styles.product}>
-        {product.softwareName}
-      </TableCell>
-      {columns.map((column) => (
-        <TableCell key={column.header} className={cellClass(column)}>
-          {column.cell(product)}
-        </TableCell>
-      ))}
+      <RowCells heading={product.softwareName} columns={columns} value={(column) => column.cell(product)} />
     </TableRow>
   );
 });
+
+/** A row's cells: its heading (the product, or Total), then one value per figure. */
+function RowCells({
+  heading,
+  columns,
+  value,
+}: {
+  heading: ReactNode;
+  columns: ComplianceColumn[];
+  value: (column: ComplianceColumn) => ReactNode;
+}) {
+  const styles = useStyles();
+  const cellClass = useCellClass();
+  return (
+    <>
+      <TableCell role="rowheader" className={styles.product}>
+        {heading}
+      </TableCell>
+      {columns.map((column) => (
+        <TableCell key={column.header} className={cellClass(column)}>
+          {value(column)}
+        </TableCell>
+      ))}
+    </>
+  );
+}

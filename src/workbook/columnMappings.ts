@@ -1,6 +1,7 @@
 import { headerRowKey, savedColumnMappingSchema, type SavedColumnMapping } from "../domain/columnMapping";
 import { literalText } from "./cells";
-import { queueSettingsBody, type SettingsBody } from "./settingsBody";
+import { lostColumns, queueSettingsBody, type LostColumns, type SettingsTableBody } from "./settingsBody";
+import { settingsTable } from "./tables";
 import { FORMATS } from "./tables/columns";
 
 /**
@@ -26,16 +27,16 @@ function parseMapping(value: unknown): SavedColumnMapping | undefined {
 }
 
 interface MappingRows {
-  settings: SettingsBody;
+  settings: SettingsTableBody;
   rows: { bodyRow: number; label: string; mapping?: SavedColumnMapping }[];
 }
 
 async function readMappingRows(context: Excel.RequestContext): Promise<MappingRows> {
-  const queued = queueSettingsBody(context);
+  const queued = queueSettingsBody(context, settingsTable);
   await context.sync();
   const settings = queued.read();
   const rows: MappingRows["rows"] = [];
-  if (settings.keyAt >= 0 && settings.valueAt >= 0) {
+  if (settings.missing.length === 0) {
     settings.values.forEach((row, bodyRow) => {
       const label = settings.labelAt(bodyRow);
       if (isMappingLabel(label)) rows.push({ bodyRow, label, mapping: parseMapping(row[settings.valueAt]) });
@@ -54,15 +55,17 @@ export async function readColumnMappings(context: Excel.RequestContext): Promise
 }
 
 /**
- * Saves a valid mapping: replaces the row of the same header row, else adds one below the settings. False
- * when the Settings table has lost its Setting or Value column (set-up puts it back).
+ * Saves a valid mapping: replaces the row of the same header row, else adds one below the settings. Writes
+ * nothing, and returns what is missing, when the Settings table has lost its Setting or Value column (set-up
+ * puts it back); returns [] when saved.
  */
 export async function writeColumnMapping(
   context: Excel.RequestContext,
   mapping: SavedColumnMapping,
-): Promise<boolean> {
+): Promise<LostColumns[]> {
   const { settings, rows } = await readMappingRows(context);
-  if (settings.keyAt < 0 || settings.valueAt < 0) return false;
+  const lost = lostColumns([settings]);
+  if (lost.length > 0) return lost;
   const label = labelOf(mapping.header);
   const value = literalText(JSON.stringify(mapping));
   const key = headerRowKey(mapping.header);
@@ -77,5 +80,5 @@ export async function writeColumnMapping(
     settings.queueAppend([{ label: literalText(label), value, numberFormat: FORMATS.text }]);
   }
   await context.sync();
-  return true;
+  return [];
 }

@@ -27,7 +27,7 @@ import {
 } from "./excel";
 import { RecordMemory } from "./recordMemory";
 import { ChangeFeed } from "./events";
-import { capitalise, mergedMessage, settingsColumnsLostMessage, unsavedFailure } from "./messages";
+import { capitalise, columnsLostMessage, mergedMessage, unsavedFailure } from "./messages";
 import { pooledRandomBytes } from "./randomPool";
 import { readRegister } from "./readRegister";
 import { fieldErrors } from "./records";
@@ -403,9 +403,9 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
         "settings",
         () =>
           attempt("save the settings", async () => {
-            const written = await run((context) => writeSettings(context, parsed.data));
-            if (!written)
-              return fail({ kind: "not-set-up", message: settingsColumnsLostMessage("save the settings") });
+            const lost = await run((context) => writeSettings(context, parsed.data));
+            if (lost.length > 0)
+              return fail({ kind: "not-set-up", message: columnsLostMessage("save the settings", lost) });
             return ok(parsed.data);
           }),
         (result) => (result.ok ? [] : undefined),
@@ -469,10 +469,10 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
         () =>
           attempt("remember the column mapping", async () => {
             const saved = await tryWrite(async () => ok(await run((c) => writeColumnMapping(c, valid))));
-            if (saved.ok && !saved.value)
+            if (saved.ok && saved.value.length > 0)
               return fail({
                 kind: "not-set-up",
-                message: settingsColumnsLostMessage("remember the column mapping"),
+                message: columnsLostMessage("remember the column mapping", saved.value),
               });
             return ok(valid);
           }),

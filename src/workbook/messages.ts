@@ -54,7 +54,19 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Saving to the Settings table after someone renamed or deleted its Setting or Value column. */
-export function settingsColumnsLostMessage(doing: string): string {
-  return `Could not ${doing}: the Settings table has lost its Setting or Value column. Choose "Set up workbook" to put it back, then try again.`;
+/**
+ * Saving to the Settings or Exchange Rates table after someone renamed or deleted a column it needs:
+ * 'Could not save the settings: the Exchange Rates table is missing its "Currency" column (renamed or
+ * deleted). Choose "Set up workbook" to put it back, then try again.'
+ */
+export function columnsLostMessage(
+  doing: string,
+  lost: readonly { title: string; headers: readonly string[] }[],
+): string {
+  const tables = lost.map(
+    ({ title, headers }) =>
+      `the ${title} table is missing its ${joinAnd(headers.map((header) => `"${header}"`))} column${headers.length > 1 ? "s" : ""}`,
+  );
+  const many = lost.some(({ headers }) => headers.length > 1) || lost.length > 1;
+  return `Could not ${doing}: ${joinAnd(tables)} (renamed or deleted). Choose "Set up workbook" to put ${many ? "them" : "it"} back, then try again.`;
 }

@@ -5,10 +5,11 @@ import { readRecord } from "./records";
 import { parseSettings } from "./settingsRows";
 import { cellAddress } from "./cells";
 import { readPaged } from "./pagedRead";
-import { columnPositions, queueLayout, type TableLayout } from "./tableLayout";
+import { columnPositions, positionOf, queueLayout, type TableLayout } from "./tableLayout";
 import { duplicateIdIssue } from "./duplicateIds";
-import { RECORD_KINDS, RECORD_TABLES, exchangeRatesTable, settingsTable } from "./tables";
-import type { RecordTableSpec } from "./tables/types";
+import { settingsBody } from "./settingsBody";
+import { RECORD_KINDS, RECORD_TABLES, exchangeRatesTable, recordTableSpec, settingsTable } from "./tables";
+import type { RecordTableSpec, TableSpec } from "./tables/types";
 
 type Row = Record<string, unknown>;
 
@@ -95,17 +96,7 @@ export async function readRegister(
       continue;
     }
     const collector = new TableRecords(spec, layout, issues);
-    spec.columns.forEach((column, index) => {
-      if (!column.field || collector.positions[index] >= 0) return;
-      issues.push({
-        sheet: spec.sheet,
-        row: layout.headerRow + 1,
-        column: column.header,
-        address: cellAddress(layout.headerRow, layout.firstColumn + layout.headers.length),
-        message: `The ${spec.sheet} table has no "${column.header}" column. Choose "Set up workbook" to add it back.`,
-        fix: "set-up",
-      });
-    });
+    issues.push(...missingColumns(recordTableSpec(kind), layout));
     if (collector.hasIdColumn) collectors.set(spec.table, collector);
   }
   const settingsTables = new Set([settingsTable.table, exchangeRatesTable.table]);
@@ -138,15 +129,31 @@ export async function readRegister(
     (data as unknown as Record<string, Row[]>)[kind] = collector.records;
     rowsOf.set(kind, { rowOf: collector.rowOf, bodyRows: collector.bodyRows });
   }
-  const settingsLayout = layouts.get(settingsTable.table);
-  const ratesLayout = layouts.get(exchangeRatesTable.table);
-  const settings = parseSettings(
-    settingsLayout && { layout: settingsLayout, rows: settingsRows.get(settingsTable.table) ?? [] },
-    ratesLayout && { layout: ratesLayout, rows: settingsRows.get(exchangeRatesTable.table) ?? [] },
-  );
+  const settingsBodies = [settingsTable, exchangeRatesTable].map((spec) => {
+    const layout = layouts.get(spec.table);
+    if (!layout) return undefined;
+    issues.push(...missingColumns(spec, layout));
+    return settingsBody(spec, layout, settingsRows.get(spec.table) ?? []);
+  });
+  const settings = parseSettings(settingsBodies[0], settingsBodies[1]);
   data.settings = settings.settings;
   issues.push(...settings.issues);
   return { data, layouts, rowsOf };
+}
+
+/** A column the table should have and has not (renamed or deleted) is an issue set-up mends by adding it back. */
+function missingColumns(spec: TableSpec, layout: TableLayout): DataIssue[] {
+  return spec.columns.flatMap((column) => {
+    if (!column.field || positionOf(layout, column.header) >= 0) return [];
+    return {
+      sheet: spec.sheet,
+      row: layout.headerRow + 1,
+      column: column.header,
+      address: cellAddress(layout.headerRow, layout.firstColumn + layout.headers.length),
+      message: `The ${spec.title} table has no "${column.header}" column. Choose "Set up workbook" to add it back.`,
+      fix: "set-up" as const,
+    };
+  });
 }
 
 function missingTable(sheet: string, table: string, column: string): DataIssue {

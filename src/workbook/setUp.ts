@@ -381,7 +381,7 @@ async function refreshDisplayFields(context: Excel.RequestContext): Promise<Map<
 
 /** Appends any setting the Settings table lacks, with its default; existing values are never touched. */
 async function addMissingSettings(context: Excel.RequestContext): Promise<boolean> {
-  const queued = queueSettingsBody(context);
+  const queued = queueSettingsBody(context, settingsTable);
   await context.sync();
   const settings = queued.read();
   const absent = SETTING_ROWS.filter((setting) => settings.rowOf(setting.label) < 0);

@@ -1,20 +1,34 @@
 import type { CellValue } from "./cells";
 import { positionOf, queueLayout, type TableLayout } from "./tableLayout";
-import { settingsTable } from "./tables";
+import type { TableSpec } from "./tables";
 
-/** The Settings table as read: its body, and where its Setting and Value columns are now. */
+/**
+ * The Settings and Exchange Rates tables as read: one row per setting or currency, its first column naming
+ * the row (the key) and its second holding the value. Loading and saving both read them through here, so
+ * they agree on where each column is.
+ */
 export interface SettingsBody {
-  table: Excel.Table;
+  spec: TableSpec;
   layout: TableLayout;
   values: unknown[][];
-  /** Positions of the Setting and Value columns; -1 when someone renamed or deleted the column. */
+  /** Positions of the key and value columns; -1 when someone renamed or deleted the column. */
   keyAt: number;
   valueAt: number;
-  /** A body row's Setting, trimmed ("" for a blank row, or when the Setting column is missing). */
+  /** Headers of the key and value columns the table no longer has; saving needs both. */
+  missing: string[];
+  /** A body row's key, trimmed ("" for a blank row, or when the key column is missing). */
   labelAt(bodyRow: number): string;
-  /** The first body row whose Setting is `label`, ignoring case and spaces around it; -1 when none is. */
-  rowOf(label: string): number;
-  /** Queues rows added below the table, each Value cell in its own number format. Both columns must exist. */
+  /** The first body row whose key is `key`, ignoring case and spaces around it; -1 when none is. */
+  rowOf(key: string): number;
+}
+
+/** A settings table read, with what is needed to write to it in the same request. */
+export interface SettingsTableBody extends SettingsBody {
+  table: Excel.Table;
+  /**
+   * Queues rows added below the table, each value cell in its own number format; the one empty row a new
+   * table has is filled first. Both columns must exist.
+   */
   queueAppend(rows: readonly NewSettingRow[]): void;
 }
 
@@ -24,44 +38,81 @@ export interface NewSettingRow {
   numberFormat: string;
 }
 
+/** The table columns a save needs and cannot find, by table; empty when every table has them. */
+export interface LostColumns {
+  title: string;
+  headers: string[];
+}
+
+export function lostColumns(bodies: readonly SettingsBody[]): LostColumns[] {
+  return bodies
+    .filter((body) => body.missing.length > 0)
+    .map((body) => ({ title: body.spec.title, headers: body.missing }));
+}
+
+/** Where the key and value columns of a settings table are now, and which row holds which key. */
+export function settingsBody(spec: TableSpec, layout: TableLayout, values: unknown[][]): SettingsBody {
+  const [keyColumn, valueColumn] = spec.columns;
+  const keyAt = positionOf(layout, keyColumn.header);
+  const valueAt = positionOf(layout, valueColumn.header);
+  const labelAt = (bodyRow: number) => (keyAt < 0 ? "" : String(values[bodyRow]?.[keyAt] ?? "").trim());
+  return {
+    spec,
+    layout,
+    values,
+    keyAt,
+    valueAt,
+    missing: [keyColumn, valueColumn]
+      .filter((column) => positionOf(layout, column.header) < 0)
+      .map((column) => column.header),
+    labelAt,
+    rowOf: (key) => {
+      const wanted = key.trim().toLowerCase();
+      return values.findIndex((_, bodyRow) => labelAt(bodyRow).toLowerCase() === wanted);
+    },
+  };
+}
+
 /**
- * Queues the loads that read the Settings table and does not sync, so a caller can read other tables in the
+ * Queues the loads that read a settings table and does not sync, so a caller can read other tables in the
  * same request; `read()` after the caller's context.sync(). The table must exist (the sync throws
  * ItemNotFound otherwise).
  */
-export function queueSettingsBody(context: Excel.RequestContext): { read(): SettingsBody } {
-  const queued = queueLayout(context, settingsTable.table, settingsTable.sheet);
-  const body = queued.table.getDataBodyRange().load("values");
+export function queueSettingsBody(
+  context: Excel.RequestContext,
+  spec: TableSpec,
+): { read(): SettingsTableBody } {
+  const queued = queueLayout(context, spec.table, spec.sheet);
+  const loaded = queued.table.getDataBodyRange().load("values");
   return {
     read() {
       const { table } = queued;
-      const layout = queued.read();
-      const { values } = body;
-      const keyAt = positionOf(layout, settingsTable.columns[0].header);
-      const valueAt = positionOf(layout, settingsTable.columns[1].header);
-      const labelAt = (bodyRow: number) => String(values[bodyRow]?.[keyAt] ?? "").trim();
+      const body = settingsBody(spec, queued.read(), loaded.values);
+      const { layout, values, keyAt, valueAt } = body;
       return {
+        ...body,
         table,
-        layout,
-        values,
-        keyAt,
-        valueAt,
-        labelAt,
-        rowOf: (label) => {
-          const wanted = label.toLowerCase();
-          return values.findIndex((_, bodyRow) => labelAt(bodyRow).toLowerCase() === wanted);
-        },
         queueAppend(rows) {
           if (rows.length === 0) return;
-          const cells = rows.map((row) => {
+          const lines = rows.map((row) => {
             const line = new Array<CellValue>(layout.headers.length).fill("");
             line[keyAt] = row.label;
             line[valueAt] = row.value;
             return line;
           });
-          const below = table.getDataBodyRange().getRowsBelow(rows.length);
-          below.getColumn(valueAt).numberFormat = rows.map((row) => [row.numberFormat]);
-          below.values = cells;
+          const formats = rows.map((row) => [row.numberFormat]);
+          const range = table.getDataBodyRange();
+          const fillsEmptyRow = values.length === 1 && values[0].every((cell) => cell === "");
+          if (fillsEmptyRow) {
+            const first = range.getRow(0);
+            first.getColumn(valueAt).numberFormat = formats.slice(0, 1);
+            first.values = lines.slice(0, 1);
+          }
+          const below = lines.length - (fillsEmptyRow ? 1 : 0);
+          if (below === 0) return;
+          const added = range.getRowsBelow(below);
+          added.getColumn(valueAt).numberFormat = formats.slice(-below);
+          added.values = lines.slice(-below);
         },
       };
     },

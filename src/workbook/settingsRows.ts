@@ -1,8 +1,9 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from "../domain/schemas";
 import type { DataIssue } from "./registerApi";
 import { cellAddress, literalText, type CellValue } from "./cells";
-import { sheetRowNumber, positionOf, type TableLayout } from "./tableLayout";
-import { SETTING_ROWS, exchangeRatesTable, settingsTable } from "./tables/settingsTables";
+import type { SettingsBody } from "./settingsBody";
+import { sheetRowNumber, type TableLayout } from "./tableLayout";
+import { SETTING_ROWS, exchangeRatesTable } from "./tables/settingsTables";
 
 const NUMERIC_TEXT = /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*(%?)\s*$/;
 
@@ -31,50 +32,46 @@ function issueAt(
   };
 }
 
-/** Settings from the Settings and Exchange Rates tables; a bad value is an issue and its default is used. */
+/**
+ * Settings from the Settings and Exchange Rates tables; a bad value is an issue and its default is used. A
+ * table without its key or value column gives nothing (loading reports the missing column).
+ */
 export function parseSettings(
-  settings: { layout: TableLayout; rows: unknown[][] } | undefined,
-  rates: { layout: TableLayout; rows: unknown[][] } | undefined,
+  settings: SettingsBody | undefined,
+  rates: SettingsBody | undefined,
 ): { settings: Settings; issues: DataIssue[] } {
   const result: Settings = { ...DEFAULT_SETTINGS, exchangeRates: {} };
   const issues: DataIssue[] = [];
-  if (settings) {
-    const keyAt = positionOf(settings.layout, settingsTable.columns[0].header);
-    const valueAt = positionOf(settings.layout, settingsTable.columns[1].header);
-    settings.rows.forEach((row, bodyRow) => {
-      const label = String(row[keyAt] ?? "").trim();
+  if (settings && settings.missing.length === 0) {
+    settings.values.forEach((row, bodyRow) => {
+      const label = settings.labelAt(bodyRow);
       const setting = SETTING_ROWS.find((s) => s.label.toLowerCase() === label.toLowerCase());
-      const raw = row[valueAt];
-      if (!setting || keyAt < 0 || valueAt < 0 || raw === "" || raw === undefined) return;
+      const raw = row[settings.valueAt];
+      if (!setting || raw === "" || raw === undefined) return;
       const value = setting.type === "number" ? numberFrom(raw) : String(raw);
       const parsed = settingsSchema.shape[setting.key].safeParse(value);
       if (parsed.success) (result as Record<string, unknown>)[setting.key] = parsed.data;
       else
         issues.push(
-          issueAt(settings.layout, bodyRow, valueAt, setting.label, parsed.error.issues[0].message),
+          issueAt(settings.layout, bodyRow, settings.valueAt, setting.label, parsed.error.issues[0].message),
         );
     });
   }
-  if (rates) {
+  if (rates && rates.missing.length === 0) {
     const [currencyColumn, rateColumn] = exchangeRatesTable.columns;
-    const currencyAt = positionOf(rates.layout, currencyColumn.header);
-    const rateAt = positionOf(rates.layout, rateColumn.header);
-    if (currencyAt >= 0 && rateAt >= 0) {
-      rates.rows.forEach((row, bodyRow) => {
-        const currency = String(row[currencyAt] ?? "")
-          .trim()
-          .toUpperCase();
-        const rate = numberFrom(row[rateAt]);
-        if (currency === "" && (rate === "" || rate === undefined)) return;
-        if (!/^[A-Z]{3}$/.test(currency)) {
-          const message = `${currencyColumn.header} must be a 3-letter ISO 4217 code such as GBP, EUR or USD.`;
-          issues.push(issueAt(rates.layout, bodyRow, currencyAt, currencyColumn.header, message));
-        } else if (typeof rate !== "number" || !(rate > 0)) {
-          const message = `${rateColumn.header} for ${currency} must be a number greater than 0.`;
-          issues.push(issueAt(rates.layout, bodyRow, rateAt, rateColumn.header, message));
-        } else result.exchangeRates[currency] = rate;
-      });
-    }
+    const { layout, keyAt: currencyAt, valueAt: rateAt } = rates;
+    rates.values.forEach((row, bodyRow) => {
+      const currency = rates.labelAt(bodyRow).toUpperCase();
+      const rate = numberFrom(row[rateAt]);
+      if (currency === "" && (rate === "" || rate === undefined)) return;
+      if (!/^[A-Z]{3}$/.test(currency)) {
+        const message = `${currencyColumn.header} must be a 3-letter ISO 4217 code such as GBP, EUR or USD.`;
+        issues.push(issueAt(layout, bodyRow, currencyAt, currencyColumn.header, message));
+      } else if (typeof rate !== "number" || !(rate > 0)) {
+        const message = `${rateColumn.header} for ${currency} must be a number greater than 0.`;
+        issues.push(issueAt(layout, bodyRow, rateAt, rateColumn.header, message));
+      } else result.exchangeRates[currency] = rate;
+    });
   }
   return { settings: result, issues };
 }

@@ -1,25 +1,29 @@
 import type { Settings } from "../domain/schemas";
-import { literalText, type CellValue } from "./cells";
-import { queueSettingsBody, type NewSettingRow } from "./settingsBody";
+import { literalText } from "./cells";
+import { lostColumns, queueSettingsBody, type LostColumns, type NewSettingRow } from "./settingsBody";
 import { settingCell } from "./settingsRows";
-import { positionOf, queueLayout } from "./tableLayout";
-import { SETTING_ROWS, exchangeRatesTable } from "./tables";
+import { SETTING_ROWS, exchangeRatesTable, settingsTable } from "./tables";
 
 /**
  * Writes only the Value cells and exchange-rate rows that differ, so a co-author's edit to another setting
  * survives (cells merge one by one). Rows are found by their label or currency in the same call, just before
  * writing; a co-author inserting or deleting exchange-rate rows in between could shift them (accepted: the
- * table is small and rarely edited by two people at once). False, writing nothing, when the Settings table has
- * lost its Setting or Value column (set-up puts it back).
+ * table is small and rarely edited by two people at once). Writes nothing, and returns what is missing, when
+ * either table has lost a column it needs (set-up puts it back); returns [] when saved.
  */
-export async function writeSettings(context: Excel.RequestContext, settings: Settings): Promise<boolean> {
-  const queuedSettings = queueSettingsBody(context);
-  const ratesLayout = queueLayout(context, exchangeRatesTable.table, exchangeRatesTable.sheet);
-  const ratesBody = ratesLayout.table.getDataBodyRange().load("values");
+export async function writeSettings(
+  context: Excel.RequestContext,
+  settings: Settings,
+): Promise<LostColumns[]> {
+  const queuedSettings = queueSettingsBody(context, settingsTable);
+  const queuedRates = queueSettingsBody(context, exchangeRatesTable);
   await context.sync();
 
   const current = queuedSettings.read();
-  if (current.keyAt < 0 || current.valueAt < 0) return false;
+  const rates = queuedRates.read();
+  const lost = lostColumns([current, rates]);
+  if (lost.length > 0) return lost;
+
   const absent: NewSettingRow[] = [];
   for (const setting of SETTING_ROWS) {
     const value = settingCell(setting.key, settings);
@@ -30,39 +34,27 @@ export async function writeSettings(context: Excel.RequestContext, settings: Set
   }
   current.queueAppend(absent);
 
-  const rLayout = ratesLayout.read();
-  const currencyAt = positionOf(rLayout, exchangeRatesTable.columns[0].header);
-  const rateAt = positionOf(rLayout, exchangeRatesTable.columns[1].header);
   const wanted = new Map(Object.entries(settings.exchangeRates));
-  const blankRows: number[] = [];
   const removeRows: number[] = [];
-  ratesBody.values.forEach((row, index) => {
-    const currency = String(row[currencyAt] ?? "")
-      .trim()
-      .toUpperCase();
-    if (currency === "") {
-      blankRows.push(index);
-      return;
-    }
+  rates.values.forEach((row, index) => {
+    const currency = rates.labelAt(index).toUpperCase();
+    if (currency === "") return;
     const rate = wanted.get(currency);
     if (rate === undefined) removeRows.push(index);
-    else if (row[rateAt] !== rate)
-      ratesLayout.table.getDataBodyRange().getCell(index, rateAt).values = [[rate]];
+    else if (row[rates.valueAt] !== rate)
+      rates.table.getDataBodyRange().getCell(index, rates.valueAt).values = [[rate]];
     wanted.delete(currency);
   });
-  const newRates = [...wanted.entries()].map(([currency, rate]) => {
-    const cells = new Array<CellValue>(rLayout.headers.length).fill("");
-    cells[currencyAt] = literalText(currency);
-    cells[rateAt] = rate;
-    return cells;
-  });
-  // the one empty row a new table has is used before growing the table
-  const fillBlank = newRates.length > 0 && blankRows.length === 1 && ratesBody.values.length === 1;
-  if (fillBlank) ratesLayout.table.getDataBodyRange().getRow(0).values = [newRates.shift()!];
   for (const index of removeRows.sort((a, b) => b - a))
-    ratesLayout.table.getDataBodyRange().getRow(index).delete("Up");
-  if (newRates.length > 0)
-    ratesLayout.table.getDataBodyRange().getRowsBelow(newRates.length).values = newRates;
+    rates.table.getDataBodyRange().getRow(index).delete("Up");
+  const rateFormat = exchangeRatesTable.columns[1].numberFormat;
+  rates.queueAppend(
+    [...wanted].map(([currency, rate]) => ({
+      label: literalText(currency),
+      value: rate,
+      numberFormat: rateFormat,
+    })),
+  );
   await context.sync();
-  return true;
+  return [];
 }

@@ -88,30 +88,81 @@ describe("the Settings table as people leave it", () => {
       ok: false,
       error: {
         kind: "not-set-up",
-        message: `Could not remember the column mapping: the Settings table has lost its Setting or Value column. Choose "Set up workbook" to put it back, then try again.`,
+        message: `Could not remember the column mapping: the Settings table is missing its "Value" column (renamed or deleted). Choose "Set up workbook" to put it back, then try again.`,
       },
     });
     expect(workbook.readSheet("Settings").values).toEqual(before);
   });
 
   it.each([
-    ["Setting", "A1", "Name"],
-    ["Value", "B1", "Amount"],
+    ["Settings", "Setting", "A1", "Name"],
+    ["Settings", "Value", "B1", "Amount"],
+    ["Exchange Rates", "Currency", "D1", "Code"],
+    ["Exchange Rates", "Rate to Reporting Currency", "E1", "Rate"],
   ])(
-    "with its %s column renamed, refuses to save the settings, says to set up the workbook and writes nothing",
-    async (_column, headerCell, renamed) => {
+    "with the %s table's %s column renamed, refuses to save the settings, says to set up the workbook and writes to neither table",
+    async (table, column, headerCell, renamed) => {
       const { workbook, register } = await freshWorkbook();
+      expect((await register.updateSettings(changed)).ok).toBe(true);
       workbook.typeIntoCell("Settings", headerCell, renamed);
-      // the Exchange Rates table shares the Settings sheet
+      // both tables share the Settings sheet; each would have a cell to write
       const before = workbook.readSheet("Settings");
-      expect(await register.updateSettings(changed)).toEqual({
+      const next = { ...changed, expiringSoonDays: 60, exchangeRates: { USD: 0.81, EUR: 0.86 } };
+      expect(await register.updateSettings(next)).toEqual({
         ok: false,
         error: {
           kind: "not-set-up",
-          message: `Could not save the settings: the Settings table has lost its Setting or Value column. Choose "Set up workbook" to put it back, then try again.`,
+          message: `Could not save the settings: the ${table} table is missing its "${column}" column (renamed or deleted). Choose "Set up workbook" to put it back, then try again.`,
         },
       });
       expect(workbook.readSheet("Settings")).toEqual(before);
+    },
+  );
+
+  it("with a column of each table renamed, names both and writes nothing", async () => {
+    const { workbook, register } = await freshWorkbook();
+    workbook.typeIntoCell("Settings", "B1", "Amount");
+    workbook.typeIntoCell("Settings", "D1", "Code");
+    workbook.typeIntoCell("Settings", "E1", "Rate");
+    const before = workbook.readSheet("Settings");
+    expect(await register.updateSettings(changed)).toEqual({
+      ok: false,
+      error: {
+        kind: "not-set-up",
+        message: `Could not save the settings: the Settings table is missing its "Value" column and the Exchange Rates table is missing its "Currency" and "Rate to Reporting Currency" columns (renamed or deleted). Choose "Set up workbook" to put them back, then try again.`,
+      },
+    });
+    expect(workbook.readSheet("Settings")).toEqual(before);
+  });
+
+  it.each([
+    ["Settings", "Value", "B1", "C1"],
+    ["Exchange Rates", "Rate to Reporting Currency", "E1", "F1"],
+  ])(
+    "with the %s table's %s column renamed, loads with an issue saying to set up the workbook, which puts it back",
+    async (table, column, headerCell, besideTable) => {
+      const { workbook, register } = await freshWorkbook();
+      expect((await register.updateSettings(changed)).ok).toBe(true);
+      workbook.typeIntoCell("Settings", headerCell, "Renamed");
+
+      const data = await register.load();
+      expect(data.issues).toEqual([
+        {
+          sheet: "Settings",
+          row: 1,
+          column,
+          address: besideTable,
+          message: `The ${table} table has no "${column}" column. Choose "Set up workbook" to add it back.`,
+          fix: "set-up",
+        },
+      ]);
+
+      const setUp = await register.setUp();
+      expect(setUp.ok && setUp.value.repaired).toContainEqual(expect.stringContaining(`"${column}"`));
+      expect((await register.updateSettings(changed)).ok).toBe(true);
+      const mended = await register.load();
+      expect(mended.issues).toEqual([]);
+      expect(mended.settings).toEqual(changed);
     },
   );
 

@@ -5,7 +5,7 @@ import type { TableSpec } from "./tables";
 /**
  * The Settings and Exchange Rates tables as read: one row per setting or currency, its first column naming
  * the row (the key) and its second holding the value. Loading and saving both read them through here, so
- * they agree on where each column is.
+ * they agree on where each column is and on which row a key is in.
  */
 export interface SettingsBody {
   spec: TableSpec;
@@ -18,8 +18,17 @@ export interface SettingsBody {
   missing: string[];
   /** A body row's key, trimmed ("" for a blank row, or when the key column is missing). */
   labelAt(bodyRow: number): string;
-  /** The first body row whose key is `key`, ignoring case and spaces around it; -1 when none is. */
+  /** Each key in the table (as on its first row), with its body rows in order; blank keys are left out. */
+  keys: KeyRows[];
+  /** The row a key is read from and saved to: its first row, ignoring case and spaces; -1 when none is. */
   rowOf(key: string): number;
+  /** Every row of a key, first first; empty when none is. */
+  rowsOf(key: string): readonly number[];
+}
+
+export interface KeyRows {
+  key: string;
+  rows: readonly number[];
 }
 
 /** A settings table read, with what is needed to write to it in the same request. */
@@ -50,12 +59,26 @@ export function lostColumns(bodies: readonly SettingsBody[]): LostColumns[] {
     .map((body) => ({ title: body.spec.title, headers: body.missing }));
 }
 
-/** Where the key and value columns of a settings table are now, and which row holds which key. */
+const keyOf = (label: string) => label.toLowerCase();
+
+/**
+ * Where a key is: its first row, as Excel's own lookups (XLOOKUP, VLOOKUP, MATCH) take the first match, so a
+ * formula reading the table finds the value the register reads. A key on more than one row is a data issue.
+ */
 export function settingsBody(spec: TableSpec, layout: TableLayout, values: unknown[][]): SettingsBody {
   const [keyColumn, valueColumn] = spec.columns;
   const keyAt = positionOf(layout, keyColumn.header);
   const valueAt = positionOf(layout, valueColumn.header);
   const labelAt = (bodyRow: number) => (keyAt < 0 ? "" : String(values[bodyRow]?.[keyAt] ?? "").trim());
+  const byKey = new Map<string, { key: string; rows: number[] }>();
+  values.forEach((_, bodyRow) => {
+    const label = labelAt(bodyRow);
+    if (label === "") return;
+    const found = byKey.get(keyOf(label));
+    if (found) found.rows.push(bodyRow);
+    else byKey.set(keyOf(label), { key: label, rows: [bodyRow] });
+  });
+  const rowsOf = (key: string) => byKey.get(keyOf(key.trim()))?.rows ?? [];
   return {
     spec,
     layout,
@@ -66,10 +89,9 @@ export function settingsBody(spec: TableSpec, layout: TableLayout, values: unkno
       .filter((column) => positionOf(layout, column.header) < 0)
       .map((column) => column.header),
     labelAt,
-    rowOf: (key) => {
-      const wanted = key.trim().toLowerCase();
-      return values.findIndex((_, bodyRow) => labelAt(bodyRow).toLowerCase() === wanted);
-    },
+    keys: [...byKey.values()],
+    rowOf: (key) => rowsOf(key)[0] ?? -1,
+    rowsOf,
   };
 }
 

@@ -1,7 +1,8 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from "../domain/schemas";
 import type { DataIssue } from "./registerApi";
 import { cellAddress, literalText, type CellValue } from "./cells";
-import type { SettingsBody } from "./settingsBody";
+import { joinAnd } from "./messages";
+import type { KeyRows, SettingsBody } from "./settingsBody";
 import { sheetRowNumber, type TableLayout } from "./tableLayout";
 import { SETTING_ROWS, exchangeRatesTable } from "./tables/settingsTables";
 
@@ -33,8 +34,22 @@ function issueAt(
 }
 
 /**
- * Settings from the Settings and Exchange Rates tables; a bad value is an issue and its default is used. A
- * table without its key or value column gives nothing (loading reports the missing column).
+ * The rows of a key on more than one row: the first is used (see settingsBody), so the later ones are an issue
+ * that points at the second row's key cell, the one to delete.
+ */
+function repeatIssue(body: SettingsBody, { key, rows }: KeyRows): DataIssue {
+  const { spec, layout, keyAt } = body;
+  const keyHeader = spec.columns[0].header;
+  const sheetRows = joinAnd(rows.map((row) => String(sheetRowNumber(layout, row))));
+  const others = rows.length > 2 ? "other rows" : "other row";
+  const message = `The ${keyHeader.toLowerCase()} ${key} is on rows ${sheetRows} of the ${spec.title} table; the first is used. Delete the ${others}.`;
+  return issueAt(layout, rows[1], keyAt, keyHeader, message);
+}
+
+/**
+ * Settings from the Settings and Exchange Rates tables, each read from its first row; a bad value is an issue
+ * and its default is used, and so is a setting or currency on more than one row. A table without its key or
+ * value column gives nothing (loading reports the missing column).
  */
 export function parseSettings(
   settings: SettingsBody | undefined,
@@ -43,19 +58,20 @@ export function parseSettings(
   const result: Settings = { ...DEFAULT_SETTINGS, exchangeRates: {} };
   const issues: DataIssue[] = [];
   if (settings && settings.missing.length === 0) {
-    settings.values.forEach((row, bodyRow) => {
-      const label = settings.labelAt(bodyRow);
-      const setting = SETTING_ROWS.find((s) => s.label.toLowerCase() === label.toLowerCase());
-      const raw = row[settings.valueAt];
-      if (!setting || raw === "" || raw === undefined) return;
+    for (const setting of SETTING_ROWS) {
+      const rows = settings.rowsOf(setting.label);
+      if (rows.length === 0) continue;
+      if (rows.length > 1) issues.push(repeatIssue(settings, { key: setting.label, rows }));
+      const raw = settings.values[rows[0]][settings.valueAt];
+      if (raw === "" || raw === undefined) continue;
       const value = setting.type === "number" ? numberFrom(raw) : String(raw);
       const parsed = settingsSchema.shape[setting.key].safeParse(value);
       if (parsed.success) (result as Record<string, unknown>)[setting.key] = parsed.data;
       else
         issues.push(
-          issueAt(settings.layout, bodyRow, settings.valueAt, setting.label, parsed.error.issues[0].message),
+          issueAt(settings.layout, rows[0], settings.valueAt, setting.label, parsed.error.issues[0].message),
         );
-    });
+    }
   }
   if (rates && rates.missing.length === 0) {
     const [currencyColumn, rateColumn] = exchangeRatesTable.columns;
@@ -64,7 +80,10 @@ export function parseSettings(
       const currency = rates.labelAt(bodyRow).toUpperCase();
       const rate = numberFrom(row[rateAt]);
       if (currency === "" && (rate === "" || rate === undefined)) return;
-      if (!/^[A-Z]{3}$/.test(currency)) {
+      const rows = rates.rowsOf(currency);
+      if (rows.length > 1 && rows[0] !== bodyRow) {
+        if (rows[1] === bodyRow) issues.push(repeatIssue(rates, { key: currency, rows }));
+      } else if (!/^[A-Z]{3}$/.test(currency)) {
         const message = `${currencyColumn.header} must be a 3-letter ISO 4217 code such as GBP, EUR or USD.`;
         issues.push(issueAt(layout, bodyRow, currencyAt, currencyColumn.header, message));
       } else if (typeof rate !== "number" || !(rate > 0)) {

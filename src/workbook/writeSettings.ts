@@ -8,8 +8,10 @@ import { SETTING_ROWS, exchangeRatesTable, settingsTable } from "./tables";
  * Writes only the Value cells and exchange-rate rows that differ, so a co-author's edit to another setting
  * survives (cells merge one by one). Rows are found by their label or currency in the same call, just before
  * writing; a co-author inserting or deleting exchange-rate rows in between could shift them (accepted: the
- * table is small and rarely edited by two people at once). Writes nothing, and returns what is missing, when
- * either table has lost a column it needs (set-up puts it back); returns [] when saved.
+ * table is small and rarely edited by two people at once). A setting or currency on two rows is saved to its
+ * first row, the one loading reads; the other rows stay for the person to delete (loading reports them).
+ * Writes nothing, and returns what is missing, when either table has lost a column it needs (set-up puts it
+ * back); returns [] when saved.
  */
 export async function writeSettings(
   context: Excel.RequestContext,
@@ -36,15 +38,15 @@ export async function writeSettings(
 
   const wanted = new Map(Object.entries(settings.exchangeRates));
   const removeRows: number[] = [];
-  rates.values.forEach((row, index) => {
-    const currency = rates.labelAt(index).toUpperCase();
-    if (currency === "") return;
+  for (const { key, rows } of rates.keys) {
+    const currency = key.toUpperCase();
     const rate = wanted.get(currency);
-    if (rate === undefined) removeRows.push(index);
-    else if (row[rates.valueAt] !== rate)
-      rates.table.getDataBodyRange().getCell(index, rates.valueAt).values = [[rate]];
+    // a currency taken out goes from every row, or a later row would bring it back
+    if (rate === undefined) removeRows.push(...rows);
+    else if (rates.values[rows[0]][rates.valueAt] !== rate)
+      rates.table.getDataBodyRange().getCell(rows[0], rates.valueAt).values = [[rate]];
     wanted.delete(currency);
-  });
+  }
   for (const index of removeRows.sort((a, b) => b - a))
     rates.table.getDataBodyRange().getRow(index).delete("Up");
   const rateFormat = exchangeRatesTable.columns[1].numberFormat;

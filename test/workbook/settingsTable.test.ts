@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, type Settings } from "../../src/domain/schemas";
-import { freshWorkbook, type Session } from "./fixtures";
+import { attachCalculation } from "../../src/host";
+import { freshWorkbook, type Session, type Workbook } from "./fixtures";
 
 const header = ["Computer", "Program", "Ver", "Notes"];
 const mapping = { header, columns: { device: "Computer", title: "Program", version: "Ver" } };
@@ -184,5 +185,108 @@ describe("the Settings table as people leave it", () => {
     expect(await register.saveColumnMapping!(mapping)).toEqual(missing("remember the column mapping"));
     expect(await register.updateSettings(changed)).toEqual(missing("save the settings"));
     expect(workbook.readSheet("Settings").values).toEqual(before);
+  });
+});
+
+/** Someone pastes rows below a settings table, which takes them in. */
+async function pasteBelow(session: Session, table: string, rows: unknown[][]): Promise<void> {
+  await session.run(async (context) => {
+    const body = context.workbook.tables.getItem(table).getDataBodyRange();
+    body.getRowsBelow(rows.length).values = rows as Excel.Range["values"];
+    await context.sync();
+  });
+}
+
+/** A person's own formula beside the tables, as Excel works it out. */
+function formulaBeside(workbook: Workbook, formula: string): () => Promise<unknown> {
+  const engine = attachCalculation(workbook);
+  workbook.typeIntoCell("Settings", "H1", formula);
+  return async () => {
+    await engine.whenIdle();
+    return engine.describeCell("Settings", "H1").value;
+  };
+}
+
+describe("a setting or currency on more than one row", () => {
+  it("loads and saves the setting's first row, as the sheet's own lookups read it, and says which row to delete", async () => {
+    const { workbook, session, register } = await freshWorkbook();
+    await pasteBelow(session, "SettingsTable", [["Expiring Soon (Days)", 90]]);
+    const lookedUp = formulaBeside(
+      workbook,
+      '=XLOOKUP("Expiring Soon (Days)",SettingsTable[Setting],SettingsTable[Value])',
+    );
+
+    const data = await register.load();
+    expect(data.settings.expiringSoonDays).toBe(30);
+    expect(await lookedUp()).toBe(30);
+    expect(data.issues).toEqual([
+      {
+        sheet: "Settings",
+        row: 6,
+        column: "Setting",
+        address: "A6",
+        message:
+          "The setting Expiring Soon (Days) is on rows 5 and 6 of the Settings table; the first is used. Delete the other row.",
+      },
+    ]);
+
+    expect((await register.updateSettings({ ...data.settings, expiringSoonDays: 45 })).ok).toBe(true);
+    const values = workbook.readSheet("Settings").values;
+    expect([values[4][1], values[5][1]]).toEqual([45, 90]);
+    expect((await register.load()).settings.expiringSoonDays).toBe(45);
+    expect(await lookedUp()).toBe(45);
+  });
+
+  it("loads and saves a currency's first row, keeps the later rows until someone deletes them, and removes them all when the currency is taken out", async () => {
+    const { workbook, session, register } = await freshWorkbook();
+    expect((await register.updateSettings({ ...DEFAULT_SETTINGS, exchangeRates: { USD: 0.8 } })).ok).toBe(
+      true,
+    );
+    await pasteBelow(session, "ExchangeRatesTable", [
+      ["EUR", 0.86],
+      [" usd", 0.75],
+      ["USD", 0.7],
+    ]);
+    const rates = () =>
+      workbook
+        .readSheet("Settings")
+        .values.map((row) => row.slice(3, 5))
+        .filter((row) => row.some((cell) => cell !== ""));
+    const lookedUp = formulaBeside(
+      workbook,
+      '=XLOOKUP("USD",ExchangeRatesTable[Currency],ExchangeRatesTable[Rate to Reporting Currency])',
+    );
+
+    const data = await register.load();
+    expect(data.settings.exchangeRates).toEqual({ USD: 0.8, EUR: 0.86 });
+    expect(await lookedUp()).toBe(0.8);
+    expect(data.issues).toEqual([
+      {
+        sheet: "Settings",
+        row: 4,
+        column: "Currency",
+        address: "D4",
+        message:
+          "The currency USD is on rows 2, 4 and 5 of the Exchange Rates table; the first is used. Delete the other rows.",
+      },
+    ]);
+
+    expect(
+      (await register.updateSettings({ ...data.settings, exchangeRates: { USD: 0.9, EUR: 0.86 } })).ok,
+    ).toBe(true);
+    expect(rates().slice(1)).toEqual([
+      ["USD", 0.9],
+      ["EUR", 0.86],
+      [" usd", 0.75],
+      ["USD", 0.7],
+    ]);
+    expect((await register.load()).settings.exchangeRates).toEqual({ USD: 0.9, EUR: 0.86 });
+    expect(await lookedUp()).toBe(0.9);
+
+    expect((await register.updateSettings({ ...data.settings, exchangeRates: { EUR: 0.86 } })).ok).toBe(true);
+    expect(rates().slice(1)).toEqual([["EUR", 0.86]]);
+    const after = await register.load();
+    expect(after.settings.exchangeRates).toEqual({ EUR: 0.86 });
+    expect(after.issues).toEqual([]);
   });
 });

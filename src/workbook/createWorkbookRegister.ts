@@ -444,7 +444,14 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
     },
     writeDisplayFields: (kind, updates) =>
       attempt("show the names beside the links", async () =>
-        ok(await run((context) => writeDisplayFields(context, RECORD_TABLES[kind], updates))),
+        ok(
+          await run((context) =>
+            writeDisplayFields(context, RECORD_TABLES[kind], updates, {
+              find,
+              lastSeen: (id) => memory.lastSeen(kind, id),
+            }),
+          ),
+        ),
       ),
 
     readColumnMappings: () =>

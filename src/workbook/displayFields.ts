@@ -1,8 +1,7 @@
-import { matchKey } from "../domain/keys";
 import { literalText } from "./cells";
-import { readPaged } from "./pagedRead";
+import { locate, type LocateOptions } from "./locate";
 import { MAX_WRITE_BYTES, RANGE_OPERATION_BYTES, jsonBytes, utf8Bytes } from "./payload";
-import { positionOf, queueLayout } from "./tableLayout";
+import { positionOf } from "./tableLayout";
 import type { RecordTableSpec } from "./tables/types";
 
 /** The display fields one record should show (names beside its links, its dropdown entry), by field. */
@@ -19,39 +18,29 @@ interface Write {
 
 /**
  * Writes records' display fields by ID, and only those cells: never Row Version or Modified, so nobody's save
- * is refused for it. Rows are found by reading the ID column page by page; consecutive rows of a column are
- * written as one range, in requests within Excel's size limit. A co-author moving rows between the read and
- * the write could put a name on the wrong row for a moment: the names are derived, never a person's data,
- * and the next pass (the change that write causes) puts it right. Returns how many cells were written.
+ * is refused for it. Rows are found as saves find them (locate): a few IDs in one small request, many by
+ * reading the ID column. Consecutive rows of a column are written as one range, in requests within Excel's
+ * size limit. A co-author moving rows between the read and the write could put a name on the wrong row for
+ * a moment: the names are derived, never a person's data, and the next pass (the change that write causes)
+ * puts it right. Returns how many cells were written.
  */
 export async function writeDisplayFields(
   context: Excel.RequestContext,
   spec: RecordTableSpec,
   updates: readonly DisplayUpdate[],
+  options: LocateOptions,
 ): Promise<number> {
   if (updates.length === 0) return 0;
-  const queued = queueLayout(context, spec.table, spec.sheet);
-  await context.sync();
-  const layout = queued.read();
-  const idAt = positionOf(layout, spec.idHeader);
-  if (idAt < 0 || layout.rowCount === 0) return 0;
-
-  const wanted = new Map(updates.map((update) => [matchKey(update.id), update]));
-  const rowOf = new Map<string, number>();
-  await readPaged(
+  const { table, layout, rowOf } = await locate(
     context,
-    [{ layout, firstRow: 0, rowCount: layout.rowCount, firstColumn: idAt, columnCount: 1 }],
-    (_span, firstRow, rows) => {
-      rows.forEach((row, index) => {
-        const key = matchKey(String(row[0] ?? ""));
-        if (wanted.has(key) && !rowOf.has(key)) rowOf.set(key, firstRow + index);
-      });
-    },
+    spec,
+    updates.map((update) => update.id),
+    options,
   );
 
   const writes: Write[] = [];
-  for (const [key, update] of wanted) {
-    const row = rowOf.get(key);
+  for (const update of updates) {
+    const row = rowOf.get(update.id);
     if (row === undefined) continue;
     for (const [field, value] of Object.entries(update.fields)) {
       const column = spec.columns.find((c) => c.field === field);
@@ -59,7 +48,7 @@ export async function writeDisplayFields(
       if (position >= 0) writes.push({ row, position, value });
     }
   }
-  const body = queued.table.getDataBodyRange();
+  const body = table.getDataBodyRange();
   let pendingBytes = 0;
   for (const run of runsOf(writes)) {
     const cells = run.values.map((value) => [literalText(value)]);

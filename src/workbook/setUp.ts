@@ -373,7 +373,8 @@ async function refreshDisplayFields(context: Excel.RequestContext): Promise<Map<
   for (const kind of RECORD_KINDS) {
     const spec = RECORD_TABLES[kind];
     const stale = staleDisplayFields(kind, data[kind] as unknown as Record<string, unknown>[], names);
-    const cells = await writeDisplayFields(context, spec, stale);
+    // set-up reads the whole register first, so one pass over each ID column finds every row
+    const cells = await writeDisplayFields(context, spec, stale, { find: false });
     if (cells > 0) written.set(spec.sheet, cells);
   }
   return written;

@@ -40,16 +40,39 @@ export function licenceLabel(
 type Row = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
-/** The names a register shows, looked up by matched ID. */
+/**
+ * The names a register shows, looked up by matched ID. Built from the whole catalogue and register, then
+ * kept up to date one record at a time (setProduct, setLicence) as they change.
+ */
 export class ReferenceNames {
   private readonly products = new Map<string, string>();
   private readonly licences = new Map<string, string>();
 
-  constructor(software: Iterable<Row>, licences: Iterable<Row>) {
-    for (const product of software) this.products.set(matchKey(text(product.id)), text(product.name));
-    for (const licence of licences) {
+  constructor(software: Iterable<Row> = [], licences: Iterable<Row> = []) {
+    for (const product of software) this.setProduct(text(product.id), product);
+    for (const licence of licences) this.setLicence(text(licence.id), licence);
+  }
+
+  /**
+   * The catalogue entry with this ID is now `product`, or gone (undefined). Whether its name changed: the
+   * labels of its licences are then out of date too, so the caller starts again from the whole register.
+   */
+  setProduct(id: string, product: Row | undefined): boolean {
+    const key = matchKey(id);
+    const before = this.products.get(key);
+    if (product === undefined) this.products.delete(key);
+    else this.products.set(key, text(product.name));
+    return this.products.get(key) !== before;
+  }
+
+  /** The licence with this ID is now `licence`, or gone (undefined). Whether the label its links show changed. */
+  setLicence(id: string, licence: Row | undefined): boolean {
+    const key = matchKey(id);
+    const before = this.licences.get(key);
+    if (licence === undefined) this.licences.delete(key);
+    else
       this.licences.set(
-        matchKey(text(licence.id)),
+        key,
         licenceLabel(
           {
             softwareId: text(licence.softwareId),
@@ -59,7 +82,7 @@ export class ReferenceNames {
           this.productName(text(licence.softwareId)),
         ),
       );
-    }
+    return this.licences.get(key) !== before;
   }
 
   /** The product's name; undefined when it is not in the catalogue. */

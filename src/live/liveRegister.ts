@@ -22,7 +22,7 @@ import type {
   TableRows,
 } from "../workbook/registerApi";
 import { RECORD_TABLES } from "../workbook/tables";
-import { everythingAffected, isNothing, nothingAffected, type Affected } from "./affected";
+import { everythingAffected, isNothing, nothingAffected, touchRecord, type Affected } from "./affected";
 import { LiveFigures, type RegisterFigures } from "./liveFigures";
 import { LiveGrid } from "./liveGrid";
 
@@ -535,6 +535,7 @@ export class LiveRegister {
     const previous = map.get(id);
     if (previous && sameRecord(previous, record)) return;
     if (previous) this.mark(kind, previous, affected);
+    touchRecord(affected, kind, id);
     map.set(id, record);
     this.changed(kind);
     const index = this.index;
@@ -560,6 +561,7 @@ export class LiveRegister {
     const previous = map.get(id);
     if (!previous) return;
     this.mark(kind, previous, affected);
+    touchRecord(affected, kind, id);
     map.delete(id);
     this.changed(kind);
     const index = this.index;

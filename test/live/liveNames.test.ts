@@ -100,3 +100,83 @@ it("a product picked by name from the dropdown links the row by its ID", async (
   expect(data.issues).toEqual([]);
   expect(data.installations.find((i) => i.id === "INS-5")?.softwareId).toBe("SW-3");
 });
+
+/** The A1 address of a field's cell in the row holding a record. */
+function cellOf(sheet: string, idHeader: string, id: string, header: string): string {
+  const { values } = fixture.workbook.readSheet(sheet);
+  const headers = values[0].map(String);
+  const row = values.findIndex((r) => r[headers.indexOf(idHeader)] === id) + 1;
+  return `${columnLetter(headers.indexOf(header))}${row}`;
+}
+
+it("a licence's vendor typed in the Licences sheet shows in its own entry and beside its allocations", async () => {
+  await caughtUp(() => expect(rows("Allocations")[0][D.licenceLabel]).toBe("Figma · Subscription"));
+  fixture.workbook.typeIntoCell("Licences", cellOf("Licences", L.id, "LIC-USERS", L.vendor), "Figma Inc");
+  await caughtUp(() => {
+    expect(rows("Allocations").map((row) => row[D.licenceLabel])).toEqual([
+      "Figma · Subscription · Figma Inc",
+      "Figma · Subscription · Figma Inc",
+    ]);
+    expect(rows("Licences").find((row) => row[L.id] === "LIC-USERS")?.[D.dropdownEntry]).toBe(
+      "Figma · Subscription · Figma Inc [LIC-USERS]",
+    );
+  });
+});
+
+it("a licence deleted leaves the rows still naming it without a label", async () => {
+  await caughtUp(() =>
+    expect(rows("Installations").find((row) => row["Installation ID"] === "INS-1")?.[D.licenceLabel]).toBe(
+      "Visio · Subscription",
+    ),
+  );
+  const licence = fixture.live.record("licences", "LIC-OK")!;
+  const removed = await fixture.register.remove("licences", "LIC-OK", licence.rowVersion!);
+  expect(removed.ok).toBe(true);
+  await caughtUp(() => {
+    const installations = rows("Installations").filter((row) => row["Licence ID"] === "LIC-OK");
+    expect(installations.map((row) => row[D.licenceLabel])).toEqual(["", ""]);
+  });
+});
+
+it("after its first pass, one row typed is compared on its own, not the whole register again", async () => {
+  stop();
+  let wholeTableReads = 0;
+  const live = fixture.live;
+  const counting = {
+    ready: live.ready,
+    settled: () => live.settled(),
+    onUpdated: (listener: Parameters<typeof live.onUpdated>[0]) => live.onUpdated(listener),
+    get index() {
+      return live.index;
+    },
+    recordsIn: (kind: Parameters<typeof live.recordsIn>[0]) => {
+      const records = live.recordsIn(kind);
+      const whole = <T>(read: () => T) => {
+        wholeTableReads++;
+        return read();
+      };
+      return {
+        get: (id: string) => records.get(id),
+        values: () => whole(() => records.values()),
+        [Symbol.iterator]: () => whole(() => records[Symbol.iterator]()),
+      } as unknown as ReturnType<typeof live.recordsIn>;
+    },
+  };
+  const passes: number[] = [];
+  stop = followNames(fixture.register, counting, { delayMs: 0, onPass: (n) => passes.push(n) });
+  await caughtUp(() => expect(passes.length).toBeGreaterThan(0));
+  expect(wholeTableReads).toBeGreaterThan(0);
+  wholeTableReads = 0;
+
+  fixture.workbook.typeIntoCell(
+    "Installations",
+    cellOf("Installations", "Installation ID", "INS-5", SOFTWARE_ID_HEADER),
+    "SW-3",
+  );
+  await caughtUp(() =>
+    expect(rows("Installations").find((row) => row["Installation ID"] === "INS-5")?.[D.softwareName]).toBe(
+      "Figma",
+    ),
+  );
+  expect(wholeTableReads).toBe(0);
+});

@@ -11,7 +11,8 @@ export function RelatedLists({
   figures,
 }: {
   licence: Licence;
-  data: RegisterData;
+  /** Only the catalogue: the lists' rows come from the figures' index, not from copies of whole tables. */
+  data: Pick<RegisterData, "software">;
   figures: RegisterFigures;
 }) {
   return (

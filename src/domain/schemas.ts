@@ -195,20 +195,39 @@ export type Installation = z.infer<typeof installationSchema>;
 
 const THRESHOLD_RANGE = `${S.underUseThreshold} must be more than 0 and at most 1, such as 0.8 for 80%.`;
 
+export type ExchangeRateReading =
+  { problem?: undefined; currency: string; rate: number } | { problem: "code" | "rate"; currency: string };
+
+/**
+ * An exchange rate is a 3-letter ISO 4217 code (trimmed, upper-cased) and a number above 0; anything else is
+ * not a rate, and says which of the two is wrong. The pane's settings and the Exchange Rates table's rows are
+ * read by this one rule.
+ */
+export function readExchangeRate(code: string, rate: unknown): ExchangeRateReading {
+  const currency = code.trim().toUpperCase();
+  if (!CURRENCY_CODE.test(currency)) return { problem: "code", currency };
+  if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0) return { problem: "rate", currency };
+  return { currency, rate };
+}
+
 /** Each entry of an exchange-rate list as a 3-letter ISO 4217 code (upper-cased) and a rate above 0. */
 function readRates(rates: Record<string, unknown>) {
   const valid: Record<string, number> = {};
   const problems: { code: string; message: string }[] = [];
   for (const [code, rate] of Object.entries(rates)) {
-    const currency = code.trim().toUpperCase();
-    if (!CURRENCY_CODE.test(currency)) {
+    const read = readExchangeRate(code, rate);
+    if (read.problem === undefined) valid[read.currency] = read.rate;
+    else if (read.problem === "code") {
       problems.push({
         code,
         message: `"${code}" is not a currency code: each exchange rate needs a 3-letter ISO 4217 code such as USD or EUR.`,
       });
-    } else if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0) {
-      problems.push({ code, message: `The exchange rate for ${currency} must be a number greater than 0.` });
-    } else valid[currency] = rate;
+    } else {
+      problems.push({
+        code,
+        message: `The exchange rate for ${read.currency} must be a number greater than 0.`,
+      });
+    }
   }
   return { valid, problems };
 }

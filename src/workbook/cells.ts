@@ -5,6 +5,9 @@ import type { ColumnSpec } from "./tables/types";
 /** A value as Excel holds it in a cell (what Range.values reads and writes). */
 export type CellValue = string | number | boolean;
 
+/** A cell with nothing in it, as Range.values reads it (undefined: a row shorter than its table). */
+export const isBlankCell = (value: unknown): boolean => value === "" || value === undefined;
+
 export function columnLetter(index: number): string {
   let letters = "";
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {

@@ -35,7 +35,7 @@ import { SaveWatch, addedAgainMessage } from "./saveWatch";
 import { SelectionFeed, selectCell, selectRecord } from "./selection";
 import { setUpWorkbook } from "./setUp";
 import { RECORD_KINDS, RECORD_TABLES } from "./tables";
-import { writeSettings } from "./writeSettings";
+import { notSavedFailure, writeSettings } from "./writeSettings";
 import { readTableRows } from "./readRows";
 import { buildDashboard, fitDashboardChart } from "./dashboard";
 import { writeDisplayFields } from "./displayFields";
@@ -403,10 +403,8 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
         "settings",
         () =>
           attempt("save the settings", async () => {
-            const lost = await run((context) => writeSettings(context, parsed.data));
-            if (lost.length > 0)
-              return fail({ kind: "not-set-up", message: columnsLostMessage("save the settings", lost) });
-            return ok(parsed.data);
+            const refused = await run((context) => writeSettings(context, parsed.data));
+            return refused ? fail(notSavedFailure(refused)) : ok(parsed.data);
           }),
         (result) => (result.ok ? [] : undefined),
       );

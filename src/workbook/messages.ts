@@ -50,6 +50,12 @@ export function unsavedFailure(
   };
 }
 
+/** A cell's value as a person typed it, for a message: text in quotes, numbers and TRUE/FALSE as Excel shows them. */
+export function typedText(value: unknown): string {
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return typeof value === "string" ? `"${value}"` : String(value);
+}
+
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -69,4 +75,20 @@ export function columnsLostMessage(
   );
   const many = lost.some(({ headers }) => headers.length > 1) || lost.length > 1;
   return `Could not ${doing}: ${joinAnd(tables)} (renamed or deleted). Choose "Set up workbook" to put ${many ? "them" : "it"} back, then try again.`;
+}
+
+/**
+ * A save that would overwrite what someone typed in a cell the register cannot read: 'Could not save the
+ * settings: it would overwrite Expiring Soon (Days) in cell B5 of the Settings sheet ("ninety"), which the
+ * register cannot read. Correct or clear that cell, then try again.'
+ */
+export function unreadableOverwriteMessage(
+  doing: string,
+  cells: readonly { what: string; sheet: string; address: string; value: unknown }[],
+): string {
+  const places = cells.map(
+    (cell) => `${cell.what} in cell ${cell.address} of the ${cell.sheet} sheet (${typedText(cell.value)})`,
+  );
+  const those = cells.length > 1 ? "those cells" : "that cell";
+  return `Could not ${doing}: it would overwrite ${joinAnd(places)}, which the register cannot read. Correct or clear ${those}, then try again.`;
 }

@@ -1,7 +1,8 @@
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from "../domain/schemas";
+import { DEFAULT_SETTINGS, readExchangeRate, settingsSchema, type Settings } from "../domain/schemas";
 import type { DataIssue } from "./registerApi";
-import { cellAddress, literalText, type CellValue } from "./cells";
-import { joinAnd } from "./messages";
+import { cellAddress, isBlankCell, literalText, type CellValue } from "./cells";
+import { KeptRows, type KeptRow } from "./keptRows";
+import { joinAnd, typedText } from "./messages";
 import type { KeyRows, SettingsBody } from "./settingsBody";
 import { sheetRowNumber, type TableLayout } from "./tableLayout";
 import { SETTING_ROWS, exchangeRatesTable } from "./tables/settingsTables";
@@ -16,6 +17,11 @@ function numberFrom(raw: unknown): unknown {
   return raw;
 }
 
+function cellAt(layout: TableLayout, bodyRow: number, position: number) {
+  const row = sheetRowNumber(layout, bodyRow);
+  return { sheet: layout.sheet, row, address: cellAddress(row - 1, layout.firstColumn + position) };
+}
+
 function issueAt(
   layout: TableLayout,
   bodyRow: number,
@@ -23,14 +29,14 @@ function issueAt(
   column: string,
   message: string,
 ): DataIssue {
-  const row = sheetRowNumber(layout, bodyRow);
-  return {
-    sheet: layout.sheet,
-    row,
-    column,
-    address: cellAddress(row - 1, layout.firstColumn + position),
-    message,
-  };
+  const { sheet, row, address } = cellAt(layout, bodyRow, position);
+  return { sheet, row, column, address, message };
+}
+
+/** A row's value cell as typed, for the rows a save leaves as they are. */
+function keptRow({ layout, valueAt, values }: SettingsBody, bodyRow: number): KeptRow {
+  const { sheet, address } = cellAt(layout, bodyRow, valueAt);
+  return { sheet, address, value: values[bodyRow][valueAt] };
 }
 
 /**
@@ -46,53 +52,91 @@ function repeatIssue(body: SettingsBody, { key, rows }: KeyRows): DataIssue {
   return issueAt(layout, rows[1], keyAt, keyHeader, message);
 }
 
+export interface SettingsReading {
+  settings: Settings;
+  issues: DataIssue[];
+  /** The rows of each table the register could not read, which a save leaves as they are. */
+  kept: { settings: KeptRows; rates: KeptRows };
+}
+
 /**
  * Settings from the Settings and Exchange Rates tables, each read from its first row; a bad value is an issue
  * and its default is used, and so is a setting or currency on more than one row. A table without its key or
- * value column gives nothing (loading reports the missing column).
+ * value column gives nothing (loading reports the missing column). Loading and saving both read the tables
+ * through here, so a save knows which rows the register could not read.
  */
 export function parseSettings(
   settings: SettingsBody | undefined,
   rates: SettingsBody | undefined,
-): { settings: Settings; issues: DataIssue[] } {
-  const result: Settings = { ...DEFAULT_SETTINGS, exchangeRates: {} };
-  const issues: DataIssue[] = [];
-  if (settings && settings.missing.length === 0) {
-    for (const setting of SETTING_ROWS) {
-      const rows = settings.rowsOf(setting.label);
-      if (rows.length === 0) continue;
-      if (rows.length > 1) issues.push(repeatIssue(settings, { key: setting.label, rows }));
-      const raw = settings.values[rows[0]][settings.valueAt];
-      if (raw === "" || raw === undefined) continue;
-      const value = setting.type === "number" ? numberFrom(raw) : String(raw);
-      const parsed = settingsSchema.shape[setting.key].safeParse(value);
-      if (parsed.success) (result as Record<string, unknown>)[setting.key] = parsed.data;
-      else
-        issues.push(
-          issueAt(settings.layout, rows[0], settings.valueAt, setting.label, parsed.error.issues[0].message),
-        );
+): SettingsReading {
+  const reading: SettingsReading = {
+    settings: { ...DEFAULT_SETTINGS, exchangeRates: {} },
+    issues: [],
+    kept: { settings: new KeptRows(), rates: new KeptRows() },
+  };
+  if (settings && settings.missing.length === 0) readSettingRows(settings, reading);
+  if (rates && rates.missing.length === 0) readRateRows(rates, reading);
+  return reading;
+}
+
+function readSettingRows(body: SettingsBody, { settings, issues, kept }: SettingsReading): void {
+  for (const setting of SETTING_ROWS) {
+    const rows = body.rowsOf(setting.label);
+    if (rows.length === 0) continue;
+    if (rows.length > 1) issues.push(repeatIssue(body, { key: setting.label, rows }));
+    const raw = body.values[rows[0]][body.valueAt];
+    if (isBlankCell(raw)) continue;
+    const value = setting.type === "number" ? numberFrom(raw) : String(raw);
+    const parsed = settingsSchema.shape[setting.key].safeParse(value);
+    if (parsed.success) {
+      (settings as Record<string, unknown>)[setting.key] = parsed.data;
+      continue;
     }
+    const message = `${parsed.error.issues[0].message} The cell holds ${typedText(raw)}, so the default, ${DEFAULT_SETTINGS[setting.key]}, is used until you correct it.`;
+    issues.push(issueAt(body.layout, rows[0], body.valueAt, setting.label, message));
+    kept.settings.add(rows[0], keptRow(body, rows[0]));
   }
-  if (rates && rates.missing.length === 0) {
-    const [currencyColumn, rateColumn] = exchangeRatesTable.columns;
-    const { layout, keyAt: currencyAt, valueAt: rateAt } = rates;
-    rates.values.forEach((row, bodyRow) => {
-      const currency = rates.labelAt(bodyRow).toUpperCase();
-      const rate = numberFrom(row[rateAt]);
-      if (currency === "" && (rate === "" || rate === undefined)) return;
-      const rows = rates.rowsOf(currency);
-      if (rows.length > 1 && rows[0] !== bodyRow) {
-        if (rows[1] === bodyRow) issues.push(repeatIssue(rates, { key: currency, rows }));
-      } else if (!/^[A-Z]{3}$/.test(currency)) {
-        const message = `${currencyColumn.header} must be a 3-letter ISO 4217 code such as GBP, EUR or USD.`;
-        issues.push(issueAt(layout, bodyRow, currencyAt, currencyColumn.header, message));
-      } else if (typeof rate !== "number" || !(rate > 0)) {
-        const message = `${rateColumn.header} for ${currency} must be a number greater than 0.`;
-        issues.push(issueAt(layout, bodyRow, rateAt, rateColumn.header, message));
-      } else result.exchangeRates[currency] = rate;
-    });
+}
+
+const CODE_FIX = "Type the 3-letter ISO 4217 code, such as USD, EUR or GBP, or delete the row.";
+
+/** What is wrong with a row of the Exchange Rates table the register cannot take a rate from, and what to do. */
+function rateIssue(
+  body: SettingsBody,
+  bodyRow: number,
+  problem: "code" | "rate",
+  currency: string,
+): DataIssue {
+  const [currencyColumn, rateColumn] = exchangeRatesTable.columns;
+  const label = body.labelAt(bodyRow);
+  const rate = body.values[bodyRow][body.valueAt];
+  if (problem === "code") {
+    const message =
+      label === ""
+        ? `This rate has no currency, so the register does not use it. ${CODE_FIX}`
+        : `${typedText(label)} is not a currency code, so the register does not use this row's rate. ${CODE_FIX}`;
+    return issueAt(body.layout, bodyRow, body.keyAt, currencyColumn.header, message);
   }
-  return { settings: result, issues };
+  const found = isBlankCell(rate)
+    ? `The rate for ${currency} is blank`
+    : `The rate for ${currency}, ${typedText(rate)}, is not a number greater than 0`;
+  const message = `${found}, so ${currency} has no exchange rate. Type the rate as a number greater than 0, or delete the row.`;
+  return issueAt(body.layout, bodyRow, body.valueAt, rateColumn.header, message);
+}
+
+/** Each currency's rate from its first row; a row the register cannot take a rate from is kept as typed. */
+function readRateRows(body: SettingsBody, { settings, issues, kept }: SettingsReading): void {
+  body.values.forEach((row, bodyRow) => {
+    const label = body.labelAt(bodyRow);
+    if (label === "" && isBlankCell(row[body.valueAt])) return;
+    const read = readExchangeRate(label, numberFrom(row[body.valueAt]));
+    if (read.problem) kept.rates.add(bodyRow, keptRow(body, bodyRow));
+    const rows = body.rowsOf(label);
+    if (rows.length > 1 && rows[0] !== bodyRow) {
+      if (rows[1] === bodyRow) issues.push(repeatIssue(body, { key: read.currency, rows }));
+    } else if (read.problem) issues.push(rateIssue(body, bodyRow, read.problem, read.currency));
+    else settings.exchangeRates[read.currency] = read.rate;
+  });
 }
 
 /** The Value cell for a setting. */

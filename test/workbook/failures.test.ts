@@ -65,7 +65,8 @@ describe("failures the task pane can show", () => {
         row: 3,
         column: "Under-use Threshold",
         address: "B3",
-        message: "Under-use Threshold must be a number, such as 0.8 for 80%.",
+        message:
+          'Under-use Threshold must be a number, such as 0.8 for 80%. The cell holds "lots", so the default, 0.8, is used until you correct it.',
       },
     ]);
   });

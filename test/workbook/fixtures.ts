@@ -52,6 +52,15 @@ export async function freshWorkbook(
   return { workbook, session, register };
 }
 
+/** Someone pastes rows below a table, which takes them in. */
+export async function pasteBelow(session: Session, table: string, rows: unknown[][]): Promise<void> {
+  await session.run(async (context) => {
+    const body = context.workbook.tables.getItem(table).getDataBodyRange();
+    body.getRowsBelow(rows.length).values = rows as Excel.Range["values"];
+    await context.sync();
+  });
+}
+
 export function fullSoftware(): NewRecord<"software"> {
   return {
     name: "Visio Professional",

@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, type Settings } from "../../src/domain/schemas";
 import { attachCalculation } from "../../src/host";
-import { freshWorkbook, type Session, type Workbook } from "./fixtures";
+import { freshWorkbook, pasteBelow, type Session, type Workbook } from "./fixtures";
 
 const header = ["Computer", "Program", "Ver", "Notes"];
 const mapping = { header, columns: { device: "Computer", title: "Program", version: "Ver" } };
@@ -187,15 +187,6 @@ describe("the Settings table as people leave it", () => {
     expect(workbook.readSheet("Settings").values).toEqual(before);
   });
 });
-
-/** Someone pastes rows below a settings table, which takes them in. */
-async function pasteBelow(session: Session, table: string, rows: unknown[][]): Promise<void> {
-  await session.run(async (context) => {
-    const body = context.workbook.tables.getItem(table).getDataBodyRange();
-    body.getRowsBelow(rows.length).values = rows as Excel.Range["values"];
-    await context.sync();
-  });
-}
 
 /** A person's own formula beside the tables, as Excel works it out. */
 function formulaBeside(workbook: Workbook, formula: string): () => Promise<unknown> {

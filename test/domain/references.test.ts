@@ -1,4 +1,10 @@
-import { ReferenceNames, licenceLabel, referenceId, staleDisplayFields } from "../../src/domain/references";
+import {
+  ReferenceNames,
+  licenceLabel,
+  referenceId,
+  shareNames,
+  staleDisplayFields,
+} from "../../src/domain/references";
 
 describe("link cells and the names beside them", () => {
   test.each([
@@ -41,6 +47,33 @@ describe("link cells and the names beside them", () => {
     ]);
     expect(staleDisplayFields("software", [{ id: "SW-1", name: "AutoCAD" }], names)).toEqual([
       { id: "SW-1", fields: { dropdownEntry: "AutoCAD [SW-1]" } },
+    ]);
+  });
+  test("sharing names leaves every record reading as it did, and an out-of-date name still out of date", () => {
+    const names = new ReferenceNames(
+      [{ id: "SW-1", name: "AutoCAD" }],
+      [{ id: "LIC-1", softwareId: "SW-1", licenceType: "Trial" }],
+    );
+    const current = {
+      id: "I1",
+      softwareId: "SW-1",
+      softwareName: "AutoCAD",
+      licenceId: "LIC-1",
+      licenceLabel: "AutoCAD · Trial",
+    };
+    const stale = {
+      id: "I2",
+      softwareId: "SW-1",
+      softwareName: "Old name",
+      licenceId: "LIC-1",
+      licenceLabel: "Old · Trial",
+    };
+    const before = [{ ...current }, { ...stale }];
+    shareNames("installations", current, names);
+    shareNames("installations", stale, names);
+    expect([current, stale]).toEqual(before);
+    expect(staleDisplayFields("installations", [current, stale], names)).toEqual([
+      { id: "I2", fields: { softwareName: "AutoCAD", licenceLabel: "AutoCAD · Trial" } },
     ]);
   });
 });

@@ -188,12 +188,36 @@ async function editInstallation(
   return edit.ms;
 }
 
+/**
+ * The live register and the name follower, started as the add-in starts them (src/taskpane/index.tsx);
+ * `namesCaughtUp` settles when the follower's first pass, over every record, is done.
+ */
+function startAsTheAddIn(host: HostRegister): {
+  live: LiveRegister;
+  namesCaughtUp: Promise<void>;
+  stop: () => void;
+} {
+  const live = startLiveRegister(host.register, { today: () => TODAY });
+  let caughtUp: () => void = () => undefined;
+  const namesCaughtUp = new Promise<void>((resolve) => (caughtUp = resolve));
+  const stopNames = followNames(host.register, live, { onPass: () => caughtUp() });
+  return {
+    live,
+    namesCaughtUp,
+    stop: () => {
+      stopNames();
+      live.stop();
+    },
+  };
+}
+
 /** The host measures under BENCH_EXCEL (web by default): a load over Excel on the web's 5 MB limits fails the run. */
 async function measureHost(size: number, host: HostRegister, targets: EditTargets, row: Row): Promise<void> {
   // Memory first, on a register nothing has read yet: what opening it into the live register keeps.
   const before = heapMb();
-  const first = startLiveRegister(host.register, { today: () => TODAY });
-  await first.ready;
+  const first = startAsTheAddIn(host);
+  await first.live.ready;
+  await first.namesCaughtUp;
   const liveMb = heapMb() - before;
   first.stop();
   row.live_register_mb = round(liveMb);
@@ -214,22 +238,16 @@ async function measureHost(size: number, host: HostRegister, targets: EditTarget
   const blocksWithHost: number[] = [];
   const starts = await repeat(RUNS, async (run) => {
     const monitor = monitorBlocks(() => host.session.stats.answeringMs);
-    let namesCaughtUp: () => void = () => undefined;
-    const firstNamesPass = new Promise<void>((resolve) => (namesCaughtUp = resolve));
-    let stopNames: () => void = () => undefined;
     const started = await time(async () => {
-      const live = startLiveRegister(host.register, { today: () => TODAY });
-      // as the add-in starts them (src/taskpane/index.tsx): its first pass compares every record
-      stopNames = followNames(host.register, live, { onPass: () => namesCaughtUp() });
-      await live.ready;
-      return live;
+      const addIn = startAsTheAddIn(host);
+      await addIn.live.ready;
+      return addIn;
     });
-    await firstNamesPass;
-    await editInstallation(host, targets, started.value, run * 13, async () => undefined);
+    await started.value.namesCaughtUp;
+    await editInstallation(host, targets, started.value.live, run * 13, async () => undefined);
     const { longest, longestWithExcluded } = monitor.stop();
     blocks.push(longest);
     blocksWithHost.push(longestWithExcluded);
-    stopNames();
     started.value.stop();
     return started.ms;
   });
@@ -303,7 +321,7 @@ const NOTES = [
   "load: Register.load() against the in-memory Excel host (paged reads within Excel on the web's 5 MB limit); load_max_response_bytes is its largest response.",
   "live_start: opening the register into the live register until ready (load, parse, index).",
   "longest_block: the longest stretch without an event-loop turn while opening the register into the live register, the name follower's first pass over every record (both as the add-in starts them), and applying one installation edit; the key is the worst of the runs. The in-memory Excel answers requests on the same thread, where real Excel answers from its own process, so its time answering is left out; longest_block_with_host counts it too.",
-  "live_register_mb: JS heap kept after opening the register into the live register (live register, its index, and the workbook register's memory of the records read), after garbage collection.",
+  "live_register_mb: JS heap kept after opening the register into the live register and the name follower's first pass, as the add-in starts them (live register, its index, the workbook register's memory of the records read, the names), after garbage collection.",
   "first_calc: attaching the host's calculation engine to the Licences table (and the Dashboard's POSITION spill) until idle; the live register is already loaded.",
   "live_update: typing a Licence ID in the Installations sheet until the live register has applied it and the engine is idle.",
   "live_update_pane_open: the same with a reader subscribed to the live register reading, after each change, the records and the whole register's position (what the pane reads with its dashboard open; the licence list reads only its shown licences' figures); React rendering not included.",

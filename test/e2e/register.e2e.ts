@@ -115,6 +115,9 @@ test("adds a software to the catalogue from the form, then a licence that lands 
   await save.click();
   await form.getByText("Saved.", { exact: true }).waitFor();
   await form.getByRole("heading", { name: SOFTWARE }).waitFor();
+  // Saved, Save has nothing left to do, yet the keyboard stays on it rather than falling to the page's top.
+  expect(await save.evaluate((button) => button === document.activeElement)).toBe(true);
+  expect(await save.isDisabled()).toBe(true);
   // Saved, the form offers the related lists.
   await form.getByRole("region", { name: "Installations" }).waitFor();
 

@@ -126,6 +126,7 @@ export function LicenceForm({
       : undefined;
   const replacedChange = useReplacedChange(register, base?.id);
   const invalidFields = invalidFieldsInFormOrder(draft.errors);
+  const nothingToSave = !draft.isDirty && !isNew;
 
   const showInSheet = async (id: string) => {
     setShowError(undefined);
@@ -156,7 +157,8 @@ export function LicenceForm({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void saving.save();
+          // Save stays focusable while it cannot be used, so Enter in a field must not save past it.
+          if (!nothingToSave && !saving.busy) void saving.save();
         }}
       >
         <div className={styles.header}>
@@ -272,10 +274,12 @@ export function LicenceForm({
             </Text>
           )}
           <div className={styles.buttons}>
+            {/* Focusable while disabled: a save disables it (nothing left to save), and a disabled button
+                drops the keyboard focus to the page's top, away from the form the person was in. */}
             <Button
               type="submit"
               appearance="primary"
-              disabled={!draft.isValid || (!draft.isDirty && !isNew) || saving.busy}
+              disabledFocusable={!draft.isValid || nothingToSave || saving.busy}
             >
               {saving.busy ? <Spinner size="tiny" label="Saving…" /> : "Save"}
             </Button>

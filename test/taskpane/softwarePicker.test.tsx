@@ -1,5 +1,8 @@
 import "./support/polyfills";
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { TaskPaneRoot } from "../../src/taskpane/mount";
+import { FakeRegister } from "./support/fakeRegister";
+import { seed, TODAY } from "./support/fixtures";
 import { label, renderPane } from "./support/renderPane";
 
 /** The "To save, complete or correct …" line under the form. */
@@ -65,5 +68,39 @@ describe("software picker", () => {
     expect(software.value).toBe("Auto");
     expect(saveHint()).toMatch(/correct Software, /);
     expect(screen.getByText(/Pick the Software from the catalogue list/)).toBeTruthy();
+  });
+});
+
+describe("software picker with nothing to list", () => {
+  it("says no product matches the typed text and how to add it, instead of an empty list", async () => {
+    const software = await newLicenceForm();
+    fireEvent.focus(software);
+    fireEvent.change(software, { target: { value: "Notepad++" } });
+    fireEvent.click(software);
+    const list = await screen.findByRole("listbox");
+    const only = within(list).getByRole("option");
+    expect(only.textContent).toBe(
+      'No software in the catalogue matches "Notepad++": use "Add software" to add it.',
+    );
+    fireEvent.click(only);
+    expect(software.value).toBe("Notepad++");
+    expect(saveHint()).toMatch(/correct Software, /);
+  });
+
+  it("says the catalogue is empty when a new register has no software yet", async () => {
+    render(
+      <TaskPaneRoot
+        register={new FakeRegister(seed({ software: [], licences: [], allocations: [], installations: [] }))}
+        today={TODAY}
+      />,
+    );
+    fireEvent.click(await screen.findByRole("button", { name: "New licence" }));
+    await screen.findByRole("form", { name: "New licence" });
+    const software = screen.getByRole("combobox", { name: label("Software") });
+    fireEvent.click(software);
+    const list = await screen.findByRole("listbox");
+    expect(within(list).getByRole("option").textContent).toBe(
+      'The catalogue has no software yet: use "Add software" below.',
+    );
   });
 });

@@ -95,6 +95,14 @@ export function SoftwarePicker({ software }: { software: Software[] }) {
               {describe(item)}
             </Option>
           ))}
+          {/* An empty list is a blank strip over the hint: say why it is empty and what to do instead. */}
+          {options.length === 0 && (
+            <Option key="" value="" text="" disabled>
+              {software.length === 0
+                ? 'The catalogue has no software yet: use "Add software" below.'
+                : `No software in the catalogue matches "${typed?.trim()}": use "Add software" to add it.`}
+            </Option>
+          )}
         </Combobox>
       </Field>
       {adding ? (

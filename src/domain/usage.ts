@@ -11,6 +11,18 @@ export function isAllocationActive(
   return allocation.revokedOn === undefined || allocation.revokedOn > asOf;
 }
 
+/**
+ * Where an allocation stands on a date, by the same dates that decide whether it counts: an Allocated On still
+ * ahead has not started (it is not revoked), one past its Revoked On is revoked, any other is active.
+ */
+export function allocationState(
+  allocation: { allocatedOn?: IsoDate; revokedOn?: IsoDate },
+  asOf: IsoDate,
+): "Active" | "Not started" | "Revoked" {
+  if (isAllocationActive(allocation, asOf)) return "Active";
+  return allocation.allocatedOn !== undefined && allocation.allocatedOn > asOf ? "Not started" : "Revoked";
+}
+
 /** What a licence's used quantity is counted from: its linked rows, reduced to counts. */
 export interface UsageCounts {
   /** The allocation rule the counts were made for (all measures are counted when undefined). */

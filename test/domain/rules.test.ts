@@ -28,6 +28,7 @@ import {
   type RenewalTerms,
 } from "../../src/domain/renewals";
 import {
+  allocationState,
   countDistinctKeys,
   countLinkedRows,
   countUsed,
@@ -207,6 +208,16 @@ describe("usage counting", () => {
     expect(isAllocationActive({ revokedOn: "2026-06-16" }, "2026-06-15")).toBe(true);
     expect(isAllocationActive({ revokedOn: "2026-06-15" }, "2026-06-15")).toBe(false);
     expect(isAllocationActive({ revokedOn: "2026-01-01" }, "2026-06-15")).toBe(false);
+  });
+
+  test("an allocation whose Allocated On is still ahead has not started; it is not revoked", () => {
+    expect(allocationState({ allocatedOn: "2026-06-16" }, "2026-06-15")).toBe("Not started");
+    expect(allocationState({ allocatedOn: "2026-06-16", revokedOn: "2026-09-01" }, "2026-06-15")).toBe(
+      "Not started",
+    );
+    expect(allocationState({ allocatedOn: "2026-06-15" }, "2026-06-15")).toBe("Active");
+    expect(allocationState({ revokedOn: "2026-06-16" }, "2026-06-15")).toBe("Active");
+    expect(allocationState({ revokedOn: "2026-06-15" }, "2026-06-15")).toBe("Revoked");
   });
 
   const installs = [

@@ -34,6 +34,38 @@ describe("user allocations", () => {
     expect(await screen.findByText("4 active allocations, 0 revoked")).toBeTruthy();
     expect(register.find("allocations", added!.id)).toBeUndefined();
   });
+
+  it("says which allocations have not started, are active until a date or were revoked, each once", async () => {
+    const dated = (id: string, user: string, dates: { allocatedOn?: string; revokedOn?: string }) => ({
+      id,
+      licenceId: "LIC-ACRO",
+      user,
+      ...dates,
+      rowVersion: 0,
+    });
+    await renderPane({
+      allocations: [
+        dated("ALC-NEXT", "Nina Next", { allocatedOn: "2026-07-01" }),
+        dated("ALC-LEAVER", "Liam Leaver", { allocatedOn: "2026-01-05", revokedOn: "2026-08-31" }),
+        dated("ALC-GONE", "Gary Gone", { allocatedOn: "2026-01-05", revokedOn: "2026-03-01" }),
+        dated("ALC-HERE", "Hana Here", { allocatedOn: "2026-02-10" }),
+      ],
+    });
+    await openLicence("Adobe Acrobat Pro");
+    // An allocation starting next month is not revoked: it is counted apart, and cannot be revoked yet.
+    expect(screen.getByText("2 active allocations, 1 revoked, 1 not started yet")).toBeTruthy();
+    const list = screen.getByRole("list", { name: "User allocations" });
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual([
+      "Hana HereAllocated 10 Feb 2026 · ActiveRevokeRemove",
+      "Liam LeaverAllocated 5 Jan 2026 · Active until 31 Aug 2026RevokeRemove",
+      "Nina NextNot started: allocated from 1 Jul 2026Remove",
+      "Gary GoneAllocated 5 Jan 2026 · Revoked 1 Mar 2026Remove",
+    ]);
+  });
 });
 
 describe("installations", () => {

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { ALLOCATION_LABELS as A } from "../../../domain/labels";
 import type { Allocation, Licence } from "../../../domain/schemas";
+import { allocationState } from "../../../domain/usage";
 import type { RegisterFigures } from "../../../live/liveFigures";
 import { ConfirmDialog } from "../../ConfirmDialog";
 import { formatDate, plural } from "../../formatting";
@@ -11,12 +11,17 @@ import { FormSection } from "../form/FormSection";
 import { AllocateForm } from "./AllocateForm";
 import { RelatedItem, RelatedList } from "./RelatedItem";
 
-/** Active on the date: allocated by then (or undated) and not yet revoked. */
-export function isActiveAllocation(allocation: Allocation, today: string): boolean {
-  return (
-    (!allocation.allocatedOn || allocation.allocatedOn <= today) &&
-    (!allocation.revokedOn || allocation.revokedOn > today)
-  );
+/** Active allocations first, then those not started yet, then the revoked: their history. */
+const STATE_ORDER = { Active: 0, "Not started": 1, Revoked: 2 } as const;
+
+/** What the allocation's line says after its dates: "Allocated 13 May 2026 · Active". */
+function allocationDetail(allocation: Allocation, state: ReturnType<typeof allocationState>): string {
+  const allocated = allocation.allocatedOn && `Allocated ${formatDate(allocation.allocatedOn)}`;
+  const revoked = allocation.revokedOn && formatDate(allocation.revokedOn);
+  if (state === "Revoked")
+    return [allocated, revoked ? `Revoked ${revoked}` : "Revoked"].filter(Boolean).join(" · ");
+  if (state === "Not started") return `Not started: allocated from ${formatDate(allocation.allocatedOn!)}`;
+  return [allocated, revoked ? `Active until ${revoked}` : "Active"].filter(Boolean).join(" · ");
 }
 
 export function AllocationsList({
@@ -35,14 +40,17 @@ export function AllocationsList({
   // The licence's own allocations, looked up by its ID once per change to the register, not on every keystroke.
   const rows = useMemo(
     () =>
-      [...figures.allocationsOf(licence.id)].sort(
-        (a, b) =>
-          Number(!isActiveAllocation(a, today)) - Number(!isActiveAllocation(b, today)) ||
-          a.user.localeCompare(b.user),
-      ),
+      figures
+        .allocationsOf(licence.id)
+        .map((allocation) => ({ id: allocation.id, allocation, state: allocationState(allocation, today) }))
+        .sort(
+          (a, b) =>
+            STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.allocation.user.localeCompare(b.allocation.user),
+        ),
     [figures, licence.id, today],
   );
-  const active = rows.filter((allocation) => isActiveAllocation(allocation, today)).length;
+  const count = (state: keyof typeof STATE_ORDER) => rows.filter((row) => row.state === state).length;
+  const notStarted = count("Not started");
 
   const revoke = (allocation: Allocation) =>
     void action.run(
@@ -63,7 +71,8 @@ export function AllocationsList({
   return (
     <FormSection title="User Allocations">
       <Text role="status">
-        {plural(active, "active allocation")}, {plural(rows.length - active, "revoked", "revoked")}
+        {plural(count("Active"), "active allocation")}, {plural(count("Revoked"), "revoked", "revoked")}
+        {notStarted > 0 && `, ${plural(notStarted, "not started yet", "not started yet")}`}
       </Text>
       {action.error && (
         <MessageBar intent="error" layout="multiline">
@@ -79,46 +88,37 @@ export function AllocationsList({
         <RelatedList
           label="User allocations"
           items={rows}
-          renderItem={(allocation) => {
-            const isActive = isActiveAllocation(allocation, today);
-            return (
-              <RelatedItem
-                title={
-                  allocation.department ? `${allocation.user} (${allocation.department})` : allocation.user
-                }
-                detail={[
-                  allocation.allocatedOn && `${A.allocatedOn} ${formatDate(allocation.allocatedOn)}`,
-                  allocation.revokedOn && `${A.revokedOn} ${formatDate(allocation.revokedOn)}`,
-                  isActive ? "Active" : "Revoked",
-                ]
-                  .filter(Boolean)
-                  .join(" · ")}
-                actions={
-                  <>
-                    {isActive && (
-                      <Button
-                        size="small"
-                        disabled={action.busy}
-                        onClick={() => revoke(allocation)}
-                        aria-label={`Revoke ${allocation.user}`}
-                      >
-                        Revoke
-                      </Button>
-                    )}
+          renderItem={({ allocation, state }) => (
+            <RelatedItem
+              title={
+                allocation.department ? `${allocation.user} (${allocation.department})` : allocation.user
+              }
+              detail={allocationDetail(allocation, state)}
+              actions={
+                <>
+                  {state === "Active" && (
                     <Button
                       size="small"
-                      appearance="subtle"
                       disabled={action.busy}
-                      onClick={() => setRemoving(allocation)}
-                      aria-label={`Remove ${allocation.user}`}
+                      onClick={() => revoke(allocation)}
+                      aria-label={`Revoke ${allocation.user}`}
                     >
-                      Remove
+                      Revoke
                     </Button>
-                  </>
-                }
-              />
-            );
-          }}
+                  )}
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    disabled={action.busy}
+                    onClick={() => setRemoving(allocation)}
+                    aria-label={`Remove ${allocation.user}`}
+                  >
+                    Remove
+                  </Button>
+                </>
+              }
+            />
+          )}
         />
       )}
       {adding ? (

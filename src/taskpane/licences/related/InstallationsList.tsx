@@ -80,7 +80,7 @@ export function InstallationsList({
               detail={[
                 installation.user,
                 installation.version && `${I.version} ${installation.version}`,
-                installation.installedOn && `${I.installedOn} ${formatDate(installation.installedOn)}`,
+                installation.installedOn && `Installed ${formatDate(installation.installedOn)}`,
                 // Most are recorded by hand; say where the others came from.
                 installation.source !== "Manual" && `${I.source}: ${installation.source}`,
               ]

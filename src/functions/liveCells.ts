@@ -52,7 +52,13 @@ export function watch(
 }
 
 function evaluate(compute: (view: LiveView) => unknown): { value: unknown; reads: Dependencies } {
-  const reads: Dependencies = { licences: [], products: [], allProducts: false, catalogue: false };
+  const reads: Dependencies = {
+    licences: [],
+    products: [],
+    allProducts: false,
+    licenceRecords: false,
+    catalogue: false,
+  };
   const live: LiveRegister = sharedLiveRegister()!;
   if (!live.isReady) {
     return {
@@ -80,8 +86,8 @@ function evaluate(compute: (view: LiveView) => unknown): { value: unknown; reads
       return live.grid();
     },
     renewals(days) {
-      // any licence or catalogue change may add, drop or rename a renewal
-      reads.allProducts = true;
+      // a licence's own dates and names, or the catalogue's names, decide its renewal; its usage does not
+      reads.licenceRecords = true;
       reads.catalogue = true;
       return live.renewals(days);
     },

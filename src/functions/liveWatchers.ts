@@ -9,6 +9,8 @@ export interface Dependencies {
   licences: string[];
   products: string[];
   allProducts: boolean;
+  /** Every licence's own fields (not its usage): re-run when a licence is added, changed or removed. */
+  licenceRecords: boolean;
   catalogue: boolean;
 }
 
@@ -43,6 +45,7 @@ export class Watchers {
   private readonly byLicence = new Map<string, Set<Entry>>();
   private readonly byProduct = new Map<string, Set<Entry>>();
   private readonly allProducts = new Set<Entry>();
+  private readonly licenceRecords = new Set<Entry>();
   private readonly catalogue = new Set<Entry>();
 
   get size(): number {
@@ -73,6 +76,7 @@ export class Watchers {
         add(this.allProducts);
       }
       if (affected.catalogue) add(this.catalogue);
+      if (affected.records.has("licences")) add(this.licenceRecords);
       targets = set;
     }
     let pushed = 0;
@@ -97,6 +101,7 @@ export class Watchers {
     for (const key of reads.licences) setOf(this.byLicence, key).add(entry);
     for (const key of reads.products) setOf(this.byProduct, key).add(entry);
     if (reads.allProducts) this.allProducts.add(entry);
+    if (reads.licenceRecords) this.licenceRecords.add(entry);
     if (reads.catalogue) this.catalogue.add(entry);
   }
 
@@ -106,6 +111,7 @@ export class Watchers {
     for (const key of reads.licences) removeFrom(this.byLicence, key, entry);
     for (const key of reads.products) removeFrom(this.byProduct, key, entry);
     this.allProducts.delete(entry);
+    this.licenceRecords.delete(entry);
     this.catalogue.delete(entry);
   }
 }

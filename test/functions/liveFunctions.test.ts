@@ -205,3 +205,26 @@ it("RENEWALS lists the licences due as the pane does, and follows an edit", asyn
   renewals(7, week);
   expect(week.latest()).toEqual(renewalsGrid([]));
 });
+
+it("RENEWALS is not worked out again when only an installation moves, and is when a licence changes", async () => {
+  const list = invocation();
+  renewals(null, list);
+  const usedByExpired = invocation();
+  used("LIC-EXPIRED", usedByExpired);
+  const workedOut = jest.spyOn(fixture.live, "renewals");
+
+  fixture.workbook.typeIntoCell(
+    "Installations",
+    `${installationColumn("Licence ID")}${rowOf(1)}`,
+    "LIC-EXPIRED",
+  );
+  await settle(fixture.live);
+  expect(usedByExpired.results).toEqual([1, 2]); // the move reached the cells
+  expect(workedOut).not.toHaveBeenCalled();
+
+  const stored = fixture.live.record("licences", "LIC-OK")!;
+  expect((await fixture.register.update("licences", { ...stored, expiryDate: "2027-01-15" })).ok).toBe(true);
+  await settle(fixture.live);
+  expect(workedOut).toHaveBeenCalled();
+  expect((list.latest() as unknown[][])[1][0]).toBe("LIC-OK");
+});

@@ -304,9 +304,20 @@ test("refuses a Quantity of 'ten', an expiry before the start and currency 'XX1'
   await quantity.press("Enter");
   expect((await readSheet(page, "Licences")).rows).toHaveLength(before);
 
-  // Leaving asks before dropping the edits; discarding writes nothing either.
-  await form.getByRole("button", { name: "Back" }).click();
+  // Leaving asks before dropping the edits. Keep editing (Escape) puts the keyboard back on Back, not on the
+  // page's top; discarding writes nothing either.
+  const back = form.getByRole("button", { name: "Back" });
+  await back.focus();
+  await page.keyboard.press("Enter");
   const dialog = page.getByRole("alertdialog", { name: "Discard changes?" });
+  await dialog.waitFor();
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  await eventually(async () =>
+    expect(await back.evaluate((button) => button === document.activeElement)).toBe(true),
+  );
+  expect(await quantity.inputValue()).toBe("ten");
+  await back.click();
   await dialog.getByRole("button", { name: "Discard changes" }).click();
   await waitForList(pane);
   await pane

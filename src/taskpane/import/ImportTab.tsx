@@ -10,6 +10,7 @@ import {
   Subtitle2,
   Text,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
 import { columnMappingProblem, headerRowKey, type SavedColumnMapping } from "../../domain/columnMapping";
@@ -54,6 +55,8 @@ export function ImportTab({ data }: { data: RegisterData }) {
   }>();
   const [removeNotReported, setRemoveNotReported] = useState(false);
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
+  // Cancelling the removal question puts the keyboard back on the Import button.
+  const opensDialog = useRestoreFocusTarget();
   const [writing, setWriting] = useState<{ message: string; fraction: number }>();
   const [outcome, setOutcome] = useState<{ intent: "success" | "error"; text: string }>();
   const [changingMapping, setChangingMapping] = useState(false);
@@ -343,6 +346,7 @@ export function ImportTab({ data }: { data: RegisterData }) {
                     !(removeNotReported && pending.plan.notReported.length > 0)
                   }
                   onClick={startWrite}
+                  {...opensDialog}
                 >
                   Import {plural(pending.plan.add.length, "installation")}
                 </Button>

@@ -7,6 +7,7 @@ import {
   ProgressBar,
   Text,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { planLinks, type ProductLinkPlan } from "../../domain/linkProposals";
@@ -42,6 +43,7 @@ export function LinkPanel({ data }: { data: RegisterData }) {
   const { register, today } = useRegisterContext();
   const plan = useMemo(() => planLinks(data, today), [data, today]);
   const [confirming, setConfirming] = useState(false);
+  const opensDialog = useRestoreFocusTarget();
   const [progress, setProgress] = useState<number>();
   const [outcome, setOutcome] = useState<{ intent: "success" | "error"; text: string }>();
   const money = (amount: number) => formatMoney(amount, plan.reportingCurrency);
@@ -113,7 +115,7 @@ export function LinkPanel({ data }: { data: RegisterData }) {
             </Field>
           ) : (
             plan.proposals.length > 0 && (
-              <Button appearance="primary" onClick={() => setConfirming(true)}>
+              <Button appearance="primary" onClick={() => setConfirming(true)} {...opensDialog}>
                 Link {plural(plan.proposals.length, "installation")}
               </Button>
             )

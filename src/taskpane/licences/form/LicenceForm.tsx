@@ -7,6 +7,7 @@ import {
   Spinner,
   Text,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { LICENCE_LABELS } from "../../../domain/labels";
@@ -100,6 +101,8 @@ export function LicenceForm({
   const [showError, setShowError] = useState<string>();
   const [seenInRegister, setSeenInRegister] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Back and Delete licence open a dialog; cancelling it puts the keyboard back on the button, not the page.
+  const opensDialog = useRestoreFocusTarget();
   // Keyboard and screen-reader users land on the licence they opened, not on the button they left behind.
   useEffect(() => {
     if (focusOnOpen) heading.current?.focus();
@@ -162,7 +165,9 @@ export function LicenceForm({
         }}
       >
         <div className={styles.header}>
-          <Button onClick={onBack}>Back</Button>
+          <Button onClick={onBack} {...opensDialog}>
+            Back
+          </Button>
           <h2 className={styles.title} ref={heading} tabIndex={-1}>
             {title}
           </h2>
@@ -289,7 +294,7 @@ export function LicenceForm({
               </Button>
             )}
             {base && !isNew && (
-              <Button appearance="subtle" onClick={() => setConfirmDelete(true)}>
+              <Button appearance="subtle" onClick={() => setConfirmDelete(true)} {...opensDialog}>
                 Delete licence
               </Button>
             )}

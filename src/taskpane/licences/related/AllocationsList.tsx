@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Text, useRestoreFocusTarget } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Allocation, Licence } from "../../../domain/schemas";
 import { allocationState } from "../../../domain/usage";
@@ -36,6 +36,8 @@ export function AllocationsList({
   const { today } = useRegisterContext();
   const action = useRecordAction();
   const [adding, setAdding] = useState(false);
+  // Cancelling a removal puts the keyboard back on the item's Remove button.
+  const opensDialog = useRestoreFocusTarget();
   const [removing, setRemoving] = useState<Allocation>();
   // The licence's own allocations, looked up by its ID once per change to the register, not on every keystroke.
   const rows = useMemo(
@@ -111,6 +113,7 @@ export function AllocationsList({
                     appearance="subtle"
                     disabled={action.busy}
                     onClick={() => setRemoving(allocation)}
+                    {...opensDialog}
                     aria-label={`Remove ${allocation.user}`}
                   >
                     Remove

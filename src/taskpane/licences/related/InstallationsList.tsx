@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Text, useRestoreFocusTarget } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { INSTALLATION_LABELS as I } from "../../../domain/labels";
 import type { Installation, Licence } from "../../../domain/schemas";
@@ -27,6 +27,8 @@ export function InstallationsList({
   const register = useRegister();
   const action = useRecordAction();
   const [adding, setAdding] = useState(false);
+  // Cancelling a removal puts the keyboard back on the item's Remove button.
+  const opensDialog = useRestoreFocusTarget();
   const [removing, setRemoving] = useState<Installation>();
   // The licence's own installations, looked up by its ID once per change to the register, not on every keystroke.
   const rows = useMemo(
@@ -101,6 +103,7 @@ export function InstallationsList({
                     appearance="subtle"
                     disabled={action.busy}
                     onClick={() => setRemoving(installation)}
+                    {...opensDialog}
                     aria-label={`Remove ${installation.device}`}
                   >
                     Remove

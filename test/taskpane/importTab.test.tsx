@@ -72,6 +72,10 @@ describe("Import tab", () => {
         ),
       SLOW,
     );
+    // The effect of linking in one sentence, each figure said once when linking leaves it as it is.
+    expect(within(links).getByText(/^After linking: /).textContent).toBe(
+      "After linking: 1 product over-deployed, as now; buying the missing licences would cost £4,500.00, as now.",
+    );
     fireEvent.click(within(links).getByRole("button", { name: /^Link \d+ installations?$/ }));
     const dialog = await findDialog("Link installations to licences?");
     fireEvent.click(within(dialog).getByRole("button", { name: /^Link/ }));

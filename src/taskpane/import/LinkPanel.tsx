@@ -10,10 +10,10 @@ import {
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { planLinks, type ProductLinkPlan } from "../../domain/linkProposals";
+import { planLinks, type LinkPlan, type ProductLinkPlan } from "../../domain/linkProposals";
 import type { RegisterData } from "../../workbook/registerApi";
 import { ConfirmDialog } from "../ConfirmDialog";
-import { formatMoney, plural } from "../formatting";
+import { formatCount, formatMoney, plural } from "../formatting";
 import { failureSentence, unexpectedSentence } from "../messages";
 import { useRegisterContext } from "../RegisterContext";
 
@@ -100,11 +100,7 @@ export function LinkPanel({ data }: { data: RegisterData }) {
               </li>
             ))}
           </ul>
-          <Text>
-            After linking: {plural(plan.overDeployedAfter, "product")} over-deployed (now{" "}
-            {plan.overDeployedBefore}); buying the missing licences would cost {money(plan.trueUpAfter)} (now{" "}
-            {money(plan.trueUpBefore)}).
-          </Text>
+          <Text>{afterLinkingSentence(plan, money)}</Text>
           {progress !== undefined ? (
             <Field
               label="Linking installations"
@@ -134,4 +130,21 @@ export function LinkPanel({ data }: { data: RegisterData }) {
       </ConfirmDialog>
     </section>
   );
+}
+
+/**
+ * "After linking: 3 products over-deployed (4 before linking); buying the missing licences would cost £900.00
+ * (£1,200.00 before linking)." A figure linking leaves as it is is said once, "as now".
+ */
+function afterLinkingSentence(
+  plan: Pick<LinkPlan, "overDeployedAfter" | "overDeployedBefore" | "trueUpAfter" | "trueUpBefore">,
+  money: (amount: number) => string,
+): string {
+  const change = (after: string, before: string, same: boolean) =>
+    same ? `${after}, as now` : `${after} (${before} before linking)`;
+  const { overDeployedAfter: after, overDeployedBefore: before } = plan;
+  const products = change(`${plural(after, "product")} over-deployed`, formatCount(before), after === before);
+  const [costAfter, costBefore] = [money(plan.trueUpAfter), money(plan.trueUpBefore)];
+  const cost = change(costAfter, costBefore, costAfter === costBefore);
+  return `After linking: ${products}; buying the missing licences would cost ${cost}.`;
 }

@@ -1,6 +1,7 @@
 import "./support/polyfills";
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { licences } from "./support/fixtures";
+import { addDays } from "../../src/domain/dates";
+import { licences, TODAY } from "./support/fixtures";
 import { renderPane } from "./support/renderPane";
 
 /** A row's texts: the product (the row's header), then its figures. */
@@ -89,16 +90,24 @@ describe("dashboard", () => {
     }
   });
 
-  it("lists renewals in the next 90 days and opens a licence from there", async () => {
+  it("lists renewals in the next 90 days, saying a notice date gone by was due, and opens a licence from there", async () => {
     await renderPane();
     fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
     const renewals = screen.getByRole("list", { name: "Upcoming renewals" });
     const items = within(renewals).getAllByRole("button");
     expect(items.map((item) => item.textContent)).toEqual([
-      "Adobe Acrobat Pro — 20 days leftSubscription, Softcat · expires 5 Jul 2026 · notice 5 Jun 2026 · does not auto-renew",
+      "Adobe Acrobat Pro — 20 days leftSubscription, Softcat · expires 5 Jul 2026 · notice was due 5 Jun 2026 · does not auto-renew",
     ]);
     fireEvent.click(items[0]);
     expect(await screen.findByRole("form", { name: "Adobe Acrobat Pro" })).toBeTruthy();
+  });
+
+  it("says a renewal notice still to come is due on its date", async () => {
+    const acrobat = licences.find((licence) => licence.id === "LIC-ACRO")!;
+    await renderPane({ licences: [{ ...acrobat, expiryDate: addDays(TODAY, 60) }] });
+    fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
+    const renewals = screen.getByRole("list", { name: "Upcoming renewals" });
+    expect(within(renewals).getByRole("button").textContent).toContain("· notice due 15 Jul 2026 ·");
   });
 
   it("lists data issues and goes to the cell when one is selected; register-wide ones are plain text", async () => {

@@ -68,7 +68,7 @@ export function Dashboard({
         <ComplianceGrid products={position.products} currency={position.reportingCurrency} />
       </Section>
       <Section title={`Renewals in the next ${RENEWAL_WINDOW_DAYS} days`}>
-        <UpcomingRenewals renewals={renewals} onOpen={onOpenLicence} />
+        <UpcomingRenewals renewals={renewals} asOf={position.asOf} onOpen={onOpenLicence} />
       </Section>
       <Section title={`Data issues (${issues.length})`}>
         <DataIssues issues={issues} register={register} />

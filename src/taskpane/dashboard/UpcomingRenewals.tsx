@@ -1,4 +1,5 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import type { IsoDate } from "../../domain/dates";
 import { formatDate } from "../formatting";
 import { RENEWAL_WINDOW_DAYS, type UpcomingRenewal } from "../../domain/upcomingRenewals";
 import { useButtonListStyles } from "../buttonListStyles";
@@ -10,12 +11,19 @@ const useStyles = makeStyles({
 const daysText = (days: number) =>
   days === 0 ? "expires today" : days === 1 ? "1 day left" : `${days} days left`;
 
+/** As the licence form says it, and in the past tense once the date has gone: that notice is late. */
+const noticeText = (noticeDate: IsoDate, asOf: IsoDate) =>
+  `notice ${noticeDate < asOf ? "was due" : "due"} ${formatDate(noticeDate)}`;
+
 /** Licences expiring within the renewal window; selecting one opens its form. */
 export function UpcomingRenewals({
   renewals,
+  asOf,
   onOpen,
 }: {
   renewals: UpcomingRenewal[];
+  /** The day the figures are for, which tells a notice date gone from one still to come. */
+  asOf: IsoDate;
   onOpen: (id: string) => void;
 }) {
   const styles = useStyles();
@@ -33,7 +41,7 @@ export function UpcomingRenewals({
               {[
                 renewal.description,
                 `expires ${formatDate(renewal.expiryDate)}`,
-                renewal.noticeDate && `notice ${formatDate(renewal.noticeDate)}`,
+                renewal.noticeDate && noticeText(renewal.noticeDate, asOf),
                 renewal.autoRenew ? "auto-renews" : "does not auto-renew",
               ]
                 .filter(Boolean)

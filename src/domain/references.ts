@@ -38,6 +38,13 @@ export function licenceLabel(
 }
 
 type Row = Record<string, unknown>;
+
+/** What a link shows of the record it names: that record's own ID text and its name (a licence's label). */
+export interface Named {
+  readonly id: string;
+  readonly name: string;
+}
+
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
 /**
@@ -45,8 +52,8 @@ const text = (value: unknown) => (typeof value === "string" ? value : "");
  * kept up to date one record at a time (setProduct, setLicence) as they change.
  */
 export class ReferenceNames {
-  private readonly products = new Map<string, string>();
-  private readonly licences = new Map<string, string>();
+  private readonly products = new Map<string, Named>();
+  private readonly licences = new Map<string, Named>();
 
   constructor(software: Iterable<Row> = [], licences: Iterable<Row> = []) {
     for (const product of software) this.setProduct(text(product.id), product);
@@ -59,40 +66,49 @@ export class ReferenceNames {
    */
   setProduct(id: string, product: Row | undefined): boolean {
     const key = matchKey(id);
-    const before = this.products.get(key);
+    const before = this.products.get(key)?.name;
     if (product === undefined) this.products.delete(key);
-    else this.products.set(key, text(product.name));
-    return this.products.get(key) !== before;
+    else this.products.set(key, { id, name: text(product.name) });
+    return this.products.get(key)?.name !== before;
   }
 
   /** The licence with this ID is now `licence`, or gone (undefined). Whether the label its links show changed. */
   setLicence(id: string, licence: Row | undefined): boolean {
     const key = matchKey(id);
-    const before = this.licences.get(key);
+    const before = this.licences.get(key)?.name;
     if (licence === undefined) this.licences.delete(key);
-    else
-      this.licences.set(
-        key,
-        licenceLabel(
-          {
-            softwareId: text(licence.softwareId),
-            licenceType: text(licence.licenceType),
-            vendor: text(licence.vendor),
-          },
-          this.productName(text(licence.softwareId)),
-        ),
+    else {
+      const label = licenceLabel(
+        {
+          softwareId: text(licence.softwareId),
+          licenceType: text(licence.licenceType),
+          vendor: text(licence.vendor),
+        },
+        this.productName(text(licence.softwareId)),
       );
-    return this.licences.get(key) !== before;
+      this.licences.set(key, { id, name: label });
+    }
+    return this.licences.get(key)?.name !== before;
+  }
+
+  /** The catalogue entry a link names, with its ID as the entry holds it; undefined when it is not in the catalogue. */
+  product(softwareId: string): Named | undefined {
+    return this.products.get(referenceKey(softwareId));
+  }
+
+  /** The licence a link names, with its label as `name`; undefined when it is not in the register. */
+  licence(licenceId: string): Named | undefined {
+    return this.licences.get(referenceKey(licenceId));
   }
 
   /** The product's name; undefined when it is not in the catalogue. */
   productName(softwareId: string): string | undefined {
-    return this.products.get(referenceKey(softwareId));
+    return this.product(softwareId)?.name;
   }
 
   /** The licence's label; undefined when it is not in the register. */
   licenceLabel(licenceId: string): string | undefined {
-    return this.licences.get(referenceKey(licenceId));
+    return this.licence(licenceId)?.name;
   }
 
   /**
@@ -156,18 +172,24 @@ export function staleFields(
 }
 
 /**
- * Points a record's names that already read right at the one copy `names` holds. Each row of a large register
- * holds its own copy of its product's name and its licence's label as read from the sheet (1.3 million at
- * 100,000 licences); equal text cannot be told apart, so the record's value does not change, but the copies
- * can be freed.
+ * Points a record's links and names that already read right at the one copy `names` holds. Each row of a large
+ * register holds its own copy, as read from the sheet, of the ID it links to and of the name shown beside it
+ * (2.6 million at 100,000 licences); equal text cannot be told apart, so the record's values do not change,
+ * but the copies can be freed. A link typed differently from the ID (" lic-1 ") keeps its own text.
  */
 export function shareNames(kind: DisplayKind, record: Row, names: ReferenceNames): void {
   if (kind === "licences" || kind === "installations") {
-    const name = names.productName(text(record.softwareId));
-    if (name !== undefined && record.softwareName === name) record.softwareName = name;
+    const product = names.product(text(record.softwareId));
+    if (product !== undefined) {
+      if (record.softwareId === product.id) record.softwareId = product.id;
+      if (record.softwareName === product.name) record.softwareName = product.name;
+    }
   }
   if (kind === "installations" || kind === "allocations") {
-    const label = names.licenceLabel(text(record.licenceId));
-    if (label !== undefined && record.licenceLabel === label) record.licenceLabel = label;
+    const licence = names.licence(text(record.licenceId));
+    if (licence !== undefined) {
+      if (record.licenceId === licence.id) record.licenceId = licence.id;
+      if (record.licenceLabel === licence.name) record.licenceLabel = licence.name;
+    }
   }
 }

@@ -76,4 +76,19 @@ describe("link cells and the names beside them", () => {
       { id: "I2", fields: { softwareName: "AutoCAD", licenceLabel: "AutoCAD · Trial" } },
     ]);
   });
+
+  test("sharing keeps a link typed differently from the ID exactly as typed", () => {
+    const names = new ReferenceNames(
+      [{ id: "SW-1", name: "AutoCAD" }],
+      [{ id: "LIC-1", softwareId: "SW-1", licenceType: "Trial" }],
+    );
+    const typed = { id: "I1", softwareId: " sw-1 ", licenceId: "AutoCAD · Trial [lic-1]" };
+    const allocation = { id: "A1", licenceId: "LIC-1 ", user: "ann" };
+    shareNames("installations", typed, names);
+    shareNames("allocations", allocation, names);
+    expect(typed).toEqual({ id: "I1", softwareId: " sw-1 ", licenceId: "AutoCAD · Trial [lic-1]" });
+    expect(allocation).toEqual({ id: "A1", licenceId: "LIC-1 ", user: "ann" });
+    expect(names.product(" sw-1 ")).toEqual({ id: "SW-1", name: "AutoCAD" });
+    expect(names.licence("AutoCAD · Trial [lic-1]")).toEqual({ id: "LIC-1", name: "AutoCAD · Trial" });
+  });
 });

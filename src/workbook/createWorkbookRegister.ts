@@ -36,6 +36,7 @@ import { SelectionFeed, selectCell, selectRecord } from "./selection";
 import { setUpWorkbook } from "./setUp";
 import { RECORD_KINDS, RECORD_TABLES } from "./tables";
 import { notSavedFailure, writeSettings } from "./writeSettings";
+import { settingsKeptMessage } from "./settingsMerge";
 import { readTableRows } from "./readRows";
 import { buildDashboard, fitDashboardChart } from "./dashboard";
 import { writeDisplayFields } from "./displayFields";
@@ -389,7 +390,7 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
       );
     },
 
-    async updateSettings(settings: Settings): Promise<Result<Settings>> {
+    async updateSettings(settings: Settings, base?: Settings): Promise<Result<Settings>> {
       const parsed = settingsSchema.safeParse(settings);
       if (!parsed.success) {
         const errors = fieldErrors(parsed.error.issues);
@@ -402,9 +403,13 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
       return feed.ownWrite(
         "settings",
         () =>
-          attempt("save the settings", async () => {
-            const refused = await run((context) => writeSettings(context, parsed.data));
-            return refused ? fail(notSavedFailure(refused)) : ok(parsed.data);
+          attempt("save the settings", async (): Promise<Result<Settings>> => {
+            const written = await run((context) => writeSettings(context, parsed.data, base));
+            if ("notSaved" in written) return fail(notSavedFailure(written.notSaved));
+            const { saved, kept } = written;
+            return kept.length > 0
+              ? { ok: true, value: saved, merged: { fields: kept, message: settingsKeptMessage(kept) } }
+              : ok(saved);
           }),
         (result) => (result.ok ? [] : undefined),
       );

@@ -215,7 +215,14 @@ export interface Register {
     expectedRowVersion: number,
     options?: WriteOptions,
   ): Promise<Result<void>>;
-  updateSettings(settings: Settings): Promise<Result<Settings>>;
+  /**
+   * Saves what the person changed in the settings since they loaded them (`base`, as the pane loaded it); what
+   * someone else changed meanwhile and they did not stays, and the result is the settings as saved, with
+   * `merged` naming what was kept. A value both changed to different values is a conflict and nothing is
+   * written; its `current` is the settings now, the base to save again with to keep this person's values.
+   * Without a base the person is taken to have seen the settings as the workbook holds them now.
+   */
+  updateSettings(settings: Settings, base?: Settings): Promise<Result<Settings>>;
   onChanged(listener: (change: RegisterChange) => void): () => void;
   /** Selects the record's row in its sheet. */
   goToRecord(kind: RecordKind, id: string): Promise<void>;

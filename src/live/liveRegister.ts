@@ -10,6 +10,7 @@ import { matchKey } from "../domain/keys";
 import type { GridCell } from "../domain/positionGrid";
 import type { LicencePosition, ProductPosition, RegisterPosition } from "../domain/positionTypes";
 import { RegisterIndex } from "../domain/registerIndex";
+import { sameRecord } from "../domain/sameRecord";
 import type { Allocation, Installation, Licence, Settings, Software } from "../domain/schemas";
 import { upcomingRenewals, type UpcomingRenewal } from "../domain/upcomingRenewals";
 import { DEFAULT_SLICE_MS, forEachPaced, yieldEvery } from "../domain/yielding";
@@ -67,12 +68,6 @@ export interface LiveState {
 function sentence(error: unknown): string {
   const text = (error instanceof Error ? error.message : String(error)).trim();
   return /[.!?]["”]?$/.test(text) ? text : `${text}.`;
-}
-
-function sameRecord(a: Row, b: Row): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => a[key] === b[key]);
 }
 
 export class LiveRegister {

@@ -1,4 +1,5 @@
 import type { RecordKind } from "../domain/ids";
+import { sameRecord } from "../domain/sameRecord";
 import { forEachPaced, noPause, type Pause } from "../domain/yielding";
 
 type Row = Record<string, unknown>;
@@ -10,17 +11,6 @@ const VERSIONS_KEPT = 5;
 interface Load {
   rowOf: Map<string, number>;
   recordAt: Row[];
-}
-
-/** Whether two records hold the same fields with the same values (records hold only text, numbers and flags). */
-function sameRecord(a: Row, b: Row): boolean {
-  let fields = 0;
-  for (const field in a) {
-    if (a[field] !== b[field]) return false;
-    fields++;
-  }
-  for (const field in b) if (Object.hasOwn(b, field)) fields--;
-  return fields === 0;
 }
 
 /**

@@ -15,8 +15,8 @@ import type { ColumnSpec, RecordTableSpec } from "./tables/types";
  * with that field's own schema from the record schema's shape, then runs the record's cross-field rule
  * (the same function the record schema refines with). A row whose fields or cross-field rule fail is not
  * reported from here: the caller parses it with the whole record schema, so its data issues are exactly the
- * schema's. The record built here equals what the whole schema gives a valid row: shape order, defaults
- * applied, absent optional fields left out.
+ * schema's. The record built here holds what the whole schema gives a valid row: shape order, defaults
+ * applied; an absent optional field is there, undefined, where the schema leaves it out (see recordTemplate).
  */
 
 /** A cell the field rejects; the row then goes to the whole schema. */
@@ -37,14 +37,6 @@ const CROSS_FIELD_RULES = new Map<z.ZodMiniType, CrossFieldRule>([
 const MEMO_PROBE = 4096;
 /** A memo with more distinct values than this share of its lookups is dropped (IDs, device names). */
 const MEMO_MAX_MISS_SHARE = 0.5;
-/**
- * Records of up to this many fields are built field by field: V8 keeps such objects in fast mode, and that is
- * quicker than copying a template. Larger records (licences) are copied from a template, see recordTemplate.
- */
-const FIELD_BY_FIELD_MAX = 16;
-/** Above this many fields a presence pattern no longer fits exactly in a number, so no templates. */
-const TEMPLATE_MAX = 52;
-
 /** How a column's cells reach its field without a memo: the cell's own value, checked by rules read from the schema. */
 const enum Direct {
   None,
@@ -269,25 +261,18 @@ function lookup(plan: FieldPlan, raw: unknown): CellResult {
 }
 
 /**
- * An empty record with exactly these fields, in this order, as an object V8 keeps in fast mode with every
- * field inside the object: JSON.parse builds such objects, and spreading one copies its layout. Records built
- * by adding fields one by one through a computed name fall into slow dictionary mode past about 16 fields
- * (a licence has over 40), where each takes several times the memory and every read is a hash lookup.
+ * A record with every field of the table, in shape order, as an object V8 keeps with every field inside it:
+ * JSON.parse builds such objects, and spreading one copies its layout. Every record of a table is copied from
+ * this one template, so they share one layout and V8's copy stays on its fast path; a record built field by
+ * field keeps most fields in a second, separate array, and one template per pattern of filled fields gives a
+ * large table hundreds of layouts, past which the copy falls back to that same split form (at 100,000 licences
+ * 20 MB more, and every read of a field a lookup across many layouts).
  */
 function recordTemplate(fields: readonly string[]): Record<string, unknown> {
   return JSON.parse(JSON.stringify(Object.fromEntries(fields.map((field) => [field, null])))) as Record<
     string,
     unknown
   >;
-}
-
-/** Record templates of each table by which fields are present (one bit a field, in shape order), kept between reads. */
-const recordTemplates = new WeakMap<RecordTableSpec, Map<number, Record<string, unknown>>>();
-
-function templatesOf(spec: RecordTableSpec): Map<number, Record<string, unknown>> {
-  let templates = recordTemplates.get(spec);
-  if (!templates) recordTemplates.set(spec, (templates = new Map()));
-  return templates;
 }
 
 /** The fast parser for a record table, or undefined when its schema is not a plain object of fields plus known rules. */
@@ -334,25 +319,15 @@ export function createFastRowParser(spec: RecordTableSpec): FastRowParser | unde
     },
   };
 
-  /** Each field's value in the row being parsed, ABSENT where the record leaves the field out. */
-  const values: unknown[] = plans.map(() => ABSENT);
-  const templates = templatesOf(spec);
-  const templateFor = (presence: number): Record<string, unknown> => {
-    let template = templates.get(presence);
-    if (!template) {
-      template = recordTemplate(plans.filter((_, i) => values[i] !== ABSENT).map((plan) => plan.field));
-      templates.set(presence, template);
-    }
-    return template;
-  };
-  const useTemplates = plans.length > FIELD_BY_FIELD_MAX && plans.length <= TEMPLATE_MAX;
+  /** Each field's value in the row being parsed (undefined where the row leaves an optional field out). */
+  const values: unknown[] = plans.map(() => undefined);
+  const template = recordTemplate(plans.map((plan) => plan.field));
 
   return {
     spec,
     parse(positions, row) {
       let blank = true;
       let ok = true;
-      let presence = 0;
       for (let i = 0; i < plans.length; i++) {
         const plan = plans[i];
         const position = plan.columnIndex >= 0 ? positions[plan.columnIndex] : -1;
@@ -360,16 +335,12 @@ export function createFastRowParser(spec: RecordTableSpec): FastRowParser | unde
         if (result === ABSENT) result = plan.absent;
         else blank = false;
         if (result === FAIL) ok = false;
-        const present = result !== undefined && result !== FAIL;
-        values[i] = present ? result : ABSENT;
-        presence = presence * 2 + (present ? 1 : 0);
+        else values[i] = result;
       }
       if (blank) return "blank";
       if (!ok) return undefined;
-      const record: Record<string, unknown> = useTemplates ? { ...templateFor(presence) } : {};
-      for (let i = 0; i < plans.length; i++) {
-        if (values[i] !== ABSENT) record[plans[i].field] = values[i];
-      }
+      const record: Record<string, unknown> = { ...template };
+      for (let i = 0; i < plans.length; i++) record[plans[i].field] = values[i];
       if (rule) {
         ruleFailed = false;
         rule(record as never, ruleContext);

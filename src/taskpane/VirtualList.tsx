@@ -6,7 +6,15 @@ import {
   type Virtualizer,
 } from "@tanstack/react-virtual";
 import { makeStyles, mergeClasses } from "@fluentui/react-components";
-import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type ReactNode,
+} from "react";
 
 const useStyles = makeStyles({
   whole: { display: "flex", flexDirection: "column", listStyleType: "none", margin: 0, padding: 0 },
@@ -27,6 +35,13 @@ export interface VirtualListProps<T> {
   /** Space between items in pixels. */
   gap?: number;
   className?: string;
+  /**
+   * An item to bring into view and give the keyboard focus (its first focusable element, else the item), once it
+   * is drawn: a list of 100,000 draws only what is in view. `onFocused` is called then; clear `focusIndex` there,
+   * or a later change of the items would move the focus again.
+   */
+  focusIndex?: number;
+  onFocused?: () => void;
 }
 
 /** Items rendered beyond each edge of the visible part, so Tab and Shift+Tab always have a next item. */
@@ -50,6 +65,8 @@ export function VirtualList<T>({
   renderItem,
   label,
   className,
+  focusIndex,
+  onFocused,
   ...sizes
 }: VirtualListProps<T>) {
   const styles = useStyles();
@@ -62,6 +79,8 @@ export function VirtualList<T>({
       {...sizes}
       count={items.length}
       getKey={getKey}
+      focusIndex={focusIndex}
+      onFocused={onFocused}
       render={(shown) =>
         shown.windowed ? (
           <ul
@@ -85,9 +104,16 @@ export function VirtualList<T>({
             ))}
           </ul>
         ) : (
-          <ul aria-label={label} className={mergeClasses(styles.whole, className)} style={{ gap: sizes.gap }}>
+          <ul
+            ref={shown.placeList}
+            aria-label={label}
+            className={mergeClasses(styles.whole, className)}
+            style={{ gap: sizes.gap }}
+          >
             {shown.items.map((item) => (
-              <li key={item.key}>{renderItem(items[item.index])}</li>
+              <li key={item.key} {...shown.itemProps(item)}>
+                {renderItem(items[item.index])}
+              </li>
             ))}
           </ul>
         )
@@ -140,6 +166,9 @@ export interface VirtualWindowProps {
   gap?: number;
   /** Draws the list around the items shown: a `ul` of `li`s, or a table's rows. */
   render: (shown: ShownWindow) => ReactNode;
+  /** See VirtualListProps. */
+  focusIndex?: number;
+  onFocused?: () => void;
 }
 
 /**
@@ -147,8 +176,14 @@ export interface VirtualWindowProps {
  * to draw and where, and the caller draws them. Up to RENDER_ALL_UP_TO items, every one is drawn in the flow.
  */
 export function VirtualWindow(props: VirtualWindowProps) {
+  if (props.count > RENDER_ALL_UP_TO) return <WindowedList {...props} />;
+  return <WholeList {...props} />;
+}
+
+/** Every item, in the flow. */
+function WholeList(props: VirtualWindowProps) {
   const { count, getKey, render } = props;
-  if (count > RENDER_ALL_UP_TO) return <WindowedList {...props} />;
+  const placeList = useItemFocus(props, noScroll);
   const items = Array.from({ length: count }, (_, index) => ({
     index,
     key: getKey(index),
@@ -159,14 +194,50 @@ export function VirtualWindow(props: VirtualWindowProps) {
     items,
     windowed: false,
     totalSize: 0,
-    placeList: noElement,
+    placeList,
     measureItem: noElement,
-    itemProps: noProps,
+    itemProps: indexProps,
   });
 }
 
 const noElement = () => undefined;
 const noProps = (): ItemProps => ({});
+const indexProps = (item: ShownItem): ItemProps => ({ "data-index": item.index });
+// every item of a whole list is drawn, so focusing one brings it into view
+const noScroll = () => undefined;
+
+const FOCUSABLE = "button, [href], input, select, textarea, [tabindex]:not([tabindex='-1'])";
+
+/**
+ * Brings the item asked for (focusIndex) into view and moves the keyboard focus into it once it is drawn, after
+ * whichever render draws it; gives the ref of the list's element, whose items carry their data-index.
+ */
+function useItemFocus(
+  { focusIndex, onFocused }: Pick<VirtualWindowProps, "focusIndex" | "onFocused">,
+  scrollToIndex: (index: number) => void,
+) {
+  const list = useRef<HTMLElement | null>(null);
+  const scrolledTo = useRef<number | undefined>(undefined);
+  // after every render: the item may be drawn only a render or two later
+  useEffect(() => {
+    if (focusIndex === undefined) {
+      scrolledTo.current = undefined;
+      return;
+    }
+    if (scrolledTo.current !== focusIndex) {
+      scrolledTo.current = focusIndex;
+      scrollToIndex(focusIndex);
+    }
+    const item = list.current?.querySelector<HTMLElement>(`:scope > [data-index="${focusIndex}"]`);
+    if (!item) return;
+    // a windowed list has scrolled to the item already, and is still placing it as rows are measured
+    (item.querySelector<HTMLElement>(FOCUSABLE) ?? item).focus({ preventScroll: scrollToIndex !== noScroll });
+    onFocused?.();
+  });
+  return useCallback((element: HTMLElement | null) => {
+    list.current = element;
+  }, []);
+}
 
 /** The list by index, as the virtualizer sees it. */
 type ListProps = VirtualWindowProps;
@@ -296,15 +367,28 @@ function Rows({
   virtualizer,
   placeList,
   focus,
+  focusIndex,
+  onFocused,
 }: ListProps & {
   /** What the rows need of either kind of virtualizer (the window's or a box's). */
   virtualizer: Pick<
     Virtualizer<HTMLElement, HTMLElement>,
-    "getTotalSize" | "getVirtualItems" | "measureElement"
+    "getTotalSize" | "getVirtualItems" | "measureElement" | "scrollToIndex"
   > & { options: { scrollMargin: number } };
   placeList: (element: HTMLElement | null) => void;
   focus: ReturnType<typeof useFocusKeeper>;
 }) {
+  // in the middle of the view, with the items around it, as the person coming back to it left it
+  const placeFocusList = useItemFocus({ focusIndex, onFocused }, (index) =>
+    virtualizer.scrollToIndex(index, { align: "center" }),
+  );
+  const placeBoth = useCallback(
+    (element: HTMLElement | null) => {
+      placeList(element);
+      placeFocusList(element);
+    },
+    [placeList, placeFocusList],
+  );
   const scrollMargin = virtualizer.options.scrollMargin;
   const items = virtualizer.getVirtualItems().map((item) => ({
     index: item.index,
@@ -322,7 +406,7 @@ function Rows({
     items,
     windowed: true,
     totalSize: virtualizer.getTotalSize(),
-    placeList,
+    placeList: placeBoth,
     measureItem: virtualizer.measureElement,
     itemProps,
   });

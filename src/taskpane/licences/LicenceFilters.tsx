@@ -5,6 +5,7 @@ import {
   type ComplianceStatus,
   type LicenceType,
 } from "../../domain/lists";
+import type { Ref } from "react";
 import { LICENCE_COMPUTED_LABELS, LICENCE_LABELS } from "../../domain/labels";
 import type { LicenceFilter } from "./filterLicences";
 
@@ -17,16 +18,23 @@ export function LicenceFilters({
   filter,
   onChange,
   expiringSoonDays,
+  searchRef,
 }: {
   filter: LicenceFilter;
   onChange: (filter: LicenceFilter) => void;
   expiringSoonDays: number;
+  /** The search box's input, for moving the keyboard to it. */
+  searchRef?: Ref<HTMLInputElement>;
 }) {
   const styles = useStyles();
   return (
     <div className={styles.root} role="search">
       <Field label="Search licences" hint="Software name, vendor, licence key or purchase order">
-        <SearchBox value={filter.search} onChange={(_, d) => onChange({ ...filter, search: d.value })} />
+        <SearchBox
+          ref={searchRef}
+          value={filter.search}
+          onChange={(_, d) => onChange({ ...filter, search: d.value })}
+        />
       </Field>
       <div className={styles.row}>
         <Field label={LICENCE_COMPUTED_LABELS.complianceStatus}>

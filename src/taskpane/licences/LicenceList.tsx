@@ -1,5 +1,5 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { RegisterFigures } from "../../live/liveFigures";
 import type { RegisterData } from "../../workbook/registerApi";
 import { formatCount } from "../formatting";
@@ -37,6 +37,8 @@ export function LicenceList({
   notice,
   onOpen,
   onNew,
+  returnTo,
+  onReturned,
 }: {
   data: RegisterData;
   figures: RegisterFigures;
@@ -45,6 +47,13 @@ export function LicenceList({
   notice?: string;
   onOpen: (id: string) => void;
   onNew: () => void;
+  /**
+   * The licence whose form the person has just left: its row is brought into view and given the keyboard
+   * focus, so they carry on from where they were; the search box when it is not in the list (deleted, or no
+   * longer matching the search and filters). `onReturned` is called once the focus has moved.
+   */
+  returnTo?: string;
+  onReturned?: () => void;
 }) {
   const styles = useStyles();
   const soonDays = data.settings.expiringSoonDays;
@@ -60,6 +69,14 @@ export function LicenceList({
     [rows, filter, soonDays, texts, figuresRead],
   );
   const total = rows.length;
+  const returnIndex =
+    returnTo === undefined ? undefined : shown.findIndex((row) => row.licence.id === returnTo);
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (returnIndex !== -1) return;
+    search.current?.focus();
+    onReturned?.();
+  }, [returnIndex, onReturned]);
 
   return (
     <section className={styles.root} aria-label="Licences">
@@ -78,7 +95,12 @@ export function LicenceList({
           New licence
         </Button>
       </div>
-      <LicenceFilters filter={filter} onChange={onFilterChange} expiringSoonDays={soonDays} />
+      <LicenceFilters
+        filter={filter}
+        onChange={onFilterChange}
+        expiringSoonDays={soonDays}
+        searchRef={search}
+      />
       {shown.length === 0 ? (
         <div>
           <Text>
@@ -99,6 +121,8 @@ export function LicenceList({
           itemKey={(row) => row.licence.id}
           estimateSize={ITEM_HEIGHT_GUESS}
           gap={2}
+          focusIndex={returnIndex === -1 ? undefined : returnIndex}
+          onFocused={onReturned}
           renderItem={(row) => {
             // the same object until an edit touches this licence, so the memoised row is not drawn again
             const position = figures.licence(row.licence.id);

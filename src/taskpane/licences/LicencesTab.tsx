@@ -1,5 +1,5 @@
 import { Spinner } from "@fluentui/react-components";
-import { Suspense, useEffect, useImperativeHandle, useMemo, useState, type Ref } from "react";
+import { Suspense, useCallback, useEffect, useImperativeHandle, useMemo, useState, type Ref } from "react";
 import type { RegisterFigures } from "../../live/liveFigures";
 import type { RegisterData } from "../../workbook/registerApi";
 import { useLicenceDraft } from "../hooks/useLicenceDraft";
@@ -50,6 +50,9 @@ export function LicencesTab({ data, figures, ref }: Props) {
   const [selectedInSheet, setSelectedInSheet] = useState<string>();
   const [filter, setFilter] = useState<LicenceFilter>(NO_FILTER);
   const [notice, setNotice] = useState<string>();
+  /** The licence whose form was left for the list: the list puts the keyboard back on its row. */
+  const [returnTo, setReturnTo] = useState<string>();
+  const returned = useCallback(() => setReturnTo(undefined), []);
   /** A fresh form (its messages and dialogs reset) each time a licence is opened; not when a new one is saved. */
   const [session, setSession] = useState(0);
 
@@ -70,6 +73,7 @@ export function LicencesTab({ data, figures, ref }: Props) {
     setSelectedInSheet(undefined);
     setNotice(undefined);
     setSession((n) => n + 1);
+    setReturnTo(next.mode === "list" && view.mode === "edit" ? view.id : undefined);
     if (next.mode === "edit") draft.start(data.licences.find((licence) => licence.id === next.id));
     if (next.mode === "new") draft.start(undefined, { currency: data.settings.reportingCurrency });
     setView(next);
@@ -111,6 +115,8 @@ export function LicencesTab({ data, figures, ref }: Props) {
           notice={notice}
           onOpen={(id) => navigate({ mode: "edit", id })}
           onNew={() => navigate({ mode: "new" })}
+          returnTo={returnTo}
+          onReturned={returned}
         />
       ) : (
         <Suspense fallback={<Spinner label="Opening the licence…" />}>

@@ -74,6 +74,7 @@ interface Props {
   notice?: ReactNode;
   data: RegisterData;
   figures: RegisterFigures;
+  /** Back, or Escape in the form: to the list, asking first when there are unsaved changes. */
   onBack: () => void;
   onSavedNew: (id: string) => void;
   /** Leave the form without asking (after a delete or an explicit discard), with a message for the list. */
@@ -158,6 +159,14 @@ export function LicenceForm({
         className={styles.root}
         aria-label={title}
         noValidate
+        onKeyDown={(event) => {
+          // Escape is Back, unless it is closing something of its own (an open list of choices)
+          const target = event.target as HTMLElement;
+          if (event.key !== "Escape" || event.defaultPrevented) return;
+          if (target.closest("[aria-expanded='true']")) return;
+          event.preventDefault();
+          onBack();
+        }}
         onSubmit={(event) => {
           event.preventDefault();
           // Save stays focusable while it cannot be used, so Enter in a field must not save past it.

@@ -1,0 +1,108 @@
+import "./support/polyfills";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { syntheticRegister } from "../../src/playground/syntheticRegister";
+import { findDialog, openLicence, renderPane } from "./support/renderPane";
+
+/**
+ * Leaving a licence's form puts the keyboard on that licence's row in the list, so a keyboard or screen-reader
+ * user carries on from where they were; the search box when the licence has gone.
+ */
+const list = () => screen.getByRole("list", { name: "Licence list" });
+const rowOf = (softwareName: string) =>
+  within(list())
+    .getAllByRole("button")
+    .find((button) => button.getAttribute("aria-label")?.startsWith(`${softwareName},`));
+
+describe("back from a licence's form to the list", () => {
+  it("Back puts the focus on the row of the licence the person came from", async () => {
+    await renderPane();
+    await openLicence("AutoCAD");
+    fireEvent.click(screen.getByRole("button", { name: "Back" }));
+    await screen.findByRole("list", { name: "Licence list" });
+    await waitFor(() => expect(document.activeElement).toBe(rowOf("AutoCAD")));
+  });
+
+  it("Escape in the form does the same, and the search and filters are as the person left them", async () => {
+    await renderPane();
+    fireEvent.change(screen.getByRole("searchbox"), { target: { value: "zoom" } });
+    await waitFor(() => expect(within(list()).getAllByRole("button")).toHaveLength(1));
+    const form = await openLicence("Zoom Workplace");
+    fireEvent.keyDown(within(form).getByRole("heading", { name: "Zoom Workplace" }), { key: "Escape" });
+    await screen.findByRole("list", { name: "Licence list" });
+    await waitFor(() => expect(document.activeElement).toBe(rowOf("Zoom Workplace")));
+    expect((screen.getByRole("searchbox") as HTMLInputElement).value).toBe("zoom");
+    expect(screen.getByText("1 of 3 licences")).toBeTruthy();
+  });
+
+  it("after deleting the licence, the focus goes to the search box", async () => {
+    await renderPane();
+    await openLicence("AutoCAD");
+    fireEvent.click(screen.getByRole("button", { name: "Delete licence" }));
+    fireEvent.click(
+      within(await findDialog("Delete this licence?")).getByRole("button", { name: "Delete licence" }),
+    );
+    expect(await screen.findByText("Licence deleted.")).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("searchbox")));
+  });
+});
+
+describe("back to a list of 1,000 licences, which draws only the rows in view", () => {
+  const { software, licences } = syntheticRegister(1_000);
+  /** Each row is laid out this tall; jsdom lays nothing out, so the list is told. */
+  const ROW_PX = 80;
+  const scrollTo = (y: number) => {
+    Object.defineProperty(window, "scrollY", { value: y, configurable: true });
+    act(() => {
+      window.dispatchEvent(new Event("scroll"));
+    });
+  };
+  let restore: () => void = () => undefined;
+
+  beforeEach(() => {
+    // every element at the top of the page, moving up as the page scrolls; the page scrolls where it is told
+    const rect = jest.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(() => {
+      const top = -window.scrollY;
+      return { width: 320, height: 0, top, left: 0, right: 320, bottom: top, x: 0, y: top } as DOMRect;
+    });
+    const height = jest.spyOn(HTMLElement.prototype, "offsetHeight", "get").mockReturnValue(ROW_PX);
+    // as in a browser, the page's scroll event comes after the call, not during it
+    const scroll = jest.spyOn(window, "scrollTo").mockImplementation((options?: ScrollToOptions | number) => {
+      const y = typeof options === "object" ? (options.top ?? window.scrollY) : window.scrollY;
+      setTimeout(() => scrollTo(y));
+    });
+    // the page as tall as its list, so the list can scroll to its end
+    Object.defineProperty(document.documentElement, "scrollHeight", {
+      configurable: true,
+      get: () => (licences.length + 10) * ROW_PX,
+    });
+    restore = () => {
+      delete (document.documentElement as { scrollHeight?: number }).scrollHeight;
+      rect.mockRestore();
+      height.mockRestore();
+      scroll.mockRestore();
+    };
+  });
+  afterEach(() => {
+    restore();
+    scrollTo(0);
+  });
+
+  it("scrolls the list back to the licence's row, drawn again, and focuses it", async () => {
+    await renderPane({ software, licences });
+    scrollTo(600 * ROW_PX);
+    const shown = within(list()).getAllByRole("listitem");
+    const row = shown[Math.floor(shown.length / 2)];
+    const place = row.getAttribute("aria-posinset");
+    expect(Number(place)).toBeGreaterThan(500);
+    const name = within(row).getByRole("button").getAttribute("aria-label")!;
+    fireEvent.click(within(row).getByRole("button"));
+    await screen.findByRole("form");
+    // the form is at the top of the page; the list behind it is gone
+    scrollTo(0);
+    fireEvent.click(screen.getByRole("button", { name: "Back" }));
+    await screen.findByRole("list", { name: "Licence list" });
+    await waitFor(() => expect(document.activeElement?.getAttribute("aria-label")).toBe(name));
+    expect(document.activeElement?.closest("li")?.getAttribute("aria-posinset")).toBe(place);
+    expect(window.scrollY).toBeGreaterThan(500 * ROW_PX);
+  });
+});

@@ -7,12 +7,21 @@ import { joinWithAnd } from "./formatting";
  * a sentence and the technical text, if any, is left to the console.
  */
 
-const labelOf = (field: string): string => (LICENCE_LABELS as Record<string, string>)[field] ?? field;
+/** The names people see for a record's fields (the sheet's headers), by field. */
+type FieldLabels = Readonly<Record<string, string>>;
 
-export function conflictSentence(changedFields: string[], what = "this licence"): string {
-  const labels = [
-    ...new Set(changedFields.filter((f) => f !== "modified" && f !== "rowVersion").map(labelOf)),
-  ];
+const labelsOf = (changedFields: string[], names: FieldLabels): string[] => [
+  ...new Set(
+    changedFields.filter((f) => f !== "modified" && f !== "rowVersion").map((field) => names[field] ?? field),
+  ),
+];
+
+export function conflictSentence(
+  changedFields: string[],
+  what = "this licence",
+  names: FieldLabels = LICENCE_LABELS,
+): string {
+  const labels = labelsOf(changedFields, names);
   if (labels.length === 0) return `Someone else changed ${what} while you were editing.`;
   return `Someone else changed ${joinWithAnd(labels)} of ${what} while you were editing.`;
 }
@@ -22,11 +31,26 @@ export function conflictSentence(changedFields: string[], what = "this licence")
  * and says which fields they changed, so nobody reads a stale "Saved." over someone else's values.
  */
 export function changedAfterSaveSentence(changedFields: string[], what = "this licence"): string {
-  const labels = [
-    ...new Set(changedFields.filter((f) => f !== "modified" && f !== "rowVersion").map(labelOf)),
-  ];
+  const labels = labelsOf(changedFields, LICENCE_LABELS);
   const which = labels.length > 0 ? `${joinWithAnd(labels)} of ${what}` : what;
   return `Your save went in, then someone else changed ${which}. The form shows the licence as it is now.`;
+}
+
+/**
+ * A correction to an allocation or installation the register refused: someone else changed the same fields
+ * or deleted the row since the form opened. What the person typed is still in the form, and Save (relabelled)
+ * is now their choice to keep it.
+ */
+export function editRefusedSentence(
+  failure: RegisterFailure,
+  record: { noun: string; labels: FieldLabels },
+): string {
+  const what = `this ${record.noun}`;
+  if (failure.kind === "conflict")
+    return `Not saved. ${conflictSentence(failure.changedFields, what, record.labels)} The list shows their version; your values are still here. Choose Keep mine to save yours over theirs, or Cancel to keep theirs.`;
+  if (failure.kind === "deleted")
+    return `Not saved. Someone else deleted ${what} while you were editing; your values are still here. Choose Add it back to add it again with your values, or Cancel to leave it deleted.`;
+  return failureSentence(failure, `save the ${record.noun}`);
 }
 
 /** Fields whose values differ between two versions of a record (metadata aside). */

@@ -60,10 +60,10 @@ describe("user allocations", () => {
         .getAllByRole("listitem")
         .map((item) => item.textContent),
     ).toEqual([
-      "Hana HereAllocated 10 Feb 2026 · ActiveRevokeRemove",
-      "Liam LeaverAllocated 5 Jan 2026 · Active until 31 Aug 2026RevokeRemove",
-      "Nina NextNot started: allocated from 1 Jul 2026Remove",
-      "Gary GoneAllocated 5 Jan 2026 · Revoked 1 Mar 2026Remove",
+      "Hana HereAllocated 10 Feb 2026 · ActiveEditRevokeRemove",
+      "Liam LeaverAllocated 5 Jan 2026 · Active until 31 Aug 2026EditRevokeRemove",
+      "Nina NextNot started: allocated from 1 Jul 2026EditRemove",
+      "Gary GoneAllocated 5 Jan 2026 · Revoked 1 Mar 2026EditRemove",
     ]);
   });
 });

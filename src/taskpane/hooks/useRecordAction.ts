@@ -33,5 +33,11 @@ export function useRecordAction() {
     }
   };
 
-  return { busy, error, notice, run, clear: () => (setError(undefined), setNotice(undefined)) };
+  /** Says what a write made elsewhere (an inline form's save) did, in place of the last action's news. */
+  const notify = (message: string) => {
+    setError(undefined);
+    setNotice(message);
+  };
+
+  return { busy, error, notice, run, notify, clear: () => (setError(undefined), setNotice(undefined)) };
 }

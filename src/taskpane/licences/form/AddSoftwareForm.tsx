@@ -27,21 +27,20 @@ export function AddSoftwareForm({
 }) {
   const register = useRegister();
   return (
-    <InlineRecordForm<SoftwareField>
+    <InlineRecordForm<SoftwareField, Software>
       label="Add software to the catalogue"
       fields={[...FIELDS]}
       initial={{ name: initialName, publisher: "" }}
       validate={validate}
       submitLabel="Add to catalogue"
-      onSubmit={async (values) => {
-        const result = await register.add("software", {
+      onSubmit={(values) =>
+        register.add("software", {
           name: values.name.trim(),
           publisher: blankToUndefined(values.publisher),
-        });
-        if (result.ok) onAdded(result.value);
-        return result;
-      }}
-      onDone={onCancel}
+        })
+      }
+      onSaved={onAdded}
+      onCancel={onCancel}
     />
   );
 }

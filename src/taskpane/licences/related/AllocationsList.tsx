@@ -8,8 +8,9 @@ import { formatDate, plural } from "../../formatting";
 import { useRecordAction } from "../../hooks/useRecordAction";
 import { useRegister, useRegisterContext } from "../../RegisterContext";
 import { FormSection } from "../form/FormSection";
-import { AllocateForm } from "./AllocateForm";
-import { RelatedItem, RelatedList } from "./RelatedItem";
+import { AllocationForm } from "./AllocationForm";
+import { RelatedItem, RelatedList, RowButton } from "./RelatedItem";
+import { useFormSlot } from "./useFormSlot";
 
 /** Active allocations first, then those not started yet, then the revoked: their history. */
 const STATE_ORDER = { Active: 0, "Not started": 1, Revoked: 2 } as const;
@@ -35,7 +36,7 @@ export function AllocationsList({
   const register = useRegister();
   const { today } = useRegisterContext();
   const action = useRecordAction();
-  const [adding, setAdding] = useState(false);
+  const form = useFormSlot<Allocation>();
   // Cancelling a removal puts the keyboard back on the item's Remove button.
   const opensDialog = useRestoreFocusTarget();
   const [removing, setRemoving] = useState<Allocation>();
@@ -98,36 +99,50 @@ export function AllocationsList({
               detail={allocationDetail(allocation, state)}
               actions={
                 <>
+                  <RowButton
+                    action="Edit"
+                    row={allocation.user}
+                    id={form.buttonId(allocation)}
+                    disabled={action.busy || form.isOpen}
+                    onClick={() => (action.clear(), form.edit(allocation))}
+                  />
                   {state === "Active" && (
-                    <Button
-                      size="small"
+                    <RowButton
+                      action="Revoke"
+                      row={allocation.user}
                       disabled={action.busy}
                       onClick={() => revoke(allocation)}
-                      aria-label={`Revoke ${allocation.user}`}
-                    >
-                      Revoke
-                    </Button>
+                    />
                   )}
-                  <Button
-                    size="small"
-                    appearance="subtle"
+                  <RowButton
+                    action="Remove"
+                    row={allocation.user}
+                    subtle
                     disabled={action.busy}
                     onClick={() => setRemoving(allocation)}
                     {...opensDialog}
-                    aria-label={`Remove ${allocation.user}`}
-                  >
-                    Remove
-                  </Button>
+                  />
                 </>
               }
             />
           )}
         />
       )}
-      {adding ? (
-        <AllocateForm licence={licence} onDone={() => setAdding(false)} />
+      {form.isOpen ? (
+        <AllocationForm
+          key={form.editing?.id ?? "new"}
+          licence={licence}
+          allocation={form.editing}
+          onSaved={(saved, merged) => {
+            if (form.editing) action.notify(merged ?? `Saved ${saved.user}'s allocation.`);
+            form.close();
+          }}
+          onCancel={form.close}
+        />
       ) : (
-        <Button onClick={() => setAdding(true)}>Allocate to a user</Button>
+        <Button id={form.buttonId()} onClick={form.add}>
+          Allocate to a user
+        </Button>
       )}
       <ConfirmDialog
         open={removing !== undefined}

@@ -8,8 +8,8 @@ import {
   MessageBarBody,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
-import type { Result } from "../../../workbook/registerApi";
+import { useState, type KeyboardEvent } from "react";
+import type { RegisterFailure, Result } from "../../../workbook/registerApi";
 import { failureSentence, unexpectedSentence } from "../../messages";
 
 const useStyles = makeStyles({
@@ -35,26 +35,38 @@ export interface InlineField<N extends string> {
 }
 
 /**
- * A small form for one related record (an allocation, an installation): each field checked as the user leaves
- * it with the domain schema's message; what was typed stays if the register refuses the write.
+ * A small form for one related record (an allocation, an installation), to add one or to correct one: each
+ * field checked as the user leaves it with the domain schema's message; what was typed stays if the register
+ * refuses the write. Enter saves, Escape cancels; the form sits inside the licence's form, so neither may reach
+ * that one.
  */
-export function InlineRecordForm<N extends string>({
+export function InlineRecordForm<N extends string, T>({
   label,
   fields,
   initial,
   validate,
+  isUnchanged,
   submitLabel,
   onSubmit,
-  onDone,
+  describeFailure,
+  onSaved,
+  onCancel,
 }: {
   label: string;
   fields: InlineField<N>[];
   initial: Record<N, string>;
   /** Messages by field name for the values as typed (empty when valid). */
   validate: (values: Record<N, string>) => Partial<Record<N, string>>;
+  /** For a correction: whether the values say what the record already holds, so Save has nothing to write. */
+  isUnchanged?: (values: Record<N, string>) => boolean;
   submitLabel: string;
-  onSubmit: (values: Record<N, string>) => Promise<Result<unknown>>;
-  onDone: () => void;
+  onSubmit: (values: Record<N, string>) => Promise<Result<T>>;
+  /** The sentence for a refused write; by default the register's failure in general words. */
+  describeFailure?: (failure: RegisterFailure) => string;
+  /** After a write: the record as saved and, when it kept someone else's changes, the sentence saying so. */
+  onSaved: (saved: T, merged?: string) => void;
+  /** Closed without writing: Cancel, Escape, or Save with nothing changed. */
+  onCancel: () => void;
 }) {
   const styles = useStyles();
   const [values, setValues] = useState(initial);
@@ -64,16 +76,26 @@ export function InlineRecordForm<N extends string>({
   const [busy, setBusy] = useState(false);
   const errors = validate(values);
   const valid = Object.keys(errors).length === 0;
+  // A rule of the record on a field this form does not show: said once Save is pressed, as it has no field.
+  const shown = new Set<string>(fields.map((field) => field.name));
+  const otherErrors = Object.entries(errors)
+    .filter(([name]) => !shown.has(name))
+    .map(([, message]) => message as string);
 
   const submit = async () => {
     setSubmitted(true);
-    if (!valid) return;
+    if (!valid || busy) return;
+    if (isUnchanged?.(values)) {
+      onCancel();
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
       const result = await onSubmit(values);
-      if (result.ok) onDone();
-      else setError(failureSentence(result.error, submitLabel.toLowerCase()));
+      if (result.ok) onSaved(result.value, result.merged?.message);
+      else
+        setError(describeFailure?.(result.error) ?? failureSentence(result.error, submitLabel.toLowerCase()));
     } catch (caught) {
       setError(unexpectedSentence(caught, submitLabel.toLowerCase()));
     } finally {
@@ -81,9 +103,20 @@ export function InlineRecordForm<N extends string>({
     }
   };
 
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === "Escape" && !busy) {
+      event.preventDefault();
+      event.stopPropagation();
+      onCancel();
+    } else if (event.key === "Enter" && event.target instanceof HTMLInputElement) {
+      event.preventDefault();
+      void submit();
+    }
+  };
+
   return (
-    <div className={styles.root} role="group" aria-label={label}>
-      {fields.map((field) => {
+    <div className={styles.root} role="group" aria-label={label} onKeyDown={onKeyDown}>
+      {fields.map((field, index) => {
         const message = touched[field.name] || submitted ? errors[field.name] : undefined;
         return (
           <Field
@@ -97,6 +130,7 @@ export function InlineRecordForm<N extends string>({
             {field.options ? (
               <Select
                 value={values[field.name]}
+                autoFocus={index === 0}
                 onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
                 onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
               >
@@ -108,6 +142,7 @@ export function InlineRecordForm<N extends string>({
               <Input
                 type={field.type ?? "text"}
                 value={values[field.name]}
+                autoFocus={index === 0}
                 onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
                 onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
               />
@@ -115,6 +150,11 @@ export function InlineRecordForm<N extends string>({
           </Field>
         );
       })}
+      {submitted && otherErrors.length > 0 && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{otherErrors.join(" ")}</MessageBarBody>
+        </MessageBar>
+      )}
       {error && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
@@ -124,7 +164,7 @@ export function InlineRecordForm<N extends string>({
         <Button appearance="primary" onClick={() => void submit()} disabled={busy || (submitted && !valid)}>
           {submitLabel}
         </Button>
-        <Button onClick={onDone} disabled={busy}>
+        <Button onClick={onCancel} disabled={busy}>
           Cancel
         </Button>
       </div>

@@ -9,9 +9,10 @@ import { formatDate, plural } from "../../formatting";
 import { useRecordAction } from "../../hooks/useRecordAction";
 import { useRegister } from "../../RegisterContext";
 import { FormSection } from "../form/FormSection";
-import { AddInstallationForm } from "./AddInstallationForm";
+import { InstallationForm } from "./InstallationForm";
 import { LinkUnlinked } from "./LinkUnlinked";
-import { RelatedItem, RelatedList } from "./RelatedItem";
+import { RelatedItem, RelatedList, RowButton } from "./RelatedItem";
+import { useFormSlot } from "./useFormSlot";
 
 export function InstallationsList({
   licence,
@@ -26,7 +27,7 @@ export function InstallationsList({
 }) {
   const register = useRegister();
   const action = useRecordAction();
-  const [adding, setAdding] = useState(false);
+  const form = useFormSlot<Installation>();
   // Cancelling a removal puts the keyboard back on the item's Remove button.
   const opensDialog = useRestoreFocusTarget();
   const [removing, setRemoving] = useState<Installation>();
@@ -90,24 +91,27 @@ export function InstallationsList({
                 .join(" · ")}
               actions={
                 <>
-                  <Button
-                    size="small"
+                  <RowButton
+                    action="Edit"
+                    row={installation.device}
+                    id={form.buttonId(installation)}
+                    disabled={action.busy || form.isOpen}
+                    onClick={() => (action.clear(), form.edit(installation))}
+                  />
+                  <RowButton
+                    action="Unlink"
+                    row={installation.device}
                     disabled={action.busy}
                     onClick={() => unlink(installation)}
-                    aria-label={`Unlink ${installation.device}`}
-                  >
-                    Unlink
-                  </Button>
-                  <Button
-                    size="small"
-                    appearance="subtle"
+                  />
+                  <RowButton
+                    action="Remove"
+                    row={installation.device}
+                    subtle
                     disabled={action.busy}
                     onClick={() => setRemoving(installation)}
                     {...opensDialog}
-                    aria-label={`Remove ${installation.device}`}
-                  >
-                    Remove
-                  </Button>
+                  />
                 </>
               }
             />
@@ -115,10 +119,21 @@ export function InstallationsList({
         />
       )}
       <LinkUnlinked licence={licence} unlinked={unlinked} softwareName={softwareName} />
-      {adding ? (
-        <AddInstallationForm licence={licence} onDone={() => setAdding(false)} />
+      {form.isOpen ? (
+        <InstallationForm
+          key={form.editing?.id ?? "new"}
+          licence={licence}
+          installation={form.editing}
+          onSaved={(saved, merged) => {
+            if (form.editing) action.notify(merged ?? `Saved the installation on ${saved.device}.`);
+            form.close();
+          }}
+          onCancel={form.close}
+        />
       ) : (
-        <Button onClick={() => setAdding(true)}>Add installation</Button>
+        <Button id={form.buttonId()} onClick={form.add}>
+          Add installation
+        </Button>
       )}
       <ConfirmDialog
         open={removing !== undefined}

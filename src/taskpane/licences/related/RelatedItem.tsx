@@ -1,4 +1,4 @@
-import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { VirtualList } from "../../VirtualList";
 
@@ -60,5 +60,35 @@ export function RelatedItem({
       </Text>
       <div className={styles.actions}>{actions}</div>
     </div>
+  );
+}
+
+/**
+ * One of a row's small buttons, showing its action ("Edit") and named for the row it acts on ("Edit Ella
+ * Jones"), so a screen reader tells the rows' buttons apart. Subtle for the one that deletes.
+ */
+export function RowButton({
+  action,
+  row,
+  subtle,
+  ...props
+}: {
+  action: string;
+  row: string;
+  subtle?: boolean;
+  id?: string;
+  disabled?: boolean;
+  onClick: () => void;
+  /** Fluent's focus restorer marks a button that opens a dialog with a data attribute. */
+} & { [data: `data-${string}`]: string | undefined }) {
+  return (
+    <Button
+      size="small"
+      appearance={subtle ? "subtle" : "secondary"}
+      aria-label={`${action} ${row}`}
+      {...props}
+    >
+      {action}
+    </Button>
   );
 }

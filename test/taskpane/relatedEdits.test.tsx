@@ -1,5 +1,5 @@
 import "./support/polyfills";
-import { act, fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { label, openLicence, renderPane } from "./support/renderPane";
 
 /** Opens a row's inline form with its Edit button, and gives the form. */
@@ -132,6 +132,10 @@ describe("correcting a user allocation", () => {
       department: "Marketing",
       licenceId: "LIC-ACRO",
     });
+    // The keyboard is on the added-back row's Edit button once the form has closed.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole("button", { name: "Edit Dev Patel" })),
+    );
   });
 
   it("Cancel, Escape and an unchanged Save write nothing and give the keyboard back to the row's Edit button", async () => {

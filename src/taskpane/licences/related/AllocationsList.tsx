@@ -36,7 +36,6 @@ export function AllocationsList({
   const register = useRegister();
   const { today } = useRegisterContext();
   const action = useRecordAction();
-  const form = useFormSlot<Allocation>();
   // Cancelling a removal puts the keyboard back on the item's Remove button.
   const opensDialog = useRestoreFocusTarget();
   const [removing, setRemoving] = useState<Allocation>();
@@ -52,6 +51,7 @@ export function AllocationsList({
         ),
     [figures, licence.id, today],
   );
+  const form = useFormSlot<Allocation>((id) => rows.find((row) => row.id === id)?.allocation);
   const count = (state: keyof typeof STATE_ORDER) => rows.filter((row) => row.state === state).length;
   const notStarted = count("Not started");
 
@@ -135,9 +135,9 @@ export function AllocationsList({
           allocation={form.editing}
           onSaved={(saved, merged) => {
             if (form.editing) action.notify(merged ?? `Saved ${saved.user}'s allocation.`);
-            form.close();
+            form.close(form.editing && saved);
           }}
-          onCancel={form.close}
+          onCancel={() => form.close()}
         />
       ) : (
         <Button id={form.buttonId()} onClick={form.add}>

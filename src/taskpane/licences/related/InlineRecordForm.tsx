@@ -6,11 +6,13 @@ import {
   Select,
   MessageBar,
   MessageBarBody,
+  Text,
   tokens,
 } from "@fluentui/react-components";
-import { useState, type KeyboardEvent } from "react";
+import { useId, useState, type KeyboardEvent } from "react";
 import type { RegisterFailure, Result } from "../../../workbook/registerApi";
 import { failureSentence, unexpectedSentence } from "../../messages";
+import { FieldRow } from "../form/FormSection";
 
 const useStyles = makeStyles({
   root: {
@@ -69,6 +71,7 @@ export function InlineRecordForm<N extends string, T>({
   onCancel: () => void;
 }) {
   const styles = useStyles();
+  const titleId = useId();
   const [values, setValues] = useState(initial);
   const [touched, setTouched] = useState<Partial<Record<N, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
@@ -115,41 +118,47 @@ export function InlineRecordForm<N extends string, T>({
   };
 
   return (
-    <div className={styles.root} role="group" aria-label={label} onKeyDown={onKeyDown}>
-      {fields.map((field, index) => {
-        const message = touched[field.name] || submitted ? errors[field.name] : undefined;
-        return (
-          <Field
-            key={field.name}
-            label={field.label}
-            hint={field.hint}
-            required={field.required}
-            validationState={message ? "error" : "none"}
-            validationMessage={message}
-          >
-            {field.options ? (
-              <Select
-                value={values[field.name]}
-                autoFocus={index === 0}
-                onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
-                onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
-              >
-                {field.options.map((option) => (
-                  <option key={option}>{option}</option>
-                ))}
-              </Select>
-            ) : (
-              <Input
-                type={field.type ?? "text"}
-                value={values[field.name]}
-                autoFocus={index === 0}
-                onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
-                onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
-              />
-            )}
-          </Field>
-        );
-      })}
+    <div className={styles.root} role="group" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+      {/* Said on screen too: a correction's form opens under the whole list, maybe far from its row. */}
+      <Text id={titleId} weight="semibold">
+        {label}
+      </Text>
+      <FieldRow>
+        {fields.map((field, index) => {
+          const message = touched[field.name] || submitted ? errors[field.name] : undefined;
+          return (
+            <Field
+              key={field.name}
+              label={field.label}
+              hint={field.hint}
+              required={field.required}
+              validationState={message ? "error" : "none"}
+              validationMessage={message}
+            >
+              {field.options ? (
+                <Select
+                  value={values[field.name]}
+                  autoFocus={index === 0}
+                  onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
+                  onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
+                >
+                  {field.options.map((option) => (
+                    <option key={option}>{option}</option>
+                  ))}
+                </Select>
+              ) : (
+                <Input
+                  type={field.type ?? "text"}
+                  value={values[field.name]}
+                  autoFocus={index === 0}
+                  onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
+                  onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
+                />
+              )}
+            </Field>
+          );
+        })}
+      </FieldRow>
       {submitted && otherErrors.length > 0 && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{otherErrors.join(" ")}</MessageBarBody>

@@ -27,7 +27,6 @@ export function InstallationsList({
 }) {
   const register = useRegister();
   const action = useRecordAction();
-  const form = useFormSlot<Installation>();
   // Cancelling a removal puts the keyboard back on the item's Remove button.
   const opensDialog = useRestoreFocusTarget();
   const [removing, setRemoving] = useState<Installation>();
@@ -36,6 +35,7 @@ export function InstallationsList({
     () => [...figures.installationsOf(licence.id)].sort((a, b) => a.device.localeCompare(b.device)),
     [figures, licence.id],
   );
+  const form = useFormSlot<Installation>((id) => rows.find((row) => row.id === id));
   // The software's installations with no licence, kept by the index per product: never a scan of every installation.
   const unlinked = useMemo(
     () => figures.unlinkedInstallationsOf(licence.softwareId),
@@ -126,9 +126,9 @@ export function InstallationsList({
           installation={form.editing}
           onSaved={(saved, merged) => {
             if (form.editing) action.notify(merged ?? `Saved the installation on ${saved.device}.`);
-            form.close();
+            form.close(form.editing && saved);
           }}
-          onCancel={form.close}
+          onCancel={() => form.close()}
         />
       ) : (
         <Button id={form.buttonId()} onClick={form.add}>

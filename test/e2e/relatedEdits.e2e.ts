@@ -1,0 +1,121 @@
+/**
+ * Correcting a user allocation from the task pane at 320 px, with two co-authors (?coauthors=2): Edit opens
+ * the allocation's values, Save changes its cells in the Allocations sheet (typed text stays text, never a
+ * formula), Escape closes without writing, and a co-author's change to the same field is refused with what
+ * was typed kept until Keep mine. Screenshots of the form and the refusal are kept in test-results/screenshots.
+ */
+import type { Browser, Locator, Page } from "playwright-core";
+import { launchBrowser, openPlayground } from "./support/browser";
+import {
+  eventually,
+  licenceForm,
+  openInEachPane,
+  readSheet,
+  screenshotPane,
+  taskPane,
+  waitForList,
+} from "./support/playground";
+
+const ITEM = ["Microsoft 365 E3", "Subscription", "Softcat"] as const;
+
+let browser: Browser;
+let page: Page;
+let first: Locator;
+let second: Locator;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await openPlayground(browser, "?pane=320&coauthors=2");
+  first = taskPane(page, 1);
+  second = taskPane(page, 2);
+  await waitForList(first);
+  await waitForList(second);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** An allocation's row in the Allocations sheet, by its ID. */
+async function allocationRow(id: string): Promise<Record<string, string>> {
+  const row = (await readSheet(page, "Allocations")).rows.find((r) => r["Allocation ID"] === id);
+  if (!row) throw new Error(`${id} is not in the Allocations sheet`);
+  return row;
+}
+
+/** The user of the list's first allocation (its Edit button says whose) and that allocation's ID in the sheet. */
+async function firstAllocation(form: Locator): Promise<{ user: string; id: string }> {
+  const edit = form.getByRole("list", { name: "User allocations" }).getByRole("button", { name: /^Edit / });
+  const user = ((await edit.first().getAttribute("aria-label")) ?? "").replace(/^Edit /, "");
+  const row = (await readSheet(page, "Allocations")).rows.find((r) => r.User === user);
+  if (!row) throw new Error(`${user} is not in the Allocations sheet`);
+  return { user, id: row["Allocation ID"] };
+}
+
+const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+
+test("a corrected user and department reach the allocation's cells, as text", async () => {
+  const [form] = await openInEachPane([first], ...ITEM);
+  const { user, id } = await firstAllocation(form);
+
+  await form.getByRole("button", { name: `Edit ${user}`, exact: true }).click();
+  const editor = form.getByRole("group", { name: `Edit ${user}'s allocation` });
+  const userField = editor.getByLabel("User");
+  expect(await userField.inputValue()).toBe(user);
+  expect(await isFocused(userField)).toBe(true);
+  await userField.fill("Priya Shah-Edwards");
+  await editor.getByLabel("Department").fill("=SUM(1,2)");
+  await screenshotPane(page, first, "allocation-edit-320");
+  await editor.getByRole("button", { name: "Save" }).click();
+
+  await form.getByText("Saved Priya Shah-Edwards's allocation.").waitFor();
+  const list = form.getByRole("list", { name: "User allocations" });
+  await list.getByText("Priya Shah-Edwards (=SUM(1,2))").waitFor();
+  // The corrected name moved the row; the keyboard is still on its Edit button (before the grid takes it).
+  const edit = form.getByRole("button", { name: "Edit Priya Shah-Edwards", exact: true });
+  await eventually(async () => expect(await isFocused(edit)).toBe(true));
+  await screenshotPane(page, first, "allocation-saved-320");
+  await eventually(async () =>
+    expect(await allocationRow(id)).toMatchObject({ User: "Priya Shah-Edwards", Department: "=SUM(1,2)" }),
+  );
+
+  // Escape closes a changed form without writing, and the keyboard is back on the row's Edit button.
+  await edit.click();
+  await editor
+    .or(form.getByRole("group", { name: /^Edit Priya/ }))
+    .first()
+    .getByLabel("User")
+    .fill("Nobody");
+  await page.keyboard.press("Escape");
+  await form.getByRole("group", { name: /^Edit Priya/ }).waitFor({ state: "detached" });
+  await eventually(async () => expect(await isFocused(edit)).toBe(true));
+  expect((await allocationRow(id)).User).toBe("Priya Shah-Edwards");
+});
+
+test("a co-author's change to the same allocation is refused, keeping what was typed until Keep mine", async () => {
+  await first.getByRole("button", { name: "Back" }).click();
+  await waitForList(first);
+  const [mine, theirs] = await openInEachPane([first, second], ...ITEM);
+  const { user, id } = await firstAllocation(mine);
+
+  await mine.getByRole("button", { name: `Edit ${user}`, exact: true }).click();
+  const myEditor = mine.getByRole("group", { name: `Edit ${user}'s allocation` });
+  await myEditor.getByLabel("Department").fill("Finance (mine)");
+
+  await theirs.getByRole("button", { name: `Edit ${user}`, exact: true }).click();
+  const theirEditor = theirs.getByRole("group", { name: `Edit ${user}'s allocation` });
+  await theirEditor.getByLabel("Department").fill("Legal (theirs)");
+  await theirEditor.getByRole("button", { name: "Save" }).click();
+  await eventually(async () => expect((await allocationRow(id)).Department).toBe("Legal (theirs)"));
+
+  await myEditor.getByRole("button", { name: "Save" }).click();
+  const refusal = myEditor.getByText(/^Not saved\. Someone else changed Department of this allocation/);
+  await refusal.waitFor();
+  expect(await myEditor.getByLabel("Department").inputValue()).toBe("Finance (mine)");
+  expect((await allocationRow(id)).Department).toBe("Legal (theirs)");
+  await screenshotPane(page, first, "allocation-conflict-320");
+
+  await myEditor.getByRole("button", { name: "Keep mine" }).click();
+  await eventually(async () => expect((await allocationRow(id)).Department).toBe("Finance (mine)"));
+  await licenceForm(first).getByText(`Saved ${user}'s allocation.`).waitFor();
+});

@@ -62,6 +62,7 @@ export function AllocationForm({
         });
         return result.success ? {} : messagesByField<Name>(result.error.issues);
       }}
+      focusFirst={allocation !== undefined}
       isUnchanged={(values) => saving.isUnchanged(fieldsOf(licenceId, values))}
       submitLabel={allocation ? saving.submitLabel : "Allocate"}
       onSubmit={(values) => saving.save(fieldsOf(licenceId, values))}

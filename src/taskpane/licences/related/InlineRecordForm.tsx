@@ -48,6 +48,7 @@ export function InlineRecordForm<N extends string, T>({
   initial,
   validate,
   isUnchanged,
+  focusFirst,
   submitLabel,
   onSubmit,
   describeFailure,
@@ -61,6 +62,11 @@ export function InlineRecordForm<N extends string, T>({
   validate: (values: Record<N, string>) => Partial<Record<N, string>>;
   /** For a correction: whether the values say what the record already holds, so Save has nothing to write. */
   isUnchanged?: (values: Record<N, string>) => boolean;
+  /**
+   * Whether the first field takes the keyboard as the form opens: for a correction, whose form opens under the
+   * whole list. Not for a new record: leaving its empty required field would show its message at once.
+   */
+  focusFirst?: boolean;
   submitLabel: string;
   onSubmit: (values: Record<N, string>) => Promise<Result<T>>;
   /** The sentence for a refused write; by default the register's failure in general words. */
@@ -138,7 +144,7 @@ export function InlineRecordForm<N extends string, T>({
               {field.options ? (
                 <Select
                   value={values[field.name]}
-                  autoFocus={index === 0}
+                  autoFocus={focusFirst && index === 0}
                   onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
                   onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
                 >
@@ -150,7 +156,7 @@ export function InlineRecordForm<N extends string, T>({
                 <Input
                   type={field.type ?? "text"}
                   value={values[field.name]}
-                  autoFocus={index === 0}
+                  autoFocus={focusFirst && index === 0}
                   onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
                   onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
                 />

@@ -67,6 +67,7 @@ export function InstallationForm({
         });
         return result.success ? {} : messagesByField<Name>(result.error.issues);
       }}
+      focusFirst={installation !== undefined}
       isUnchanged={(values) => saving.isUnchanged(fieldsOf(link, values))}
       submitLabel={installation ? saving.submitLabel : "Add installation"}
       onSubmit={(values) => saving.save(fieldsOf(link, values))}

@@ -90,6 +90,24 @@ test("a corrected user and department reach the allocation's cells, as text", as
   await form.getByRole("group", { name: /^Edit Priya/ }).waitFor({ state: "detached" });
   await eventually(async () => expect(await isFocused(edit)).toBe(true));
   expect((await allocationRow(id)).User).toBe("Priya Shah-Edwards");
+
+  // A date cleared part-way gives the browser's date box no value, as a blank one: Save says so and writes
+  // nothing, rather than blanking the Allocated On the person was correcting.
+  const allocatedOn = (await allocationRow(id))["Allocated On"];
+  expect(allocatedOn).not.toBe("");
+  await edit.click();
+  const editing = form.getByRole("group", { name: "Edit Priya Shah-Edwards's allocation" });
+  const date = editing.getByLabel("Allocated On");
+  await date.click();
+  await page.keyboard.press("Backspace");
+  await editing.getByRole("button", { name: "Save" }).click();
+  await editing
+    .getByText("Allocated On is not a whole date: fill in the day, month and year, or clear it.")
+    .waitFor();
+  await screenshotPane(page, first, "allocation-part-date-320");
+  await page.keyboard.press("Escape");
+  await editing.waitFor({ state: "detached" });
+  expect((await allocationRow(id))["Allocated On"]).toBe(allocatedOn);
 });
 
 test("a co-author's change to the same allocation is refused, keeping what was typed until Keep mine", async () => {

@@ -83,13 +83,21 @@ export function InlineRecordForm<N extends string, T>({
   const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const errors = validate(values);
+  // A date box part-filled (the day typed, not the month) gives no value at all, the same as a cleared one:
+  // without this, saving would blank the date the person was still typing.
+  const [unfinished, setUnfinished] = useState<Partial<Record<N, boolean>>>({});
+  const errors = { ...validate(values), ...unfinishedDates(fields, unfinished) };
   const valid = Object.keys(errors).length === 0;
   // A rule of the record on a field this form does not show: said once Save is pressed, as it has no field.
   const shown = new Set<string>(fields.map((field) => field.name));
   const otherErrors = Object.entries(errors)
     .filter(([name]) => !shown.has(name))
     .map(([, message]) => message as string);
+
+  const noteUnfinished = (name: N, input: HTMLInputElement) => {
+    const partly = input.type === "date" && input.validity.badInput;
+    if (partly !== (unfinished[name] ?? false)) setUnfinished((u) => ({ ...u, [name]: partly }));
+  };
 
   const submit = async () => {
     setSubmitted(true);
@@ -119,7 +127,11 @@ export function InlineRecordForm<N extends string, T>({
       onCancel();
     } else if (event.key === "Enter" && event.target instanceof HTMLInputElement) {
       event.preventDefault();
-      void submit();
+      // A date typed part-way and never left has not said so yet: say it instead of saving.
+      if (event.target.type === "date" && event.target.validity.badInput) {
+        noteUnfinished(event.target.name as N, event.target);
+        setSubmitted(true);
+      } else void submit();
     }
   };
 
@@ -154,11 +166,18 @@ export function InlineRecordForm<N extends string, T>({
                 </Select>
               ) : (
                 <Input
+                  name={field.name}
                   type={field.type ?? "text"}
                   value={values[field.name]}
                   autoFocus={focusFirst && index === 0}
-                  onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
-                  onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
+                  onChange={(event, d) => {
+                    setValues((v) => ({ ...v, [field.name]: d.value }));
+                    noteUnfinished(field.name, event.currentTarget);
+                  }}
+                  onBlur={(event) => {
+                    setTouched((t) => ({ ...t, [field.name]: true }));
+                    noteUnfinished(field.name, event.currentTarget);
+                  }}
                 />
               )}
             </Field>
@@ -185,6 +204,20 @@ export function InlineRecordForm<N extends string, T>({
       </div>
     </div>
   );
+}
+
+/** "Allocated On is not a whole date: …" for each date field left part-filled. */
+function unfinishedDates<N extends string>(
+  fields: InlineField<N>[],
+  unfinished: Partial<Record<N, boolean>>,
+): Partial<Record<N, string>> {
+  const messages: Partial<Record<N, string>> = {};
+  for (const field of fields) {
+    if (unfinished[field.name])
+      messages[field.name] =
+        `${field.label} is not a whole date: fill in the day, month and year, or clear it.`;
+  }
+  return messages;
 }
 
 /** Field messages from a zod result, first message per top-level field. */

@@ -83,6 +83,11 @@ export function failureSentence(failure: RegisterFailure, action: string): strin
 }
 
 /** For errors thrown rather than returned (a lost connection, a bug): a sentence, with what to try next. */
+/** Under a date box left part-filled (DateInput): it names the field and says what to do. */
+export function partDateMessage(label: string): string {
+  return `${label} is not a whole date: fill in the day, month and year, or clear it.`;
+}
+
 export function unexpectedSentence(error: unknown, action: string): string {
   console.error(error);
   const message = error instanceof Error ? error.message : typeof error === "string" ? error : "";

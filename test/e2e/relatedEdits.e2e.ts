@@ -2,7 +2,9 @@
  * Correcting a user allocation from the task pane at 320 px, with two co-authors (?coauthors=2): Edit opens
  * the allocation's values, Save changes its cells in the Allocations sheet (typed text stays text, never a
  * formula), Escape closes without writing, and a co-author's change to the same field is refused with what
- * was typed kept until Keep mine. Screenshots of the form and the refusal are kept in test-results/screenshots.
+ * was typed kept until Keep mine. A date left part-typed, in an allocation or in the licence itself, is refused
+ * with a message under it and the sheet keeps the date. Screenshots of the form and the refusal are kept in
+ * test-results/screenshots.
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { launchBrowser, openPlayground } from "./support/browser";
@@ -11,12 +13,15 @@ import {
   licenceForm,
   openInEachPane,
   readSheet,
+  screenshot,
   screenshotPane,
   taskPane,
   waitForList,
 } from "./support/playground";
 
 const ITEM = ["Microsoft 365 E3", "Subscription", "Softcat"] as const;
+/** The Licences row of ITEM. */
+const LICENCE_ID = "LIC-DEMO00000001";
 
 let browser: Browser;
 let page: Page;
@@ -136,4 +141,36 @@ test("a co-author's change to the same allocation is refused, keeping what was t
   await myEditor.getByRole("button", { name: "Keep mine" }).click();
   await eventually(async () => expect((await allocationRow(id)).Department).toBe("Finance (mine)"));
   await licenceForm(first).getByText(`Saved ${user}'s allocation.`).waitFor();
+});
+
+test("a licence's Expiry Date cleared part-way is refused under the field, and the sheet keeps its date", async () => {
+  if (await licenceForm(first).isVisible()) await first.getByRole("button", { name: "Back" }).click();
+  await waitForList(first);
+  const [form] = await openInEachPane([first], ...ITEM);
+  const licenceRow = async () =>
+    (await readSheet(page, "Licences")).rows.find((r) => r["Licence ID"] === LICENCE_ID) ?? {};
+  const expiry = (await licenceRow())["Expiry Date"];
+  expect(expiry).toBeTruthy();
+
+  // Vendor changed too: the refusal keeps it on screen, unsaved.
+  await form.getByLabel("Vendor").fill("Insight");
+  const date = form.getByLabel("Expiry Date");
+  await date.click();
+  await page.keyboard.press("Backspace");
+  // Save is aria-disabled now (it stays focusable), as for "ten" in Quantity; the person clicks it anyway.
+  await form.getByRole("button", { name: "Save" }).click({ force: true });
+  const message = "Expiry Date is not a whole date: fill in the day, month and year, or clear it.";
+  await form.getByText(message).waitFor();
+  await form.getByText("To save, complete or correct Expiry Date.").waitFor();
+  await date.scrollIntoViewIfNeeded();
+  await screenshot(first, "licence-part-date-320");
+  // Enter in the box does not save past the message either.
+  await date.focus();
+  await page.keyboard.press("Enter");
+  await form.getByText(message).waitFor();
+  expect(await form.getByLabel("Vendor").inputValue()).toBe("Insight");
+  expect(await licenceRow()).toMatchObject({ "Expiry Date": expiry, Vendor: "Softcat" });
+
+  await form.getByRole("button", { name: "Undo changes" }).click();
+  await form.getByText(message).waitFor({ state: "detached" });
 });

@@ -94,6 +94,21 @@ describe("licence draft", () => {
     );
   });
 
+  it("holds a date typed part-way as its field's error, not as the blank its box reads as", () => {
+    // Backspace in the month of Expiry Date: the box reads "" like a cleared one, and Vendor was changed too.
+    const draft = { ...draftFromLicence(acrobat), expiryDate: "", vendor: "Insight", quantity: "ten" };
+    const { errors, values } = checkDraft(draft, known, "en-GB", new Set(["expiryDate"] as const));
+    expect(errors).toEqual({
+      quantity: "Quantity must be a number.",
+      expiryDate: "Expiry Date is not a whole date: fill in the day, month and year, or clear it.",
+    });
+    expect(values).not.toHaveProperty("expiryDate");
+    expect(values.vendor).toBe("Insight");
+    // The same blank box, cleared on purpose, is no error for a perpetual licence.
+    const cleared = { ...draft, quantity: "5", perpetual: true };
+    expect(checkDraft(cleared, known, "en-GB").errors).toEqual({});
+  });
+
   it("asks for the required fields of a new licence and software from the catalogue", () => {
     const { errors } = checkDraft({ ...emptyDraft(), softwareId: "Notepad" }, known);
     expect(errors).toMatchObject({

@@ -6,6 +6,7 @@ import {
   draftFromLicence,
   emptyDraft,
   hasErrors,
+  type DateField,
   type DraftField,
   type FieldErrors,
   type LicenceDraft,
@@ -18,6 +19,8 @@ export interface DraftState {
   saved: LicenceDraft;
   draft: LicenceDraft;
   touched: ReadonlySet<DraftField>;
+  /** Date boxes holding part of a date: each is an error of its field, as "ten" typed in Quantity is. */
+  partDates: ReadonlySet<DateField>;
   /** After a save attempt every message shows, not only those of fields the user has left. */
   showAll: boolean;
 }
@@ -27,7 +30,7 @@ function stateFor(
   defaults?: { currency?: string; softwareId?: string },
 ): DraftState {
   const saved = base ? draftFromLicence(base) : emptyDraft(defaults);
-  return { base, saved, draft: saved, touched: new Set(), showAll: false };
+  return { base, saved, draft: saved, touched: new Set(), partDates: new Set(), showAll: false };
 }
 
 export interface LicenceDraftApi extends DraftState {
@@ -40,6 +43,8 @@ export interface LicenceDraftApi extends DraftState {
   isValid: boolean;
   values: Partial<Licence>;
   setField: <K extends DraftField>(field: K, value: LicenceDraft[K]) => void;
+  /** What the date box says as the person types: whether it holds part of a date (DateInput). */
+  setPartDate: (field: DateField, partly: boolean) => void;
   /** The user left the field: its message (if any) shows now. */
   blur: (field: DraftField) => void;
   showAllErrors: () => void;
@@ -75,8 +80,8 @@ export function useLicenceDraft(
   }
 
   const { errors, values } = useMemo(
-    () => checkDraft(state.draft, knownSoftwareIds),
-    [state.draft, knownSoftwareIds],
+    () => checkDraft(state.draft, knownSoftwareIds, undefined, state.partDates),
+    [state.draft, knownSoftwareIds, state.partDates],
   );
   const visibleErrors = useMemo(() => {
     if (state.showAll) return errors;
@@ -94,6 +99,14 @@ export function useLicenceDraft(
     isValid: !hasErrors(errors),
     values,
     setField: (field, value) => setState((s) => ({ ...s, draft: { ...s.draft, [field]: value } })),
+    setPartDate: (field, partly) =>
+      setState((s) => {
+        if (s.partDates.has(field) === partly) return s;
+        const partDates = new Set(s.partDates);
+        if (partly) partDates.add(field);
+        else partDates.delete(field);
+        return { ...s, partDates };
+      }),
     blur: (field) =>
       setState((s) => (s.touched.has(field) ? s : { ...s, touched: new Set([...s.touched, field]) })),
     showAllErrors: () => setState((s) => ({ ...s, showAll: true })),

@@ -2,6 +2,7 @@ import { LICENCE_LABELS } from "../../domain/labels";
 import { checkLicenceCrossFields, licenceFieldsSchema, type Licence } from "../../domain/schemas";
 import { readAmount, readDate } from "../../domain/typedInput";
 import type { NewRecord } from "../../workbook/registerApi";
+import { partDateMessage } from "../messages";
 
 /**
  * The licence form's draft: what the user typed, kept as text until it is valid, so "ten" in Quantity stays on
@@ -53,6 +54,7 @@ export const FLAG_FIELDS = [
 
 export type TextField =
   (typeof TEXT_FIELDS)[number] | (typeof NUMBER_FIELDS)[number] | (typeof DATE_FIELDS)[number];
+export type DateField = (typeof DATE_FIELDS)[number];
 export type FlagField = (typeof FLAG_FIELDS)[number];
 export type DraftField = TextField | FlagField;
 
@@ -164,16 +166,22 @@ export interface DraftCheck {
 /**
  * Each field against its own schema, then the rules that tie fields together (only where both fields are
  * themselves valid), then that the software is in the catalogue. Messages are the domain's plain sentences.
+ * `partDates` are the date boxes holding part of a date: their text reads as blank, but they are not blank.
  */
 export function checkDraft(
   draft: LicenceDraft,
   knownSoftwareIds?: ReadonlySet<string>,
   locale?: string,
+  partDates: ReadonlySet<DateField> = new Set(),
 ): DraftCheck {
   const errors: FieldErrors = {};
   const values: Record<string, unknown> = {};
   const shape = licenceFieldsSchema.shape;
   for (const field of ALL_FIELDS) {
+    if (partDates.has(field as DateField)) {
+      errors[field] = partDateMessage(LICENCE_LABELS[field]);
+      continue;
+    }
     const result = shape[field].safeParse(rawValue(draft, field, locale));
     if (result.success) values[field] = result.data;
     else errors[field] = result.error.issues[0]?.message ?? `${LICENCE_LABELS[field]} is not valid.`;

@@ -9,7 +9,8 @@ import {
   type InputProps,
 } from "@fluentui/react-components";
 import { LICENCE_LABELS } from "../../../domain/labels";
-import type { FlagField, TextField } from "../draft";
+import { DateInput } from "../../DateInput";
+import type { DateField, FlagField, TextField } from "../draft";
 import { useDraftForm } from "./DraftFormContext";
 
 /**
@@ -69,8 +70,34 @@ export function DraftNumber(props: Omit<TextProps, "type" | "inputMode"> & { dec
   return <DraftText {...props} inputMode={props.decimal ? "decimal" : "numeric"} />;
 }
 
-export function DraftDate(props: Omit<TextProps, "type" | "inputMode">) {
-  return <DraftText {...props} type="date" />;
+/** A date: one left part-typed is an error of the field, never the blank its box reads as. */
+export function DraftDate({
+  field,
+  hint,
+  required,
+}: {
+  field: DateField;
+  hint?: string;
+  required?: boolean;
+}) {
+  const form = useDraftForm();
+  const message = form.visibleErrors[field];
+  return (
+    <Field
+      label={LICENCE_LABELS[field]}
+      hint={hint}
+      required={required}
+      validationState={message ? "error" : "none"}
+      validationMessage={message}
+    >
+      <DateInput
+        value={form.draft[field]}
+        onChange={(_, d) => form.setField(field, d.value)}
+        onBlur={() => form.blur(field)}
+        onPartDate={(partly) => form.setPartDate(field, partly)}
+      />
+    </Field>
+  );
 }
 
 export function DraftChoice({

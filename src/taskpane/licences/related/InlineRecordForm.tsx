@@ -11,7 +11,8 @@ import {
 } from "@fluentui/react-components";
 import { useId, useState, type KeyboardEvent } from "react";
 import type { RegisterFailure, Result } from "../../../workbook/registerApi";
-import { failureSentence, unexpectedSentence } from "../../messages";
+import { DateInput, isPartDate } from "../../DateInput";
+import { failureSentence, partDateMessage, unexpectedSentence } from "../../messages";
 import { FieldRow } from "../form/FormSection";
 
 const useStyles = makeStyles({
@@ -83,10 +84,9 @@ export function InlineRecordForm<N extends string, T>({
   const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  // A date box part-filled (the day typed, not the month) gives no value at all, the same as a cleared one:
-  // without this, saving would blank the date the person was still typing.
-  const [unfinished, setUnfinished] = useState<Partial<Record<N, boolean>>>({});
-  const errors = { ...validate(values), ...unfinishedDates(fields, unfinished) };
+  // Date boxes holding part of a date: their value reads as blank, so saving would blank the date.
+  const [partDates, setPartDates] = useState<Partial<Record<N, boolean>>>({});
+  const errors = { ...validate(values), ...partDateMessages(fields, partDates) };
   const valid = Object.keys(errors).length === 0;
   // A rule of the record on a field this form does not show: said once Save is pressed, as it has no field.
   const shown = new Set<string>(fields.map((field) => field.name));
@@ -94,9 +94,8 @@ export function InlineRecordForm<N extends string, T>({
     .filter(([name]) => !shown.has(name))
     .map(([, message]) => message as string);
 
-  const noteUnfinished = (name: N, input: HTMLInputElement) => {
-    const partly = input.type === "date" && input.validity.badInput;
-    if (partly !== (unfinished[name] ?? false)) setUnfinished((u) => ({ ...u, [name]: partly }));
+  const notePartDate = (name: N, partly: boolean) => {
+    if (partly !== (partDates[name] ?? false)) setPartDates((p) => ({ ...p, [name]: partly }));
   };
 
   const submit = async () => {
@@ -127,11 +126,9 @@ export function InlineRecordForm<N extends string, T>({
       onCancel();
     } else if (event.key === "Enter" && event.target instanceof HTMLInputElement) {
       event.preventDefault();
-      // A date typed part-way and never left has not said so yet: say it instead of saving.
-      if (event.target.type === "date" && event.target.validity.badInput) {
-        noteUnfinished(event.target.name as N, event.target);
-        setSubmitted(true);
-      } else void submit();
+      // The date box has just said it holds part of a date, too late for this render's `valid`: show, not save.
+      if (isPartDate(event.target)) setSubmitted(true);
+      else void submit();
     }
   };
 
@@ -164,20 +161,20 @@ export function InlineRecordForm<N extends string, T>({
                     <option key={option}>{option}</option>
                   ))}
                 </Select>
-              ) : (
-                <Input
-                  name={field.name}
-                  type={field.type ?? "text"}
+              ) : field.type === "date" ? (
+                <DateInput
                   value={values[field.name]}
                   autoFocus={focusFirst && index === 0}
-                  onChange={(event, d) => {
-                    setValues((v) => ({ ...v, [field.name]: d.value }));
-                    noteUnfinished(field.name, event.currentTarget);
-                  }}
-                  onBlur={(event) => {
-                    setTouched((t) => ({ ...t, [field.name]: true }));
-                    noteUnfinished(field.name, event.currentTarget);
-                  }}
+                  onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
+                  onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
+                  onPartDate={(partly) => notePartDate(field.name, partly)}
+                />
+              ) : (
+                <Input
+                  value={values[field.name]}
+                  autoFocus={focusFirst && index === 0}
+                  onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
+                  onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
                 />
               )}
             </Field>
@@ -207,16 +204,12 @@ export function InlineRecordForm<N extends string, T>({
 }
 
 /** "Allocated On is not a whole date: …" for each date field left part-filled. */
-function unfinishedDates<N extends string>(
+function partDateMessages<N extends string>(
   fields: InlineField<N>[],
-  unfinished: Partial<Record<N, boolean>>,
+  partDates: Partial<Record<N, boolean>>,
 ): Partial<Record<N, string>> {
   const messages: Partial<Record<N, string>> = {};
-  for (const field of fields) {
-    if (unfinished[field.name])
-      messages[field.name] =
-        `${field.label} is not a whole date: fill in the day, month and year, or clear it.`;
-  }
+  for (const field of fields) if (partDates[field.name]) messages[field.name] = partDateMessage(field.label);
   return messages;
 }
 

@@ -7,6 +7,10 @@ export function displayCell(value: unknown, numberFormat: string | undefined): s
   if (typeof value === "number") {
     if (numberFormat && /y/i.test(numberFormat) && /d/i.test(numberFormat))
       return excelSerialToIsoDate(value);
+    if (numberFormat?.endsWith("%")) {
+      const decimals = /\.(0+)%$/.exec(numberFormat)?.[1].length ?? 0;
+      return `${(value * 100).toFixed(decimals)}%`;
+    }
     if (numberFormat && numberFormat.includes("0.00")) {
       return value.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     }

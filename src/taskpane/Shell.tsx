@@ -7,7 +7,7 @@ import {
   Spinner,
   tokens,
 } from "@fluentui/react-components";
-import { Suspense, useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { useRegisterData } from "./hooks/useRegisterData";
 import { LicencesTab, type LicencesTabHandle } from "./licences/LicencesTab";
 import { useRegister } from "./RegisterContext";
@@ -24,6 +24,9 @@ const Dashboard = lazyView(() =>
 );
 const ImportTab = lazyView(() =>
   import(/* webpackChunkName: "import" */ "./import/ImportTab").then((module) => module.ImportTab),
+);
+const SettingsView = lazyView(() =>
+  import(/* webpackChunkName: "settings" */ "./settings/SettingsView").then((module) => module.SettingsView),
 );
 
 const useStyles = makeStyles({
@@ -44,21 +47,22 @@ const useStyles = makeStyles({
   },
 });
 
-type TabValue = "licences" | "dashboard" | "import";
+type TabValue = "licences" | "dashboard" | "import" | "settings";
 const VIEWS: ViewTab<TabValue>[] = [
   { value: "licences", label: "Licences" },
   { value: "dashboard", label: "Dashboard" },
   { value: "import", label: "Import" },
+  { value: "settings", label: "Settings" },
 ];
 
-/** Loads the register and switches between the licence list/form and the dashboard. */
+/** Loads the register and switches between its views: licences, dashboard, import and settings. */
 export function Shell() {
   const styles = useStyles();
   const register = useRegister();
   const state = useRegisterData();
   const [tab, setTab] = useState<TabValue>("licences");
-  const [dashboardOpened, setDashboardOpened] = useState(false);
-  const [importOpened, setImportOpened] = useState(false);
+  /** Views opened so far: each stays mounted once opened (see below). */
+  const [opened, setOpened] = useState<ReadonlySet<TabValue>>(() => new Set());
   const licencesTab = useRef<LicencesTabHandle>(null);
   const ids = useViewTabIds();
 
@@ -116,9 +120,17 @@ export function Shell() {
 
   const select = (value: TabValue) => {
     setTab(value);
-    if (value === "dashboard") setDashboardOpened(true);
-    if (value === "import") setImportOpened(true);
+    setOpened((views) => (views.has(value) ? views : new Set(views).add(value)));
   };
+
+  /** A view whose script arrives when it is first opened, in its tab panel. */
+  const lazyPanel = (value: TabValue, view: ReactNode) => (
+    <div hidden={tab !== value} role="tabpanel" id={ids.panel(value)} aria-labelledby={ids.tab(value)}>
+      {opened.has(value) && (
+        <Suspense fallback={<Spinner label={`Loading the ${value}…`} />}>{view}</Suspense>
+      )}
+    </div>
+  );
 
   const openLicence = (id: string) => {
     setTab("licences");
@@ -151,8 +163,8 @@ export function Shell() {
         </MessageBar>
       )}
       {/* The views stay mounted once opened, so a half-typed licence survives a look at the dashboard. The
-          dashboard and the import are mounted when first opened: until then the pane need not work out the
-          whole register's figures or plan links on every change. */}
+          other views are mounted when first opened: until then the pane need not work out the whole
+          register's figures or plan links on every change. */}
       <div
         hidden={tab !== "licences"}
         role="tabpanel"
@@ -161,30 +173,12 @@ export function Shell() {
       >
         <LicencesTab ref={licencesTab} data={state.data} figures={state.figures} />
       </div>
-      <div
-        hidden={tab !== "dashboard"}
-        role="tabpanel"
-        id={ids.panel("dashboard")}
-        aria-labelledby={ids.tab("dashboard")}
-      >
-        {dashboardOpened && (
-          <Suspense fallback={<Spinner label="Loading the dashboard…" />}>
-            <Dashboard data={state.data} figures={state.figures} onOpenLicence={openLicence} />
-          </Suspense>
-        )}
-      </div>
-      <div
-        hidden={tab !== "import"}
-        role="tabpanel"
-        id={ids.panel("import")}
-        aria-labelledby={ids.tab("import")}
-      >
-        {importOpened && (
-          <Suspense fallback={<Spinner label="Loading the import…" />}>
-            <ImportTab data={state.data} />
-          </Suspense>
-        )}
-      </div>
+      {lazyPanel(
+        "dashboard",
+        <Dashboard data={state.data} figures={state.figures} onOpenLicence={openLicence} />,
+      )}
+      {lazyPanel("import", <ImportTab data={state.data} />)}
+      {lazyPanel("settings", <SettingsView settings={state.data.settings} />)}
     </div>
   );
 }

@@ -2,13 +2,18 @@ import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@flue
 import { useId, useRef, type KeyboardEvent } from "react";
 
 const useStyles = makeStyles({
-  list: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  // Narrow tabs with small gaps: the four views fit on one line in a 320 px pane (Excel's narrowest).
+  list: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXXS },
   tab: {
     position: "relative",
-    border: "none",
-    background: "none",
+    // longhands: Griffel expands the border and background shorthands into a dozen resets each
+    borderTopStyle: "none",
+    borderRightStyle: "none",
+    borderBottomStyle: "none",
+    borderLeftStyle: "none",
+    backgroundColor: "transparent",
     cursor: "pointer",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalSNudge}`,
     borderRadius: tokens.borderRadiusMedium,
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
@@ -23,8 +28,8 @@ const useStyles = makeStyles({
     "::after": {
       content: '""',
       position: "absolute",
-      left: tokens.spacingHorizontalM,
-      right: tokens.spacingHorizontalM,
+      left: tokens.spacingHorizontalSNudge,
+      right: tokens.spacingHorizontalSNudge,
       bottom: 0,
       height: tokens.strokeWidthThicker,
       borderRadius: tokens.borderRadiusCircular,

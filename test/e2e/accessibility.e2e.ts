@@ -1,7 +1,7 @@
 /**
  * axe-core's WCAG 2.1 A and AA rules over every view of the task pane, in a wide pane and at 320 px: the
  * licence list, an open licence, its related lists with their add forms, the dashboard, the import view, the
- * set-up of a new workbook, a save conflict between two co-authors and a confirmation dialog. Any serious or critical
+ * settings, the set-up of a new workbook, a save conflict between two co-authors and a confirmation dialog. Any serious or critical
  * violation fails the test, which lists each one with where it is.
  */
 import type { Browser, Locator, Page } from "playwright-core";
@@ -62,6 +62,10 @@ describe.each(WIDTHS)("task pane %i px wide", (width) => {
     await pane.getByRole("tablist", { name: "Views" }).getByRole("tab", { name: "Import" }).click();
     await pane.getByRole("region", { name: "Choose an export" }).waitFor();
     await check("import");
+
+    await pane.getByRole("tablist", { name: "Views" }).getByRole("tab", { name: "Settings" }).click();
+    await pane.getByRole("form", { name: "Settings" }).waitFor();
+    await check("settings");
 
     expect(findings).toEqual([]);
   });

@@ -136,3 +136,24 @@ it("chooses no software for the person who opens the list and tabs on, and says 
   expect(await hint.innerText()).not.toMatch(/Software/);
   await screenshotPane(page, pane, "new-licence-320");
 });
+
+it("shows the settings, an exchange rate's message and the tabs without cutting any text", async () => {
+  await pane.getByRole("tablist", { name: "Views" }).getByRole("tab", { name: "Settings" }).click();
+  const form = pane.getByRole("form", { name: "Settings" });
+  await form.waitFor();
+  await form.getByRole("button", { name: "Add a currency" }).click();
+  await form.getByRole("textbox", { name: "Currency code" }).last().fill("CHF");
+  const rate = form.getByRole("textbox", { name: "Rate for CHF" });
+  await rate.fill("a lot");
+  await rate.blur();
+  await form.getByText(/^Type the rate as a number more than 0/).waitFor();
+  expect(await cutTexts(pane)).toEqual([]);
+  expect(await scrollsSideways(pane)).toBe(false);
+  // the four views' tabs share one line
+  const tops = await pane
+    .getByRole("tablist", { name: "Views" })
+    .getByRole("tab")
+    .evaluateAll((tabs) => tabs.map((tab) => tab.getBoundingClientRect().top));
+  expect(new Set(tops).size).toBe(1);
+  await screenshotPane(page, pane, "settings-320");
+});

@@ -1,0 +1,89 @@
+import { DEFAULT_SETTINGS, type Settings } from "../../src/domain/schemas";
+import {
+  checkSettingsDraft,
+  draftFromSettings,
+  followSettings,
+  type SettingsDraft,
+} from "../../src/taskpane/settings/settingsDraft";
+
+const loaded: Settings = { ...DEFAULT_SETTINGS, exchangeRates: { USD: 0.79, EUR: 0.86, JPY: 0.0052 } };
+
+const rates = (draft: SettingsDraft) => draft.exchangeRates.map((row) => [row.currency, row.rate]);
+
+describe("the settings form following the register", () => {
+  // the person changed the EUR rate and the threshold; a co-author changed USD, removed JPY, added CHF and
+  // changed both the threshold and EUR
+  const mine: SettingsDraft = (() => {
+    const draft = draftFromSettings(loaded);
+    return {
+      ...draft,
+      underUseThreshold: "90",
+      exchangeRates: draft.exchangeRates.map((row) =>
+        row.currency === "EUR" ? { ...row, rate: "0.9" } : row,
+      ),
+    };
+  })();
+  const theirs: Settings = {
+    ...loaded,
+    underUseThreshold: 0.7,
+    defaultRenewalLeadDays: 45,
+    exchangeRates: { USD: 0.8, EUR: 0.85, CHF: 0.88 },
+  };
+
+  it("shows a co-author's values where the person changed nothing, and keeps the base where they did", () => {
+    const { draft, base } = followSettings(mine, loaded, theirs, "follow");
+    expect(draft.underUseThreshold).toBe("90");
+    expect(draft.defaultRenewalLeadDays).toBe("45");
+    expect(rates(draft)).toEqual([
+      ["USD", "0.8"],
+      ["EUR", "0.9"],
+      ["CHF", "0.88"],
+    ]);
+    // saving from this base still finds the clash on the threshold and on EUR
+    expect(base).toEqual({
+      ...theirs,
+      underUseThreshold: 0.8,
+      exchangeRates: { USD: 0.8, EUR: 0.86, CHF: 0.88 },
+    });
+  });
+
+  it("after a conflict takes the register's settings as the base, keeping what the person typed", () => {
+    const { draft, base } = followSettings(mine, loaded, theirs, "rebase");
+    expect(base).toEqual(theirs);
+    expect(draft.underUseThreshold).toBe("90");
+    expect(checkSettingsDraft(draft, base).settings).toEqual({
+      ...theirs,
+      underUseThreshold: 0.9,
+      exchangeRates: { USD: 0.8, EUR: 0.9, CHF: 0.88 },
+    });
+  });
+});
+
+describe("checking the settings typed", () => {
+  it("reads the threshold as a percentage, with or without the sign", () => {
+    for (const typed of ["80", "80%", " 80 % "])
+      expect(
+        checkSettingsDraft({ ...draftFromSettings(loaded), underUseThreshold: typed }, loaded).settings,
+      ).toMatchObject({ underUseThreshold: 0.8 });
+    expect(
+      checkSettingsDraft({ ...draftFromSettings(loaded), underUseThreshold: "0" }, loaded).errors,
+    ).toEqual({
+      underUseThreshold:
+        "Type the Under-use Threshold as a percentage more than 0 and at most 100, such as 80.",
+    });
+  });
+
+  it("names a currency listed twice and leaves blank rows out", () => {
+    const draft = draftFromSettings(loaded);
+    const [usd] = draft.exchangeRates;
+    const twice = {
+      ...draft,
+      exchangeRates: [...draft.exchangeRates, { key: -1, currency: "usd", rate: "1" }],
+    };
+    expect(checkSettingsDraft(twice, loaded).errors).toEqual({
+      "rate:-1": "USD is in the list twice: remove one of them.",
+    });
+    const blank = { ...draft, exchangeRates: [usd, { key: -2, currency: " ", rate: "" }] };
+    expect(checkSettingsDraft(blank, loaded).settings?.exchangeRates).toEqual({ USD: 0.79 });
+  });
+});

@@ -67,6 +67,18 @@ it("shows the threshold as a percentage, and saving a new one changes the Settin
   expect(save()).toHaveProperty("disabled", true);
 });
 
+it("keeps what the person types while a save is under way", async () => {
+  await openSettings();
+  typeInto("Under-use Threshold", "65");
+  fireEvent.click(save());
+  typeInto("Default Renewal Notice (Days)", "40");
+  expect(await screen.findByText("Saved.")).toBeTruthy();
+  expect(cellOf("Under-use Threshold")).toBe(0.65);
+  expect(cellOf("Default Renewal Notice (Days)")).toBe(30);
+  expect(field("Default Renewal Notice (Days)").value).toBe("40");
+  expect(save()).toHaveProperty("disabled", false);
+});
+
 it("refuses a threshold that is not a percentage, saying what to type, and writes nothing", async () => {
   await openSettings();
   typeInto("Under-use Threshold", "150");
@@ -117,11 +129,13 @@ it("adds, changes and removes exchange rates, and a bad code or rate says what t
 
   fireEvent.change(within(form).getByRole("textbox", { name: "Rate for USD" }), { target: { value: "0.8" } });
   fireEvent.click(save());
-  await waitFor(() => expect(rateRows()).toEqual([["USD", 0.8]]));
+  expect(await screen.findByText("Saved.")).toBeTruthy();
+  expect(rateRows()).toEqual([["USD", 0.8]]);
 
   fireEvent.click(within(form).getByRole("button", { name: "Remove USD" }));
   fireEvent.click(save());
-  await waitFor(() => expect(rateRows()).toEqual([]));
+  expect(await screen.findByText("Saved.")).toBeTruthy();
+  expect(rateRows()).toEqual([]);
 });
 
 it("follows a co-author's change to a setting the person has not touched, keeping what they typed elsewhere", async () => {

@@ -90,13 +90,20 @@ export function useSettingsForm(current: Settings) {
       return;
     }
     const base = state.base;
+    const sent = state.draft;
     setBusy(true);
     setOutcome(undefined);
     try {
       const result = await register.updateSettings(settings, base);
       if (result.ok) {
         setRegisterErrors({});
-        setState((s) => ({ ...stateFor(result.value), followed: s.followed }));
+        const saved = result.value;
+        // what the person typed while the save ran stays, measured from the settings as saved
+        setState((s) =>
+          s.draft === sent
+            ? { ...stateFor(saved), followed: s.followed }
+            : { ...s, base: saved, showAll: false },
+        );
         setOutcome({ kind: "saved", message: result.merged?.message ?? "Saved." });
         return;
       }

@@ -1,5 +1,6 @@
 import { displayDate, type IsoDate } from "./dates";
 import { entitledQuantity } from "./quantities";
+import { LICENCE_LABELS as L } from "./labels";
 
 export interface EntitlementTerms {
   quantity?: number;
@@ -36,7 +37,7 @@ export function entitlementOn(terms: EntitlementTerms, asOf: IsoDate): Entitleme
     if (terms.autoRenew) {
       return {
         entitled: inForce,
-        reviewReason: `It auto-renews but expired on ${displayDate(terms.expiryDate)}: renewed expiry not recorded.`,
+        reviewReason: `It auto-renews but expired on ${displayDate(terms.expiryDate)} and no renewed expiry is recorded: enter the new ${L.expiryDate}.`,
       };
     }
     return {

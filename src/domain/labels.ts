@@ -2,6 +2,14 @@
  * The name of every record field as people see it: form labels, table headers and messages all use these,
  * so "Quantity" in an error is the "Quantity" on the screen and in the sheet.
  */
+/** The register's sheets as people see them in the workbook's tabs, for messages that send someone there. */
+export const SHEET_NAMES = {
+  software: "Software",
+  licences: "Licences",
+  allocations: "Allocations",
+  installations: "Installations",
+} as const;
+
 export const SOFTWARE_LABELS = {
   id: "Software ID",
   name: "Name",

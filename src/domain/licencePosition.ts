@@ -13,6 +13,8 @@ import {
 import { daysToExpiry, noticeDate, renewalLeadDays, renewalStatusForDays } from "./renewals";
 import type { Licence, Settings } from "./schemas";
 import { usedQuantity, type UsageCounts } from "./usage";
+import { LICENCE_LABELS as L, SHEET_NAMES } from "./labels";
+import { counted } from "./wording";
 
 /** What the register knows about a licence's links, beyond its own fields. */
 export interface LicenceLinks {
@@ -57,11 +59,13 @@ export function assessLicence(
   if (usage.reviewReason) reviewReasons.push(usage.reviewReason);
   if (links.mismatchedInstallations > 0) {
     reviewReasons.push(
-      `${links.mismatchedInstallations} linked installation(s) are of a different software from the licence's.`,
+      `${counted(links.mismatchedInstallations, "linked installation")} ${links.mismatchedInstallations === 1 ? "is" : "are"} of a different software from the licence's: see the Dashboard's Data issues to relink ${links.mismatchedInstallations === 1 ? "it" : "them"}.`,
     );
   }
   if (!links.softwareKnown)
-    reviewReasons.push(`Its software ${licence.softwareId} is not in the software catalogue.`);
+    reviewReasons.push(
+      `Its software ${licence.softwareId} is not in the software catalogue: add it to the ${SHEET_NAMES.software} sheet, or change the licence's ${L.softwareId}.`,
+    );
 
   const figures = quantityStatus(entitled, used, threshold);
   const figuresReason = describeQuantityStatus(figures, entitled, used, threshold);

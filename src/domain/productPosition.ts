@@ -7,6 +7,7 @@ import {
   availableQuantity,
 } from "./quantities";
 import { trueUpCost, unusedCost } from "./costs";
+import { counted } from "./wording";
 
 /** What the register knows about a product beyond its licences. */
 export interface ProductLinks {
@@ -71,19 +72,19 @@ export function productPositionOf(
   }
   if (links.danglingInstallations > 0) {
     reviewReasons.push(
-      `${links.danglingInstallations} installation(s) name a licence that is not in the register.`,
+      `${counted(links.danglingInstallations, "installation")} ${links.danglingInstallations === 1 ? "names" : "name"} a licence that is not in the register: see the Dashboard's Data issues to correct ${links.danglingInstallations === 1 ? "it" : "them"}.`,
     );
   }
   if (links.misplacedInstallations > 0) {
     reviewReasons.push(
-      `${links.misplacedInstallations} installation(s) are linked to a licence of another software.`,
+      `${counted(links.misplacedInstallations, "installation")} ${links.misplacedInstallations === 1 ? "is" : "are"} linked to a licence of another software: see the Dashboard's Data issues to correct ${links.misplacedInstallations === 1 ? "it" : "them"}.`,
     );
   }
 
   const figures = quantityStatus(purchased, used, threshold);
   let figuresReason = describeQuantityStatus(figures, purchased, used, threshold);
   if (links.unlicensedDevices > 0) {
-    figuresReason += ` Includes ${links.unlicensedDevices} device(s) with no licence.`;
+    figuresReason += ` Includes ${counted(links.unlicensedDevices, "device")} with no licence.`;
   }
   const { status, statusReason } = applyReview(figures, figuresReason, reviewReasons);
   return {

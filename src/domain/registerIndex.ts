@@ -5,6 +5,7 @@ import { assessLicence, underUseThreshold, type LicenceLinks } from "./licencePo
 import type { LicencePosition, ProductPosition, RegisterPosition } from "./positionTypes";
 import { productPositionOf, type AssessedLicence } from "./productPosition";
 import { RecordStore } from "./recordStore";
+import { problemMessages } from "./registerProblems";
 import type { Allocation, Installation, Licence, Settings, Software } from "./schemas";
 import { countUsage, isAllocationActive, usedQuantity, UsageTally, type UsageCounts } from "./usage";
 import { forEachPaced, type Pause } from "./yielding";
@@ -153,21 +154,18 @@ export class RegisterIndex {
 
   /** A software or licence row of a load: a second row with the same ID is a problem (the last one counts). */
   private loadSoftware(software: Software): void {
-    this.noteDuplicate("Software", software.id, this.productSlot(software.id).software);
+    this.noteDuplicate("software", software.id, this.productSlot(software.id).software);
     this.upsertSoftware(software);
   }
 
   private loadLicence(licence: Licence): void {
-    this.noteDuplicate("Licence", licence.id, this.licenceSlot(licence.id).licence);
+    this.noteDuplicate("licence", licence.id, this.licenceSlot(licence.id).licence);
     this.upsertLicence(licence);
   }
 
-  private noteDuplicate(kind: string, id: string, present: unknown): void {
+  private noteDuplicate(kind: "software" | "licence", id: string, present: unknown): void {
     if (present === undefined) return;
-    this.duplicateProblems.push({
-      recordId: id,
-      message: `${kind} ID ${id} is used by more than one row; only the last row counts.`,
-    });
+    this.duplicateProblems.push({ recordId: id, message: problemMessages.repeatedId(kind, id) });
   }
 
   get asOf(): IsoDate {
@@ -341,10 +339,10 @@ export class RegisterIndex {
   private duplicateIdProblems(): RegisterProblem[] {
     const problems: RegisterProblem[] = [...this.duplicateProblems];
     for (const id of this.installations?.duplicateIds() ?? []) {
-      problems.push({ recordId: id, message: `Installation ID ${id} is used by more than one row.` });
+      problems.push({ recordId: id, message: problemMessages.repeatedRecordId("installation", id) });
     }
     for (const id of this.allocations?.duplicateIds() ?? []) {
-      problems.push({ recordId: id, message: `Allocation ID ${id} is used by more than one row.` });
+      problems.push({ recordId: id, message: problemMessages.repeatedRecordId("allocation", id) });
     }
     return problems;
   }
@@ -357,13 +355,13 @@ export class RegisterIndex {
       for (const { id, licenceId } of slot.installations) {
         problems.push({
           recordId: id,
-          message: `Installation ${id} names licence ${licenceId}, which is not in the register.`,
+          message: problemMessages.installationNamesMissingLicence(id, licenceId),
         });
       }
       for (const { id, licenceId } of slot.allocations) {
         problems.push({
           recordId: id,
-          message: `Allocation ${id} names licence ${licenceId}, which is not in the register.`,
+          message: problemMessages.allocationNamesMissingLicence(id, licenceId),
         });
       }
       return problems;
@@ -371,7 +369,7 @@ export class RegisterIndex {
     if (!slot.product?.software) {
       problems.push({
         recordId: licence.id,
-        message: `Licence ${licence.id} is for software ${licence.softwareId}, which is not in the software catalogue.`,
+        message: problemMessages.licenceOfMissingSoftware(licence.id, licence.softwareId),
       });
     }
     if (slot.mismatched > 0) {
@@ -379,7 +377,7 @@ export class RegisterIndex {
         if (this.productSlots.get(installation.softwareId) === slot.product) continue;
         problems.push({
           recordId: installation.id,
-          message: `Installation ${installation.id} is of software ${installation.softwareId} but is linked to licence ${licence.id}, which is for ${licence.softwareId}.`,
+          message: problemMessages.installationOnOtherSoftwaresLicence(installation, licence),
         });
       }
     }
@@ -398,7 +396,10 @@ export class RegisterIndex {
     return [
       {
         recordId: slot.key,
-        message: `${slot.installations} installation(s) are of software ${slot.key}, which is not in the software catalogue.`,
+        message: problemMessages.installationsOfMissingSoftware(
+          slot.installations,
+          slot.uncovered[0]?.softwareId.trim() ?? slot.key,
+        ),
       },
     ];
   }
@@ -410,7 +411,7 @@ export class RegisterIndex {
       if (toReportingCurrency(1, currency, reporting, exchangeRates) !== null) continue;
       problems.push({
         recordId: "settings",
-        message: `No exchange rate from ${currency} to ${reporting} in Settings: costs in ${currency} are left out of the ${reporting} totals.`,
+        message: problemMessages.missingExchangeRate(currency, reporting),
       });
     }
     return problems;

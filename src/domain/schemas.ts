@@ -75,7 +75,9 @@ export const licenceFieldsSchema = z.object({
   currency: z._default(currencyCode(L.currency), "GBP"),
   pricingModel: z._default(oneOf(PRICING_MODELS, L.pricingModel), DEFAULT_PRICING_MODEL),
   termMonths: z.optional(
-    wholeNumber(L.termMonths).check(z.gte(1, { error: `${L.termMonths} must be at least 1.` })),
+    wholeNumber(L.termMonths).check(
+      z.gte(1, { error: `${L.termMonths} must be at least 1: enter the length of the term in months.` }),
+    ),
   ),
   unitCost: z.optional(amount(L.unitCost)),
   // Validity
@@ -124,7 +126,7 @@ export function checkLicenceCrossFields(licence: LicenceFields, ctx: RuleContext
   if (licence.startDate && licence.expiryDate && licence.expiryDate <= licence.startDate) {
     issue(
       "expiryDate",
-      `${L.expiryDate} must be after the ${L.startDate} (${displayDate(licence.startDate)}).`,
+      `${L.expiryDate} must be after the ${L.startDate} (${displayDate(licence.startDate)}): correct whichever date is wrong.`,
     );
   }
   if (licence.pricingModel === "Multi-year" && licence.termMonths === undefined) {
@@ -167,7 +169,7 @@ export function checkAllocationCrossFields(
     ctx.addIssue({
       code: "custom",
       path: ["revokedOn"],
-      message: `${A.revokedOn} cannot be before ${A.allocatedOn} (${displayDate(allocation.allocatedOn)}).`,
+      message: `${A.revokedOn} cannot be before ${A.allocatedOn} (${displayDate(allocation.allocatedOn)}): correct whichever date is wrong.`,
     });
   }
 }
@@ -193,7 +195,7 @@ export const installationSchema = z.object({
 });
 export type Installation = z.infer<typeof installationSchema>;
 
-const THRESHOLD_RANGE = `${S.underUseThreshold} must be more than 0 and at most 1, such as 0.8 for 80%.`;
+const THRESHOLD_RANGE = `${S.underUseThreshold} must be more than 0% and at most 100%: enter a percentage such as 80%.`;
 
 export type ExchangeRateReading =
   { problem?: undefined; currency: string; rate: number } | { problem: "code" | "rate"; currency: string };
@@ -220,12 +222,12 @@ function readRates(rates: Record<string, unknown>) {
     else if (read.problem === "code") {
       problems.push({
         code,
-        message: `"${code}" is not a currency code: each exchange rate needs a 3-letter ISO 4217 code such as USD or EUR.`,
+        message: `"${code}" is not a currency code: enter a 3-letter code such as USD or EUR for each exchange rate.`,
       });
     } else {
       problems.push({
         code,
-        message: `The exchange rate for ${read.currency} must be a number greater than 0.`,
+        message: `The exchange rate for ${read.currency} must be a number greater than 0: enter what 1 ${read.currency} is worth in the ${S.reportingCurrency}.`,
       });
     }
   }
@@ -235,7 +237,9 @@ function readRates(rates: Record<string, unknown>) {
 /** Exchange rates by currency code: codes are 3-letter ISO 4217 codes (upper-cased), rates above 0. */
 const exchangeRates = z.pipe(
   z
-    .record(z.string(), z.unknown(), { error: `${S.exchangeRates} must be a list of currencies and rates.` })
+    .record(z.string(), z.unknown(), {
+      error: `${S.exchangeRates} must be a list of currencies and rates: give each currency code its rate.`,
+    })
     .check(
       z.superRefine((rates, ctx) => {
         for (const { code, message } of readRates(rates).problems)
@@ -254,14 +258,16 @@ export const settingsSchema = z.object({
    */
   underUseThreshold: z._default(
     z
-      .number({ error: `${S.underUseThreshold} must be a number, such as 0.8 for 80%.` })
+      .number({ error: `${S.underUseThreshold} must be a number: enter a percentage such as 80%.` })
       .check(z.gt(0, { error: THRESHOLD_RANGE }), z.lte(1, { error: THRESHOLD_RANGE })),
     0.8,
   ),
   /** At least 1, for the same reason: a notice period of 0 reads as blank, so as the default. */
   defaultRenewalLeadDays: z._default(
     wholeNumber(S.defaultRenewalLeadDays).check(
-      z.gte(1, { error: `${S.defaultRenewalLeadDays} must be at least 1.` }),
+      z.gte(1, {
+        error: `${S.defaultRenewalLeadDays} must be at least 1: enter the days of notice you want, such as 30.`,
+      }),
     ),
     30,
   ),

@@ -1,6 +1,8 @@
 import type { IsoDate } from "./dates";
 import { DistinctKeys, KeyCounter, matchKey } from "./keys";
 import type { AllocationRule } from "./lists";
+import { LICENCE_LABELS as L } from "./labels";
+import { counted } from "./wording";
 
 /** An allocation counts from its Allocated On date until its Revoked On date (revoked that day means gone). */
 export function isAllocationActive(
@@ -153,7 +155,7 @@ export function usedQuantity(
       if (tally.activeAllocations === 0 && tally.installations > 0) {
         return {
           used: 0,
-          reviewReason: `${rule} licence with ${tally.installations} installation(s) but no usage figure: record the Peak Concurrent Use or allocate it.`,
+          reviewReason: `${rule} licence with ${counted(tally.installations, "installation")} but no usage figure: record the ${L.peakConcurrentUse} or allocate it.`,
         };
       }
       return { used: tally.activeAllocations };

@@ -1,4 +1,5 @@
 import type { z } from "zod/mini";
+import { requiredMessage } from "./fieldSchemas";
 import { matchKey } from "./keys";
 import {
   ALLOCATION_LABELS,
@@ -38,7 +39,7 @@ function toValidated<T>(
     const field = issue.path.length > 0 ? String(issue.path[0]) : RECORD_FIELD;
     if (field in fieldErrors) continue; // the first message per field is the one to fix first
     const missing = issue.code === "invalid_type" && field in labels && given[field] === undefined;
-    fieldErrors[field] = missing ? `${labels[field]} is required.` : issue.message;
+    fieldErrors[field] = missing ? requiredMessage(labels[field]) : issue.message;
   }
   return { ok: false, fieldErrors };
 }

@@ -8,6 +8,13 @@ import {
   type Validated,
 } from "../../src/domain/validation";
 
+/**
+ * A message ends with what to do: its last clause, after the problem and a colon (or the whole message when it
+ * is only an instruction), starts with one of the verbs the register's messages tell people to act with.
+ */
+const NEXT_STEP =
+  /(^|: )(fill|choose|enter|type|remove|shorten|correct|clear|undo|give|add|change|say)\b[^:]*\.$/i;
+
 /** zod's own wording, which must never reach a person. */
 const ZOD_WORDING =
   /Invalid input|Invalid (option|key|element|string|type)|expected .*received|Too (small|big)|Unrecognized key/i;
@@ -121,7 +128,7 @@ const junk = fc.oneof(
 
 describe("no raw validation text reaches a person", () => {
   test.each(Object.keys(FIELDS) as (keyof typeof FIELDS)[])(
-    "every message about a bad %s field is the register's own sentence",
+    "every message about a bad %s field is the register's own sentence and says what to do",
     (kind) => {
       fc.assert(
         fc.property(fc.constantFrom(...FIELDS[kind]), junk, (field, value) => {
@@ -129,7 +136,7 @@ describe("no raw validation text reaches a person", () => {
           if (result.ok) return;
           for (const message of Object.values(result.fieldErrors)) {
             expect(message).not.toMatch(ZOD_WORDING);
-            expect(message).toMatch(/[.!]$/);
+            expect(message).toMatch(NEXT_STEP);
           }
         }),
         { numRuns: 400 },
@@ -143,12 +150,12 @@ describe("no raw validation text reaches a person", () => {
       new Set(["SW-1"]),
     );
     expect(!licence.ok && licence.fieldErrors).toEqual({
-      softwareId: "Software is required.",
-      scope: "Scope is required.",
+      softwareId: "Software is required: fill it in.",
+      scope: "Scope is required: choose Enterprise, Site, Department, Project or Individual.",
     });
     expect(!licence.ok && licence.fieldErrors).not.toHaveProperty("quantity");
     const software = validateSoftware({ ...valid.software, name: null });
-    expect(!software.ok && software.fieldErrors).toEqual({ name: "Name is required." });
+    expect(!software.ok && software.fieldErrors).toEqual({ name: "Name is required: fill it in." });
   });
 
   test("a bad Row Version says what to do, not what zod expected", () => {
@@ -167,12 +174,15 @@ describe("no raw validation text reaches a person", () => {
       ok: false,
       fieldErrors: {
         exchangeRates:
-          '"DOLLARS" is not a currency code: each exchange rate needs a 3-letter ISO 4217 code such as USD or EUR.',
+          '"DOLLARS" is not a currency code: enter a 3-letter code such as USD or EUR for each exchange rate.',
       },
     });
     expect(validateSettings({ exchangeRates: { EUR: 0 } })).toEqual({
       ok: false,
-      fieldErrors: { exchangeRates: "The exchange rate for EUR must be a number greater than 0." },
+      fieldErrors: {
+        exchangeRates:
+          "The exchange rate for EUR must be a number greater than 0: enter what 1 EUR is worth in the Reporting Currency.",
+      },
     });
   });
 });

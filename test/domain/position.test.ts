@@ -153,7 +153,7 @@ describe("validity", () => {
       installations: onDevices("LIC-1", 2),
     });
     expect(p).toMatchObject({ entitled: 2, used: 2, status: "Review Required", renewalStatus: "Expired" });
-    expect(p.statusReason).toContain("renewed expiry not recorded");
+    expect(p.statusReason).toContain("no renewed expiry is recorded: enter the new Expiry Date.");
   });
 
   test("renewal status, days and notice date follow the licence's lead time or the default", () => {
@@ -462,8 +462,8 @@ describe("RegisterIndex one record at a time", () => {
     const messages = index.problems().map((p) => p.message);
     expect(messages).toEqual(
       expect.arrayContaining([
-        expect.stringContaining("Licence ID LIC-1 is used by more than one row"),
-        expect.stringContaining("Installation ID I1"),
+        "Licence ID LIC-1 is on more than one row of the Licences sheet and only the last of them counts: give the other rows a new Licence ID, or delete them.",
+        "Installation ID I1 is on more than one row of the Installations sheet and each row is counted: keep one, and give the others a new Installation ID or delete them.",
       ]),
     );
   });

@@ -149,7 +149,10 @@ describe("entitlement on a date", () => {
     expect(result.entitled).toBe(entitled);
     expect(result.lapsedReason !== undefined).toBe(lapsed);
     expect(result.reviewReason !== undefined).toBe(review);
-    if (review) expect(result.reviewReason).toContain("renewed expiry not recorded");
+    if (review)
+      expect(result.reviewReason).toBe(
+        "It auto-renews but expired on 1 Jun 2026 and no renewed expiry is recorded: enter the new Expiry Date.",
+      );
   });
 });
 

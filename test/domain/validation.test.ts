@@ -45,9 +45,9 @@ describe("validation returns field-keyed plain-English messages", () => {
     expect(result).toEqual({
       ok: false,
       fieldErrors: {
-        softwareId: "Software is required.",
-        quantity: "Quantity must be 0 or more.",
-        scope: expect.stringContaining("Scope must be one of"),
+        softwareId: "Software is required: fill it in.",
+        quantity: "Quantity must be 0 or more: remove the minus sign.",
+        scope: "Scope is not one of its choices: choose Enterprise, Site, Department, Project or Individual.",
       },
     });
   });
@@ -113,7 +113,7 @@ describe("validation returns field-keyed plain-English messages", () => {
     });
     expect(validateInstallation({ id: "I1", softwareId: "SW-1" })).toEqual({
       ok: false,
-      fieldErrors: { device: "Device is required." },
+      fieldErrors: { device: "Device is required: fill it in." },
     });
   });
 
@@ -121,13 +121,14 @@ describe("validation returns field-keyed plain-English messages", () => {
     expect(validateSoftware({ id: "SW-1", name: "Excel" }).ok).toBe(true);
     expect(validateSoftware({ id: "SW-1", name: "  " })).toEqual({
       ok: false,
-      fieldErrors: { name: "Name is required." },
+      fieldErrors: { name: "Name is required: fill it in." },
     });
     expect(validateSettings({}).ok).toBe(true);
     expect(validateSettings({ underUseThreshold: 2 })).toEqual({
       ok: false,
       fieldErrors: {
-        underUseThreshold: "Under-use Threshold must be more than 0 and at most 1, such as 0.8 for 80%.",
+        underUseThreshold:
+          "Under-use Threshold must be more than 0% and at most 100%: enter a percentage such as 80%.",
       },
     });
   });

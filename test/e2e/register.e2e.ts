@@ -278,7 +278,9 @@ test("refuses a Quantity of 'ten', an expiry before the start and currency 'XX1'
 
   await eventually(async () => {
     expect(await quantity.getAttribute("aria-invalid")).toBe("true");
-    expect(await describedBy(quantity)).toContain("Quantity must be a number.");
+    expect(await describedBy(quantity)).toContain(
+      "Quantity must be a number: type it in figures, such as 25.",
+    );
     expect(await expiry.getAttribute("aria-invalid")).toBe("true");
     expect(await describedBy(expiry)).toContain("Expiry Date must be after the Start Date (1 Mar 2026).");
     expect(await currency.getAttribute("aria-invalid")).toBe("true");

@@ -176,7 +176,8 @@ describe("the pane's figures after an edit", () => {
 
   it("a problem appears when an installation names a missing licence, and goes when it is corrected", async () => {
     const { scripted, live } = await follow(threeLicences());
-    const problem = "Installation I1 names licence LIC-GONE, which is not in the register.";
+    const problem =
+      "Installation I1 names licence LIC-GONE, which is not in the register: change its Licence ID to a licence in the Licences sheet, or clear it.";
     expect(live.position().problems).toEqual([]);
 
     scripted.save("installations", installation({ id: "I1", licenceId: "LIC-GONE", device: "PC-1" }));

@@ -120,7 +120,7 @@ describe("dashboard", () => {
           row: 7,
           column: "Quantity",
           address: "D7",
-          message: "Quantity must be a number.",
+          message: "Quantity must be a number: type it in figures, such as 25.",
           recordId: "LIC-X",
         },
       ],
@@ -128,7 +128,7 @@ describe("dashboard", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
     const issues = screen.getByRole("list", { name: "Data issues" });
     const item = within(issues).getByRole("button", { name: /Licences, row 7, Quantity/ });
-    expect(item.textContent).toContain("Quantity must be a number.");
+    expect(item.textContent).toContain("Quantity must be a number: type it in figures, such as 25.");
     fireEvent.click(item);
     expect(register.goToCellCalls).toEqual([{ sheet: "Licences", address: "D7" }]);
 
@@ -152,7 +152,7 @@ describe("dashboard", () => {
 
     act(() => register.remoteEdit("installations", "INS-3", { licenceId: "LIC-GONE" }));
     const issue = await screen.findByText(
-      "Installation INS-3 names licence LIC-GONE, which is not in the register.",
+      "Installation INS-3 names licence LIC-GONE, which is not in the register: change its Licence ID to a licence in the Licences sheet, or clear it.",
     );
     expect(issue.closest("button")?.textContent).toMatch(/^Installations, INS-3/);
     // moved off its licence, the installation counts as unlicensed

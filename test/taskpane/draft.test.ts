@@ -51,9 +51,9 @@ describe("licence draft", () => {
     expect(parseNumberText("")).toBeUndefined();
     const draft = { ...draftFromLicence(acrobat), quantity: "ten", peakConcurrentUse: "1.5", cost: "-3" };
     expect(checkDraft(draft, known).errors).toEqual({
-      quantity: "Quantity must be a number.",
-      peakConcurrentUse: "Peak Concurrent Use must be a whole number.",
-      cost: "Cost cannot be negative.",
+      quantity: "Quantity must be a number: type it in figures, such as 25.",
+      peakConcurrentUse: "Peak Concurrent Use must be a whole number: enter it without decimals, such as 25.",
+      cost: "Cost cannot be negative: enter the amount without a minus sign.",
     });
   });
 
@@ -77,8 +77,8 @@ describe("licence draft", () => {
     });
     const wrong = { ...typed, cost: "1.200,50 €", expiryDate: "31/02/2030" };
     expect(checkDraft(wrong, known, "en-GB").errors).toEqual({
-      cost: "Cost must be a number.",
-      expiryDate: "Expiry Date must be a real date, such as 31 Mar 2026.",
+      cost: "Cost must be a number: type it in figures, such as 1,200.50.",
+      expiryDate: "Expiry Date is not a real date: enter one such as 31 Mar 2026, or clear it.",
     });
   });
 
@@ -90,7 +90,7 @@ describe("licence draft", () => {
       expiryDate: "2026-05-01",
     };
     expect(checkDraft(draft, known).errors.expiryDate).toBe(
-      "Expiry Date must be after the Start Date (1 Jun 2026).",
+      "Expiry Date must be after the Start Date (1 Jun 2026): correct whichever date is wrong.",
     );
   });
 
@@ -99,7 +99,7 @@ describe("licence draft", () => {
     const draft = { ...draftFromLicence(acrobat), expiryDate: "", vendor: "Insight", quantity: "ten" };
     const { errors, values } = checkDraft(draft, known, "en-GB", new Set(["expiryDate"] as const));
     expect(errors).toEqual({
-      quantity: "Quantity must be a number.",
+      quantity: "Quantity must be a number: type it in figures, such as 25.",
       expiryDate: "Expiry Date is not a whole date: fill in the day, month and year, or clear it.",
     });
     expect(values).not.toHaveProperty("expiryDate");
@@ -113,9 +113,11 @@ describe("licence draft", () => {
     const { errors } = checkDraft({ ...emptyDraft(), softwareId: "Notepad" }, known);
     expect(errors).toMatchObject({
       softwareId: 'Pick the Software from the catalogue list, or use "Add software" to add it.',
-      licenceType: "Licence Type is required.",
-      scope: "Scope is required.",
-      allocationRule: "Allocation Rule is required.",
+      licenceType:
+        "Licence Type is required: choose Perpetual, Subscription, Term, Trial, NFR, Educational, OEM or Volume License.",
+      scope: "Scope is required: choose Enterprise, Site, Department, Project or Individual.",
+      allocationRule:
+        "Allocation Rule is required: choose User-based, Device-based, Concurrent, Floating or Site.",
       quantity: expect.stringMatching(/^Quantity is required unless the licence is Unlimited/),
     });
   });

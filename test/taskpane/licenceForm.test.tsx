@@ -60,7 +60,9 @@ describe("licence form", () => {
     const quantity = typeInto("Quantity", "ten");
     expect(quantity.value).toBe("ten");
     const field = quantity.closest(".fui-Field") as HTMLElement;
-    expect(within(field).getByText("Quantity must be a number.")).toBeTruthy();
+    expect(
+      within(field).getByText("Quantity must be a number: type it in figures, such as 25."),
+    ).toBeTruthy();
     expect(saveButton().getAttribute("aria-disabled")).toBe("true");
     expect(screen.getByText("To save, complete or correct Quantity.")).toBeTruthy();
     fireEvent.submit(screen.getByRole("form", { name: "Adobe Acrobat Pro" }));

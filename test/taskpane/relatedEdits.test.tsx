@@ -73,7 +73,7 @@ describe("correcting a user allocation", () => {
     expect(within(form).getByText("Revoked On cannot be before Allocated On (1 Apr 2026).")).toBeTruthy();
     expect(within(form).getByRole("button", { name: "Save" })).toHaveProperty("disabled", true);
     typeIn(form, "User", "");
-    expect(within(form).getByText("User is required.")).toBeTruthy();
+    expect(within(form).getByText("User is required: fill it in.")).toBeTruthy();
     expect(register.writes).toEqual([]);
     expect(register.find("allocations", "ALC-GONE")).toMatchObject({
       user: "Gary Gone",
@@ -200,7 +200,7 @@ describe("correcting an installation", () => {
     await openLicence("AutoCAD");
     const form = edit("LT-0001", "Edit the installation on LT-0001");
     typeIn(form, "Device", "   ");
-    expect(within(form).getByText("Device is required.")).toBeTruthy();
+    expect(within(form).getByText("Device is required: fill it in.")).toBeTruthy();
     fireEvent.click(within(form).getByRole("button", { name: "Save" }));
     expect(register.writes).toEqual([]);
   });

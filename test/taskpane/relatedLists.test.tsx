@@ -13,7 +13,7 @@ describe("user allocations", () => {
     fireEvent.click(screen.getByRole("button", { name: "Allocate to a user" }));
     const form = screen.getByRole("group", { name: "Allocate to a user" });
     fireEvent.click(within(form).getByRole("button", { name: "Allocate" }));
-    expect(within(form).getByText("User is required.")).toBeTruthy();
+    expect(within(form).getByText("User is required: fill it in.")).toBeTruthy();
     expect(register.writes).toEqual([]);
 
     typeInto("User", "Ella Jones");

@@ -47,7 +47,7 @@ describe("setting up the workbook", () => {
           row: 5,
           column: "Quantity",
           address: "D5",
-          message: "Quantity must be a number.",
+          message: "Quantity must be a number: type it in figures, such as 25.",
         },
       ],
     });

@@ -24,7 +24,7 @@ describe("rows with bad values", () => {
         row: 3,
         column: "Quantity",
         address: `${letterOf("Quantity")}3`,
-        message: "Quantity must be a number.",
+        message: "Quantity must be a number: type it in figures, such as 25.",
         recordId: added.value[1].id,
       },
       {
@@ -32,7 +32,7 @@ describe("rows with bad values", () => {
         row: 4,
         column: "Purchase Date",
         address: `${letterOf("Purchase Date")}4`,
-        message: "Purchase Date must be a real date, such as 31 Mar 2026.",
+        message: "Purchase Date is not a real date: enter one such as 31 Mar 2026, or clear it.",
         recordId: added.value[2].id,
       },
       {
@@ -40,7 +40,8 @@ describe("rows with bad values", () => {
         row: 5,
         column: "Scope",
         address: `${letterOf("Scope")}5`,
-        message: "Scope must be one of: Enterprise, Site, Department, Project, Individual.",
+        message:
+          "Scope is not one of its choices: choose Enterprise, Site, Department, Project or Individual.",
         recordId: added.value[3].id,
       },
     ]);
@@ -55,7 +56,7 @@ describe("rows with bad values", () => {
     workbook.typeIntoCell("Licences", `${letterOf("Row Version")}3`, "abc");
     const messages = (await register.load()).issues.map((issue) => [issue.address, issue.message]);
     expect(messages).toEqual([
-      [softwareCell, "Software is required."],
+      [softwareCell, "Software is required: fill it in."],
       [
         `${letterOf("Row Version")}3`,
         "Row Version is kept by the register and must be a whole number of 0 or more: undo your change to this cell, or enter 0.",

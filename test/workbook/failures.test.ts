@@ -66,7 +66,7 @@ describe("failures the task pane can show", () => {
         column: "Under-use Threshold",
         address: "B3",
         message:
-          'Under-use Threshold must be a number, such as 0.8 for 80%. The cell holds "lots", so the default, 0.8, is used until you correct it.',
+          'Under-use Threshold must be a number: enter a percentage such as 80%. The cell holds "lots", so the default, 0.8, is used until you correct it.',
       },
     ]);
   });

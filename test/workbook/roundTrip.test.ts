@@ -91,8 +91,8 @@ describe("every field of every table round-trips", () => {
     if (result.ok) return;
     expect(result.error.kind).toBe("invalid");
     expect(result.error).toMatchObject({
-      fieldErrors: { quantity: "Quantity must be 0 or more." },
+      fieldErrors: { quantity: "Quantity must be 0 or more: remove the minus sign." },
     });
-    expect(result.error.message).toBe("Quantity must be 0 or more.");
+    expect(result.error.message).toBe("Quantity must be 0 or more: remove the minus sign.");
   });
 });

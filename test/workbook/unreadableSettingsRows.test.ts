@@ -126,7 +126,7 @@ describe("Settings rows the register cannot read", () => {
         column: "Expiring Soon (Days)",
         address: "B5",
         message:
-          'Expiring Soon (Days) must be a number. The cell holds "ninety", so the default, 30, is used until you correct it.',
+          'Expiring Soon (Days) must be a number: type it in figures, such as 25. The cell holds "ninety", so the default, 30, is used until you correct it.',
       },
     ]);
 

@@ -1,5 +1,5 @@
 import { allocationSchema } from "../../domain/schemas";
-import { ALLOCATION_LABELS as L } from "../../domain/labels";
+import { ALLOCATION_LABELS as L, SHEET_NAMES } from "../../domain/labels";
 import { DISPLAY_LABELS as D } from "../../domain/labels";
 import { dateColumn, displayColumn, idColumn, metaColumns, referenceColumn, textColumn } from "./columns";
 import { LICENCE_CHOICES } from "./references";
@@ -8,7 +8,7 @@ import type { RecordTableSpec } from "./types";
 export const allocationsTable: RecordTableSpec = {
   kind: "allocations",
   noun: "allocation",
-  sheet: "Allocations",
+  sheet: SHEET_NAMES.allocations,
   table: "AllocationsTable",
   columns: [
     idColumn(L.id),

@@ -1,5 +1,5 @@
 import { installationSchema } from "../../domain/schemas";
-import { INSTALLATION_LABELS as L } from "../../domain/labels";
+import { INSTALLATION_LABELS as L, SHEET_NAMES } from "../../domain/labels";
 import { DISPLAY_LABELS as D } from "../../domain/labels";
 import {
   dateColumn,
@@ -16,7 +16,7 @@ import type { RecordTableSpec } from "./types";
 export const installationsTable: RecordTableSpec = {
   kind: "installations",
   noun: "installation",
-  sheet: "Installations",
+  sheet: SHEET_NAMES.installations,
   table: "InstallationsTable",
   columns: [
     idColumn(L.id),

@@ -1,5 +1,10 @@
 import { licenceFieldsSchema, licenceSchema } from "../../domain/schemas";
-import { LICENCE_COMPUTED_LABELS as C, DISPLAY_LABELS as D, LICENCE_LABELS as L } from "../../domain/labels";
+import {
+  LICENCE_COMPUTED_LABELS as C,
+  DISPLAY_LABELS as D,
+  LICENCE_LABELS as L,
+  SHEET_NAMES,
+} from "../../domain/labels";
 import {
   FORMATS,
   amountColumn,
@@ -42,7 +47,7 @@ export const LICENCE_FORMULAS = {
 export const licencesTable: RecordTableSpec = {
   kind: "licences",
   noun: "licence",
-  sheet: "Licences",
+  sheet: SHEET_NAMES.licences,
   table: "LicencesTable",
   columns: [
     // General

@@ -1,5 +1,5 @@
 import { softwareSchema } from "../../domain/schemas";
-import { SOFTWARE_LABELS as L } from "../../domain/labels";
+import { SOFTWARE_LABELS as L, SHEET_NAMES } from "../../domain/labels";
 import { DISPLAY_LABELS as D } from "../../domain/labels";
 import { displayColumn, idColumn, metaColumns, textColumn } from "./columns";
 import type { RecordTableSpec } from "./types";
@@ -7,7 +7,7 @@ import type { RecordTableSpec } from "./types";
 export const softwareTable: RecordTableSpec = {
   kind: "software",
   noun: "software entry",
-  sheet: "Software",
+  sheet: SHEET_NAMES.software,
   table: "SoftwareTable",
   columns: [
     idColumn(L.id),

@@ -17,13 +17,14 @@ export const MAPPED_FIELD_LABELS: Record<MappedField, string> = {
 /** Excel holds at most this many characters in a cell; a saved mapping is one cell. */
 export const MAX_CELL_CHARACTERS = 32_767;
 
-const columnName = z
-  .string({ error: "choose one of the file's columns, or none." })
-  .check(
-    z.trim(),
-    z.minLength(1, { error: "choose one of the file's columns, or none." }),
-    z.maxLength(255, { error: "A column name can be at most 255 characters." }),
-  );
+const columnName = z.string({ error: "choose one of the file's columns, or none." }).check(
+  z.trim(),
+  z.minLength(1, { error: "choose one of the file's columns, or none." }),
+  z.maxLength(255, {
+    error:
+      "A column name can be at most 255 characters: shorten that heading in the file, then read it again.",
+  }),
+);
 
 /** Which column (by its header) holds each field; only the software title is required. */
 export const columnMappingSchema = z.strictObject({
@@ -48,9 +49,11 @@ export const headerRowKey = (header: readonly string[]): string => header.map(he
  */
 export const savedColumnMappingSchema = z
   .strictObject({
-    header: z
-      .array(z.string())
-      .check(z.minLength(1, { error: "The file has no header row to remember a mapping for." })),
+    header: z.array(z.string()).check(
+      z.minLength(1, {
+        error: "The file has no header row to remember a mapping for: add a row of column names at its top.",
+      }),
+    ),
     columns: columnMappingSchema,
   })
   .check(
@@ -65,7 +68,7 @@ export const savedColumnMappingSchema = z
           check.addIssue({
             code: "custom",
             path: ["columns", field],
-            message: `${MAPPED_FIELD_LABELS[field]}: "${name}" is not a column of this file's header row.`,
+            message: `${MAPPED_FIELD_LABELS[field]}: "${name}" is not a column of this file's header row: choose one of its columns.`,
           });
         }
         const other = usedBy.get(key);

@@ -1,6 +1,7 @@
-import type { IsoDate } from "./dates";
+import { displayDate, type IsoDate } from "./dates";
 import { entitlementOn } from "./entitlement";
 import { matchKey } from "./keys";
+import { LICENCE_LABELS } from "./labels";
 import type { AllocationRule } from "./lists";
 import type { ProductPosition } from "./positionTypes";
 import { RegisterIndex, type RegisterInput } from "./registerIndex";
@@ -95,14 +96,15 @@ function reasonLeft(
   candidates: readonly Candidate[],
   asOf: IsoDate,
 ): string {
-  if (licences.length === 0) return `${softwareName} has no licence in the register.`;
+  if (licences.length === 0)
+    return `${softwareName} has no licence in the register: add its licence to link them.`;
   if (candidates.length === 0) {
     const counted = licences.some((l) => COUNTS_BY[l.allocationRule] !== undefined);
     return counted
-      ? `No licence of ${softwareName} is in force on ${asOf}.`
+      ? `No licence of ${softwareName} is in force on ${displayDate(asOf)}: record its renewal or new licence to link them.`
       : `${softwareName}'s licences count use by peak concurrent use, not by installation.`;
   }
-  return `${softwareName}'s licences in force are full.`;
+  return `${softwareName}'s licences in force are full: raise a licence's ${LICENCE_LABELS.quantity} when more are bought.`;
 }
 
 /**

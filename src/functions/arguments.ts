@@ -54,14 +54,17 @@ const isFiniteNumber = (value: unknown): value is number =>
 export function amountArg(name: string, value: unknown): number {
   if (isBlank(value)) return 0;
   if (!isFiniteNumber(value) || value < 0)
-    invalid(`${name} must be a number of 0 or more; got ${shown(value)}.`);
+    invalid(
+      `${name} must be a number of 0 or more; got ${shown(value)}. Give a number, or a cell that holds one.`,
+    );
   return value;
 }
 
 /** TRUE or FALSE; blank (an empty cell, which Windows passes as 0) is FALSE. */
 export function flagArg(name: string, value: unknown): boolean {
   if (isBlank(value)) return false;
-  if (typeof value !== "boolean") invalid(`${name} must be TRUE or FALSE; got ${shown(value)}.`);
+  if (typeof value !== "boolean")
+    invalid(`${name} must be TRUE or FALSE; got ${shown(value)}. Give TRUE, FALSE or a cell that holds one.`);
   return value;
 }
 
@@ -69,7 +72,9 @@ export function flagArg(name: string, value: unknown): boolean {
 export function fractionArg(name: string, value: unknown, fallback: number): number {
   if (isBlank(value)) return fallback;
   if (!isFiniteNumber(value) || value < 0 || value > 1) {
-    invalid(`${name} must be a number above 0 and up to 1 (for example 0.8 for 80%); got ${shown(value)}.`);
+    invalid(
+      `${name} must be a number above 0 and up to 1; got ${shown(value)}. Give a share such as 0.8 for 80%, or leave it blank for ${fallback}.`,
+    );
   }
   return value;
 }
@@ -78,7 +83,9 @@ export function fractionArg(name: string, value: unknown, fallback: number): num
 export function wholeNumberArg(name: string, value: unknown, fallback: number): number {
   if (isBlank(value)) return fallback;
   if (!isFiniteNumber(value) || value < 0 || !Number.isInteger(value)) {
-    invalid(`${name} must be a whole number of 1 or more (blank for ${fallback}); got ${shown(value)}.`);
+    invalid(
+      `${name} must be a whole number of 1 or more; got ${shown(value)}. Give one, or leave it blank for ${fallback}.`,
+    );
   }
   return value;
 }
@@ -86,7 +93,8 @@ export function wholeNumberArg(name: string, value: unknown, fallback: number): 
 /** A number above 0 when given (a term length); undefined when blank (or 0). */
 export function positiveNumberArg(name: string, value: unknown): number | undefined {
   if (isBlank(value)) return undefined;
-  if (!isFiniteNumber(value) || value < 0) invalid(`${name} must be a number above 0; got ${shown(value)}.`);
+  if (!isFiniteNumber(value) || value < 0)
+    invalid(`${name} must be a number above 0; got ${shown(value)}. Give one, or leave it blank.`);
   return value;
 }
 
@@ -94,7 +102,9 @@ export function positiveNumberArg(name: string, value: unknown): number | undefi
 export function dateArg(name: string, value: unknown): IsoDate | undefined {
   if (isBlank(value)) return undefined;
   if (!isFiniteNumber(value) || value < 0 || value > MAX_EXCEL_SERIAL) {
-    invalid(`${name} must be a date (a cell formatted as a date, or DATE(2026,3,31)); got ${shown(value)}.`);
+    invalid(
+      `${name} must be a date; got ${shown(value)}. Give a cell formatted as a date, or DATE(2026,3,31).`,
+    );
   }
   return excelSerialToIsoDate(value);
 }
@@ -109,7 +119,7 @@ export function textArg(name: string, value: unknown): string {
   if (isBlank(value)) return "";
   if (typeof value === "string") return value;
   if (isFiniteNumber(value)) return String(value);
-  return invalid(`${name} must be text; got ${shown(value)}.`);
+  return invalid(`${name} must be text; got ${shown(value)}. Give the text, or a cell that holds it.`);
 }
 
 /**
@@ -147,6 +157,8 @@ export function requireSameShape(
 ): void {
   const same = range.length === other.length && range.every((row, i) => row.length === other[i].length);
   if (!same) {
-    invalid(`${name} must be the same shape as ${otherName} (${shapeOf(other)}); got ${shapeOf(range)}.`);
+    invalid(
+      `${name} must be the same shape as ${otherName} (${shapeOf(other)}); got ${shapeOf(range)}. Select ranges of the same rows and columns.`,
+    );
   }
 }

@@ -116,7 +116,10 @@ export function countUsed(licenceId: unknown, licenceIds: unknown[][], keys?: un
 export function daysToExpiryFn(expiry: unknown, asOf?: unknown): number {
   const expiryDate = dateArg("expiry", expiry);
   const from = asOfArg("asOf", asOf);
-  if (expiryDate === undefined) notAvailable("expiry is blank: there is no expiry date to count to.");
+  if (expiryDate === undefined)
+    notAvailable(
+      "expiry is blank: there is no expiry date to count to. Give one, or wrap the formula in IFNA for licences without one.",
+    );
   return daysToExpiry(expiryDate, from);
 }
 
@@ -163,7 +166,7 @@ export function annualCostFn(cost: unknown, pricingModel: unknown, termMonths?: 
   const term = positiveNumberArg("termMonths", termMonths);
   if (term === undefined && termRequired(model)) {
     notAvailable(
-      `termMonths is blank: ${model} pricing needs the length of the term in months (Term (Months) in the Licences sheet).`,
+      `termMonths is blank, but ${model} pricing needs it: give the length of the term in months (Term (Months) in the Licences sheet).`,
     );
   }
   return annualCost(amount, model, term);
@@ -173,7 +176,9 @@ function pricingModelArg(value: unknown): PricingModel {
   if (isBlank(value)) return DEFAULT_PRICING_MODEL;
   const model = typeof value === "string" ? parsePricingModel(value) : undefined;
   if (model === undefined) {
-    invalid(`pricingModel must be one of ${PRICING_MODELS.join(", ")}; got ${shown(value)}.`);
+    invalid(
+      `pricingModel must be one of ${PRICING_MODELS.join(", ")}; got ${shown(value)}. Give one of those, or leave it blank for ${DEFAULT_PRICING_MODEL}.`,
+    );
   }
   return model;
 }

@@ -17,7 +17,7 @@ function licenceOf(view: LiveView, licenceId: unknown) {
   if (position) return position;
   const problem = view.licenceProblem(id);
   if (problem) notAvailable(problem);
-  return notAvailable(`There is no licence ${id} in the Licences sheet.`);
+  return notAvailable(`There is no licence ${id} in the Licences sheet: check the ID, or add the licence.`);
 }
 
 /**
@@ -66,7 +66,9 @@ export function figure(
     const name = textArg("figure", figure).trim();
     const read = licenceFigure(name);
     if (!read) {
-      invalid(`figure must be one of ${LICENCE_FIGURE_NAMES.join(", ")}; got ${JSON.stringify(name)}.`);
+      invalid(
+        `figure must be one of ${LICENCE_FIGURE_NAMES.join(", ")}; got ${JSON.stringify(name)}. Give one of those names.`,
+      );
     }
     return read(licenceOf(view, licenceId));
   });
@@ -88,7 +90,10 @@ export function position(
     if (isBlank(software)) return view.grid();
     const wanted = textArg("software", software).trim();
     const product = view.product(wanted);
-    if (!product) notAvailable(`There is no software ${wanted} in the Software sheet (by ID or name).`);
+    if (!product)
+      notAvailable(
+        `There is no software ${wanted} in the Software sheet (by ID or name): check the ID or name, or add the product.`,
+      );
     return [positionGridHeader(view.reportingCurrency()), positionGridRow(product)];
   });
 }

@@ -130,7 +130,8 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
       const result = spec.schema.safeParse(record);
       if (!result.success) {
         const errors = fieldErrors(result.error.issues);
-        const first = Object.values(errors)[0] ?? `This ${spec.noun} is not valid.`;
+        const first =
+          Object.values(errors)[0] ?? `This ${spec.noun} is not valid: check its values and try again.`;
         const where =
           records.length > 1 ? `${capitalise(spec.noun)} ${index + 1} of ${records.length}: ` : "";
         return fail({ kind: "invalid", message: `${where}${first}`, fieldErrors: errors });
@@ -396,7 +397,8 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
         const errors = fieldErrors(parsed.error.issues);
         return fail({
           kind: "invalid",
-          message: Object.values(errors)[0] ?? "These settings are not valid.",
+          message:
+            Object.values(errors)[0] ?? "These settings are not valid: check their values and try again.",
           fieldErrors: errors,
         });
       }
@@ -426,7 +428,7 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
       });
       if (!found)
         throw new Error(
-          `This ${RECORD_TABLES[kind].noun} is no longer in the ${RECORD_TABLES[kind].sheet} sheet.`,
+          `This ${RECORD_TABLES[kind].noun} is no longer in the ${RECORD_TABLES[kind].sheet} sheet: someone may have deleted it. Refresh to see the register as it is now.`,
         );
     },
 

@@ -58,8 +58,8 @@ function queueListValidation(body: Excel.Range, column: ColumnSpec): void {
     title: column.header,
     message:
       column.list === "TRUE/FALSE"
-        ? `${column.header} must be TRUE or FALSE.`
-        : `Choose a ${column.header} from the list.`,
+        ? `${column.header} must be TRUE or FALSE: choose one from the cell's dropdown.`
+        : `Choose a ${column.header} from the cell's dropdown.`,
   };
 }
 

@@ -4,14 +4,16 @@ export function joinAnd(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+const RELOAD_AND_REDO = "reload to see their version, then make your change again.";
+
 export function conflictMessage(noun: string, changed: readonly string[]): string {
   return changed.length > 0
-    ? `Someone else changed ${joinAnd(changed)} of this ${noun} since you opened it.`
-    : `Someone else changed this ${noun} since you opened it.`;
+    ? `Someone else changed ${joinAnd(changed)} of this ${noun} since you opened it: ${RELOAD_AND_REDO}`
+    : `Someone else changed this ${noun} since you opened it: ${RELOAD_AND_REDO}`;
 }
 
 export function deletedMessage(noun: string): string {
-  return `This ${noun} was deleted by someone else.`;
+  return `This ${noun} was deleted by someone else: reload to see the register as it is now.`;
 }
 
 export function unfinishedMessage(noun: string): string {

@@ -23,7 +23,8 @@ describe("proposing links from unlinked installations to licences", () => {
     expect(product).toMatchObject({
       unlinked: 4,
       leftUnlinked: 2,
-      leftReason: "Product SW-1's licences in force are full.",
+      leftReason:
+        "Product SW-1's licences in force are full: raise a licence's Quantity when more are bought.",
     });
     // 7 devices use it, 5 are licensed: still over-deployed by 2, at 200 a device (1000 a year / 5).
     expect(product.before).toMatchObject({ used: 7, shortfall: 2, unlicensed: 4, status: "Over-deployed" });
@@ -63,7 +64,9 @@ describe("proposing links from unlinked installations to licences", () => {
       AS_OF,
     );
     expect(plan.proposals).toEqual([]);
-    expect(plan.products[0].leftReason).toBe(`No licence of Product SW-1 is in force on ${AS_OF}.`);
+    expect(plan.products[0].leftReason).toBe(
+      "No licence of Product SW-1 is in force on 15 Jun 2026: record its renewal or new licence to link them.",
+    );
   });
 
   it("an unlimited licence takes every installation; concurrent licences take none", () => {
@@ -116,7 +119,10 @@ describe("proposing links from unlinked installations to licences", () => {
     );
     expect(plan.proposals).toEqual([]);
     expect(plan.products).toEqual([
-      expect.objectContaining({ softwareId: "SW-2", leftReason: "Zoom has no licence in the register." }),
+      expect.objectContaining({
+        softwareId: "SW-2",
+        leftReason: "Zoom has no licence in the register: add its licence to link them.",
+      }),
     ]);
   });
 });

@@ -282,9 +282,13 @@ test("refuses a Quantity of 'ten', an expiry before the start and currency 'XX1'
       "Quantity must be a number: type it in figures, such as 25.",
     );
     expect(await expiry.getAttribute("aria-invalid")).toBe("true");
-    expect(await describedBy(expiry)).toContain("Expiry Date must be after the Start Date (1 Mar 2026).");
+    expect(await describedBy(expiry)).toContain(
+      "Expiry Date must be after the Start Date (1 Mar 2026): correct whichever date is wrong.",
+    );
     expect(await currency.getAttribute("aria-invalid")).toBe("true");
-    expect(await describedBy(currency)).toContain("Currency must be a 3-letter ISO 4217 code");
+    expect(await describedBy(currency)).toContain(
+      "Currency must be a 3-letter currency code: enter one such as GBP, EUR or USD.",
+    );
   });
   // What was typed stays on screen, to correct.
   expect(await quantity.inputValue()).toBe("ten");

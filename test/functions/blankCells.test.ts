@@ -69,7 +69,7 @@ const CASES: [string, unknown[], string, Expected][] = [
     "=LICENSE.ANNUALCOST(A{r},B{r},C{r})",
     {
       error: "#N/A",
-      message: "termMonths is blank: Multi-year pricing needs the length of the term in months",
+      message: "termMonths is blank, but Multi-year pricing needs it: give the length of the term in months",
     },
   ],
   [

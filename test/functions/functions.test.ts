@@ -300,6 +300,33 @@ describe("LICENSE.* bad input gives an Excel error naming the argument", () => {
   });
 });
 
+describe("an auditor hovering the error is told what to give instead", () => {
+  test.each<[string, () => unknown, string]>([
+    [
+      'AVAILABLE("ten", 1)',
+      () => available("ten", 1),
+      'quantity must be a number of 0 or more; got "ten". Give a number, or a cell that holds one.',
+    ],
+    [
+      'DAYSTOEXPIRY("2026-03-31")',
+      () => daysToExpiryFn("2026-03-31"),
+      'expiry must be a date; got "2026-03-31". Give a cell formatted as a date, or DATE(2026,3,31).',
+    ],
+    [
+      'ANNUALCOST(100, "Weekly")',
+      () => annualCostFn(100, "Weekly"),
+      'pricingModel must be one of One-time, Monthly, Quarterly, Semi-annual, Annual, Multi-year; got "Weekly". Give one of those, or leave it blank for One-time.',
+    ],
+    [
+      "DAYSTOEXPIRY(blank)",
+      () => daysToExpiryFn(""),
+      "expiry is blank: there is no expiry date to count to. Give one, or wrap the formula in IFNA for licences without one.",
+    ],
+  ])("%s", (_formula, fn, message) => {
+    expect(excelError(fn).message).toBe(message);
+  });
+});
+
 describe("the as-of date defaults to today, read at each call", () => {
   afterEach(() => jest.useRealTimers());
 

@@ -77,10 +77,15 @@ describe("LICENSE.USED, STATUS and POSITION read the live register", () => {
     used("LIC-NOPE", u);
     const error = u.latest() as CustomFunctions.Error;
     expect(error.code).toBe("#N/A");
-    expect(error.message).toMatch(/no licence LIC-NOPE/);
+    expect(error.message).toBe(
+      "There is no licence LIC-NOPE in the Licences sheet: check the ID, or add the licence.",
+    );
     const p = invocation();
     position("Nothing", p);
     expect((p.latest() as CustomFunctions.Error).code).toBe("#N/A");
+    expect((p.latest() as CustomFunctions.Error).message).toBe(
+      "There is no software Nothing in the Software sheet (by ID or name): check the ID or name, or add the product.",
+    );
   });
 });
 

@@ -63,13 +63,16 @@ describe("checking a mapping before it is saved", () => {
     [{ header, columns: { title: "  " } }, "Choose the column that holds the software title."],
     [
       { header, columns: { title: "App", version: "Version" } },
-      'Version: "Version" is not a column of this file\'s header row.',
+      'Version: "Version" is not a column of this file\'s header row: choose one of its columns.',
     ],
     [
       { header, columns: { title: "App", user: "Computer", device: "Computer" } },
       '"Computer" is chosen for both Device and User: choose one column for each.',
     ],
-    [{ header: [], columns: { title: "App" } }, "The file has no header row to remember a mapping for."],
+    [
+      { header: [], columns: { title: "App" } },
+      "The file has no header row to remember a mapping for: add a row of column names at its top.",
+    ],
   ])("%j: %s", (mapping, problem) => {
     expect(columnMappingProblem(mapping)).toBe(problem);
   });

@@ -77,7 +77,7 @@ describe("licence form", () => {
     const expiry = typeInto("Expiry Date", "2026-05-01");
     expect(
       within(expiry.closest(".fui-Field") as HTMLElement).getByText(
-        "Expiry Date must be after the Start Date (1 Jun 2026).",
+        "Expiry Date must be after the Start Date (1 Jun 2026): correct whichever date is wrong.",
       ),
     ).toBeTruthy();
     expect(saveButton().getAttribute("aria-disabled")).toBe("true");
@@ -89,7 +89,7 @@ describe("licence form", () => {
     await openLicence("Adobe Acrobat Pro");
     typeInto("Currency", "XX1");
     expect(
-      screen.getByText("Currency must be a 3-letter ISO 4217 code such as GBP, EUR or USD."),
+      screen.getByText("Currency must be a 3-letter currency code: enter one such as GBP, EUR or USD."),
     ).toBeTruthy();
     expect(saveButton().getAttribute("aria-disabled")).toBe("true");
     expect(register.writes).toEqual([]);

@@ -70,7 +70,11 @@ describe("correcting a user allocation", () => {
     typeIn(form, "Allocated On", "2026-04-01");
     fireEvent.click(within(form).getByRole("button", { name: "Save" }));
 
-    expect(within(form).getByText("Revoked On cannot be before Allocated On (1 Apr 2026).")).toBeTruthy();
+    expect(
+      within(form).getByText(
+        "Revoked On cannot be before Allocated On (1 Apr 2026): correct whichever date is wrong.",
+      ),
+    ).toBeTruthy();
     expect(within(form).getByRole("button", { name: "Save" })).toHaveProperty("disabled", true);
     typeIn(form, "User", "");
     expect(within(form).getByText("User is required: fill it in.")).toBeTruthy();

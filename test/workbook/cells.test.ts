@@ -81,7 +81,7 @@ describe("messages", () => {
   it("names what changed in a sentence", () => {
     expect(joinAnd(["Quantity", "Vendor"])).toBe("Quantity and Vendor");
     expect(conflictMessage("licence", ["Quantity", "Vendor"])).toBe(
-      "Someone else changed Quantity and Vendor of this licence since you opened it.",
+      "Someone else changed Quantity and Vendor of this licence since you opened it: reload to see their version, then make your change again.",
     );
   });
 });

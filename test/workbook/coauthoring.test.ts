@@ -117,7 +117,8 @@ describe("a save never overwrites a change it did not see", () => {
       ok: false,
       error: {
         kind: "conflict",
-        message: "Someone else changed Quantity of this licence since you opened it.",
+        message:
+          "Someone else changed Quantity of this licence since you opened it: reload to see their version, then make your change again.",
         changedFields: ["quantity"],
         current: { quantity: 99 },
       },

@@ -53,7 +53,8 @@ describe("column mappings remembered in the workbook", () => {
       ok: false,
       error: {
         kind: "invalid",
-        message: 'Software title: "Software" is not a column of this file\'s header row.',
+        message:
+          'Software title: "Software" is not a column of this file\'s header row: choose one of its columns.',
       },
     });
     const twice = await register.saveColumnMapping!({

@@ -39,7 +39,8 @@ describe("co-authoring", () => {
       ok: false,
       error: expect.objectContaining({
         kind: "conflict",
-        message: "Someone else changed Vendor of this licence since you opened it.",
+        message:
+          "Someone else changed Vendor of this licence since you opened it: reload to see their version, then make your change again.",
         changedFields: ["vendor"],
         theirFields: ["quantity", "vendor"],
         current: expect.objectContaining({ quantity: 40, vendor: "Insight", rowVersion: 2 }),
@@ -126,11 +127,17 @@ describe("co-authoring", () => {
     });
     expect(await bob.update("licences", { ...bobCopy, quantity: 1 })).toEqual({
       ok: false,
-      error: { kind: "deleted", message: "This licence was deleted by someone else." },
+      error: {
+        kind: "deleted",
+        message: "This licence was deleted by someone else: reload to see the register as it is now.",
+      },
     });
     expect(await bob.remove("licences", a.value.id, 1)).toEqual({
       ok: false,
-      error: { kind: "deleted", message: "This licence was deleted by someone else." },
+      error: {
+        kind: "deleted",
+        message: "This licence was deleted by someone else: reload to see the register as it is now.",
+      },
     });
     const left = await register.load();
     expect(left.licences.map((licence) => licence.id)).toEqual([b.value.id]);

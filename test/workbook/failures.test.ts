@@ -39,7 +39,8 @@ describe("failures the task pane can show", () => {
       ok: false,
       error: expect.objectContaining({
         kind: "conflict",
-        message: "Someone else changed Vendor of this licence since you opened it.",
+        message:
+          "Someone else changed Vendor of this licence since you opened it: reload to see their version, then make your change again.",
       }),
     });
     expect(

@@ -105,17 +105,18 @@ describe("the fast row parser", () => {
 
   it("gives the whole schema's results for allocations, installations and software", () => {
     const allocation = { id: "ALC-1", licenceId: "LIC-1", user: "ann@example.com", allocatedOn: 46000 };
-    expectSameAsSchema(
-      RECORD_TABLES.allocations,
-      [
-        allocation,
-        { ...allocation, revokedOn: 46001 },
-        { ...allocation, revokedOn: 45999 },
-        { ...allocation, revokedOn: "soon" },
-        { ...allocation, user: "" },
-        { id: "ALC-2", user: "bob" },
-      ].map((cells) => rowOf(RECORD_TABLES.allocations, cells)),
-    );
+    const allocations = [
+      allocation,
+      { ...allocation, revokedOn: 46001 },
+      { ...allocation, revokedOn: 45999 },
+      { ...allocation, revokedOn: "soon" },
+      { ...allocation, user: "" },
+      { ...allocation, user: "  ann@example.com ", department: " Finance" },
+      { ...allocation, user: "u".repeat(201), department: "Finance" },
+      { id: "ALC-2", user: "bob" },
+    ].map((cells) => rowOf(RECORD_TABLES.allocations, cells));
+    // twice, so the second pass reads the repeating columns' (user, department) kept values
+    expectSameAsSchema(RECORD_TABLES.allocations, [...allocations, ...allocations]);
     const installation = { id: "INS-1", softwareId: "SW-1", device: "PC-1" };
     expectSameAsSchema(
       RECORD_TABLES.installations,
@@ -125,6 +126,8 @@ describe("the fast row parser", () => {
         { ...installation, source: "Telepathy" },
         { ...installation, rowVersion: -1 },
         { ...installation, device: "d".repeat(201) },
+        { ...installation, device: "d".repeat(201), user: " ann@example.com" },
+        { ...installation, device: " PC-1 ", user: "ann@example.com" },
       ].map((cells) => rowOf(RECORD_TABLES.installations, cells)),
     );
     expectSameAsSchema(

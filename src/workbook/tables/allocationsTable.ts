@@ -1,7 +1,15 @@
 import { allocationSchema } from "../../domain/schemas";
 import { ALLOCATION_LABELS as L, SHEET_NAMES } from "../../domain/labels";
 import { DISPLAY_LABELS as D } from "../../domain/labels";
-import { dateColumn, displayColumn, idColumn, metaColumns, referenceColumn, textColumn } from "./columns";
+import {
+  dateColumn,
+  displayColumn,
+  idColumn,
+  metaColumns,
+  referenceColumn,
+  repeatingTextColumn,
+  textColumn,
+} from "./columns";
 import { LICENCE_CHOICES } from "./references";
 import type { RecordTableSpec } from "./types";
 
@@ -14,8 +22,8 @@ export const allocationsTable: RecordTableSpec = {
     idColumn(L.id),
     referenceColumn(L.licenceId, "licenceId", LICENCE_CHOICES, 120),
     displayColumn(D.licenceLabel, "licenceLabel", 240),
-    textColumn(L.user, "user", 160),
-    textColumn(L.department, "department", 130),
+    repeatingTextColumn(L.user, "user", 160),
+    repeatingTextColumn(L.department, "department", 130),
     dateColumn(L.allocatedOn, "allocatedOn"),
     dateColumn(L.revokedOn, "revokedOn"),
     textColumn(L.notes, "notes", 250),

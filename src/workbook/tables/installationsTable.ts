@@ -8,6 +8,7 @@ import {
   listColumn,
   metaColumns,
   referenceColumn,
+  repeatingTextColumn,
   textColumn,
 } from "./columns";
 import { LICENCE_CHOICES, SOFTWARE_CHOICES, SOFTWARE_ID_HEADER } from "./references";
@@ -24,8 +25,8 @@ export const installationsTable: RecordTableSpec = {
     displayColumn(D.softwareName, "softwareName"),
     referenceColumn(L.licenceId, "licenceId", LICENCE_CHOICES, 120),
     displayColumn(D.licenceLabel, "licenceLabel", 240),
-    textColumn(L.device, "device", 140),
-    textColumn(L.user, "user", 140),
+    repeatingTextColumn(L.device, "device", 140),
+    repeatingTextColumn(L.user, "user", 140),
     textColumn(L.version, "version", 80),
     dateColumn(L.installedOn, "installedOn"),
     listColumn(L.source, "source", "Source", 90),

@@ -43,6 +43,8 @@ export interface ColumnSpec {
   hiddenWhenCreated?: boolean;
   /** Structured-reference formula written into every row; the column is then computed. */
   formula?: string;
+  /** Its values come back row after row (people, devices): a read keeps one copy of each value (repeatingTextColumn). */
+  repeats?: boolean;
   /** Managed by the register or computed: styled grey and italic so people leave it alone. */
   readOnly?: boolean;
 }

@@ -171,8 +171,8 @@ export async function saveRecords(
       const record = candidate.data as Row;
       decision.theirs.forEach((field) => kept.add(field));
       if (decision.write.length === 0 && state.unfinished === undefined) {
-        const modified = state.fields.modified;
-        saved.set(index, { ...record, rowVersion: state.version, ...(modified ? { modified } : {}) });
+        // nothing written: the row keeps its Row Version and its Modified, which records read do not hold
+        saved.set(index, { ...record, rowVersion: state.version, modified: undefined });
         save.onSaved?.([id]);
         continue;
       }

@@ -61,6 +61,11 @@ export async function pasteBelow(session: Session, table: string, rows: unknown[
   });
 }
 
+/** A saved record as a read gives it back: the register writes Modified for people and does not read it. */
+export function asRead<T extends object>(record: T): T {
+  return { ...record, modified: undefined };
+}
+
 export function fullSoftware(): NewRecord<"software"> {
   return {
     name: "Visio Professional",

@@ -79,6 +79,7 @@ export const metaColumns = (modified: string, rowVersion: string): ColumnSpec[] 
     numberFormat: FORMATS.text,
     width: 140,
     readOnly: true,
+    writtenOnly: true,
   },
   {
     header: rowVersion,

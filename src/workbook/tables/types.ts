@@ -45,6 +45,12 @@ export interface ColumnSpec {
   formula?: string;
   /** Its values come back row after row (people, devices): a read keeps one copy of each value (repeatingTextColumn). */
   repeats?: boolean;
+  /**
+   * The register writes it for people to read and never reads it back: records read leave the field undefined
+   * (Modified). Nothing the add-in works out uses it, a cell someone typed over cannot take its row out of the
+   * figures, and at 100,000 licences the million distinct stamps would be about 50 MB of memory.
+   */
+  writtenOnly?: boolean;
   /** Managed by the register or computed: styled grey and italic so people leave it alone. */
   readOnly?: boolean;
 }

@@ -2,7 +2,7 @@ import type { CellValue } from "./inputParsing";
 
 /**
  * Range.text: a value as a cell displays it under its number format. Covers the formats the register uses
- * (General, "@", "0", "0.00", "#,##0", "#,##0.00", "0%", date patterns with yyyy/mm/dd); other formats fall
+ * (General, "@", "0", "0.00", "#,##0", "#,##0.00", "0%", "0.0%", date patterns with yyyy/mm/dd); other formats fall
  * back to General. Column width (####) is not simulated.
  */
 

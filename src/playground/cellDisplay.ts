@@ -1,21 +1,13 @@
-import { excelSerialToIsoDate } from "../domain/dates";
+import { displayText } from "../host/displayText";
 
-/** How the playground grid shows a cell value, approximating Excel's rendering of the common formats. */
+/**
+ * How the playground grid shows a cell: as the in-memory Excel's Range.text does, so the grid, the host and
+ * the tests that read Range.text agree (82.5% under "0.0%", 0.7900 under "0.0000").
+ */
 export function displayCell(value: unknown, numberFormat: string | undefined): string {
   if (value === null || value === undefined || value === "") return "";
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "number") {
-    if (numberFormat && /y/i.test(numberFormat) && /d/i.test(numberFormat))
-      return excelSerialToIsoDate(value);
-    if (numberFormat?.endsWith("%")) {
-      const decimals = /\.(0+)%$/.exec(numberFormat)?.[1].length ?? 0;
-      return `${(value * 100).toFixed(decimals)}%`;
-    }
-    if (numberFormat && numberFormat.includes("0.00")) {
-      return value.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    }
-    return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
-  }
+  if (typeof value === "number" || typeof value === "boolean")
+    return displayText(value, numberFormat ?? "General");
   return String(value);
 }
 

@@ -167,9 +167,10 @@ export async function setUpWorkbook(
   }
   onProgress?.("Checking settings", 0.6);
 
-  if (!newTables.has(settingsTable.table) && (await addMissingSettings(context))) {
-    report.upgraded.push(`${settingsTable.title}: added missing settings with their default values.`);
-    touched.add(settingsTable.table);
+  if (!newTables.has(settingsTable.table)) {
+    const settingsUpgrades = await upgradeSettingRows(context);
+    report.upgraded.push(...settingsUpgrades.map((message) => `${settingsTable.title}: ${message}`));
+    if (settingsUpgrades.length > 0) touched.add(settingsTable.table);
   }
 
   const listsState = await ensureListsSheet(context, sheetNames.has(LISTS_SHEET.toLowerCase()));
@@ -380,13 +381,21 @@ async function refreshDisplayFields(context: Excel.RequestContext): Promise<Map<
   return written;
 }
 
-/** Appends any setting the Settings table lacks, with its default; existing values are never touched. */
-async function addMissingSettings(context: Excel.RequestContext): Promise<boolean> {
+/**
+ * Appends any setting the Settings table lacks, with its default, and gives a Value cell still in a format an
+ * earlier version set (the threshold's "0%") today's; existing values, and formats people chose, are never
+ * touched. One request to read, and one more only when there is something to write.
+ */
+async function upgradeSettingRows(context: Excel.RequestContext): Promise<string[]> {
   const queued = queueSettingsBody(context, settingsTable);
+  const formats = context.workbook.tables
+    .getItem(settingsTable.table)
+    .getDataBodyRange()
+    .load("numberFormat");
   await context.sync();
   const settings = queued.read();
+  const messages: string[] = [];
   const absent = SETTING_ROWS.filter((setting) => settings.rowOf(setting.label) < 0);
-  if (absent.length === 0) return false;
   settings.queueAppend(
     absent.map((setting) => ({
       label: setting.label,
@@ -394,8 +403,17 @@ async function addMissingSettings(context: Excel.RequestContext): Promise<boolea
       numberFormat: setting.numberFormat,
     })),
   );
-  await context.sync();
-  return true;
+  if (absent.length > 0) messages.push("added missing settings with their default values.");
+  for (const setting of SETTING_ROWS) {
+    const row = settings.rowOf(setting.label);
+    if (row < 0 || settings.valueAt < 0) continue;
+    const format = String(formats.numberFormat[row]?.[settings.valueAt] ?? "");
+    if (!setting.formerFormats?.from.includes(format)) continue;
+    settings.table.getDataBodyRange().getCell(row, settings.valueAt).numberFormat = [[setting.numberFormat]];
+    messages.push(setting.formerFormats.change);
+  }
+  if (messages.length > 0) await context.sync();
+  return messages;
 }
 
 /** Whether the workbook was last set up with this version's table layout. */

@@ -1,6 +1,6 @@
 /**
  * The Settings view in the playground with two co-authors: a new under-use threshold typed as a percentage in
- * the pane lands in the Settings sheet's Value cell, shown there as the same percentage; a co-author's change to
+ * the pane lands in the Settings sheet's Value cell, shown there as the same percentage, to one decimal place; a co-author's change to
  * the same setting refuses the save without losing what was typed, and saving again keeps the typed value.
  */
 import type { Locator, Page } from "playwright-core";
@@ -25,7 +25,7 @@ async function openSettings(pane: Locator): Promise<Locator> {
 const threshold = (form: Locator) => form.getByRole("textbox", { name: "Under-use Threshold" });
 
 it("saves a new under-use threshold to the Settings sheet, which shows the percentage typed", async () => {
-  expect(await thresholdCell()).toBe("80%");
+  expect(await thresholdCell()).toBe("80.0%");
   const form = await openSettings(mine);
   expect(await threshold(form).inputValue()).toBe("80");
   const save = form.getByRole("button", { name: "Save" });
@@ -35,7 +35,7 @@ it("saves a new under-use threshold to the Settings sheet, which shows the perce
   await save.click();
   await form.getByText("Saved.", { exact: true }).waitFor();
   await screenshotPane(page, mine, "settings-saved-450");
-  await eventually(async () => expect(await thresholdCell()).toBe("65%"));
+  await eventually(async () => expect(await thresholdCell()).toBe("65.0%"));
   expect(await threshold(form).inputValue()).toBe("65");
 });
 
@@ -61,9 +61,9 @@ it("refuses a save over a co-author's threshold, keeps what was typed, and the s
   await form.getByText(/someone else changed Under-use Threshold to 70% \(you changed it to 90%\)/).waitFor();
   await screenshotPane(page, mine, "settings-conflict-450");
   expect(await threshold(form).inputValue()).toBe("90");
-  expect(await thresholdCell()).toBe("70%");
+  expect(await thresholdCell()).toBe("70.0%");
 
   await form.getByRole("button", { name: "Save" }).click();
   await form.getByText("Saved.", { exact: true }).waitFor();
-  await eventually(async () => expect(await thresholdCell()).toBe("90%"));
+  await eventually(async () => expect(await thresholdCell()).toBe("90.0%"));
 });

@@ -28,12 +28,33 @@ export interface SettingRow {
   label: string;
   type: "text" | "number";
   numberFormat: string;
+  /**
+   * Formats earlier versions gave the Value cell (`from`): set-up brings a cell still in one of them up to date,
+   * saying what changed (`change`), and leaves a format someone chose themselves as it is.
+   */
+  formerFormats?: { from: readonly string[]; change: string };
 }
+
+/**
+ * One decimal place, so a threshold of 82.5% shows as kept instead of rounded to 83%. No Excel format shows both
+ * 80% and 82.5% without a stray point: "#" leaves out insignificant digits but not the point (Microsoft's
+ * "Number format codes"), so "0.#%" shows 0.8 as "80.%". 0.8 shows as 80.0%.
+ */
+export const THRESHOLD_FORMAT = "0.0%";
 
 /** The rows of the Settings table, in order; the Value cell of each row gets its own number format. */
 export const SETTING_ROWS: readonly SettingRow[] = [
   { key: "reportingCurrency", label: S.reportingCurrency, type: "text", numberFormat: FORMATS.text },
-  { key: "underUseThreshold", label: S.underUseThreshold, type: "number", numberFormat: "0%" },
+  {
+    key: "underUseThreshold",
+    label: S.underUseThreshold,
+    type: "number",
+    numberFormat: THRESHOLD_FORMAT,
+    formerFormats: {
+      from: ["0%"],
+      change: `${S.underUseThreshold} shows to one decimal place, as it is kept: 82.5% no longer shows as 83%.`,
+    },
+  },
   {
     key: "defaultRenewalLeadDays",
     label: S.defaultRenewalLeadDays,

@@ -11,13 +11,14 @@ const loaded: Settings = { ...DEFAULT_SETTINGS, exchangeRates: { USD: 0.79, EUR:
 const rates = (draft: SettingsDraft) => draft.exchangeRates.map((row) => [row.currency, row.rate]);
 
 describe("the settings form following the register", () => {
-  // the person changed the EUR rate and the threshold; a co-author changed USD, removed JPY, added CHF and
-  // changed both the threshold and EUR
+  // the person changed the EUR rate, the threshold and Expiring Soon; a co-author changed USD, removed JPY,
+  // added CHF and changed the threshold, Expiring Soon and EUR too
   const mine: SettingsDraft = (() => {
     const draft = draftFromSettings(loaded);
     return {
       ...draft,
       underUseThreshold: "90",
+      expiringSoonDays: "14",
       exchangeRates: draft.exchangeRates.map((row) =>
         row.currency === "EUR" ? { ...row, rate: "0.9" } : row,
       ),
@@ -27,6 +28,7 @@ describe("the settings form following the register", () => {
     ...loaded,
     underUseThreshold: 0.7,
     defaultRenewalLeadDays: 45,
+    expiringSoonDays: 60,
     exchangeRates: { USD: 0.8, EUR: 0.85, CHF: 0.88 },
   };
 
@@ -34,6 +36,7 @@ describe("the settings form following the register", () => {
     const { draft, base } = followSettings(mine, loaded, theirs, "follow");
     expect(draft.underUseThreshold).toBe("90");
     expect(draft.defaultRenewalLeadDays).toBe("45");
+    expect(draft.expiringSoonDays).toBe("14");
     expect(rates(draft)).toEqual([
       ["USD", "0.8"],
       ["EUR", "0.9"],
@@ -43,6 +46,7 @@ describe("the settings form following the register", () => {
     expect(base).toEqual({
       ...theirs,
       underUseThreshold: 0.8,
+      expiringSoonDays: 30,
       exchangeRates: { USD: 0.8, EUR: 0.86, CHF: 0.88 },
     });
   });
@@ -54,6 +58,7 @@ describe("the settings form following the register", () => {
     expect(checkSettingsDraft(draft, base).settings).toEqual({
       ...theirs,
       underUseThreshold: 0.9,
+      expiringSoonDays: 14,
       exchangeRates: { USD: 0.8, EUR: 0.9, CHF: 0.88 },
     });
   });
@@ -71,6 +76,19 @@ describe("checking the settings typed", () => {
       underUseThreshold:
         "Type the Under-use Threshold as a percentage more than 0 and at most 100, such as 80.",
     });
+  });
+
+  it("reads Expiring Soon (Days) as a whole number of days, 0 or more, by the rule the sheet uses", () => {
+    const typed = (expiringSoonDays: string) =>
+      checkSettingsDraft({ ...draftFromSettings(loaded), expiringSoonDays }, loaded);
+    expect(typed(" 45 ").settings).toEqual({ ...loaded, expiringSoonDays: 45 });
+    expect(typed("0").settings).toMatchObject({ expiringSoonDays: 0 });
+    for (const bad of ["", "soon", "14.5", "-1"])
+      expect(typed(bad)).toEqual({
+        errors: {
+          expiringSoonDays: "Type the Expiring Soon (Days) as a whole number of days, 0 or more, such as 30.",
+        },
+      });
   });
 
   it("names a currency listed twice and leaves blank rows out", () => {

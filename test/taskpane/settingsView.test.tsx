@@ -180,3 +180,43 @@ it("shows the register's message when a change would overwrite a cell it cannot 
   expect(cellOf("Under-use Threshold")).toBe("lots");
   expect(field("Under-use Threshold").value).toBe("75");
 });
+
+it("saves Expiring Soon (Days) to the Settings sheet, and refuses a number of days that is not whole", async () => {
+  await openSettings();
+  expect(field("Expiring Soon (Days)").value).toBe("30");
+  typeInto("Expiring Soon (Days)", "14.5");
+  expect(
+    await screen.findByText(
+      "Type the Expiring Soon (Days) as a whole number of days, 0 or more, such as 30.",
+    ),
+  ).toBeTruthy();
+  fireEvent.click(save());
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(cellOf("Expiring Soon (Days)")).toBe(30);
+
+  typeInto("Expiring Soon (Days)", "45");
+  fireEvent.click(save());
+  expect(await screen.findByText("Saved.")).toBeTruthy();
+  expect(cellOf("Expiring Soon (Days)")).toBe(45);
+});
+
+it("refuses a save over a co-author's Expiring Soon (Days), naming both, and keeps their other change", async () => {
+  await openSettings();
+  typeInto("Expiring Soon (Days)", "14");
+  await coAuthorSaves({ expiringSoonDays: 60, defaultRenewalLeadDays: 45 });
+  await waitFor(() => expect(field("Default Renewal Notice (Days)").value).toBe("45"));
+  fireEvent.click(save());
+
+  expect(
+    await screen.findByText(
+      /someone else changed Expiring Soon \(Days\) to 60 \(you changed it to 14\)\. Your changes are still in the form\./,
+    ),
+  ).toBeTruthy();
+  expect(cellOf("Expiring Soon (Days)")).toBe(60);
+  expect(field("Expiring Soon (Days)").value).toBe("14");
+
+  fireEvent.click(save());
+  expect(await screen.findByText("Saved.")).toBeTruthy();
+  expect(cellOf("Expiring Soon (Days)")).toBe(14);
+  expect(cellOf("Default Renewal Notice (Days)")).toBe(45);
+});

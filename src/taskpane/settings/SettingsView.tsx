@@ -115,9 +115,12 @@ export function SettingsView({ settings }: { settings: Settings }) {
       {scalar(
         "defaultRenewalLeadDays",
         "How many days before expiry a renewal is due, unless a licence says otherwise.",
-        {
-          inputMode: "numeric",
-        },
+        { inputMode: "numeric" },
+      )}
+      {scalar(
+        "expiringSoonDays",
+        "A licence that expires within this many days shows as expiring soon in the list of licences.",
+        { inputMode: "numeric" },
       )}
 
       <fieldset className={styles.rates}>

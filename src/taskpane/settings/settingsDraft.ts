@@ -14,14 +14,17 @@ export interface SettingsDraft {
   reportingCurrency: string;
   underUseThreshold: string;
   defaultRenewalLeadDays: string;
+  expiringSoonDays: string;
   exchangeRates: RateRow[];
 }
 
-export type ScalarDraftField = "reportingCurrency" | "underUseThreshold" | "defaultRenewalLeadDays";
+export type ScalarDraftField =
+  "reportingCurrency" | "underUseThreshold" | "defaultRenewalLeadDays" | "expiringSoonDays";
 export const SCALAR_FIELDS: readonly ScalarDraftField[] = [
   "reportingCurrency",
   "underUseThreshold",
   "defaultRenewalLeadDays",
+  "expiringSoonDays",
 ];
 
 /** A message per field; a rate row's under `rate:<key>`, a problem with the list as a whole under `exchangeRates`. */
@@ -44,6 +47,7 @@ export function draftFromSettings(settings: Settings): SettingsDraft {
     reportingCurrency: settings.reportingCurrency,
     underUseThreshold: percentText(settings.underUseThreshold),
     defaultRenewalLeadDays: String(settings.defaultRenewalLeadDays),
+    expiringSoonDays: String(settings.expiringSoonDays),
     exchangeRates: Object.entries(settings.exchangeRates).map(([currency, rate]) => ({
       key: newKey(),
       currency,
@@ -124,6 +128,7 @@ export function followSettings(
 
 const THRESHOLD_HELP = `Type the ${S.underUseThreshold} as a percentage more than 0 and at most 100, such as 80.`;
 const NOTICE_HELP = `Type the ${S.defaultRenewalLeadDays} as a whole number of days, 1 or more, such as 30.`;
+const EXPIRING_HELP = `Type the ${S.expiringSoonDays} as a whole number of days, 0 or more, such as 30.`;
 
 /** A percentage as typed ("80", "80%", "82.5 %") as the fraction the register keeps; text when it is not one. */
 function readPercent(text: string, locale?: string): number | string | undefined {
@@ -134,8 +139,7 @@ function readPercent(text: string, locale?: string): number | string | undefined
 
 /**
  * The settings the form would save, checked by the domain's settings schema: a message per field saying what to
- * type, and the settings only when there is none. Blank rate rows are left out; the settings the form does not
- * show (Expiring Soon) stay as `base` has them.
+ * type, and the settings only when there is none. Blank rate rows are left out.
  */
 export function checkSettingsDraft(
   draft: SettingsDraft,
@@ -157,6 +161,10 @@ export function checkSettingsDraft(
   const notice = readAmount(draft.defaultRenewalLeadDays, locale);
   if (typeof notice !== "number" || !shape.defaultRenewalLeadDays.safeParse(notice).success)
     errors.defaultRenewalLeadDays = NOTICE_HELP;
+
+  const expiring = readAmount(draft.expiringSoonDays, locale);
+  if (typeof expiring !== "number" || !shape.expiringSoonDays.safeParse(expiring).success)
+    errors.expiringSoonDays = EXPIRING_HELP;
 
   const reportingCode = reporting.success ? reporting.data : currency.toUpperCase();
   const rates: Record<string, number> = {};
@@ -181,6 +189,7 @@ export function checkSettingsDraft(
     reportingCurrency: currency,
     underUseThreshold: threshold,
     defaultRenewalLeadDays: notice,
+    expiringSoonDays: expiring,
     exchangeRates: rates,
   });
   if (!parsed.success) {

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, type Settings } from "../../src/domain/schemas";
 import {
+  afterSave,
   checkSettingsDraft,
   draftFromSettings,
   followSettings,
@@ -61,6 +62,26 @@ describe("the settings form following the register", () => {
       expiringSoonDays: 14,
       exchangeRates: { USD: 0.8, EUR: 0.9, CHF: 0.88 },
     });
+  });
+});
+
+describe("the register's settings just after a save", () => {
+  const before: Settings = { ...loaded, exchangeRates: { USD: 0.79, EUR: 0.86 } };
+  const saved: Settings = { ...before, expiringSoonDays: 45, exchangeRates: { EUR: 0.9 } };
+
+  it("takes a reload that began before the save, still holding what it replaced, as the save", () => {
+    // a co-author's threshold arrived in the same reload: it is followed
+    const reload = { ...before, underUseThreshold: 0.7 };
+    expect(afterSave(reload, { before, saved })).toEqual({
+      settings: { ...saved, underUseThreshold: 0.7 },
+      stale: true,
+    });
+  });
+
+  it("follows the register once it holds the save, and a co-author's later change to a saved value", () => {
+    expect(afterSave(saved, { before, saved })).toEqual({ settings: saved, stale: false });
+    const theirs = { ...saved, expiringSoonDays: 60, exchangeRates: { EUR: 0.95 } };
+    expect(afterSave(theirs, { before, saved })).toEqual({ settings: theirs, stale: false });
   });
 });
 

@@ -126,6 +126,39 @@ export function followSettings(
   return { draft: next, base: nextBase };
 }
 
+/** A save the live register may not have caught up with: the settings before it (`before`) and as it left them. */
+export interface SavedSettings {
+  before: Settings;
+  saved: Settings;
+}
+
+/**
+ * The register's settings as the form should follow them just after a save. The live register reloads the
+ * settings after each change, and a reload that began before the save can arrive after it, holding the values
+ * the save replaced: followed as a co-author's change, it would put them back in the form and make the base of
+ * the next save stale (removing a currency just saved at 0.8 was refused because "someone else changed it to
+ * 0.8"). So a setting or rate that `current` still has as it was before the save, where the save changed it, is
+ * taken as saved; `stale` says whether there was one (the form forgets the save once there is none).
+ */
+export function afterSave(current: Settings, { before, saved }: SavedSettings) {
+  let stale = false;
+  const settings: Settings = { ...current, exchangeRates: { ...current.exchangeRates } };
+  for (const field of SCALAR_FIELDS) {
+    if (saved[field] === before[field] || current[field] !== before[field]) continue;
+    stale = true;
+    (settings as Record<string, unknown>)[field] = saved[field];
+  }
+  const codes = new Set([...Object.keys(before.exchangeRates), ...Object.keys(saved.exchangeRates)]);
+  for (const code of codes) {
+    const [was, now, theirs] = [before, saved, current].map((from) => from.exchangeRates[code]);
+    if (now === was || theirs !== was) continue;
+    stale = true;
+    if (now === undefined) delete settings.exchangeRates[code];
+    else settings.exchangeRates[code] = now;
+  }
+  return { settings, stale };
+}
+
 const THRESHOLD_HELP = `Type the ${S.underUseThreshold} as a percentage more than 0 and at most 100, such as 80.`;
 const NOTICE_HELP = `Type the ${S.defaultRenewalLeadDays} as a whole number of days, 1 or more, such as 30.`;
 const EXPIRING_HELP = `Type the ${S.expiringSoonDays} as a whole number of days, 0 or more, such as 30.`;

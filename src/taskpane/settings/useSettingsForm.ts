@@ -8,8 +8,10 @@ import {
   checkSettingsDraft,
   draftFromSettings,
   emptyRateRow,
+  afterSave,
   followSettings,
   type RateRow,
+  type SavedSettings,
   type ScalarDraftField,
   type SettingsDraft,
   type SettingsErrors,
@@ -25,6 +27,8 @@ interface FormState {
   touched: ReadonlySet<string>;
   /** After a save attempt every message shows. */
   showAll: boolean;
+  /** The last save, until the live register has caught up with it. */
+  lastSave?: SavedSettings;
 }
 
 const stateFor = (settings: Settings): FormState => ({
@@ -55,8 +59,14 @@ export function useSettingsForm(current: Settings) {
   const [registerErrors, setRegisterErrors] = useState<SettingsErrors>({});
 
   if (current !== state.followed) {
-    const followed = followSettings(state.draft, state.base, current, "follow");
-    setState({ ...state, ...followed, followed: current });
+    const seen = state.lastSave ? afterSave(current, state.lastSave) : undefined;
+    const followed = followSettings(state.draft, state.base, seen?.settings ?? current, "follow");
+    setState({
+      ...state,
+      ...followed,
+      followed: current,
+      lastSave: seen?.stale ? state.lastSave : undefined,
+    });
   }
 
   const changes = useMemo(() => changesFrom(state.draft, state.base), [state.draft, state.base]);
@@ -98,11 +108,12 @@ export function useSettingsForm(current: Settings) {
       if (result.ok) {
         setRegisterErrors({});
         const saved = result.value;
+        const lastSave = { before: base, saved };
         // what the person typed while the save ran stays, measured from the settings as saved
         setState((s) =>
           s.draft === sent
-            ? { ...stateFor(saved), followed: s.followed }
-            : { ...s, base: saved, showAll: false },
+            ? { ...stateFor(saved), followed: s.followed, lastSave }
+            : { ...s, base: saved, showAll: false, lastSave },
         );
         setOutcome({ kind: "saved", message: result.merged?.message ?? "Saved." });
         return;
@@ -113,7 +124,11 @@ export function useSettingsForm(current: Settings) {
         result.error.kind === "conflict" ? settingsSchema.safeParse(result.error.current) : undefined;
       // the register's settings now become the base, so saving again keeps what the person typed
       if (theirs?.success)
-        setState((s) => ({ ...s, ...followSettings(s.draft, s.base, theirs.data, "rebase") }));
+        setState((s) => ({
+          ...s,
+          ...followSettings(s.draft, s.base, theirs.data, "rebase"),
+          lastSave: undefined,
+        }));
     } catch (caught) {
       setOutcome({ kind: "error", message: unexpectedSentence(caught, ACTION) });
     } finally {

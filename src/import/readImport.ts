@@ -84,7 +84,7 @@ export async function readSourceTable(
         warnings: [
           ...table.warnings,
           table.header.length === 0
-            ? "The file has no rows to read."
+            ? "The file has no rows to read: export the list again, with its header row and rows, and choose the new file."
             : `No inventory tool recognised from the header row (line ${table.headerLine}): say which columns hold the device, the software title and its version, once; the mapping is remembered for the next file like it.`,
         ],
         header: table.header,
@@ -140,7 +140,10 @@ async function readZip(bytes: Uint8Array, options: ReadOptions): Promise<ImportR
   const data = Object.keys(entries).filter(
     (name) => /\.(csv|json|txt)$/i.test(name) && !name.startsWith("__MACOSX"),
   );
-  if (data.length === 0) return unreadable("The zip archive holds no CSV or JSON file to read.");
+  if (data.length === 0)
+    return unreadable(
+      "The zip archive holds no CSV or JSON file to read: export the list as CSV or JSON and choose that file.",
+    );
   const result = await readImport(entries[data[0]], { ...options, fileName: data[0] });
   result.readAs = `${data[0]} in a zip archive: ${result.readAs ?? ""}`;
   if (data.length > 1)
@@ -176,7 +179,7 @@ async function readText(decoded: DecodedText, options: ReadOptions): Promise<Imp
         };
       }
       return unreadable(
-        "The JSON file is not an export this reads (Intune, Graph detectedApps, Jamf, osquery).",
+        "The JSON file is not an export this reads (Intune, Graph detectedApps, Jamf, osquery): export the list as CSV, or from one of those tools.",
       );
     }
   }

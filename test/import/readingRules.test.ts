@@ -99,6 +99,15 @@ describe("normalising", () => {
     expect(normaliseTitle(".app")).toBe(".app");
   });
 
+  it("a file it cannot read says what to export instead", async () => {
+    expect((await readImport(bytes("\n\n"))).warnings).toEqual([
+      "The file has no rows to read: export the list again, with its header row and rows, and choose the new file.",
+    ]);
+    expect((await readImport(bytes('{"hello": "world"}'))).warnings).toEqual([
+      "The JSON file is not an export this reads (Intune, Graph detectedApps, Jamf, osquery): export the list as CSV, or from one of those tools.",
+    ]);
+  });
+
   it("versions are never numbers, and repeats are compared case-insensitively by title", async () => {
     const result = await readImport(
       bytes(

@@ -2,7 +2,8 @@
 // LICENSE function with a description, the production manifest points at the production URL, dist/ holds only
 // the add-in (no playground, in-memory host or copy of Office.js), the functions' script starts without the
 // task pane's code (React, Fluent, the pane), which arrives in its own chunks, and the views the list does not
-// need (form, dashboard, import and its file readers) stay out of the pane's first scripts.
+// need (form, dashboard, import and its file readers) stay out of the pane's first scripts, and neither waits
+// for what the register does only when the person acts (set-up, saves, the Dashboard).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,6 +37,15 @@ const PANE_ONLY = [
   /\/node_modules\/(react|react-dom|scheduler)\//,
   /\/node_modules\/@fluentui\//,
   /\/src\/taskpane\/(?!index\.tsx$)/,
+];
+
+/**
+ * What the register does only when the person acts (src/workbook/registerActions.ts and what only it uses:
+ * set-up, saves, settings, the Dashboard, snapshots): loaded on first use, before neither the functions nor
+ * the pane's first paint.
+ */
+const ACTED_LATER = [
+  /\/src\/workbook\/(registerActions|setUp|concurrency|saveRows|addRecords|saveWatch|writeSettings|dashboard|snapshot|columnMappings|activeSheet)\.ts$/,
 ];
 
 /** Views and readers the pane loads when they are first used, never before its first paint. */
@@ -86,6 +96,13 @@ for (const script of scripts) {
 }
 
 const { runs, preloads } = pageScripts(dist("taskpane.html"));
+for (const script of [...runs, ...preloads]) {
+  const acting = sourcesOf(script).filter((source) => ACTED_LATER.some((pattern) => pattern.test(source)));
+  if (acting.length > 0)
+    problems.push(
+      `dist/${script} is loaded at start but contains ${acting[0]}: leave it to registerActions.ts, loaded on first use.`,
+    );
+}
 for (const script of runs) {
   const paneCode = sourcesOf(script).filter((source) => PANE_ONLY.some((pattern) => pattern.test(source)));
   if (paneCode.length > 0)

@@ -8,7 +8,7 @@ import { startLiveRegister } from "../live/sharedLiveRegister";
 import { createInMemoryWorkbook, isExcelPlatform, type ExcelPlatform } from "../host";
 import { attachCalculation } from "../host/calc/engine";
 import { createWorkbookRegister } from "../workbook/createWorkbookRegister";
-import { followDashboardChart } from "../workbook/dashboard";
+import { followDashboardChart } from "../workbook/followDashboardChart";
 import { Playground, type CoAuthor } from "./Playground";
 import { seedSynthetic } from "./seedSynthetic";
 import { seedWorkbook } from "./seedWorkbook";

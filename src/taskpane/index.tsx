@@ -9,7 +9,7 @@ import "../functions/functions";
 import "../functions/liveFunctions";
 import type { LiveRegister } from "../live/liveRegister";
 import { startLiveRegister } from "../live/sharedLiveRegister";
-import { followDashboardChart } from "../workbook/dashboard";
+import { followDashboardChart } from "../workbook/followDashboardChart";
 import { followNames } from "../live/liveNames";
 import { createExcelRegister } from "../workbook/excelRegister";
 import type { Register } from "../workbook/registerApi";

@@ -77,6 +77,8 @@ export function failureSentence(failure: RegisterFailure, action: string): strin
       return `Could not ${action}: someone else deleted this record. Refresh to see the register as it is now.`;
     case "not-set-up":
       return `Could not ${action}: this workbook has no licence register yet. Use "Set up workbook" first.`;
+    case "unavailable":
+      return failure.message;
     case "failed":
       return `Could not ${action}: ${failure.message} Try again; if it keeps happening, save the workbook and reopen it.`;
   }

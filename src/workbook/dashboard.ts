@@ -2,7 +2,7 @@ import { COMPLIANCE_STATUSES } from "../domain/lists";
 import { positionGrid, GRID_COLUMNS } from "../domain/positionGrid";
 import { RENEWAL_WINDOW_DAYS } from "../domain/upcomingRenewals";
 import { columnLetter } from "./cells";
-import type { DashboardReport, PositionFigures, Progress, Register } from "./registerApi";
+import type { DashboardReport, PositionFigures, Progress } from "./registerApi";
 import { writePlainGrid } from "./gridCells";
 import { supports } from "./requirements";
 
@@ -184,34 +184,4 @@ export async function fitDashboardChart(context: Excel.RequestContext): Promise<
   chart.setData(anchor.getAbsoluteResizedRange(spill.rowCount, 3), "Columns");
   await context.sync();
   return true;
-}
-
-/**
- * Refits the Dashboard's chart after the catalogue changes (a product added or removed is a row more or less
- * in the grid), once the live grid has had time to spill anew. `settled` resolves when the live register
- * has pushed the change to the cells. Returns the function that stops following.
- */
-export function followDashboardChart(
-  register: Register,
-  settled: () => Promise<void>,
-  options: { delayMs?: number; onError?: (error: unknown) => void } = {},
-): () => void {
-  const {
-    delayMs = 1_000,
-    onError = (error: unknown) => console.warn("The Dashboard chart was not refitted.", error),
-  } = options;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const unsubscribe = register.onChanged((change) => {
-    if (!change.kinds.includes("software") || !register.fitDashboardChart) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      settled()
-        .then(() => register.fitDashboardChart?.())
-        .catch(onError);
-    }, delayMs);
-  });
-  return () => {
-    clearTimeout(timer);
-    unsubscribe();
-  };
 }

@@ -94,3 +94,8 @@ export function unreadableOverwriteMessage(
   const those = cells.length > 1 ? "those cells" : "that cell";
   return `Could not ${doing}: it would overwrite ${joinAnd(places)}, which the register cannot read. Correct or clear ${those}, then try again.`;
 }
+
+/** An action whose script could not load (the connection dropped): nothing was changed. */
+export function actionsUnavailableMessage(doing: string): string {
+  return `Could not ${doing}: this part of the add-in could not load, so nothing was changed. Check your connection, then try again.`;
+}

@@ -80,6 +80,8 @@ export type RegisterFailure =
     }
   | { kind: "deleted"; message: string }
   | { kind: "not-set-up"; message: string }
+  /** The part of the add-in that does it could not load (offline): nothing was changed. */
+  | { kind: "unavailable"; message: string }
   | {
       kind: "failed";
       message: string;

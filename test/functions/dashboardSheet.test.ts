@@ -10,7 +10,8 @@ import { renewalsGrid, upcomingRenewals } from "../../src/domain/upcomingRenewal
 import { LICENSE_FUNCTIONS, STREAMING_FUNCTIONS } from "../../src/functions/functionTable";
 import { attachCalculation, type CalculationEngine } from "../../src/host";
 import { gridTotals, statusCounts } from "../../src/taskpane/dashboard/summaries";
-import { DASHBOARD_LAYOUT, DASHBOARD_SHEET, followDashboardChart } from "../../src/workbook/dashboard";
+import { DASHBOARD_LAYOUT, DASHBOARD_SHEET } from "../../src/workbook/dashboard";
+import { followDashboardChart } from "../../src/workbook/followDashboardChart";
 import { AS_OF, liveErrors, liveFixture, settle, type LiveFixture } from "./liveHarness";
 
 let fixture: LiveFixture;

@@ -1,4 +1,4 @@
-import { FluentProvider } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import type { IsoDate } from "../domain/dates";
 import type { LiveRegister } from "../live/liveRegister";
@@ -18,23 +18,29 @@ export interface TaskPaneOptions {
 export function TaskPaneRoot({
   register,
   live,
-  officeTheme,
+  theme = webLightTheme,
   today,
-}: TaskPaneOptions & { register: Register }) {
+}: Omit<TaskPaneOptions, "officeTheme"> & { register: Register; theme?: Theme }) {
   return (
-    <FluentProvider theme={themeFor(officeTheme)} style={{ minHeight: "100%" }}>
+    <FluentProvider theme={theme} style={{ minHeight: "100%" }}>
       <App register={register} live={live} today={today} />
     </FluentProvider>
   );
 }
 
-/** Renders the task pane into `element`; returns a function that unmounts it. */
+/** Renders the task pane into `element`, in Office's light or dark colours; returns a function that unmounts it. */
 export function mountTaskPane(
   element: HTMLElement,
   register: Register,
-  options: TaskPaneOptions = {},
+  { officeTheme, ...options }: TaskPaneOptions = {},
 ): () => void {
   const root = createRoot(element);
-  root.render(<TaskPaneRoot register={register} {...options} />);
-  return () => root.unmount();
+  let unmounted = false;
+  void themeFor(officeTheme).then((theme) => {
+    if (!unmounted) root.render(<TaskPaneRoot register={register} theme={theme} {...options} />);
+  });
+  return () => {
+    unmounted = true;
+    root.unmount();
+  };
 }

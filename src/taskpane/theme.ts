@@ -1,4 +1,4 @@
-import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import { webLightTheme, type Theme } from "@fluentui/react-components";
 
 /** The part of Office.context.officeTheme the pane looks at; passed in so components never import Office. */
 export interface OfficeThemeLike {
@@ -18,10 +18,25 @@ function luminance(colour: string): number | undefined {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-/** Dark when Office says so (or its background is dark), else the light web theme. */
-export function themeFor(officeTheme?: OfficeThemeLike): Theme {
-  if (!officeTheme) return webLightTheme;
-  if (officeTheme.isDarkTheme !== undefined) return officeTheme.isDarkTheme ? webDarkTheme : webLightTheme;
+/** Dark when Office says so (or its background is dark). */
+export function isDarkOffice(officeTheme?: OfficeThemeLike): boolean {
+  if (!officeTheme) return false;
+  if (officeTheme.isDarkTheme !== undefined) return officeTheme.isDarkTheme;
   const light = officeTheme.bodyBackgroundColor ? luminance(officeTheme.bodyBackgroundColor) : undefined;
-  return light !== undefined && light < 0.4 ? webDarkTheme : webLightTheme;
+  return light !== undefined && light < 0.4;
+}
+
+/**
+ * Fluent's theme for Office's colours. The light theme travels with the pane; the dark one is fetched only in
+ * a dark Office, before the pane first paints, so it never shows in the wrong colours. If the dark theme's
+ * script cannot load, the pane shows in the light theme rather than not at all.
+ */
+export async function themeFor(officeTheme?: OfficeThemeLike): Promise<Theme> {
+  if (!isDarkOffice(officeTheme)) return webLightTheme;
+  try {
+    return (await import(/* webpackChunkName: "dark-theme" */ "./darkTheme")).webDarkTheme;
+  } catch (error) {
+    console.error(error);
+    return webLightTheme;
+  }
 }

@@ -19,8 +19,6 @@ import {
   isNotSetUp,
   unexpectedSentence,
 } from "../../src/taskpane/messages";
-import { themeFor } from "../../src/taskpane/theme";
-import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { computePosition } from "../../src/domain/position";
 import { DEFAULT_SETTINGS } from "../../src/domain/schemas";
 import { software } from "./support/fixtures";
@@ -201,12 +199,5 @@ describe("formatting and messages", () => {
     spy.mockRestore();
     expect(isNotSetUp({ kind: "not-set-up", message: "" })).toBe(true);
     expect(isNotSetUp(new Error("nope"))).toBe(false);
-  });
-
-  it("follows Office's dark or light theme", () => {
-    expect(themeFor(undefined)).toBe(webLightTheme);
-    expect(themeFor({ bodyBackgroundColor: "#262626" })).toBe(webDarkTheme);
-    expect(themeFor({ bodyBackgroundColor: "#FFFFFF" })).toBe(webLightTheme);
-    expect(themeFor({ isDarkTheme: true, bodyBackgroundColor: "#FFFFFF" })).toBe(webDarkTheme);
   });
 });

@@ -1,12 +1,4 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { useRegisterData } from "./hooks/useRegisterData";
 import { LicencesTab, type LicencesTabHandle } from "./licences/LicencesTab";
@@ -14,6 +6,7 @@ import { useRegister } from "./RegisterContext";
 import { isNewWorkbook, needsRepair } from "./setUpState";
 import { useViewTabIds, ViewTabs, type ViewTab } from "./ViewTabs";
 import { lazyView } from "./lazyView";
+import { LazyNotice, preloadNotice } from "./LazyNotice";
 
 // Views the licence list does not need for its first paint arrive in their own scripts.
 const SetUpPanel = lazyView(() =>
@@ -67,7 +60,11 @@ export function Shell() {
   const ids = useViewTabIds();
 
   // The dashboard's script is fetched while the register loads, so opening the dashboard does not wait for it.
-  useEffect(() => void Dashboard.preload(), []);
+  // So is the notice's, so an error shows in its styling when it comes.
+  useEffect(() => {
+    void Dashboard.preload();
+    void preloadNotice();
+  }, []);
 
   // Selecting a licence row in the sheet shows it here, leaving the keyboard with the grid.
   useEffect(
@@ -106,14 +103,16 @@ export function Shell() {
   if (!state.data || !state.figures) {
     return (
       <div className={styles.root}>
-        <MessageBar intent="error">
-          <MessageBarBody>{state.error ?? "The licence register could not be read."}</MessageBarBody>
-          <MessageBarActions>
+        <LazyNotice
+          intent="error"
+          actions={
             <Button onClick={() => void state.reload()} disabled={state.refreshing}>
               Try again
             </Button>
-          </MessageBarActions>
-        </MessageBar>
+          }
+        >
+          {state.error ?? "The licence register could not be read."}
+        </LazyNotice>
       </div>
     );
   }
@@ -155,12 +154,9 @@ export function Shell() {
         </Suspense>
       )}
       {state.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{state.error}</MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => void state.reload()}>Try again</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LazyNotice intent="error" actions={<Button onClick={() => void state.reload()}>Try again</Button>}>
+          {state.error}
+        </LazyNotice>
       )}
       {/* The views stay mounted once opened, so a half-typed licence survives a look at the dashboard. The
           other views are mounted when first opened: until then the pane need not work out the whole

@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef } from "react";
 import type { RegisterFigures } from "../../live/liveFigures";
 import type { RegisterData } from "../../workbook/registerApi";
@@ -15,6 +15,7 @@ import {
 import { LicenceFilters } from "./LicenceFilters";
 import { LicenceListItem } from "./LicenceListItem";
 import { VirtualList } from "../VirtualList";
+import { LazyNotice } from "../LazyNotice";
 
 /** A licence's three lines in a pane of usual width; each item is measured once shown. */
 const ITEM_HEIGHT_GUESS = 76;
@@ -80,11 +81,7 @@ export function LicenceList({
 
   return (
     <section className={styles.root} aria-label="Licences">
-      {notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <LazyNotice intent="success">{notice}</LazyNotice>}
       <div className={styles.toolbar}>
         <Text weight="semibold" role="status" aria-live="polite">
           {shown.length === total

@@ -13,7 +13,7 @@ import { RegisterIndex } from "../domain/registerIndex";
 import { sameRecord } from "../domain/sameRecord";
 import type { Allocation, Installation, Licence, Settings, Software } from "../domain/schemas";
 import { upcomingRenewals, type UpcomingRenewal } from "../domain/upcomingRenewals";
-import { DEFAULT_SLICE_MS, forEachPaced, yieldEvery } from "../domain/yielding";
+import { DEFAULT_SLICE_MS, yieldEvery } from "../domain/yielding";
 import type {
   DataIssue,
   RecordTypes,
@@ -26,6 +26,7 @@ import { RECORD_TABLES } from "../workbook/tables";
 import { everythingAffected, isNothing, nothingAffected, touchRecord, type Affected } from "./affected";
 import { LiveFigures, type RegisterFigures } from "./liveFigures";
 import { LiveGrid } from "./liveGrid";
+import { LiveRecords } from "./liveRecords";
 
 type Row = Record<string, unknown>;
 const RECORD_KINDS: RecordKind[] = ["software", "licences", "allocations", "installations"];
@@ -79,7 +80,7 @@ export class LiveRegister {
   /** Why the register could not be loaded, while it could not; cleared by the load that succeeds. */
   loadProblem: string | undefined;
   private index_: RegisterIndex | undefined;
-  private readonly records = new Map<RecordKind, Map<string, Row>>();
+  private readonly records = new Map<RecordKind, LiveRecords>();
   private readonly lists = new Map<RecordKind, Row[]>();
   private issues_: DataIssue[] = [];
   private data_: RegisterData | undefined;
@@ -314,7 +315,10 @@ export class LiveRegister {
 
   /** The compliance grid of every product, header row first. */
   grid(): GridCell[][] {
-    return this.grid_.grid(this.index, this.recordsOf("software") as unknown as Map<string, Software>);
+    return this.grid_.grid(
+      this.index,
+      this.recordsOf("software") as unknown as ReadonlyMap<string, Software>,
+    );
   }
 
   /** Licences expiring within `days` days, soonest first (domain/upcomingRenewals). */
@@ -341,10 +345,10 @@ export class LiveRegister {
       });
   }
 
-  private recordsOf(kind: RecordKind): Map<string, Row> {
-    let map = this.records.get(kind);
-    if (!map) this.records.set(kind, (map = new Map()));
-    return map;
+  private recordsOf(kind: RecordKind): LiveRecords {
+    let records = this.records.get(kind);
+    if (!records) this.records.set(kind, (records = LiveRecords.of([])));
+    return records;
   }
 
   private setState(patch: Partial<LiveState>): void {
@@ -404,13 +408,10 @@ export class LiveRegister {
       throw error;
     }
     if (this.stopped) return;
-    const records = new Map<RecordKind, Map<string, Row>>();
+    const records = new Map<RecordKind, LiveRecords>();
     for (const kind of RECORD_KINDS) {
-      const byId = new Map<string, Row>();
-      await forEachPaced(data[kind] as unknown as Row[], pause, (record) =>
-        byId.set(String(record.id), record),
-      );
-      records.set(kind, byId);
+      const loaded = data.byId?.[kind];
+      records.set(kind, loaded ? LiveRecords.over(loaded) : LiveRecords.of(data[kind] as unknown as Row[]));
     }
     const index = await RegisterIndex.build(data, this.today(), pause, { recordsKeptByCaller: true });
     if (this.stopped) return;

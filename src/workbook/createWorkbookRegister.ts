@@ -65,12 +65,14 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
       retryDelays,
       (error, tries) => new Error(loadFailure(error, tries), { cause: error }),
     );
+    const byId: RegisterData["byId"] = {};
     for (const kind of RECORD_KINDS) {
       const rows = rowsOf.get(kind);
-      if (rows)
-        await memory.rememberLoad(kind, data[kind] as Row[], rows.rowOf, rows.bodyRows, loadOptions.pause);
+      if (!rows) continue;
+      await memory.rememberLoad(kind, data[kind] as Row[], rows.rowOf, rows.bodyRows, loadOptions.pause);
+      byId[kind] = memory.loaded(kind);
     }
-    return data;
+    return { ...data, byId };
   }
 
   const core: RegisterCore = {

@@ -1,16 +1,22 @@
 import type { RecordKind } from "../domain/ids";
 import { sameRecord } from "../domain/sameRecord";
 import { forEachPaced, noPause, type Pause } from "../domain/yielding";
+import type { LoadedRecords } from "./registerApi";
 
 type Row = Record<string, unknown>;
 
 /** Versions of a record kept, so a form still editing an older version is compared with that version. */
 const VERSIONS_KEPT = 5;
 
-/** What the last load found of one kind: the row each record was in, and the record read from each row. */
+/**
+ * What the last load found of one kind: the row each record was in, and the record read from each row. Never
+ * changed once made, so a reader can share it (loaded()); what was forgotten since is kept beside it.
+ */
 interface Load {
-  rowOf: Map<string, number>;
-  recordAt: Row[];
+  readonly rowOf: ReadonlyMap<string, number>;
+  readonly recordAt: readonly Row[];
+  /** IDs forgotten (deleted) since the load. */
+  readonly forgotten: Set<string>;
 }
 
 /**
@@ -41,9 +47,8 @@ export class RecordMemory {
   private known(kind: RecordKind, id: string): Row[] {
     const kept = this.versions.get(kind)?.get(id);
     if (kept !== undefined) return Array.isArray(kept) ? kept : [kept];
-    const load = this.loads.get(kind);
-    const row = load?.rowOf.get(id);
-    const loaded = row === undefined ? undefined : load?.recordAt[row];
+    const row = this.lastSeen(kind, id);
+    const loaded = row === undefined ? undefined : this.loads.get(kind)?.recordAt[row];
     return loaded ? [loaded] : [];
   }
 
@@ -88,7 +93,28 @@ export class RecordMemory {
       }
       recordAt[bodyRows[index]] = kept;
     });
-    this.loads.set(kind, { rowOf, recordAt });
+    this.loads.set(kind, { rowOf, recordAt, forgotten: new Set() });
+  }
+
+  /**
+   * The records the last load read of a kind, found by ID through the map kept for saves, so a reader that
+   * follows the register by ID needs no second map of a million IDs. It stays as the load read it: records
+   * forgotten since are still there, and the next load makes a new one.
+   */
+  loaded(kind: RecordKind): LoadedRecords | undefined {
+    const load = this.loads.get(kind);
+    if (!load) return undefined;
+    const { rowOf, recordAt } = load;
+    return {
+      size: rowOf.size,
+      get: (id) => {
+        const row = rowOf.get(id);
+        return row === undefined ? undefined : recordAt[row];
+      },
+      *values() {
+        for (const record of recordAt) if (record !== undefined) yield record;
+      },
+    };
   }
 
   /** The record as first seen at that Row Version. */
@@ -99,15 +125,12 @@ export class RecordMemory {
   forget(kind: RecordKind, id: string): void {
     this.versions.get(kind)?.delete(id);
     const load = this.loads.get(kind);
-    const row = load?.rowOf.get(id);
-    if (load && row !== undefined) {
-      load.rowOf.delete(id);
-      delete load.recordAt[row];
-    }
+    if (load?.rowOf.has(id)) load.forgotten.add(id);
   }
 
   lastSeen(kind: RecordKind, id: string): number | undefined {
-    return this.loads.get(kind)?.rowOf.get(id);
+    const load = this.loads.get(kind);
+    return load && !load.forgotten.has(id) ? load.rowOf.get(id) : undefined;
   }
 
   /** This register's saves of a kind that did not finish: ID → the Row Version being written. */

@@ -64,6 +64,20 @@ export interface RegisterData {
   installations: Installation[];
   settings: Settings;
   issues: DataIssue[];
+  /**
+   * A load's records of each table by ID, through the lookup the register keeps for its own saves: a reader
+   * that keeps the records by ID shares it rather than making a second map of a million IDs. Only on the data
+   * a load returns.
+   */
+  byId?: Partial<Record<RecordKind, LoadedRecords>>;
+}
+
+/** The records one load read of a table, found by ID; read only, and never changed by later edits. */
+export interface LoadedRecords {
+  readonly size: number;
+  get(id: string): Record<string, unknown> | undefined;
+  /** In the order the rows were read. */
+  values(): Iterable<Record<string, unknown>>;
 }
 
 export type RegisterFailure =

@@ -5,8 +5,11 @@ import { columnLetter } from "../../src/workbook/cells";
 import { LISTS_SHEET, RECORD_TABLES, REGISTER_FORMAT_ADDRESS } from "../../src/workbook/tables";
 import { freshWorkbook, registerOn, simpleLicence } from "./fixtures";
 
-/** The register's records without the names the add-in shows beside links (set-up fills those). */
-function withoutDisplayFields(data: RegisterData): unknown {
+/**
+ * The register's records and issues without the names the add-in shows beside links (set-up fills those) or
+ * the load's lookup by ID (a new one each load).
+ */
+function withoutDisplayFields({ byId: _lookup, ...data }: RegisterData): unknown {
   const strip = (records: readonly object[]) =>
     records.map((record) =>
       Object.fromEntries(Object.entries(record).filter(([field]) => !DISPLAY_FIELDS.includes(field))),

@@ -1,4 +1,6 @@
 import { excelSerialToIsoDate, isValidIsoDate, type IsoDate } from "../domain/dates";
+import { counted } from "../domain/wording";
+import { namedLines } from "./sourceTable";
 
 /** Excel serial numbers of the years 1955 to 2119: a workbook's date cell that lost its format. */
 const SERIAL_RANGE = [20_000, 80_000] as const;
@@ -78,7 +80,7 @@ export class DateColumn {
   }
 
   /** What a person should know about this column's dates, in sentences. */
-  warnings(describeLines: (lines: number[]) => string): string[] {
+  warnings(): string[] {
     const warnings: string[] = [];
     if (this.ambiguousLines.length > 0) {
       const why =
@@ -86,12 +88,12 @@ export class DateColumn {
           ? "the column has dates read both ways"
           : "no value in the column shows which part is the day";
       warnings.push(
-        `${this.header}: ${this.ambiguousLines.length} date(s) like 03/04/2024 left empty because ${why} (lines ${describeLines(this.ambiguousLines)}).`,
+        `${this.header}: ${counted(this.ambiguousLines.length, "date")} like 03/04/2024 left empty because ${why} (${namedLines(this.ambiguousLines)}).`,
       );
     }
     if (this.unreadLines.length > 0) {
       warnings.push(
-        `${this.header}: ${this.unreadLines.length} value(s) are not dates it can read and were left empty; the rows were kept (lines ${describeLines(this.unreadLines)}).`,
+        `${this.header}: ${counted(this.unreadLines.length, "value")} ${this.unreadLines.length === 1 ? "is not a date it can read and was left empty; the row was kept" : "are not dates it can read and were left empty; the rows were kept"} (${namedLines(this.unreadLines)}).`,
       );
     }
     return warnings;

@@ -1,5 +1,6 @@
 import type { IsoDate } from "../domain/dates";
-import { describeLines } from "./sourceTable";
+import { counted } from "../domain/wording";
+import { describeLines, namedLines } from "./sourceTable";
 import { looksLikeFormula, normaliseDevice, normaliseTitle, normaliseVersion, titleKey } from "./normalise";
 import type { ImportedInstallation, RejectedRow } from "./types";
 
@@ -101,7 +102,7 @@ export class InstallationCollector {
     const warnings: string[] = [];
     if (this.numberVersionLines.length > 0) {
       warnings.push(
-        `${this.numberVersionLines.length} version(s) are numbers, not text: an earlier save in Excel turns "121.0" into 121 and "8.10" into 8.1. Check them in the source tool (lines ${describeLines(this.numberVersionLines)}).`,
+        `${counted(this.numberVersionLines.length, "version")} ${this.numberVersionLines.length === 1 ? "is a number" : "are numbers"}, not text: an earlier save in Excel turns "121.0" into 121 and "8.10" into 8.1. Check ${this.numberVersionLines.length === 1 ? "it" : "them"} in the source tool (${namedLines(this.numberVersionLines)}).`,
       );
     }
     const versionsByTitle = new Map<string, { title: string; versions: Set<string> }>();

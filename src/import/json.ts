@@ -150,7 +150,7 @@ export async function readOsqueryLog(
     }
     if ((i + 1) % ROWS_PER_BATCH === 0) await yieldBetweenBatches(options, (i + 1) / documents.length);
   }
-  const warnings = dates.warnings((lines) => describeLines(lines));
+  const warnings = dates.warnings();
   if (otherQueries.size > 0) {
     warnings.push(
       `Results of queries that are not software lists were skipped: ${describeLines([...otherQueries].map(String), 3)}.`,

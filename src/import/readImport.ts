@@ -1,5 +1,6 @@
 import { unzipSync } from "fflate";
 import { savedMappingFor } from "../domain/columnMapping";
+import { counted } from "../domain/wording";
 import { decodeText, type DecodedText } from "./decode";
 import { delimiterName, splitDelimited } from "./delimited";
 import { parseJsonDocuments, readJsonShapes, recordsFromJson } from "./json";
@@ -147,7 +148,9 @@ async function readZip(bytes: Uint8Array, options: ReadOptions): Promise<ImportR
   const result = await readImport(entries[data[0]], { ...options, fileName: data[0] });
   result.readAs = `${data[0]} in a zip archive: ${result.readAs ?? ""}`;
   if (data.length > 1)
-    result.warnings.unshift(`Read ${data[0]}; the archive's other ${data.length - 1} file(s) were not read.`);
+    result.warnings.unshift(
+      `Read ${data[0]}; ${counted(data.length - 1, "other file")} in the archive ${data.length === 2 ? "was" : "were"} not read.`,
+    );
   return result;
 }
 

@@ -1,10 +1,11 @@
+import { counted } from "../domain/wording";
 import { parseAmount } from "./amounts";
 import { DateColumn } from "./dates";
 import { InstallationCollector, type RowInstallation } from "./installations";
 import { normaliseDevice, normaliseTitle } from "./normalise";
 import { ROWS_PER_BATCH, yieldBetweenBatches } from "./pacing";
 import { findColumn, headerKey, type TableProfile } from "./profiles";
-import { cellText, describeLines, type Cell, type SourceTable } from "./sourceTable";
+import { cellText, namedLines, type Cell, type SourceTable } from "./sourceTable";
 import type {
   AppTotal,
   ColumnMapping,
@@ -118,10 +119,10 @@ export async function installationsFromTable(
   result.neutralised = collector.neutralised;
   result.rejected.push(...collector.rejected);
   result.rejected.sort((a, b) => a.line - b.line);
-  result.warnings.push(...dates.warnings((lines) => describeLines(lines)), ...collector.warnings());
+  result.warnings.push(...dates.warnings(), ...collector.warnings());
   if (unpairedLines.length > 0) {
     result.warnings.push(
-      `${unpairedLines.length} row(s) list a different number of titles and versions, so their versions were left empty (lines ${describeLines(unpairedLines)}).`,
+      `${counted(unpairedLines.length, "row")} ${unpairedLines.length === 1 ? "lists a different number of titles and versions, so its versions were" : "list a different number of titles and versions, so their versions were"} left empty (${namedLines(unpairedLines)}).`,
     );
   }
   return result;
@@ -288,10 +289,7 @@ export function licencesFromTable(
   }
   result.licences = licences;
   result.allocations = allocations;
-  result.warnings.push(
-    ...purchaseDates.warnings((lines) => describeLines(lines)),
-    ...expiryDates.warnings((lines) => describeLines(lines)),
-  );
+  result.warnings.push(...purchaseDates.warnings(), ...expiryDates.warnings());
   return result;
 }
 
@@ -324,7 +322,9 @@ export function seatsFromTable(table: SourceTable, profile: TableProfile): Impor
   }
   result.allocations = allocations;
   if (free > 0)
-    result.warnings.push(`${free} seat(s) are not checked out to anyone, so they give no allocation.`);
+    result.warnings.push(
+      `${counted(free, "seat")} ${free === 1 ? "is not checked out to anyone, so it gives" : "are not checked out to anyone, so they give"} no allocation.`,
+    );
   if (at.licence === -1 && allocations.length > 0) {
     result.warnings.push(
       "A seats export does not name its licence: choose the licence these seats belong to.",

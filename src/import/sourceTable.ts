@@ -48,6 +48,11 @@ export function describeLines(lines: readonly (number | string)[], limit = 5): s
   return lines.length > limit ? `${shown} and ${lines.length - limit} more` : shown;
 }
 
+/** "line 4", "lines 2, 3": the word agrees with how many lines are named. */
+export function namedLines(lines: readonly number[]): string {
+  return `${lines.length === 1 ? "line" : "lines"} ${describeLines(lines)}`;
+}
+
 /**
  * Picks the header row (the first record a tool profile recognises within the first few, else the first
  * record that is not blank) and checks every record under it: blank records are skipped silently, a copy of

@@ -127,7 +127,7 @@ describe("dates", () => {
     const result = await readFixture("dates-ambiguous.csv");
     expect(result.installations.map((i) => i.installedOn)).toEqual([undefined, undefined]);
     expect(result.warnings).toEqual([
-      "InstallDate0: 2 date(s) like 03/04/2024 left empty because no value in the column shows which part is the day (lines 2, 3).",
+      "InstallDate0: 2 dates like 03/04/2024 left empty because no value in the column shows which part is the day (lines 2, 3).",
     ]);
   });
 
@@ -136,7 +136,7 @@ describe("dates", () => {
     expect(result.installations.map((i) => i.installedOn)).toEqual(["2024-04-03", "2024-01-15", undefined]);
     expect(result.installations).toHaveLength(3);
     expect(result.warnings).toEqual([
-      "InstallDate0: 1 value(s) are not dates it can read and were left empty; the rows were kept (lines 4).",
+      "InstallDate0: 1 value is not a date it can read and was left empty; the row was kept (line 4).",
     ]);
   });
 });
@@ -171,7 +171,7 @@ describe("a sheet opened in Excel", () => {
       ["ENG-1", "31.2.0"],
       ["ENG-2", "31"],
     ]);
-    expect(result.warnings).toContainEqual(expect.stringMatching(/1 version\(s\) are numbers/));
+    expect(result.warnings).toContainEqual(expect.stringMatching(/1 version is a number, not text/));
   });
 });
 

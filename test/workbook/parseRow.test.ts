@@ -138,6 +138,26 @@ describe("the fast row parser", () => {
     );
   });
 
+  it("gives the same records where the page forbids compiling code (a content security policy)", () => {
+    const compile = globalThis.Function;
+    globalThis.Function = function refused() {
+      throw new EvalError("Refused to evaluate a string as JavaScript because 'unsafe-eval' is not allowed.");
+    } as unknown as FunctionConstructor;
+    try {
+      const installation = { id: "INS-1", softwareId: "SW-1", device: "PC-1" };
+      expectSameAsSchema(
+        RECORD_TABLES.installations,
+        [
+          installation,
+          { ...installation, licenceId: " LIC-1 ", user: "ann@example.com", rowVersion: 3 },
+          { ...installation, source: "Telepathy" },
+        ].map((cells) => rowOf(RECORD_TABLES.installations, cells)),
+      );
+    } finally {
+      globalThis.Function = compile;
+    }
+  });
+
   it("agrees over many rows with unique and repeated values, reordered and missing columns", () => {
     const spec = RECORD_TABLES.installations;
     const headers = spec.columns.map((column) => column.header).reverse();

@@ -49,15 +49,37 @@ export function yieldEvery(ms: number = DEFAULT_SLICE_MS, options: { background?
 /** Items checked between two looks at the clock: reading it costs more than handling one record. */
 const ITEMS_PER_CHECK = 256;
 
-/** Calls `each` for every item in order, pausing between items when `pause` says so. */
+/**
+ * Calls `each` for every item in order, pausing between items when `pause` says so. Items that are not an
+ * array are taken from their iterator a slice at a time, never copied into one array first (a million
+ * records copied at once is a pause of its own).
+ */
 export async function forEachPaced<T>(
-  items: readonly T[],
+  items: Iterable<T>,
   pause: Pause,
   each: (item: T, index: number) => void,
 ): Promise<void> {
-  for (let start = 0; start < items.length; start += ITEMS_PER_CHECK) {
-    const end = Math.min(items.length, start + ITEMS_PER_CHECK);
-    for (let index = start; index < end; index++) each(items[index], index);
+  if (!Array.isArray(items)) return forEachOfIterator(items[Symbol.iterator](), pause, each);
+  const list = items as readonly T[];
+  for (let start = 0; start < list.length; start += ITEMS_PER_CHECK) {
+    const end = Math.min(list.length, start + ITEMS_PER_CHECK);
+    for (let index = start; index < end; index++) each(list[index], index);
+    const wait = pause();
+    if (wait) await wait;
+  }
+}
+
+async function forEachOfIterator<T>(
+  iterator: Iterator<T>,
+  pause: Pause,
+  each: (item: T, index: number) => void,
+): Promise<void> {
+  for (let index = 0; ;) {
+    for (const end = index + ITEMS_PER_CHECK; index < end; index++) {
+      const next = iterator.next();
+      if (next.done) return;
+      each(next.value, index);
+    }
     const wait = pause();
     if (wait) await wait;
   }

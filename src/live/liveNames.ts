@@ -63,12 +63,8 @@ export function followNames(
   /** The catalogue's and the licences' names, built in slices: at 100,000 licences in one go it held the thread 0.5 s. */
   async function allNames(pause: Pause): Promise<ReferenceNames> {
     const built = new ReferenceNames();
-    await forEachPaced([...live.recordsIn("software")], pause, ([id, product]) =>
-      built.setProduct(id, product),
-    );
-    await forEachPaced([...live.recordsIn("licences")], pause, ([id, licence]) =>
-      built.setLicence(id, licence),
-    );
+    await forEachPaced(live.recordsIn("software"), pause, ([id, product]) => built.setProduct(id, product));
+    await forEachPaced(live.recordsIn("licences"), pause, ([id, licence]) => built.setLicence(id, licence));
     return built;
   }
 
@@ -95,7 +91,7 @@ export function followNames(
     }
     for (const kind of ["allocations", "installations"] as const)
       for (const id of changes.get(kind) ?? []) add(kind, live.recordsIn(kind).get(id));
-    return new Map([...records].map(([kind, byId]) => [kind, [...byId.values()]]));
+    return new Map<RecordKind, Iterable<Row>>([...records].map(([kind, byId]) => [kind, byId.values()]));
   }
 
   async function pass(): Promise<void> {
@@ -110,7 +106,7 @@ export function followNames(
     everything = false;
     if (!toCompare) {
       names = await allNames(pause);
-      toCompare = new Map(KINDS.map((kind) => [kind, [...live.recordsIn(kind).values()]]));
+      toCompare = new Map(KINDS.map((kind) => [kind, live.recordsIn(kind).values()]));
     }
     const current = names!;
     const now = Date.now();

@@ -1,8 +1,9 @@
 import "./support/polyfills";
-import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, screen } from "@testing-library/react";
 import { mountTaskPane } from "../../src/taskpane/mount";
 import { FakeRegister } from "./support/fakeRegister";
 import { seed } from "./support/fixtures";
+import { expectUnreadableRegisterToRecover } from "./support/unreadableRegister";
 
 describe("task pane shell", () => {
   it("mounts into an element, loads the register and unmounts", async () => {
@@ -21,26 +22,7 @@ describe("task pane shell", () => {
   });
 
   it("says in plain words when the register cannot be read, and Try again recovers", async () => {
-    const register = new FakeRegister(seed());
-    register.failNextLoad = new Error("The workbook is busy");
-    const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
-    const element = document.createElement("div");
-    document.body.appendChild(element);
-    let unmount = () => undefined as void;
-    act(() => {
-      unmount = mountTaskPane(element, register);
-    });
-    expect(
-      await screen.findByText(
-        "Could not read the licence register from the workbook (The workbook is busy). Try again; if it keeps happening, save the workbook and reopen the add-in.",
-      ),
-    ).toBeTruthy();
-    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
-    expect(await screen.findByText("3 licences")).toBeTruthy();
-    await waitFor(() => expect(screen.queryByText(/Could not read/)).toBeNull());
-    spy.mockRestore();
-    act(() => unmount());
-    element.remove();
+    await expectUnreadableRegisterToRecover();
   });
 
   it("shows how much of a large register it has read while it loads", async () => {

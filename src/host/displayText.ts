@@ -2,8 +2,8 @@ import type { CellValue } from "./inputParsing";
 
 /**
  * Range.text: a value as a cell displays it under its number format. Covers the formats the register uses
- * (General, "@", "0", "0.00", "#,##0", "#,##0.00", "0%", "0.0%", date patterns with yyyy/mm/dd); other formats fall
- * back to General. Column width (####) is not simulated.
+ * (General, "@", "0", "0.00", "#,##0", "#,##0.00", "0%", "0.0##%", date patterns with yyyy/mm/dd) and, after the
+ * point, any run of "0" then "#"; other formats fall back to General. Column width (####) is not simulated.
  */
 
 const EPOCH = Date.UTC(1899, 11, 30);
@@ -14,12 +14,25 @@ function general(value: number): string {
   return text.length > 11 ? value.toExponential(5).replace("e+", "E+").replace("e-", "E-") : text;
 }
 
-function fixed(value: number, decimals: number, grouped: boolean): string {
-  return value.toLocaleString("en-US", {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: grouped,
+/**
+ * A number under a format of digit placeholders (README, "Displayed text"): rounded to as many decimals as there
+ * are placeholders after the point; a "0" there always shows a digit, a "#" only a digit that is not a trailing
+ * zero. Before the point each "0" is a digit always shown ("00" shows 5 as "05"); with only "#" there, a number
+ * below 1 starts with the point (".5", and 0 under "#" shows nothing). The point stays even when no digit follows
+ * it ("0.#" shows 80 as "80.").
+ */
+function placeholders(
+  value: number,
+  format: { integer: string; point: boolean; shown: number; optional: number },
+): string {
+  const text = value.toLocaleString("en-US", {
+    minimumIntegerDigits: Math.max(1, format.integer.replace(/[^0]/g, "").length),
+    minimumFractionDigits: format.shown,
+    maximumFractionDigits: format.shown + format.optional,
+    useGrouping: format.integer.includes(","),
   });
+  const withPoint = format.point && !text.includes(".") ? `${text}.` : text;
+  return format.integer.includes("0") ? withPoint : withPoint.replace(/^(-?)0(?=\.|$)/, "$1");
 }
 
 function date(serial: number, format: string): string {
@@ -45,10 +58,14 @@ export function displayText(value: CellValue, numberFormat: string): string {
   if (format === "@" || format === "" || /^general$/i.test(format)) return general(value);
   if (/[yd]/i.test(format) || /^m+[/-]/i.test(format)) return date(value, format);
   const percent = format.endsWith("%");
-  const core = percent ? format.slice(0, -1) : format;
-  const decimals = /\.(0+)/.exec(core)?.[1].length ?? 0;
-  const grouped = core.includes(",");
-  if (/^[#0,]*(\.0+)?$/.test(core))
-    return fixed(percent ? value * 100 : value, decimals, grouped) + (percent ? "%" : "");
-  return general(value);
+  const parts = /^([#0,]*)(?:(\.)(0*)(#*))?$/.exec(percent ? format.slice(0, -1) : format);
+  if (!parts) return general(value);
+  const [, integer, point, shown = "", optional = ""] = parts;
+  const text = placeholders(percent ? value * 100 : value, {
+    integer,
+    point: point !== undefined,
+    shown: shown.length,
+    optional: optional.length,
+  });
+  return percent ? `${text}%` : text;
 }

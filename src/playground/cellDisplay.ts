@@ -2,7 +2,7 @@ import { displayText } from "../host/displayText";
 
 /**
  * How the playground grid shows a cell: as the in-memory Excel's Range.text does, so the grid, the host and
- * the tests that read Range.text agree (82.5% under "0.0%", 0.7900 under "0.0000").
+ * the tests that read Range.text agree (81.25% under "0.0##%", 0.7900 under "0.0000").
  */
 export function displayCell(value: unknown, numberFormat: string | undefined): string {
   if (value === null || value === undefined || value === "") return "";

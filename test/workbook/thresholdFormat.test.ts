@@ -1,12 +1,12 @@
 /**
- * The Settings sheet shows the Under-use Threshold as the register keeps it: 82.5% as 82.5%, not rounded to
- * 83%. A workbook set up before, its cell still "0%", gets the new format the next time set-up runs; a format
- * someone chose for that cell stays.
+ * The Settings sheet shows the Under-use Threshold as the register keeps it: 81.25% as 81.25%, 82.5% as 82.5%,
+ * 80% as 80.0%, not rounded. A workbook set up before, its cell still in an earlier format ("0%", then "0.0%"),
+ * gets the new format the next time set-up runs; a format someone chose for that cell stays.
  */
 import { freshWorkbook, type Session, type Workbook } from "./fixtures";
 
 const UPGRADED =
-  "Settings: Under-use Threshold shows to one decimal place, as it is kept: 82.5% no longer shows as 83%.";
+  "Settings: Under-use Threshold shows as it is kept, to up to three decimal places: 81.25% no longer shows rounded to 81.3% or 81%.";
 
 function thresholdCell(workbook: Workbook): string {
   const row = workbook.readSheet("Settings").values.findIndex((r) => r[0] === "Under-use Threshold");
@@ -29,33 +29,48 @@ async function formatCell(session: Session, address: string, format: string): Pr
   });
 }
 
-it("shows the threshold to one decimal place on a new workbook: 80.0%, and 82.5% as saved", async () => {
+it("shows the threshold as kept on a new workbook: 80.0%, and 82.5% and 81.25% as saved", async () => {
   const { workbook, session, register } = await freshWorkbook();
   const cell = thresholdCell(workbook);
-  expect(await shown(session, cell)).toEqual({ text: "80.0%", format: "0.0%" });
+  expect(await shown(session, cell)).toEqual({ text: "80.0%", format: "0.0##%" });
 
-  const settings = (await register.load()).settings;
-  expect((await register.updateSettings({ ...settings, underUseThreshold: 0.825 }, settings)).ok).toBe(true);
-  expect(await shown(session, cell)).toEqual({ text: "82.5%", format: "0.0%" });
+  for (const [threshold, text] of [
+    [0.825, "82.5%"],
+    [0.8125, "81.25%"],
+  ] as const) {
+    const settings = (await register.load()).settings;
+    expect((await register.updateSettings({ ...settings, underUseThreshold: threshold }, settings)).ok).toBe(
+      true,
+    );
+    expect(await shown(session, cell)).toEqual({ text, format: "0.0##%" });
+  }
 });
 
-it("gives a threshold cell still formatted 0% the new format when set-up runs again, once", async () => {
-  const { workbook, session, register } = await freshWorkbook();
-  const cell = thresholdCell(workbook);
-  const settings = (await register.load()).settings;
-  await register.updateSettings({ ...settings, underUseThreshold: 0.825 }, settings);
-  await formatCell(session, cell, "0%");
-  expect((await shown(session, cell)).text).toBe("83%");
+it.each([
+  ["0%", "81%"],
+  ["0.0%", "81.3%"],
+])(
+  "gives a threshold cell still formatted %s the new format when set-up runs again, once",
+  async (former, before) => {
+    const { workbook, session, register } = await freshWorkbook();
+    const cell = thresholdCell(workbook);
+    const settings = (await register.load()).settings;
+    await register.updateSettings({ ...settings, underUseThreshold: 0.8125 }, settings);
+    await formatCell(session, cell, former);
+    expect((await shown(session, cell)).text).toBe(before);
 
-  const report = await register.setUp();
-  expect(report.ok && report.value.upgraded).toEqual([UPGRADED]);
-  expect(await shown(session, cell)).toEqual({ text: "82.5%", format: "0.0%" });
-  expect(workbook.readSheet("Settings").values.find((r) => r[0] === "Under-use Threshold")?.[1]).toBe(0.825);
+    const report = await register.setUp();
+    expect(report.ok && report.value.upgraded).toEqual([UPGRADED]);
+    expect(await shown(session, cell)).toEqual({ text: "81.25%", format: "0.0##%" });
+    expect(workbook.readSheet("Settings").values.find((r) => r[0] === "Under-use Threshold")?.[1]).toBe(
+      0.8125,
+    );
 
-  const again = await register.setUp();
-  expect(again.ok && again.value.upgraded).toEqual([]);
-  expect(again.ok && again.value.unchanged).toContain("Settings");
-});
+    const again = await register.setUp();
+    expect(again.ok && again.value.upgraded).toEqual([]);
+    expect(again.ok && again.value.unchanged).toContain("Settings");
+  },
+);
 
 it("leaves a format someone chose for the threshold cell as it is", async () => {
   const { workbook, session, register } = await freshWorkbook();

@@ -36,11 +36,11 @@ export interface SettingRow {
 }
 
 /**
- * One decimal place, so a threshold of 82.5% shows as kept instead of rounded to 83%. No Excel format shows both
- * 80% and 82.5% without a stray point: "#" leaves out insignificant digits but not the point (Microsoft's
- * "Number format codes"), so "0.#%" shows 0.8 as "80.%". 0.8 shows as 80.0%.
+ * The threshold as it is kept, to up to three decimal places: after the point "0" always shows its digit and "#"
+ * only a digit that is not a trailing zero (Microsoft's "Number format codes"), so 0.8125 shows as 81.25%, 0.825
+ * as 82.5% and 0.8 as 80.0%. The one "0" keeps the point from standing alone ("0.#%" shows 0.8 as "80.%").
  */
-export const THRESHOLD_FORMAT = "0.0%";
+export const THRESHOLD_FORMAT = "0.0##%";
 
 /** The rows of the Settings table, in order; the Value cell of each row gets its own number format. */
 export const SETTING_ROWS: readonly SettingRow[] = [
@@ -51,8 +51,8 @@ export const SETTING_ROWS: readonly SettingRow[] = [
     type: "number",
     numberFormat: THRESHOLD_FORMAT,
     formerFormats: {
-      from: ["0%"],
-      change: `${S.underUseThreshold} shows to one decimal place, as it is kept: 82.5% no longer shows as 83%.`,
+      from: ["0%", "0.0%"],
+      change: `${S.underUseThreshold} shows as it is kept, to up to three decimal places: 81.25% no longer shows rounded to 81.3% or 81%.`,
     },
   },
   {

@@ -123,6 +123,9 @@ export function WorkbookGrid({
     setEditing(text);
   };
   const gridRef = useRef<HTMLTableElement>(null);
+  // Not autoFocus: React DOM focuses such a field as it mounts, Preact (the pane's runtime) leaves it to the
+  // browser, which honours it only as a page loads.
+  const focusEditor = useCallback((input: HTMLInputElement | null) => input?.focus(), []);
   /** What Excel would say when it refuses an entry (a protected sheet, text too long for a cell). */
   const [refusal, setRefusal] = useState<string>();
 
@@ -291,13 +294,16 @@ export function WorkbookGrid({
           >
             {isSelected && editing !== null && editingIn === "cell" ? (
               <input
-                autoFocus
+                ref={focusEditor}
                 aria-label={`Edit ${cellAddress(r, c)}`}
                 className={styles.editor}
                 value={editing}
                 onChange={(e) => setEditing(e.target.value)}
                 onFocus={(e) => e.currentTarget.setSelectionRange(editing.length, editing.length)}
                 onKeyDown={(e) => {
+                  // The key that ends the edit is not the grid's too: under Preact the grid's handler would run
+                  // after the edit has closed (it re-renders between the two) and open the next cell's editor.
+                  if (e.key === "Enter" || e.key === "Escape") e.stopPropagation();
                   if (e.key === "Enter") commit(e.currentTarget.value, "enter");
                   if (e.key === "Escape") {
                     setEditing(null);

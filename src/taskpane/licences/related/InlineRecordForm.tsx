@@ -9,7 +9,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { RegisterFailure, Result } from "../../../workbook/registerApi";
 import { DateInput, isPartDate } from "../../DateInput";
 import { failureSentence, partDateMessage, unexpectedSentence } from "../../messages";
@@ -86,6 +86,13 @@ export function InlineRecordForm<N extends string, T>({
   const [busy, setBusy] = useState(false);
   // Date boxes holding part of a date: their value reads as blank, so saving would blank the date.
   const [partDates, setPartDates] = useState<Partial<Record<N, boolean>>>({});
+  const root = useRef<HTMLDivElement>(null);
+  // Focused here rather than by autoFocus, which React DOM carries out as a field mounts but Preact (the pane's
+  // runtime) leaves to the browser, which honours it only as a page loads.
+  useEffect(() => {
+    if (focusFirst) root.current?.querySelector<HTMLElement>("input, select, textarea")?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- as the form opens, not when a prop changes
+  }, []);
   const errors = { ...validate(values), ...partDateMessages(fields, partDates) };
   const valid = Object.keys(errors).length === 0;
   // A rule of the record on a field this form does not show: said once Save is pressed, as it has no field.
@@ -133,13 +140,13 @@ export function InlineRecordForm<N extends string, T>({
   };
 
   return (
-    <div className={styles.root} role="group" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <div ref={root} className={styles.root} role="group" aria-labelledby={titleId} onKeyDown={onKeyDown}>
       {/* Said on screen too: a correction's form opens under the whole list, maybe far from its row. */}
       <Text id={titleId} weight="semibold">
         {label}
       </Text>
       <FieldRow>
-        {fields.map((field, index) => {
+        {fields.map((field) => {
           const message = touched[field.name] || submitted ? errors[field.name] : undefined;
           return (
             <Field
@@ -153,7 +160,6 @@ export function InlineRecordForm<N extends string, T>({
               {field.options ? (
                 <Select
                   value={values[field.name]}
-                  autoFocus={focusFirst && index === 0}
                   onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
                   onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
                 >
@@ -164,7 +170,6 @@ export function InlineRecordForm<N extends string, T>({
               ) : field.type === "date" ? (
                 <DateInput
                   value={values[field.name]}
-                  autoFocus={focusFirst && index === 0}
                   onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
                   onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
                   onPartDate={(partly) => notePartDate(field.name, partly)}
@@ -172,7 +177,6 @@ export function InlineRecordForm<N extends string, T>({
               ) : (
                 <Input
                   value={values[field.name]}
-                  autoFocus={focusFirst && index === 0}
                   onChange={(_, d) => setValues((v) => ({ ...v, [field.name]: d.value }))}
                   onBlur={() => setTouched((t) => ({ ...t, [field.name]: true }))}
                 />

@@ -64,11 +64,33 @@ class PreloadPanePlugin {
   }
 }
 
+/**
+ * The pane's React runs on preact/compat, in the add-in and in the playground the browser tests drive, so they
+ * test what ships: about 7 kB gzip where React DOM is about 60, of the 150 the pane may download before its
+ * first paint. Preact 11's compat follows React 19 (ref as a prop, `use`, useId, useSyncExternalStore, portals,
+ * onChange on text fields). Two shims in tools/preact/ make it time things as React DOM does (effects after a key
+ * press, Griffel's CSS before children measure themselves); README "Download size" says why.
+ * `scripts/check-build.mjs` fails if React DOM comes back. TypeScript still checks against React's types.
+ */
+const REACT_ON_PREACT = {
+  react$: "preact/compat",
+  "react-dom$": "preact/compat",
+  "react-dom/client$": path.resolve(__dirname, "tools/preact/client.js"),
+  "react/jsx-runtime$": "preact/compat/jsx-runtime",
+  "react/jsx-dev-runtime$": "preact/compat/jsx-dev-runtime",
+  // Fluent's context selector asks React's scheduler to run its updates at normal priority.
+  scheduler$: "preact/compat/scheduler",
+  [path.resolve(__dirname, "node_modules/@griffel/react/src/useInsertionEffect.js")]: path.resolve(
+    __dirname,
+    "tools/preact/griffelInsertsWhileRendering.js",
+  ),
+};
+
 function shared(dev) {
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "eval-source-map" : "source-map",
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: { extensions: [".ts", ".tsx", ".js"], alias: REACT_ON_PREACT },
     module: {
       rules: [
         // Fluent's makeStyles compiled to CSS classes at build time (Griffel's ahead-of-time mode), for our
@@ -78,7 +100,12 @@ function shared(dev) {
         {
           test: /\.(js|tsx?)$/,
           include: [path.resolve(__dirname, "src"), /node_modules[\\/]@fluentui[\\/]/],
-          use: { loader: "@griffel/webpack-loader" },
+          // It evaluates the style objects in Node at build time, where the React alias has nothing to add
+          // (Preact's ES module cannot be evaluated there): it resolves modules without it.
+          use: {
+            loader: "@griffel/webpack-loader",
+            options: { inheritResolveOptions: ["modules", "plugins"] },
+          },
         },
         {
           test: /\.tsx?$/,

@@ -3,7 +3,8 @@
 // the add-in (no playground, in-memory host or copy of Office.js), the functions' script starts without the
 // task pane's code (React, Fluent, the pane), which arrives in its own chunks, and the views the list does not
 // need (form, dashboard, import and its file readers) stay out of the pane's first scripts, and neither waits
-// for what the register does only when the person acts (set-up, saves, the Dashboard).
+// for what the register does only when the person acts (set-up, saves, the Dashboard). No script carries React
+// or React DOM: the pane runs on preact/compat.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,9 +33,16 @@ const ADD_IN_FILES = [
 /** Source folders that are not the add-in: they must not reach any deployed script. */
 const NOT_ADD_IN = [/\/src\/(host|playground)\//, /\/node_modules\/@microsoft\/office-js\//];
 
+/**
+ * React itself: the pane runs on preact/compat (webpack.config.js), about 55 kB gzip lighter before its first
+ * paint. A dependency that resolves React some other way would bring it back silently, and run a second React
+ * beside Preact.
+ */
+const REACT_ITSELF = /\/node_modules\/(react|react-dom|scheduler)\//;
+
 /** What the functions' script must not carry, so the functions do not wait for the pane to download. */
 const PANE_ONLY = [
-  /\/node_modules\/(react|react-dom|scheduler)\//,
+  /\/node_modules\/preact\//,
   /\/node_modules\/@fluentui\//,
   /\/src\/taskpane\/(?!index\.tsx$)/,
 ];
@@ -93,6 +101,14 @@ for (const script of scripts) {
   const foreign = sourcesOf(script).filter((source) => NOT_ADD_IN.some((pattern) => pattern.test(source)));
   if (foreign.length > 0)
     problems.push(`dist/${script} contains ${foreign[0]}, which is not part of the add-in.`);
+}
+
+for (const script of scripts) {
+  const react = sourcesOf(script).find((source) => REACT_ITSELF.test(source));
+  if (react)
+    problems.push(
+      `dist/${script} contains ${react}: the pane runs on preact/compat (resolve.alias in webpack.config.js).`,
+    );
 }
 
 const { runs, preloads } = pageScripts(dist("taskpane.html"));

@@ -44,6 +44,16 @@ function typeInto(text: string, value: string) {
 
 const save = () => screen.getByRole("button", { name: "Save" });
 
+/** Types a value the field refuses, waits for the field's message, then presses Save anyway. */
+async function typeRefusedThenSave(text: string, value: string, message: string): Promise<void> {
+  typeInto(text, value);
+  expect(await screen.findByText(message)).toBeTruthy();
+  fireEvent.click(save());
+}
+
+/** Long enough for a save that was going to be written to have reached the sheet. */
+const aMoment = () => new Promise((resolve) => setTimeout(resolve, 50));
+
 /** A co-author saves a change to the settings from their own pane. */
 async function coAuthorSaves(change: Partial<Settings>): Promise<void> {
   const bob: Register = registerOn(workbook.session("bob"));
@@ -81,21 +91,17 @@ it("keeps what the person types while a save is under way", async () => {
 
 it("refuses a threshold that is not a percentage, saying what to type, and writes nothing", async () => {
   await openSettings();
-  typeInto("Under-use Threshold", "150");
-  expect(
-    await screen.findByText(
-      "Type the Under-use Threshold as a percentage more than 0 and at most 100, such as 80.",
-    ),
-  ).toBeTruthy();
-  fireEvent.click(save());
-  typeInto("Default Renewal Notice (Days)", "soon");
-  expect(
-    await screen.findByText(
-      "Type the Default Renewal Notice (Days) as a whole number of days, 1 or more, such as 30.",
-    ),
-  ).toBeTruthy();
-  fireEvent.click(save());
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await typeRefusedThenSave(
+    "Under-use Threshold",
+    "150",
+    "Type the Under-use Threshold as a percentage more than 0 and at most 100, such as 80.",
+  );
+  await typeRefusedThenSave(
+    "Default Renewal Notice (Days)",
+    "soon",
+    "Type the Default Renewal Notice (Days) as a whole number of days, 1 or more, such as 30.",
+  );
+  await aMoment();
   expect(screen.queryByText("Saved.")).toBeNull();
   expect(cellOf("Under-use Threshold")).toBe(0.8);
   expect(cellOf("Default Renewal Notice (Days)")).toBe(30);
@@ -184,14 +190,12 @@ it("shows the register's message when a change would overwrite a cell it cannot 
 it("saves Expiring Soon (Days) to the Settings sheet, and refuses a number of days that is not whole", async () => {
   await openSettings();
   expect(field("Expiring Soon (Days)").value).toBe("30");
-  typeInto("Expiring Soon (Days)", "14.5");
-  expect(
-    await screen.findByText(
-      "Type the Expiring Soon (Days) as a whole number of days, 0 or more, such as 30.",
-    ),
-  ).toBeTruthy();
-  fireEvent.click(save());
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await typeRefusedThenSave(
+    "Expiring Soon (Days)",
+    "14.5",
+    "Type the Expiring Soon (Days) as a whole number of days, 0 or more, such as 30.",
+  );
+  await aMoment();
   expect(cellOf("Expiring Soon (Days)")).toBe(30);
 
   typeInto("Expiring Soon (Days)", "45");

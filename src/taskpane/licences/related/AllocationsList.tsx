@@ -44,14 +44,19 @@ export function AllocationsList({
     () =>
       figures
         .allocationsOf(licence.id)
-        .map((allocation) => ({ id: allocation.id, allocation, state: allocationState(allocation, today) }))
+        .map((allocation) => ({
+          id: allocation.id,
+          rowVersion: allocation.rowVersion,
+          allocation,
+          state: allocationState(allocation, today),
+        }))
         .sort(
           (a, b) =>
             STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.allocation.user.localeCompare(b.allocation.user),
         ),
     [figures, licence.id, today],
   );
-  const form = useFormSlot<Allocation>((id) => rows.find((row) => row.id === id)?.allocation);
+  const form = useFormSlot<Allocation>(rows);
   const count = (state: keyof typeof STATE_ORDER) => rows.filter((row) => row.state === state).length;
   const notStarted = count("Not started");
 
@@ -91,6 +96,7 @@ export function AllocationsList({
         <RelatedList
           label="User allocations"
           items={rows}
+          {...form.returnToRow}
           renderItem={({ allocation, state }) => (
             <RelatedItem
               title={

@@ -35,7 +35,7 @@ export function InstallationsList({
     () => [...figures.installationsOf(licence.id)].sort((a, b) => a.device.localeCompare(b.device)),
     [figures, licence.id],
   );
-  const form = useFormSlot<Installation>((id) => rows.find((row) => row.id === id));
+  const form = useFormSlot<Installation>(rows);
   // The software's installations with no licence, kept by the index per product: never a scan of every installation.
   const unlinked = useMemo(
     () => figures.unlinkedInstallationsOf(licence.softwareId),
@@ -77,6 +77,7 @@ export function InstallationsList({
         <RelatedList
           label="Installations"
           items={rows}
+          {...form.returnToRow}
           renderItem={(installation) => (
             <RelatedItem
               title={installation.device}

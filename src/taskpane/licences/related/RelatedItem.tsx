@@ -1,6 +1,6 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import { VirtualList } from "../../VirtualList";
+import { VirtualList, type VirtualListProps } from "../../VirtualList";
 
 const useStyles = makeStyles({
   item: {
@@ -19,17 +19,20 @@ const ITEM_HEIGHT_GUESS = 80;
 
 /**
  * The records linked to a licence; a site licence can have thousands of installations, so only those in view
- * are rendered once the list is long.
+ * are rendered once the list is long. `focusIndex` scrolls to a row and focuses its first button (see
+ * VirtualList): each row's first button is its Edit button.
  */
 export function RelatedList<T extends { id: string }>({
   label,
   items,
   renderItem,
+  focusIndex,
+  onFocused,
 }: {
   label: string;
   items: readonly T[];
   renderItem: (item: T) => ReactNode;
-}) {
+} & Pick<VirtualListProps<T>, "focusIndex" | "onFocused">) {
   return (
     <VirtualList
       label={label}
@@ -37,6 +40,8 @@ export function RelatedList<T extends { id: string }>({
       itemKey={(item) => item.id}
       estimateSize={ITEM_HEIGHT_GUESS}
       renderItem={renderItem}
+      focusIndex={focusIndex}
+      onFocused={onFocused}
     />
   );
 }

@@ -6,6 +6,9 @@
  * with a message under it and the sheet keeps the date. Screenshots of the form and the refusal are kept in
  * test-results/screenshots.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { launchBrowser, openPlayground } from "./support/browser";
 import {
@@ -173,4 +176,56 @@ test("a licence's Expiry Date cleared part-way is refused under the field, and t
 
   await form.getByRole("button", { name: "Undo changes" }).click();
   await form.getByText(message).waitFor({ state: "detached" });
+});
+
+/** An Intune export of `count` devices with Microsoft 365 Apps, named BULK-001 and on; gives its path. */
+function bulkExport(count: number): string {
+  const header =
+    "ApplicationKey,ApplicationName,ApplicationPublisher,ApplicationShortVersion,ApplicationVersion,DeviceId," +
+    "DeviceName,OSDescription,OSVersion,Platform,UserId,EmailAddress,UserName";
+  const rows = Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(3, "0");
+    return (
+      `k${n},Microsoft 365 Apps for enterprise - en-us,Microsoft Corporation,16.0,16.0.17328.20162,d-${n},` +
+      `BULK-${n}.corp.example.com,Windows 11 Enterprise,10.0.22631,Windows,u${n},u${n}@example.com,User ${n}`
+    );
+  });
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "related-long-")), "AppInvRawData.csv");
+  writeFileSync(file, [header, ...rows].join("\n"));
+  return file;
+}
+
+test("closing the form of a row of a long list puts the keyboard back on that row, though the form pushed it out of the drawn window", async () => {
+  // 250 installations imported and linked to the licence: a list this long draws only the rows in view
+  if (await licenceForm(first).isVisible()) await first.getByRole("button", { name: "Back" }).click();
+  await first.getByRole("tab", { name: "Import" }).click();
+  await first.getByLabel("Export file").setInputFiles(bulkExport(250));
+  await first.getByRole("button", { name: "Import 250 installations" }).click();
+  await first.getByText(/^Imported 250 installations/).waitFor();
+  await first.getByRole("tab", { name: "Licences" }).click();
+  await waitForList(first);
+  const [form] = await openInEachPane([first], ...ITEM);
+  await form.getByRole("button", { name: /^Link \d+ unlinked installations$/ }).click();
+  await form.getByText(/^Linked \d+ installations to this licence\.$/).waitFor();
+
+  // The person scrolls to the middle of the list and corrects a row there.
+  const list = form.getByRole("list", { name: "Installations" });
+  await list.evaluate((element) => element.scrollIntoView({ block: "center" }));
+  const drawn = list.getByRole("button", { name: /^Edit BULK-/ });
+  await eventually(async () => expect(await drawn.count()).toBeGreaterThan(3));
+  expect(await drawn.count()).toBeLessThan(100);
+  const user = (await drawn.nth(Math.floor((await drawn.count()) / 2)).getAttribute("aria-label"))!;
+  const device = user.replace(/^Edit /, "");
+  const edit = form.getByRole("button", { name: user, exact: true });
+  await edit.click();
+  const editor = form.getByRole("group", { name: `Edit the installation on ${device}` });
+  await editor.getByLabel("Version").fill("2026");
+  // The form opens under the list's 250 rows, and the browser scrolls to it: the row is no longer drawn.
+  await edit.waitFor({ state: "detached" });
+  await editor.getByRole("button", { name: "Save" }).click();
+
+  await form.getByText(`Saved the installation on ${device}.`).waitFor();
+  await eventually(async () => expect(await isFocused(edit)).toBe(true));
+  expect(await edit.isVisible()).toBe(true);
+  await screenshotPane(page, first, "installation-long-list-saved-320");
 });

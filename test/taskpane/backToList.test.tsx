@@ -2,6 +2,7 @@ import "./support/polyfills";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { syntheticRegister } from "../../src/playground/syntheticRegister";
 import { findDialog, openLicence, renderPane } from "./support/renderPane";
+import { typeText } from "./support/typing";
 
 /**
  * Leaving a licence's form puts the keyboard on that licence's row in the list, so a keyboard or screen-reader
@@ -24,7 +25,7 @@ describe("back from a licence's form to the list", () => {
 
   it("Escape in the form does the same, and the search and filters are as the person left them", async () => {
     await renderPane();
-    fireEvent.change(screen.getByRole("searchbox"), { target: { value: "zoom" } });
+    typeText(screen.getByRole("searchbox"), "zoom");
     await waitFor(() => expect(within(list()).getAllByRole("button")).toHaveLength(1));
     const form = await openLicence("Zoom Workplace");
     fireEvent.keyDown(within(form).getByRole("heading", { name: "Zoom Workplace" }), { key: "Escape" });

@@ -2,6 +2,7 @@ import "./support/polyfills";
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { syntheticRegister } from "../../src/playground/syntheticRegister";
 import { renderPane } from "./support/renderPane";
+import { typeText } from "./support/typing";
 
 /** 20,000 licences of the benchmark's synthetic register: one product per ten licences. */
 const PRODUCTS = 2_000;
@@ -76,9 +77,7 @@ describe("the compliance grid of a register with 2,000 products", () => {
     await openDashboard();
     const cards = await screen.findByRole("list", { name: "Software compliance" });
     expect(titles(cards)).not.toContain("Product 1234");
-    fireEvent.change(screen.getByRole("searchbox", { name: "Find a product" }), {
-      target: { value: " product 1234 " },
-    });
+    typeText(screen.getByRole("searchbox", { name: "Find a product" }), " product 1234 ");
     expect(await screen.findByText("1 of 2,000 products")).toBeTruthy();
     const found = screen.getByRole("list", { name: "Software compliance" });
     expect(titles(found)).toEqual(["Total, 1 product", "Product 1234"]);
@@ -86,9 +85,7 @@ describe("the compliance grid of a register with 2,000 products", () => {
     // ten licences of the product, each of a quantity the generator chose
     expect(within(card).getByText("Licences").nextSibling?.textContent).toBe("10");
 
-    fireEvent.change(screen.getByRole("searchbox", { name: "Find a product" }), {
-      target: { value: "Nothing by this name" },
-    });
+    typeText(screen.getByRole("searchbox", { name: "Find a product" }), "Nothing by this name");
     expect(await screen.findByText("No product's name matches. Change the search to see more.")).toBeTruthy();
   });
 

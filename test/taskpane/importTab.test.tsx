@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { readFileSync } from "fs";
 import path from "path";
 import { findDialog, renderPane } from "./support/renderPane";
+import { typeText } from "./support/typing";
 
 /** Writes and reads through the fake register yield to the event loop; a busy machine needs more than 1 s. */
 const SLOW = { timeout: 10_000 };
@@ -88,9 +89,7 @@ describe("Import tab", () => {
     await renderPane();
     const preview = await chooseFile("powershell-win32product-ascii.csv");
     expect(preview.textContent).toContain("PowerShell Win32_Product export");
-    fireEvent.change(screen.getByLabelText("Computer these programs are on"), {
-      target: { value: "fin-pc-07.corp" },
-    });
+    typeText(screen.getByLabelText("Computer these programs are on"), "fin-pc-07.corp");
     fireEvent.click(screen.getByRole("button", { name: "Read again" }));
     await waitFor(
       () => expect(screen.getByLabelText("Import preview").textContent).toContain("put on FIN-PC-07."),

@@ -3,6 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { addDays } from "../../src/domain/dates";
 import { licences, TODAY } from "./support/fixtures";
 import { openLicence, renderPane } from "./support/renderPane";
+import { typeText } from "./support/typing";
 
 const items = () => within(screen.getByRole("list", { name: "Licence list" })).getAllByRole("button");
 
@@ -56,12 +57,12 @@ describe("licence list", () => {
       ["ZOO-55555", "Zoom Workplace"],
       ["po-2002", "AutoCAD"],
     ]) {
-      fireEvent.change(search, { target: { value: text } });
+      typeText(search, text);
       expect(items()).toHaveLength(1);
       expect(items()[0].getAttribute("aria-label")).toMatch(new RegExp(`^${expected}`));
       expect(screen.getByText("1 of 3 licences")).toBeTruthy();
     }
-    fireEvent.change(search, { target: { value: "nothing like this" } });
+    typeText(search, "nothing like this");
     expect(screen.getByText("No licences match. Change the search or filters to see more.")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Clear search and filters" }));
     expect(items()).toHaveLength(3);

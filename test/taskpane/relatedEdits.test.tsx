@@ -1,6 +1,7 @@
 import "./support/polyfills";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { label, openLicence, renderPane } from "./support/renderPane";
+import { typeText } from "./support/typing";
 
 /** Opens a row's inline form with its Edit button, and gives the form. */
 function edit(row: string, formName: string) {
@@ -12,7 +13,7 @@ function edit(row: string, formName: string) {
 function typeIn(form: HTMLElement, field: string, value: string) {
   const input = within(form).getByLabelText(label(field), { selector: "input" });
   fireEvent.focus(input);
-  fireEvent.change(input, { target: { value } });
+  typeText(input, value);
   fireEvent.blur(input);
   return input as HTMLInputElement;
 }

@@ -12,6 +12,7 @@ import type { Register } from "../../src/workbook/registerApi";
 import { registerOn } from "../workbook/fixtures";
 import { TODAY } from "./support/fixtures";
 import { label } from "./support/renderPane";
+import { typeText } from "./support/typing";
 
 let workbook: InMemoryWorkbook;
 
@@ -38,7 +39,7 @@ const field = (text: string) => screen.getByLabelText(label(text), { selector: "
 
 function typeInto(text: string, value: string) {
   const input = field(text);
-  fireEvent.change(input, { target: { value } });
+  typeText(input, value);
   fireEvent.blur(input);
 }
 
@@ -113,16 +114,16 @@ it("adds, changes and removes exchange rates, and a bad code or rate says what t
   const form = screen.getByRole("form", { name: "Settings" });
   fireEvent.click(within(form).getByRole("button", { name: "Add a currency" }));
   const codes = () => within(form).getAllByRole("textbox", { name: "Currency code" }) as HTMLInputElement[];
-  fireEvent.change(codes()[0], { target: { value: "usd" } });
+  typeText(codes()[0], "usd");
   const rate = within(form).getByRole("textbox", { name: "Rate for USD" });
-  fireEvent.change(rate, { target: { value: "nothing" } });
+  typeText(rate, "nothing");
   fireEvent.blur(rate);
   expect(
     await screen.findByText(
       "Type the rate as a number more than 0: how many GBP one USD is worth, such as 0.79.",
     ),
   ).toBeTruthy();
-  fireEvent.change(rate, { target: { value: "0.79" } });
+  typeText(rate, "0.79");
   fireEvent.click(save());
   expect(await screen.findByText("Saved.")).toBeTruthy();
   const rateRows = () =>
@@ -133,7 +134,7 @@ it("adds, changes and removes exchange rates, and a bad code or rate says what t
       .filter(([currency]) => currency !== "");
   expect(rateRows()).toEqual([["USD", 0.79]]);
 
-  fireEvent.change(within(form).getByRole("textbox", { name: "Rate for USD" }), { target: { value: "0.8" } });
+  typeText(within(form).getByRole("textbox", { name: "Rate for USD" }), "0.8");
   fireEvent.click(save());
   expect(await screen.findByText("Saved.")).toBeTruthy();
   expect(rateRows()).toEqual([["USD", 0.8]]);

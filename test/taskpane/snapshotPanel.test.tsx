@@ -3,6 +3,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { SnapshotPanel } from "../../src/taskpane/dashboard/SnapshotPanel";
 import type { Register, SnapshotReport } from "../../src/workbook/registerApi";
+import { typeText } from "./support/typing";
 
 function renderPanel(takeSnapshot: Register["takeSnapshot"]) {
   const register = {
@@ -47,7 +48,7 @@ describe("Snapshot compliance position", () => {
         }),
     );
     renderPanel(take);
-    fireEvent.change(screen.getByRole("textbox", { name: /Taken by/ }), { target: { value: "Ana Silva" } });
+    typeText(screen.getByRole("textbox", { name: /Taken by/ }), "Ana Silva");
     fireEvent.click(screen.getByRole("button", { name: "Snapshot compliance position" }));
     expect(take.mock.calls[0][0]).toBe("Ana Silva");
     expect(await screen.findByText("Writing the snapshot")).toBeTruthy();

@@ -4,6 +4,7 @@ import { TaskPaneRoot } from "../../src/taskpane/mount";
 import { FakeRegister } from "./support/fakeRegister";
 import { seed, TODAY } from "./support/fixtures";
 import { label, renderPane } from "./support/renderPane";
+import { typeText } from "./support/typing";
 
 /** The "To save, complete or correct …" line under the form. */
 const saveHint = () => screen.getByText(/^To save, complete or correct/).textContent ?? "";
@@ -30,9 +31,9 @@ describe("software picker", () => {
   it("names Software in the hint again once typed text is deleted, and keeps the deleted text out of the draft", async () => {
     const software = await newLicenceForm();
     fireEvent.focus(software);
-    fireEvent.change(software, { target: { value: "Zoom Workplace" } });
+    typeText(software, "Zoom Workplace");
     expect(saveHint()).not.toMatch(/Software/);
-    fireEvent.change(software, { target: { value: "" } });
+    typeText(software, "");
     expect(saveHint()).toMatch(/correct Software, /);
     fireEvent.keyDown(software, { key: "Tab" });
     fireEvent.blur(software);
@@ -55,7 +56,7 @@ describe("software picker", () => {
   it("takes a product whose name is typed in full", async () => {
     const software = await newLicenceForm();
     fireEvent.focus(software);
-    fireEvent.change(software, { target: { value: "autocad" } });
+    typeText(software, "autocad");
     fireEvent.blur(software);
     expect(software.value).toBe("AutoCAD (Autodesk)");
   });
@@ -63,7 +64,7 @@ describe("software picker", () => {
   it("says to pick from the list when the text is no product", async () => {
     const software = await newLicenceForm();
     fireEvent.focus(software);
-    fireEvent.change(software, { target: { value: "Auto" } });
+    typeText(software, "Auto");
     fireEvent.blur(software);
     expect(software.value).toBe("Auto");
     expect(saveHint()).toMatch(/correct Software, /);
@@ -75,7 +76,7 @@ describe("software picker with nothing to list", () => {
   it("says no product matches the typed text and how to add it, instead of an empty list", async () => {
     const software = await newLicenceForm();
     fireEvent.focus(software);
-    fireEvent.change(software, { target: { value: "Notepad++" } });
+    typeText(software, "Notepad++");
     fireEvent.click(software);
     const list = await screen.findByRole("listbox");
     const only = within(list).getByRole("option");

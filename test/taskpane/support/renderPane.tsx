@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { TaskPaneRoot } from "../../../src/taskpane/mount";
 import { FakeRegister, type FakeRegisterSeed } from "./fakeRegister";
 import { seed, TODAY } from "./fixtures";
+import { typeText } from "./typing";
 
 /** Renders the whole pane over a fake register seeded with the test fixtures, and waits for the list. */
 export async function renderPane(extra: Partial<FakeRegisterSeed> = {}) {
@@ -45,7 +46,7 @@ export async function findDialog(name: string) {
 export function typeInto(text: string, value: string) {
   const input = screen.getByLabelText(label(text), { selector: "input, textarea" });
   fireEvent.focus(input);
-  fireEvent.change(input, { target: { value } });
+  typeText(input, value);
   fireEvent.blur(input);
   return input as HTMLInputElement;
 }

@@ -9,6 +9,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { webpackAliases } = require("./tools/preact/aliases");
 
 const DEV_URL = "https://localhost:3000/";
 const packageConfig = require("./package.json").config ?? {};
@@ -70,21 +71,10 @@ class PreloadPanePlugin {
  * first paint. Preact 11's compat follows React 19 (ref as a prop, `use`, useId, useSyncExternalStore, portals,
  * onChange on text fields). Two shims in tools/preact/ make it time things as React DOM does (effects after a key
  * press, Griffel's CSS before children measure themselves); README "Download size" says why.
- * `scripts/check-build.mjs` fails if React DOM comes back. TypeScript still checks against React's types.
+ * `scripts/check-build.mjs` fails if React DOM comes back. TypeScript still checks against React's types. The
+ * table is in tools/preact/aliases.js, which the component tests (jest.config.js) read too.
  */
-const REACT_ON_PREACT = {
-  react$: "preact/compat",
-  "react-dom$": "preact/compat",
-  "react-dom/client$": path.resolve(__dirname, "tools/preact/client.js"),
-  "react/jsx-runtime$": "preact/compat/jsx-runtime",
-  "react/jsx-dev-runtime$": "preact/compat/jsx-dev-runtime",
-  // Fluent's context selector asks React's scheduler to run its updates at normal priority.
-  scheduler$: "preact/compat/scheduler",
-  [path.resolve(__dirname, "node_modules/@griffel/react/src/useInsertionEffect.js")]: path.resolve(
-    __dirname,
-    "tools/preact/griffelInsertsWhileRendering.js",
-  ),
-};
+const REACT_ON_PREACT = webpackAliases();
 
 function shared(dev) {
   return {

@@ -1,10 +1,13 @@
+const { jestModuleNameMapper } = require("./tools/preact/aliases");
+
 /**
  * The logic tests that drive the in-memory Excel run once per Excel it imitates (web, Windows, Mac:
  * src/host/profiles.ts), so the register, live functions and Dashboard are checked against each platform's
  * rules. Run once, under web: tests that never touch the host (src/domain and src/import are pure by design,
  * the build checks, pure pane logic), the scale tests (they check request and response sizes against the web's
  * 5 MB limit and the add-in's own 4 MB budgets, which no other platform is stricter about, and take minutes),
- * and React components (they render over a fake register, not the host).
+ * and the task pane's components (they render over a fake register, not the host, on preact/compat with the
+ * builds' shims, as the pane ships: tools/preact/aliases.js is the one table both read).
  */
 const shared = {
   transform: {
@@ -59,6 +62,13 @@ module.exports = {
       displayName: "components (web)",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/test/**/*.test.tsx"],
+      // React's imports resolve as in the builds; Preact's ES modules and the shims go through a TypeScript transform.
+      moduleNameMapper: { ...shared.moduleNameMapper, ...jestModuleNameMapper() },
+      transform: {
+        ...shared.transform,
+        "/(node_modules/preact|tools/preact)/.+\\.m?js$": "<rootDir>/test/support/esModulesToCommonJs.js",
+      },
+      transformIgnorePatterns: ["/node_modules/(?!preact/)"],
       // after the framework: imported earlier, @testing-library/react could not register its cleanup after each test
       setupFilesAfterEnv: ["<rootDir>/test/support/asyncWaits.ts"],
       globals: { EXCEL_PLATFORM: "web" },

@@ -31,5 +31,6 @@ page.openLiveRegister = async (today) => {
   followNames(register, live, { onPass: () => caughtUp() });
   await live.ready;
   await namesCaughtUp;
+  await live.trimmed();
   page.kept.live = live;
 };

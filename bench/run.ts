@@ -218,6 +218,7 @@ async function measureHost(size: number, host: HostRegister, targets: EditTarget
   const first = startAsTheAddIn(host);
   await first.live.ready;
   await first.namesCaughtUp;
+  await first.live.trimmed();
   const liveMb = heapMb() - before;
   first.stop();
   row.live_register_mb = round(liveMb);
@@ -321,7 +322,7 @@ const NOTES = [
   "load: Register.load() against the in-memory Excel host (paged reads within Excel on the web's 5 MB limit); load_max_response_bytes is its largest response.",
   "live_start: opening the register into the live register until ready (load, parse, index).",
   "longest_block: the longest stretch without an event-loop turn while opening the register into the live register, the name follower's first pass over every record (both as the add-in starts them), and applying one installation edit; the key is the worst of the runs. The in-memory Excel answers requests on the same thread, where real Excel answers from its own process, so its time answering is left out; longest_block_with_host counts it too.",
-  "live_register_mb: JS heap kept after opening the register into the live register and the name follower's first pass, as the add-in starts them (live register, its index, the workbook register's memory of the records read, the names), after garbage collection.",
+  "live_register_mb: JS heap kept after opening the register into the live register, the name follower's first pass and the pass that shares repeated text, as the add-in starts them (live register, its index, the workbook register's memory of the records read, the names), after garbage collection.",
   "first_calc: attaching the host's calculation engine to the Licences table (and the Dashboard's POSITION spill) until idle; the live register is already loaded.",
   "live_update: typing a Licence ID in the Installations sheet until the live register has applied it and the engine is idle.",
   "live_update_pane_open: the same with a reader subscribed to the live register reading, after each change, the records and the whole register's position (what the pane reads with its dashboard open; the licence list reads only its shown licences' figures); React rendering not included.",

@@ -22,6 +22,7 @@ import type {
   RegisterData,
   TableRows,
 } from "../workbook/registerApi";
+import { shareRepeatedText } from "../workbook/repeatedText";
 import { RECORD_TABLES } from "../workbook/tables";
 import { everythingAffected, isNothing, nothingAffected, touchRecord, type Affected } from "./affected";
 import { LiveFigures, type RegisterFigures } from "./liveFigures";
@@ -99,6 +100,8 @@ export class LiveRegister {
   private readonly unsubscribe: () => void;
   private readonly timer: ReturnType<typeof setInterval>;
   private stopped = false;
+  /** The pass after a load that frees its copies of repeated text; it runs beside the queue, changing no value. */
+  private trimming: Promise<void> = Promise.resolve();
   /** Ends the wait before the next load attempt (Try again, stop). */
   private wake: (() => void) | undefined;
   private readonly today: () => IsoDate;
@@ -140,6 +143,11 @@ export class LiveRegister {
   /** Resolves when every change heard so far has been applied and passed on. */
   settled(): Promise<void> {
     return this.queue;
+  }
+
+  /** Resolves when the latest load's copies of repeated text are freed (shareRepeatedText): memory is measured after it. */
+  trimmed(): Promise<void> {
+    return this.trimming;
   }
 
   /** Called after each applied change with what it touched (everything after a load). */
@@ -429,6 +437,9 @@ export class LiveRegister {
       refreshing: false,
       progress: undefined,
     });
+    this.trimming = shareRepeatedText(data, yieldEvery(this.sliceMs, { background: true }))
+      .then(() => undefined)
+      .catch(this.onError);
   }
 
   /** Passes a load's progress on in whole percents (each one a new state for the pane to draw). */

@@ -62,8 +62,6 @@ interface FieldPlan {
   /** What the field gives a blank cell: its default or undefined, or FAIL when it is required. */
   absent: unknown;
   memo?: Map<unknown, CellResult>;
-  /** A repeating text column's values by cell text, so that the records share one copy of each (ColumnSpec.repeats). */
-  shared?: Map<string, CellResult>;
   lookups: number;
   nextProbe: number;
 }
@@ -233,7 +231,7 @@ function direct(plan: FieldPlan, raw: unknown): CellResult | undefined {
     case Direct.Text:
       if (typeof raw !== "string") return undefined;
       if (isBlankText(raw)) return ABSENT;
-      return plan.shared ? sharedText(plan.shared, plan.text!, raw) : plan.text!(raw);
+      return plan.text!(raw);
     case Direct.Reference:
       if (typeof raw !== "string") return undefined;
       return isBlankText(raw) ? ABSENT : plan.text!(referenceId(raw));
@@ -242,19 +240,6 @@ function direct(plan: FieldPlan, raw: unknown): CellResult | undefined {
     default:
       return undefined;
   }
-}
-
-function sharedText(
-  shared: Map<string, CellResult>,
-  text: (value: string) => unknown,
-  raw: string,
-): CellResult {
-  let result = shared.get(raw);
-  if (result === undefined) {
-    result = text(raw);
-    shared.set(raw, result);
-  }
-  return result;
 }
 
 function lookup(plan: FieldPlan, raw: unknown): CellResult {
@@ -333,7 +318,6 @@ export function createFastRowParser(spec: RecordTableSpec): FastRowParser | unde
       schema: fieldSchema,
       ...checks,
       direct: directOf(column, checks),
-      shared: column?.repeats ? new Map() : undefined,
       absent: absent.success ? absent.data : FAIL,
       memo: new Map(),
       lookups: 0,

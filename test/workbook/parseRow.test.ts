@@ -115,7 +115,7 @@ describe("the fast row parser", () => {
       { ...allocation, user: "u".repeat(201), department: "Finance" },
       { id: "ALC-2", user: "bob" },
     ].map((cells) => rowOf(RECORD_TABLES.allocations, cells));
-    // twice, so the second pass reads the user column's kept values
+    // twice, so the second pass reads from the columns' memos
     expectSameAsSchema(RECORD_TABLES.allocations, [...allocations, ...allocations]);
     const installation = { id: "INS-1", softwareId: "SW-1", device: "PC-1" };
     expectSameAsSchema(

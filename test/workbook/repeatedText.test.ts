@@ -1,0 +1,52 @@
+/**
+ * After a load, the people a register names over and over share one copy of their text, with every value as
+ * it was read.
+ */
+import { noPause, type Pause } from "../../src/domain/yielding";
+import { shareRepeatedText } from "../../src/workbook/repeatedText";
+
+type Row = Record<string, unknown>;
+
+/** Text equal to `text` but read as a separate string, as Excel delivers each cell. */
+const asRead = (text: string): string => JSON.parse(JSON.stringify(text)) as string;
+
+function register(installations: Row[], allocations: Row[]) {
+  return { software: [], licences: [], installations, allocations };
+}
+
+it("shares each person between installations and allocations, changing no value", async () => {
+  const installations = [
+    { id: "I1", device: "PC-1", user: asRead("ann@example.com") },
+    { id: "I2", device: "PC-1", user: asRead("bob@example.com") },
+    { id: "I3", device: "PC-2", user: undefined },
+  ];
+  const allocations = [
+    { id: "A1", user: asRead("ann@example.com"), department: "Finance" },
+    { id: "A2", user: asRead("ann@example.com"), department: "Finance" },
+  ];
+  const before = JSON.stringify(register(installations, allocations));
+
+  const shared = await shareRepeatedText(register(installations, allocations), noPause);
+
+  // Ann's two allocations point at her installation's copy; Bob and the blank user have no earlier copy, and
+  // devices and departments are not shared (short, or rarely repeated)
+  expect(shared).toBe(2);
+  expect(JSON.stringify(register(installations, allocations))).toBe(before);
+});
+
+it("gives the thread back while it goes through a large table", async () => {
+  const installations = Array.from({ length: 2_000 }, (_, i) => ({
+    id: `I${i}`,
+    user: asRead(`user${i % 50}@example.com`),
+  }));
+  let pauses = 0;
+  const pause: Pause = () => {
+    pauses++;
+    return Promise.resolve();
+  };
+
+  const shared = await shareRepeatedText(register(installations, []), pause);
+
+  expect(shared).toBe(2_000 - 50);
+  expect(pauses).toBeGreaterThan(1);
+});

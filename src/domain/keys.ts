@@ -1,3 +1,5 @@
+import { CodedIndex, codeOf } from "./idCodes";
+
 /**
  * IDs, devices and users are typed by people, so they match trimmed and case-insensitively:
  * " LIC-1 " is "lic-1", and "PC-07" is "pc-07". Every comparison of such text goes through here.
@@ -75,15 +77,23 @@ export class DistinctKeys {
 }
 
 /**
- * Entries found by typed text, matched as matchKey says. Each distinct text is matched once and remembered,
- * so a million rows naming a hundred thousand IDs cost a million lookups and no new strings. Entries are
- * never removed (an empty entry costs little and keeps the texts that found it valid).
+ * Entries found by typed text, matched as matchKey says. Text that is an ID's usual letters, digits and hyphens
+ * is found by its code (idCodes.ts), with no new string; any other text is matched once and remembered, so a
+ * million rows naming a hundred thousand IDs make no new strings either way. Entries are never removed (an
+ * empty entry costs little and keeps the texts that found it valid).
  */
 export class MatchedMap<T> {
   private readonly byKey = new Map<string, T>();
   private readonly byText = new Map<string, T>();
+  /** Every entry whose key can be coded, by code, as a position in `coded`. */
+  private readonly byCode = new CodedIndex();
+  private readonly coded: T[] = [];
 
   get(text: string): T | undefined {
+    if (codeOf(text)) {
+      const position = this.byCode.find();
+      return position < 0 ? undefined : this.coded[position];
+    }
     const found = this.byText.get(text);
     if (found !== undefined) return found;
     const byKey = this.byKey.get(matchKey(text));
@@ -98,7 +108,10 @@ export class MatchedMap<T> {
     const key = matchKey(text);
     const made = create(key);
     this.byKey.set(key, made);
-    this.byText.set(text, made);
+    if (codeOf(key)) {
+      this.byCode.add(this.coded.length);
+      this.coded.push(made);
+    } else this.byText.set(text, made);
     return made;
   }
 

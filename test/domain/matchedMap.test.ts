@@ -1,0 +1,59 @@
+/**
+ * The register finds a licence or product by the ID text a row names, trimmed and in any case: whether that
+ * text takes the coded path (an ID's usual letters, digits and hyphens) or the other, it finds the same entry.
+ */
+import fc from "fast-check";
+import { codeOf, code } from "../../src/domain/idCodes";
+import { matchKey, MatchedMap } from "../../src/domain/keys";
+
+const codeText = (text: string): string | undefined =>
+  codeOf(text) ? `${code.high}:${code.low}:${code.hash}` : undefined;
+
+/** IDs as people type them: mostly an ID's characters, sometimes spaces, accents or other punctuation. */
+const typedId = fc
+  .array(fc.constantFrom(..."aAbB0119-zZ _.éÉ"), { minLength: 0, maxLength: 24 })
+  .map((chars) => chars.join(""));
+
+it("gives two texts the same code exactly when they match as IDs", () => {
+  fc.assert(
+    fc.property(typedId, typedId, (a, b) => {
+      const [codeA, codeB] = [codeText(a), codeText(b)];
+      if (codeA === undefined || codeB === undefined) return;
+      expect(codeA === codeB).toBe(matchKey(a) === matchKey(b));
+    }),
+  );
+  expect(codeText("LIC-7Q2M9KX4BD0R")).toBe(codeText("lic-7q2m9kx4bd0r"));
+  expect(codeText("LIC-7Q2M9KX4BD0R")).not.toBe(codeText("LIC-7Q2M9KX4BD0"));
+  // text no code can hold: spaces, other characters, longer than twenty characters
+  expect([" LIC-1", "LIC 1", "LIC_1", "LÍC-1", "", "A".repeat(21)].map(codeText)).toEqual(
+    Array(6).fill(undefined),
+  );
+});
+
+it("finds an entry by any text that matches its key, coded or not, and lists entries in the order first seen", () => {
+  fc.assert(
+    fc.property(fc.array(typedId, { maxLength: 60 }), (texts) => {
+      const map = new MatchedMap<{ key: string }>();
+      const made: string[] = [];
+      for (const text of texts) {
+        const entry = map.obtain(text, (key) => {
+          made.push(key);
+          return { key };
+        });
+        expect(entry.key).toBe(matchKey(text));
+      }
+      expect(made).toEqual([...new Set(texts.map(matchKey))]);
+      expect([...map.values()].map((entry) => entry.key)).toEqual(made);
+      for (const text of texts) expect(map.get(` ${text.toUpperCase()} `)?.key).toBe(matchKey(text));
+    }),
+  );
+});
+
+it("keeps finding every ID as the table grows to a register's size", () => {
+  const map = new MatchedMap<string>();
+  const ids = Array.from({ length: 50_000 }, (_, i) => `LIC-${(i * 7919).toString(36).toUpperCase()}`);
+  for (const id of ids) map.obtain(id, (key) => key);
+  expect(ids.every((id) => map.get(id.toLowerCase()) === id.toLowerCase())).toBe(true);
+  expect(map.get("LIC-NOT-THERE")).toBeUndefined();
+  expect([...map.values()]).toHaveLength(50_000);
+});

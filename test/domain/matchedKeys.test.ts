@@ -1,10 +1,11 @@
 /**
- * The register finds a licence or product by the ID text a row names, trimmed and in any case: whether that
- * text takes the coded path (an ID's usual letters, digits and hyphens) or the other, it finds the same entry.
+ * The register finds a licence or product by the ID text a row names, and counts devices and users, trimmed and
+ * in any case: whether a text takes the coded path (an ID's usual letters, digits and hyphens) or the other, it
+ * finds the same entry and counts as the same key.
  */
 import fc from "fast-check";
 import { codeOf, code } from "../../src/domain/idCodes";
-import { matchKey, MatchedMap } from "../../src/domain/keys";
+import { DistinctKeys, matchKey, MatchedMap } from "../../src/domain/keys";
 
 const codeText = (text: string): string | undefined =>
   codeOf(text) ? `${code.high}:${code.low}:${code.hash}` : undefined;
@@ -56,4 +57,19 @@ it("keeps finding every ID as the table grows to a register's size", () => {
   expect(ids.every((id) => map.get(id.toLowerCase()) === id.toLowerCase())).toBe(true);
   expect(map.get("LIC-NOT-THERE")).toBeUndefined();
   expect([...map.values()]).toHaveLength(50_000);
+});
+
+it("counts distinct keys as matched, blanks left out, in small groups and large, reused between groups", () => {
+  const distinct = new DistinctKeys();
+  fc.assert(
+    fc.property(fc.array(typedId, { maxLength: 80 }), (texts) => {
+      distinct.clear();
+      for (const text of texts) distinct.add(text);
+      const expected = new Set(texts.map(matchKey).filter((key) => key !== ""));
+      expect(distinct.size).toBe(expected.size);
+    }),
+  );
+  distinct.clear();
+  for (const text of ["PC-07", " pc-07 ", "pc-07", "PC 07", "pc 07", "", "  "]) distinct.add(text);
+  expect(distinct.size).toBe(2);
 });

@@ -1,5 +1,3 @@
-import { code, CodedIndex, codeOf } from "./idCodes";
-
 /**
  * IDs, devices and users are typed by people, so they match trimmed and case-insensitively:
  * " LIC-1 " is "lic-1", and "PC-07" is "pc-07". Every comparison of such text goes through here.
@@ -41,88 +39,51 @@ export class KeyCounter {
 }
 
 /**
- * Counts distinct keys (devices, users) as matchKey matches them, reused from one small group to the next. Most
- * groups (one licence's devices or users) hold a few dozen keys: comparing each new one with those seen is
- * cheaper than hashing it, and leaves no garbage. A key an ID's characters can spell ("PC-07") is compared by its
- * code (idCodes.ts), with no lower-cased copy made; a group past LINEAR_MAX keys moves to a set.
+ * Counts distinct keys, reused from one small group to the next. Most groups (one licence's devices or users)
+ * hold a few dozen keys: comparing each new key with those seen is cheaper than hashing it, and leaves no
+ * garbage; a group past LINEAR_MAX keys moves to a set.
  */
 export class DistinctKeys {
   private static readonly LINEAR_MAX = 32;
-  /** Codes of the coded keys seen, and the text each came from (for moving to the set). */
-  private readonly highs: number[] = [];
-  private readonly lows: number[] = [];
-  private readonly codedTexts: string[] = [];
-  /** Keys no code can hold, matched. */
   private readonly seen: string[] = [];
   private readonly many = new Set<string>();
 
-  /** Adds a key as typed; blank keys are not counted. */
-  add(text: string): void {
+  /** Adds an already-matched key; blank keys are not counted. */
+  add(key: string): void {
+    if (key === "") return;
     if (this.many.size > 0) {
-      const key = matchKey(text);
-      if (key !== "") this.many.add(key);
+      this.many.add(key);
       return;
     }
-    if (codeOf(text) || codeOf(matchKey(text))) this.addCoded(text);
-    else this.addUncoded(matchKey(text));
-    if (this.codedTexts.length + this.seen.length > DistinctKeys.LINEAR_MAX) {
-      for (const each of this.codedTexts) this.many.add(matchKey(each));
-      for (const each of this.seen) this.many.add(each);
-      this.clearLinear();
-    }
-  }
-
-  private addCoded(text: string): void {
-    const { high, low } = code;
-    const { highs, lows } = this;
-    for (let i = 0; i < highs.length; i++) if (highs[i] === high && lows[i] === low) return;
-    highs.push(high);
-    lows.push(low);
-    this.codedTexts.push(text);
-  }
-
-  private addUncoded(key: string): void {
-    if (key === "") return;
     const seen = this.seen;
     for (let i = 0; i < seen.length; i++) if (seen[i] === key) return;
     seen.push(key);
+    if (seen.length > DistinctKeys.LINEAR_MAX) {
+      for (const each of seen) this.many.add(each);
+      seen.length = 0;
+    }
   }
 
   get size(): number {
-    return this.many.size > 0 ? this.many.size : this.codedTexts.length + this.seen.length;
+    return this.many.size > 0 ? this.many.size : this.seen.length;
   }
 
   clear(): void {
-    this.clearLinear();
-    this.many.clear();
-  }
-
-  private clearLinear(): void {
-    this.highs.length = 0;
-    this.lows.length = 0;
-    this.codedTexts.length = 0;
     this.seen.length = 0;
+    this.many.clear();
   }
 }
 
 /**
- * Entries found by typed text, matched as matchKey says. Text that is an ID's usual letters, digits and hyphens
- * is found by its code (idCodes.ts), with no new string; any other text is matched once and remembered, so a
- * million rows naming a hundred thousand IDs make no new strings either way. Entries are never removed (an
- * empty entry costs little and keeps the texts that found it valid).
+ * Entries found by typed text, matched as matchKey says. Each distinct text is matched once and remembered,
+ * so a million rows naming a hundred thousand IDs cost a million lookups and no new strings. Entries are
+ * never removed (an empty entry costs little and keeps the texts that found it valid).
  */
 export class MatchedMap<T> {
   private readonly byKey = new Map<string, T>();
   private readonly byText = new Map<string, T>();
-  /** Every entry whose key can be coded, by code, as a position in `coded`. */
-  private readonly byCode = new CodedIndex();
-  private readonly coded: T[] = [];
 
   get(text: string): T | undefined {
-    if (codeOf(text)) {
-      const position = this.byCode.find();
-      return position < 0 ? undefined : this.coded[position];
-    }
     const found = this.byText.get(text);
     if (found !== undefined) return found;
     const byKey = this.byKey.get(matchKey(text));
@@ -137,10 +98,7 @@ export class MatchedMap<T> {
     const key = matchKey(text);
     const made = create(key);
     this.byKey.set(key, made);
-    if (codeOf(key)) {
-      this.byCode.add(this.coded.length);
-      this.coded.push(made);
-    } else this.byText.set(text, made);
+    this.byText.set(text, made);
     return made;
   }
 

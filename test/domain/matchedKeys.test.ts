@@ -1,0 +1,54 @@
+/**
+ * The register finds a licence or product by the ID text a row names, and counts devices and users, trimmed and
+ * in any case.
+ */
+import fc from "fast-check";
+import { DistinctKeys, matchKey, MatchedMap } from "../../src/domain/keys";
+
+/** IDs as people type them: mostly an ID's characters, sometimes spaces, accents or other punctuation. */
+const typedId = fc
+  .array(fc.constantFrom(..."aAbB0119-zZ _.éÉ"), { minLength: 0, maxLength: 24 })
+  .map((chars) => chars.join(""));
+
+it("finds an entry by any text that matches its key, and lists entries in the order first seen", () => {
+  fc.assert(
+    fc.property(fc.array(typedId, { maxLength: 60 }), (texts) => {
+      const map = new MatchedMap<{ key: string }>();
+      const made: string[] = [];
+      for (const text of texts) {
+        const entry = map.obtain(text, (key) => {
+          made.push(key);
+          return { key };
+        });
+        expect(entry.key).toBe(matchKey(text));
+      }
+      expect(made).toEqual([...new Set(texts.map(matchKey))]);
+      expect([...map.values()].map((entry) => entry.key)).toEqual(made);
+      for (const text of texts) expect(map.get(` ${text.toUpperCase()} `)?.key).toBe(matchKey(text));
+    }),
+  );
+});
+
+it("keeps finding every ID among fifty thousand", () => {
+  const map = new MatchedMap<string>();
+  const ids = Array.from({ length: 50_000 }, (_, i) => `LIC-${(i * 7919).toString(36).toUpperCase()}`);
+  for (const id of ids) map.obtain(id, (key) => key);
+  expect(ids.every((id) => map.get(id.toLowerCase()) === id.toLowerCase())).toBe(true);
+  expect(map.get("LIC-NOT-THERE")).toBeUndefined();
+  expect([...map.values()]).toHaveLength(50_000);
+});
+
+it("counts distinct keys as matched, blanks left out, in small groups and large, reused between groups", () => {
+  const distinct = new DistinctKeys();
+  fc.assert(
+    fc.property(fc.array(typedId, { maxLength: 80 }), (texts) => {
+      distinct.clear();
+      for (const text of texts) distinct.add(matchKey(text));
+      const expected = new Set(texts.map(matchKey).filter((key) => key !== ""));
+      expect(distinct.size).toBe(expected.size);
+    }),
+  );
+  distinct.clear();
+  for (const text of ["PC-07", " pc-07 ", "pc-07", "PC 07", "pc 07", "", "  "]) distinct.add(matchKey(text));
+  expect(distinct.size).toBe(2);
+});

@@ -5,13 +5,13 @@ import { RECORD_KINDS, RECORD_TABLES } from "./tables";
 type Records = Readonly<Record<RecordKind, readonly object[]>>;
 
 /**
- * Columns of people (ColumnSpec.repeats) name the same few hundred thousand people in over a million cells, and
- * Excel delivers each cell's text longer than ten characters as a string of its own. After a load, this pass
- * points every such field at one copy of its text, so the copies read from the sheet can be freed: at 100,000
- * licences about 40 MB. It runs once the figures are up, a slice at a time, because the lookup per cell is a
- * seventh of a large load's parse time and nothing waits for it. Each field keeps an equal value, so a reader
- * cannot tell it ran (JavaScript compares text by value). One copy serves every table: installations and
- * allocations name the same people. Returns how many cells now share an earlier copy.
+ * Columns of people, devices and departments (ColumnSpec.repeats) name the same few hundred thousand values in
+ * over a million cells, and Excel delivers each cell's text as a string of its own. After a load, this pass
+ * points every such field at one copy of its text, so the copies read from the sheet can be freed. It runs once
+ * the figures are up, a slice at a time, because a lookup per cell costs about a seventh of a large load's parse
+ * time and nothing waits for it. Each field keeps an equal value, so a reader cannot tell it ran (JavaScript
+ * compares text by value). One copy serves every table: installations and allocations name the same people.
+ * Returns how many cells now share an earlier copy.
  */
 export async function shareRepeatedText(records: Records, pause: Pause): Promise<number> {
   const copies = new Map<string, string>();

@@ -1,6 +1,6 @@
 /**
- * After a load, the people a register names over and over share one copy of their text, with every value as
- * it was read.
+ * After a load, the people, devices and departments a register names over and over share one copy of their
+ * text, with every value as it was read.
  */
 import { noPause, type Pause } from "../../src/domain/yielding";
 import { shareRepeatedText } from "../../src/workbook/repeatedText";
@@ -16,21 +16,21 @@ function register(installations: Row[], allocations: Row[]) {
 
 it("shares each person between installations and allocations, changing no value", async () => {
   const installations = [
-    { id: "I1", device: "PC-1", user: asRead("ann@example.com") },
-    { id: "I2", device: "PC-1", user: asRead("bob@example.com") },
+    { id: "I1", device: asRead("PC-1"), user: asRead("ann@example.com") },
+    { id: "I2", device: asRead("PC-1"), user: asRead("bob@example.com") },
     { id: "I3", device: "PC-2", user: undefined },
   ];
   const allocations = [
-    { id: "A1", user: asRead("ann@example.com"), department: "Finance" },
-    { id: "A2", user: asRead("ann@example.com"), department: "Finance" },
+    { id: "A1", user: asRead("ann@example.com"), department: asRead("Finance"), licenceId: "LIC-1" },
+    { id: "A2", user: asRead("ann@example.com"), department: asRead("Finance"), licenceId: "LIC-1" },
   ];
   const before = JSON.stringify(register(installations, allocations));
 
   const shared = await shareRepeatedText(register(installations, allocations), noPause);
 
-  // Ann's two allocations point at her installation's copy; Bob and the blank user have no earlier copy, and
-  // devices and departments are not shared (short, or rarely repeated)
-  expect(shared).toBe(2);
+  // Ann's two allocations point at her installation's copy, the second PC-1 at the first, the second Finance
+  // at the first; Bob and the blank user have no earlier copy, and IDs are not shared
+  expect(shared).toBe(4);
   expect(JSON.stringify(register(installations, allocations))).toBe(before);
 });
 

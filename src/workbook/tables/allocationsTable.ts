@@ -23,7 +23,7 @@ export const allocationsTable: RecordTableSpec = {
     referenceColumn(L.licenceId, "licenceId", LICENCE_CHOICES, 120),
     displayColumn(D.licenceLabel, "licenceLabel", 240),
     repeatingTextColumn(L.user, "user", 160),
-    textColumn(L.department, "department", 130),
+    repeatingTextColumn(L.department, "department", 130),
     dateColumn(L.allocatedOn, "allocatedOn"),
     dateColumn(L.revokedOn, "revokedOn"),
     textColumn(L.notes, "notes", 250),

@@ -25,7 +25,7 @@ export const installationsTable: RecordTableSpec = {
     displayColumn(D.softwareName, "softwareName"),
     referenceColumn(L.licenceId, "licenceId", LICENCE_CHOICES, 120),
     displayColumn(D.licenceLabel, "licenceLabel", 240),
-    textColumn(L.device, "device", 140),
+    repeatingTextColumn(L.device, "device", 140),
     repeatingTextColumn(L.user, "user", 140),
     textColumn(L.version, "version", 80),
     dateColumn(L.installedOn, "installedOn"),

@@ -43,7 +43,7 @@ export interface ColumnSpec {
   hiddenWhenCreated?: boolean;
   /** Structured-reference formula written into every row; the column is then computed. */
   formula?: string;
-  /** Its values are long and come back row after row (people): the live register keeps one copy of each (shareRepeatedText). */
+  /** Its values come back row after row (people, devices): the live register keeps one copy of each (shareRepeatedText). */
   repeats?: boolean;
   /**
    * The register writes it for people to read and never reads it back: records read leave the field undefined

@@ -1,6 +1,7 @@
 import "./support/polyfills";
-import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { syntheticRegister } from "../../src/playground/syntheticRegister";
+import { fakePageLayoutEachTest, ROW_PX, scrollPageTo } from "./support/pageLayout";
 import { findDialog, openLicence, renderPane } from "./support/renderPane";
 import { typeText } from "./support/typing";
 
@@ -49,48 +50,11 @@ describe("back from a licence's form to the list", () => {
 
 describe("back to a list of 1,000 licences, which draws only the rows in view", () => {
   const { software, licences } = syntheticRegister(1_000);
-  /** Each row is laid out this tall; jsdom lays nothing out, so the list is told. */
-  const ROW_PX = 80;
-  const scrollTo = (y: number) => {
-    Object.defineProperty(window, "scrollY", { value: y, configurable: true });
-    act(() => {
-      window.dispatchEvent(new Event("scroll"));
-    });
-  };
-  let restore: () => void = () => undefined;
-
-  beforeEach(() => {
-    // every element at the top of the page, moving up as the page scrolls; the page scrolls where it is told
-    const rect = jest.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(() => {
-      const top = -window.scrollY;
-      return { width: 320, height: 0, top, left: 0, right: 320, bottom: top, x: 0, y: top } as DOMRect;
-    });
-    const height = jest.spyOn(HTMLElement.prototype, "offsetHeight", "get").mockReturnValue(ROW_PX);
-    // as in a browser, the page's scroll event comes after the call, not during it
-    const scroll = jest.spyOn(window, "scrollTo").mockImplementation((options?: ScrollToOptions | number) => {
-      const y = typeof options === "object" ? (options.top ?? window.scrollY) : window.scrollY;
-      setTimeout(() => scrollTo(y));
-    });
-    // the page as tall as its list, so the list can scroll to its end
-    Object.defineProperty(document.documentElement, "scrollHeight", {
-      configurable: true,
-      get: () => (licences.length + 10) * ROW_PX,
-    });
-    restore = () => {
-      delete (document.documentElement as { scrollHeight?: number }).scrollHeight;
-      rect.mockRestore();
-      height.mockRestore();
-      scroll.mockRestore();
-    };
-  });
-  afterEach(() => {
-    restore();
-    scrollTo(0);
-  });
+  fakePageLayoutEachTest(licences.length);
 
   it("scrolls the list back to the licence's row, drawn again, and focuses it", async () => {
     await renderPane({ software, licences });
-    scrollTo(600 * ROW_PX);
+    scrollPageTo(600 * ROW_PX);
     const shown = within(list()).getAllByRole("listitem");
     const row = shown[Math.floor(shown.length / 2)];
     const place = row.getAttribute("aria-posinset");
@@ -99,7 +63,7 @@ describe("back to a list of 1,000 licences, which draws only the rows in view", 
     fireEvent.click(within(row).getByRole("button"));
     await screen.findByRole("form");
     // the form is at the top of the page; the list behind it is gone
-    scrollTo(0);
+    scrollPageTo(0);
     fireEvent.click(screen.getByRole("button", { name: "Back" }));
     await screen.findByRole("list", { name: "Licence list" });
     await waitFor(() => expect(document.activeElement?.getAttribute("aria-label")).toBe(name));

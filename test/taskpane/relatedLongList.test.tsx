@@ -2,6 +2,7 @@ import "./support/polyfills";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { Allocation } from "../../src/domain/schemas";
 import { TODAY } from "./support/fixtures";
+import { fakePageLayoutEachTest, ROW_PX, scrollPageTo } from "./support/pageLayout";
 import { label, openLicence, renderPane } from "./support/renderPane";
 
 /**
@@ -17,48 +18,10 @@ const allocations: Allocation[] = Array.from({ length: USERS }, (_, i) => ({
   allocatedOn: TODAY,
   rowVersion: 0,
 }));
-/** Each row is laid out this tall; jsdom lays nothing out, so the list is told. */
-const ROW_PX = 80;
-
 const list = () => screen.getByRole("list", { name: "User allocations" });
 const editButton = (user: string) => screen.queryByRole("button", { name: `Edit ${user}` });
 
-function scrollTo(y: number) {
-  Object.defineProperty(window, "scrollY", { value: y, configurable: true });
-  act(() => {
-    window.dispatchEvent(new Event("scroll"));
-  });
-}
-
-let restore: () => void = () => undefined;
-beforeEach(() => {
-  // every element at the top of the page, moving up as the page scrolls; the page scrolls where it is told
-  const rect = jest.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(() => {
-    const top = -window.scrollY;
-    return { width: 320, height: 0, top, left: 0, right: 320, bottom: top, x: 0, y: top } as DOMRect;
-  });
-  const height = jest.spyOn(HTMLElement.prototype, "offsetHeight", "get").mockReturnValue(ROW_PX);
-  // as in a browser, the page's scroll event comes after the call, not during it
-  const scroll = jest.spyOn(window, "scrollTo").mockImplementation((options?: ScrollToOptions | number) => {
-    const y = typeof options === "object" ? (options.top ?? window.scrollY) : window.scrollY;
-    setTimeout(() => scrollTo(y));
-  });
-  // the page as tall as the list, so the list can scroll to its end
-  Object.defineProperty(document.documentElement, "scrollHeight", {
-    configurable: true,
-    get: () => (USERS + 10) * ROW_PX,
-  });
-  restore = () => {
-    delete (document.documentElement as { scrollHeight?: number }).scrollHeight;
-    rect.mockRestore();
-    height.mockRestore();
-    scroll.mockRestore();
-  };
-});
-afterEach(() => {
-  restore();
-  scrollTo(0);
-});
+fakePageLayoutEachTest(USERS);
 
 /**
  * Opens the allocations of a licence with USERS of them, scrolls to the 151st, opens its form, and scrolls
@@ -68,11 +31,11 @@ async function editRowThenScrollAway() {
   const view = await renderPane({ allocations });
   await openLicence("Adobe Acrobat Pro");
   expect(within(list()).getAllByRole("listitem").length).toBeLessThan(50);
-  scrollTo(150 * ROW_PX);
+  scrollPageTo(150 * ROW_PX);
   const user = "User 151";
   fireEvent.click(await waitFor(() => editButton(user)!));
   const form = screen.getByRole("group", { name: `Edit ${user}'s allocation` });
-  scrollTo(0);
+  scrollPageTo(0);
   expect(editButton(user)).toBeNull();
   return { ...view, user, form };
 }

@@ -1,4 +1,5 @@
 import type { RecordKind } from "../domain/ids";
+import { TextTable, type TextLookup } from "../domain/textTable";
 import { forEachPaced, noPause, type Pause } from "../domain/yielding";
 import type { DataIssue, LoadOptions, RegisterData } from "./registerApi";
 import { readRecord } from "./records";
@@ -18,7 +19,7 @@ export class TableRecords {
   readonly records: Row[] = [];
   readonly positions: number[];
   /** Body row of each record by ID, for finding it again cheaply. */
-  readonly rowOf = new Map<string, number>();
+  readonly rowOf: TextTable<number>;
   /** Body row of each record, by its position in `records`. */
   readonly bodyRows: number[] = [];
   private readonly idAt: number;
@@ -29,6 +30,7 @@ export class TableRecords {
     private readonly issues: DataIssue[],
   ) {
     this.positions = columnPositions(layout, spec.columns);
+    this.rowOf = new TextTable(layout.rowCount);
     this.idAt = this.positions[spec.columns.findIndex((column) => column.field === "id")];
   }
 
@@ -60,7 +62,7 @@ export interface RegisterRead {
   data: RegisterData;
   layouts: Map<string, TableLayout>;
   /** Where the load found each record, by kind: body row by ID, and by position in the kind's records. */
-  rowsOf: Map<RecordKind, { rowOf: Map<string, number>; bodyRows: readonly number[] }>;
+  rowsOf: Map<RecordKind, { rowOf: TextLookup<number>; bodyRows: readonly number[] }>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { RecordKind } from "../domain/ids";
 import { sameRecord } from "../domain/sameRecord";
+import type { TextLookup } from "../domain/textTable";
 import { forEachPaced, noPause, type Pause } from "../domain/yielding";
 import type { LoadedRecords } from "./registerApi";
 
@@ -13,7 +14,7 @@ const VERSIONS_KEPT = 5;
  * changed once made, so a reader can share it (loaded()); what was forgotten since is kept beside it.
  */
 interface Load {
-  readonly rowOf: ReadonlyMap<string, number>;
+  readonly rowOf: TextLookup<number>;
   readonly recordAt: readonly Row[];
   /** IDs forgotten (deleted) since the load. */
   readonly forgotten: Set<string>;
@@ -72,7 +73,7 @@ export class RecordMemory {
   async rememberLoad(
     kind: RecordKind,
     records: Row[],
-    rowOf: Map<string, number>,
+    rowOf: TextLookup<number>,
     bodyRows: readonly number[],
     pause: Pause = noPause,
   ): Promise<void> {

@@ -1,0 +1,46 @@
+/**
+ * A load finds each record's row by its ID text through a TextTable: it must answer exactly as a Map would,
+ * whatever the text and however far it has grown past the size it was made for.
+ */
+import fc from "fast-check";
+import { TextTable } from "../../src/domain/textTable";
+
+/** Text as cells hold it: IDs, blanks, spaces, other scripts, and characters outside the basic plane. */
+const cellText = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.constantFrom("", " ", "INS-1", "ins-1", "INS-1 ", "Ä", "😀", "\u0000"),
+);
+
+it("finds, replaces and counts every text exactly as a Map does", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(cellText, fc.integer()), { maxLength: 200 }),
+      fc.nat({ max: 300 }),
+      fc.array(cellText, { maxLength: 50 }),
+      (writes, expected, probes) => {
+        const table = new TextTable<number>(expected);
+        const map = new Map<string, number>();
+        for (const [text, value] of writes) {
+          table.set(text, value);
+          map.set(text, value);
+        }
+        expect(table.size).toBe(map.size);
+        expect([...table.entries()]).toEqual([...map.entries()]);
+        for (const text of [...map.keys(), ...probes]) {
+          expect(table.get(text)).toBe(map.get(text));
+          expect(table.has(text)).toBe(map.has(text));
+        }
+      },
+    ),
+  );
+});
+
+it("keeps finding every ID among a hundred thousand, made for far fewer", () => {
+  const table = new TextTable<number>(10);
+  const ids = Array.from({ length: 100_000 }, (_, i) => `INS-${(i * 7919).toString(32).toUpperCase()}`);
+  ids.forEach((id, row) => table.set(id, row));
+  expect(ids.every((id, row) => table.get(id) === row)).toBe(true);
+  expect(table.get("INS-NOT-THERE")).toBeUndefined();
+  expect(table.get(ids[5].toLowerCase())).toBeUndefined();
+  expect(table.size).toBe(100_000);
+});

@@ -1,6 +1,7 @@
 import { addDays } from "../domain/dates";
 import { ALLOCATION_RULES, LICENCE_TYPES, PRICING_MODELS, SCOPES } from "../domain/lists";
 import { dropdownEntry, licenceLabel } from "../domain/references";
+import { newId, type RecordKind } from "../domain/ids";
 import type { Allocation, Installation, Licence, Software } from "../domain/schemas";
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run measures the same register. */
@@ -22,7 +23,6 @@ export interface SyntheticRegister {
   installations: Installation[];
 }
 
-const pad = (n: number) => String(n).padStart(10, "0");
 const VENDORS = ["Softcat", "Insight", "CDW", "Bechtle", "SHI", "Crayon", "SoftwareONE", "Computacenter"];
 const DEPARTMENTS = ["Finance", "Procurement", "Engineering", "Sales", "Marketing", "HR", "Legal", "IT"];
 const CATEGORIES = ["Productivity", "Design", "Development", "Security", "Analytics", "Communication"];
@@ -40,8 +40,8 @@ function shuffle<T>(items: T[], random: () => number): T[] {
 /**
  * A register as a real one looks: `licenceCount` licences with on average 10 installations and 3 allocations
  * each, one product per 10 licences, about 5% of installations linked to no licence. Installations and
- * allocations are in random order (discovery tools and people add them over time, not grouped by licence) and
- * numbered in that order; the optional columns a register keeps (vendor, purchase order, dates, versions,
+ * allocations are in random order (discovery tools and people add them over time, not grouped by licence);
+ * IDs are random, as the add-in makes them; the optional columns a register keeps (vendor, purchase order, dates, versions,
  * notes, the names the add-in shows beside links, Modified) are filled on most rows.
  */
 export function syntheticRegister(
@@ -55,15 +55,20 @@ export function syntheticRegister(
   const modified = () => new Date(Date.UTC(2024, 0, 1) + Math.floor(random() * 9e10)).toISOString();
   const sometimes = <T>(share: number, value: () => T): T | undefined =>
     random() < share ? value() : undefined;
+  // IDs as the add-in makes them, from a stream of their own, so every other value stays as it was.
+  const idRandom = seededRandom(seed ^ 0x1d5);
+  const idBytes = (length: number) => Uint8Array.from({ length }, () => Math.floor(idRandom() * 256));
+  const idOf = (kind: RecordKind) => newId(kind, idBytes);
   const productCount = Math.max(1, Math.ceil(licenceCount / 10));
+  const softwareIds = Array.from({ length: productCount }, () => idOf("software"));
   const software: Software[] = Array.from({ length: productCount }, (_, i) => ({
-    id: `SW-${pad(i)}`,
+    id: softwareIds[i],
     name: `Product ${i + 1}`,
     publisher: `Publisher ${(i % 97) + 1}`,
     version: pick(VERSIONS),
     category: pick(CATEGORIES),
     notes: sometimes(0.3, () => `Catalogue entry reviewed ${addDays(today, -Math.floor(random() * 365))}.`),
-    dropdownEntry: dropdownEntry(`Product ${i + 1}`, `SW-${pad(i)}`),
+    dropdownEntry: dropdownEntry(`Product ${i + 1}`, softwareIds[i]),
     modified: modified(),
     rowVersion: 0,
   }));
@@ -71,7 +76,7 @@ export function syntheticRegister(
   const allocations: Omit<Allocation, "id">[] = [];
   const installations: Omit<Installation, "id">[] = [];
   for (let i = 0; i < licenceCount; i++) {
-    const id = `LIC-${pad(i)}`;
+    const id = idOf("licences");
     const product = software[i % productCount];
     const unlimited = random() < 0.03;
     const perpetual = random() < 0.3;
@@ -168,7 +173,7 @@ export function syntheticRegister(
   return {
     software,
     licences,
-    installations: shuffle(installations, random).map((row, n) => ({ id: `INS-${pad(n)}`, ...row })),
-    allocations: shuffle(allocations, random).map((row, n) => ({ id: `ALC-${pad(n)}`, ...row })),
+    installations: shuffle(installations, random).map((row) => ({ id: idOf("installations"), ...row })),
+    allocations: shuffle(allocations, random).map((row) => ({ id: idOf("allocations"), ...row })),
   };
 }

@@ -102,6 +102,8 @@ export class LiveRegister {
   private stopped = false;
   /** The pass after a load that frees its copies of repeated text; it runs beside the queue, changing no value. */
   private trimming: Promise<void> = Promise.resolve();
+  /** Ends the running shareRepeatedText pass when the register stops or a newer load replaces its records. */
+  private trimAbort: AbortController | undefined;
   /** Ends the wait before the next load attempt (Try again, stop). */
   private wake: (() => void) | undefined;
   private readonly today: () => IsoDate;
@@ -191,6 +193,7 @@ export class LiveRegister {
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
+    this.trimAbort?.abort();
     this.wake?.();
     this.unsubscribe();
     clearInterval(this.timer);
@@ -437,7 +440,13 @@ export class LiveRegister {
       refreshing: false,
       progress: undefined,
     });
-    this.trimming = shareRepeatedText(data, yieldEvery(this.sliceMs, { background: true }))
+    this.trimAbort?.abort();
+    this.trimAbort = new AbortController();
+    this.trimming = shareRepeatedText(
+      data,
+      yieldEvery(this.sliceMs, { background: true }),
+      this.trimAbort.signal,
+    )
       .then(() => undefined)
       .catch(this.onError);
   }

@@ -4,6 +4,14 @@ import { RECORD_KINDS, RECORD_TABLES } from "./tables";
 
 type Records = Readonly<Record<RecordKind, readonly object[]>>;
 
+/** Thrown through forEachPaced from a pause, to end the pass when it is aborted. */
+const ABORTED = Symbol("aborted");
+
+function endIfAborted(reason: unknown): typeof ABORTED {
+  if (reason === ABORTED) return ABORTED;
+  throw reason;
+}
+
 /**
  * Columns of people, devices and departments (ColumnSpec.repeats) name the same few hundred thousand values in
  * over a million cells, and Excel delivers each cell's text as a string of its own. After a load, this pass
@@ -11,9 +19,14 @@ type Records = Readonly<Record<RecordKind, readonly object[]>>;
  * the figures are up, a slice at a time, because a lookup per cell costs about a seventh of a large load's parse
  * time and nothing waits for it. Each field keeps an equal value, so a reader cannot tell it ran (JavaScript
  * compares text by value). One copy serves every table: installations and allocations name the same people.
- * Returns how many cells now share an earlier copy.
+ * Returns how many cells now share an earlier copy. `signal` ends the pass when it next has the thread back (the register
+ * stopped, or a newer load replaced these records), leaving the cells done so far shared and the rest as read.
  */
-export async function shareRepeatedText(records: Records, pause: Pause): Promise<number> {
+export async function shareRepeatedText(
+  records: Records,
+  pause: Pause,
+  signal?: AbortSignal,
+): Promise<number> {
   const copies = new Map<string, string>();
   let shared = 0;
   for (const kind of RECORD_KINDS) {
@@ -21,7 +34,14 @@ export async function shareRepeatedText(records: Records, pause: Pause): Promise
       column.repeats && column.field ? [column.field] : [],
     );
     if (fields.length === 0) continue;
-    await forEachPaced(records[kind], pause, (record) => {
+    if (signal?.aborted) break;
+    const pauseUnlessAborted: Pause = () => {
+      if (signal?.aborted) return Promise.reject(ABORTED);
+      return pause()?.then(() => {
+        if (signal?.aborted) throw ABORTED;
+      });
+    };
+    const done = forEachPaced(records[kind], pauseUnlessAborted, (record) => {
       const row = record as Record<string, unknown>;
       for (const field of fields) {
         const text = row[field];
@@ -34,6 +54,7 @@ export async function shareRepeatedText(records: Records, pause: Pause): Promise
         }
       }
     });
+    if ((await done.catch(endIfAborted)) === ABORTED) return shared;
   }
   return shared;
 }

@@ -50,3 +50,23 @@ it("gives the thread back while it goes through a large table", async () => {
   expect(shared).toBe(2_000 - 50);
   expect(pauses).toBeGreaterThan(1);
 });
+
+it("stops at its next pause once the register stops or reloads, leaving the rest as read", async () => {
+  const installations = Array.from({ length: 2_000 }, (_, i) => ({
+    id: `I${i}`,
+    user: asRead(`user${i % 50}@example.com`),
+  }));
+  const before = JSON.stringify(installations);
+  const stop = new AbortController();
+  let pauses = 0;
+  const pause: Pause = () => {
+    if (++pauses === 2) stop.abort();
+    return Promise.resolve();
+  };
+
+  const shared = await shareRepeatedText(register(installations, []), pause, stop.signal);
+
+  // two slices of 256 rows went through before the pause that found it stopped
+  expect(shared).toBe(2 * 256 - 50);
+  expect(JSON.stringify(installations)).toBe(before);
+});

@@ -466,9 +466,13 @@ export class LiveRegister {
     }
     const affected = this.moveToToday();
     for (const kind of change.kinds as RecordKind[]) {
-      if (change.saved || change.removedIds) {
+      if (change.saved || change.removedIds || change.shown) {
         for (const record of change.saved ?? []) this.put(kind, record as Row, affected);
         for (const id of change.removedIds ?? []) this.drop(kind, id, affected);
+        for (const { id, fields } of change.shown ?? []) {
+          const record = this.recordsOf(kind).get(id);
+          if (record) this.put(kind, { ...record, ...fields }, affected);
+        }
       } else if (change.excel && IN_PLACE.has(change.excel.changeType) && this.register.readRows) {
         const read = await this.register.readRows(kind, change.excel.address);
         const known = this.recordsOf(kind);

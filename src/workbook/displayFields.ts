@@ -1,8 +1,12 @@
 import { literalText } from "./cells";
 import { locate, type LocateOptions } from "./locate";
 import { MAX_WRITE_BYTES, RANGE_OPERATION_BYTES, jsonBytes, utf8Bytes } from "./payload";
+import type { Span } from "./silentEdits";
 import { positionOf } from "./tableLayout";
 import type { RecordTableSpec } from "./tables/types";
+
+/** Cells about to be written, as sheet rows and columns (zero-based), one span per range. */
+export type BeforeWrite = (spans: Span[]) => void;
 
 /** The display fields one record should show (names beside its links, its dropdown entry), by field. */
 export interface DisplayUpdate {
@@ -22,13 +26,15 @@ interface Write {
  * reading the ID column. Consecutive rows of a column are written as one range, in requests within Excel's
  * size limit. A co-author moving rows between the read and the write could put a name on the wrong row for
  * a moment: the names are derived, never a person's data, and the next pass (the change that write causes)
- * puts it right. Returns how many cells were written.
+ * puts it right. `beforeWrite` hears of each request's cells before it is sent, so the change events they raise
+ * can be told from anyone else's. Returns how many cells were written.
  */
 export async function writeDisplayFields(
   context: Excel.RequestContext,
   spec: RecordTableSpec,
   updates: readonly DisplayUpdate[],
   options: LocateOptions,
+  beforeWrite: BeforeWrite = () => undefined,
 ): Promise<number> {
   if (updates.length === 0) return 0;
   const { table, layout, rowOf } = await locate(
@@ -49,18 +55,30 @@ export async function writeDisplayFields(
     }
   }
   const body = table.getDataBodyRange();
+  let pending: Span[] = [];
   let pendingBytes = 0;
+  const send = async () => {
+    beforeWrite(pending);
+    await context.sync();
+    pending = [];
+    pendingBytes = 0;
+  };
   for (const run of runsOf(writes)) {
     const cells = run.values.map((value) => [literalText(value)]);
     const bytes = jsonBytes(cells) + RANGE_OPERATION_BYTES;
-    if (pendingBytes > 0 && pendingBytes + bytes > MAX_WRITE_BYTES) {
-      await context.sync();
-      pendingBytes = 0;
-    }
+    if (pendingBytes > 0 && pendingBytes + bytes > MAX_WRITE_BYTES) await send();
     body.getCell(run.row, run.position).getResizedRange(run.values.length - 1, 0).values = cells;
+    const firstRow = layout.headerRow + 1 + run.row;
+    const column = layout.firstColumn + run.position;
+    pending.push({
+      firstRow,
+      lastRow: firstRow + run.values.length - 1,
+      firstColumn: column,
+      lastColumn: column,
+    });
     pendingBytes += bytes;
   }
-  if (pendingBytes > 0) await context.sync();
+  if (pendingBytes > 0) await send();
   return writes.length;
 }
 

@@ -26,6 +26,8 @@ const WATCHED: Watched[] = [
 
 /** How long a format change is remembered, to recognise the onChanged Excel raises for it. */
 const FORMAT_MEMORY_MS = 5_000;
+/** How long the cells of a display write are remembered, to recognise the onChanged Excel raises for them. */
+const SHOWN_MEMORY_MS = 5_000;
 /** How long a cell found changed under the selection waits for the onChanged Excel may still deliver. */
 const EVENT_GRACE_MS = 250;
 /** Rows under the selection watched for edits Excel raises no event for (a dropdown pick is one cell). */
@@ -77,6 +79,29 @@ interface FormatChange {
   at: number;
 }
 
+/** The cells one request of a display write wrote to a table: each range, and the box around them all. */
+interface ShownCells {
+  table: string;
+  ranges: Span[];
+  bounds: Span;
+  at: number;
+}
+
+function boundsOf(spans: readonly Span[]): Span {
+  return {
+    firstRow: Math.min(...spans.map((span) => span.firstRow)),
+    lastRow: Math.max(...spans.map((span) => span.lastRow)),
+    firstColumn: Math.min(...spans.map((span) => span.firstColumn)),
+    lastColumn: Math.max(...spans.map((span) => span.lastColumn)),
+  };
+}
+
+const sameSpan = (a: Span, b: Span): boolean =>
+  a.firstRow === b.firstRow &&
+  a.lastRow === b.lastRow &&
+  a.firstColumn === b.firstColumn &&
+  a.lastColumn === b.lastColumn;
+
 /**
  * Tells listeners when the record tables change, locally (another add-in, the user typing) or remotely
  * (co-authors), and only when their data may have changed:
@@ -98,6 +123,7 @@ export class ChangeFeed {
   private readonly tables: TableSubscriptions<Watched>;
   private readonly silent: SilentEditWatch<ChangeKind>;
   private formats: FormatChange[] = [];
+  private shown: ShownCells[] = [];
   private selectionSubscribed = false;
   private ownWrites = 0;
   private quietUntil = 0;
@@ -164,6 +190,50 @@ export class ChangeFeed {
     return result;
   }
 
+  /**
+   * Runs a write of display fields (the names beside links), which happens in the background after edits,
+   * while a person may be typing in the grid. Its echoes are recognised by their cells, not by the moment they
+   * arrive, so an edit of anyone else's landing meanwhile is still reported. One request writing rows
+   * scattered over a table raises one event whose address is the box around them all (the in-memory Excel
+   * does so, the strictest reading), and re-reading that box costs a reader up to the whole table. Listeners
+   * hear once, with the fields written (`shown`), instead of re-reading the rows.
+   */
+  async shownWrite(
+    kind: RecordKind,
+    work: (beforeWrite: (spans: Span[]) => void) => Promise<number>,
+    updates: readonly { id: string; fields: Record<string, string> }[],
+  ): Promise<number> {
+    const { table } = RECORD_TABLES[kind];
+    const cells = await work((ranges) => {
+      if (ranges.length === 0) return;
+      const at = Date.now();
+      this.shown = this.shown.filter((shown) => at - shown.at < SHOWN_MEMORY_MS);
+      this.shown.push({ table, ranges, bounds: boundsOf(ranges), at });
+    });
+    if (cells > 0) {
+      notify(this.listeners, {
+        kinds: [kind],
+        source: "local",
+        recordIds: updates.map((update) => update.id),
+        shown: updates,
+      });
+    }
+    return cells;
+  }
+
+  /** A Local change over exactly the cells of a recent display write, or within one range of it. */
+  private isShownEcho(table: string, address: string): boolean {
+    const span = spanOf(address);
+    if (!span) return false;
+    const now = Date.now();
+    return this.shown.some(
+      (shown) =>
+        shown.table === table &&
+        now - shown.at < SHOWN_MEMORY_MS &&
+        (sameSpan(shown.bounds, span) || shown.ranges.some((range) => spanContains(range, span))),
+    );
+  }
+
   private async subscribeSelection(): Promise<void> {
     if (this.selectionSubscribed) return;
     this.selectionSubscribed = true;
@@ -205,6 +275,7 @@ export class ChangeFeed {
     this.silent.reported(watched.table, event.address, String(event.changeType));
     const local = event.source === "Local";
     if (local && (this.ownWrites > 0 || Date.now() < this.quietUntil)) return;
+    if (local && this.isShownEcho(watched.table, event.address)) return;
     if (event.changeType === "RangeEdited" && !isValueChange(event.details)) {
       await new Promise((resolve) => setTimeout(resolve, this.options.formatWaitMs));
       if (this.isFormatOnly(event)) return;

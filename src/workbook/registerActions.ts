@@ -402,11 +402,19 @@ export function createRegisterActions(core: RegisterCore): RegisterActions {
     writeDisplayFields: (kind, updates) =>
       attempt("show the names beside the links", async () =>
         ok(
-          await run((context) =>
-            writeDisplayFields(context, RECORD_TABLES[kind], updates, {
-              find,
-              lastSeen: (id) => memory.lastSeen(kind, id),
-            }),
+          await feed.shownWrite(
+            kind,
+            (beforeWrite) =>
+              run((context) =>
+                writeDisplayFields(
+                  context,
+                  RECORD_TABLES[kind],
+                  updates,
+                  { find, lastSeen: (id) => memory.lastSeen(kind, id) },
+                  beforeWrite,
+                ),
+              ),
+            updates,
           ),
         ),
       ),

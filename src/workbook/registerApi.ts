@@ -141,6 +141,8 @@ export interface RegisterChange {
   saved?: unknown[];
   /** For the register's own writes: IDs of the records it deleted. */
   removedIds?: string[];
+  /** For the register's writes of display fields (the names beside links): each record's fields written. */
+  shown?: readonly { id: string; fields: Record<string, string> }[];
   /**
    * This register's recent saves whose fields a co-author's change made at the same time replaced (Excel on
    * the web merges co-authors' changes seconds later, the later one winning): which record, which fields, and

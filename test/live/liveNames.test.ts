@@ -111,6 +111,12 @@ function cellOf(sheet: string, idHeader: string, id: string, header: string): st
 
 it("a licence's vendor typed in the Licences sheet shows in its own entry and beside its allocations", async () => {
   await caughtUp(() => expect(rows("Allocations")[0][D.licenceLabel]).toBe("Figma · Subscription"));
+  const readRows = fixture.register.readRows!.bind(fixture.register);
+  const reread: string[] = [];
+  fixture.register.readRows = (kind, address) => {
+    reread.push(kind);
+    return readRows(kind, address);
+  };
   fixture.workbook.typeIntoCell("Licences", cellOf("Licences", L.id, "LIC-USERS", L.vendor), "Figma Inc");
   await caughtUp(() => {
     expect(rows("Allocations").map((row) => row[D.licenceLabel])).toEqual([
@@ -120,7 +126,12 @@ it("a licence's vendor typed in the Licences sheet shows in its own entry and be
     expect(rows("Licences").find((row) => row[L.id] === "LIC-USERS")?.[D.dropdownEntry]).toBe(
       "Figma · Subscription · Figma Inc [LIC-USERS]",
     );
+    // the live register holds the names written without reading the rows back
+    expect(fixture.live.record("allocations", "ALC-1")?.licenceLabel).toBe(
+      "Figma · Subscription · Figma Inc",
+    );
   });
+  expect(reread).not.toContain("allocations");
 });
 
 it("a licence deleted leaves the rows still naming it without a label", async () => {

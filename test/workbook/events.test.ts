@@ -1,4 +1,5 @@
 import type { RecordKind } from "../../src/domain/ids";
+import { DISPLAY_LABELS as D } from "../../src/domain/labels";
 import type { RegisterChange } from "../../src/workbook/registerApi";
 import { columnLetter } from "../../src/workbook/cells";
 import { RECORD_TABLES } from "../../src/workbook/tables";
@@ -60,6 +61,63 @@ describe("change and selection events", () => {
     void workbook;
     void session;
     expect(backgroundErrors).toEqual([]);
+  });
+});
+
+describe("names written beside links", () => {
+  /** Installations on rows 1 and 202 of the body, with 200 between them. */
+  async function farApart() {
+    const fixture = await freshWorkbook();
+    const filler = Array.from({ length: 200 }, (_, i) => ({
+      softwareId: "SW-1",
+      device: `PC-${i}`,
+      source: "Manual" as const,
+    }));
+    const added = await fixture.register.addMany("installations", [
+      { softwareId: "SW-1", device: "FIRST", source: "Manual" },
+      ...filler,
+      { softwareId: "SW-1", device: "LAST", source: "Manual" },
+    ]);
+    if (!added.ok) throw new Error(added.error.message);
+    const ids = [added.value[0].id, added.value[201].id];
+    const heard: RegisterChange[] = [];
+    fixture.register.onChanged((change) => heard.push(change));
+    await settle();
+    return { ...fixture, ids, heard };
+  }
+  const column = (header: string) =>
+    columnLetter(RECORD_TABLES.installations.columns.findIndex((c) => c.header === header));
+
+  it("are heard once, with the names, not as a change over every row between them", async () => {
+    const { register, ids, heard } = await farApart();
+    const shown = ids.map((id) => ({ id, fields: { licenceLabel: "Visio · Subscription" } }));
+
+    const written = await register.writeDisplayFields!("installations", shown);
+    await settle();
+
+    expect(written).toEqual({ ok: true, value: 2 });
+    // Excel reports one request's cells as one box (rows 2 to 203): a reader told of that re-reads them all
+    expect(heard).toEqual([{ kinds: ["installations"], source: "local", recordIds: ids, shown }]);
+    expect(backgroundErrors).toEqual([]);
+  });
+
+  it("a person's edit landing while they are written is still heard", async () => {
+    const { workbook, register, ids, heard } = await farApart();
+    const writing = register.writeDisplayFields!(
+      "installations",
+      ids.map((id) => ({ id, fields: { licenceLabel: "Visio · Subscription" } })),
+    );
+    // a cell inside the box the names' request covers, in the same column, on a row it does not write
+    workbook.typeIntoCell("Installations", `${column(D.licenceLabel)}100`, "typed by hand");
+    workbook.typeIntoCell("Installations", `${column("Device")}101`, "PC-NEW");
+    await writing;
+    await settle();
+
+    const byHand = heard.filter((change) => change.excel !== undefined);
+    expect(byHand.map((change) => change.excel!.address)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/100$/), expect.stringMatching(/101$/)]),
+    );
+    expect(heard.filter((change) => change.shown)).toHaveLength(1);
   });
 });
 

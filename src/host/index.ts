@@ -76,6 +76,16 @@ export interface SheetDescription {
   charts: (Omit<ChartRecord, "source"> & { source: string })[];
 }
 
+/** A sheet's used range read a cell at a time (row 0 is sheet row 1); undefined outside the used range. */
+export interface SheetCells {
+  rowCount: number;
+  columnCount: number;
+  value(row: number, column: number): unknown;
+  /** The formula, or the value of a cell without one. */
+  formula(row: number, column: number): unknown;
+  numberFormat(row: number, column: number): string | undefined;
+}
+
 export interface InMemoryWorkbook {
   /** The Excel this workbook imitates, and the rules that follow from it. */
   readonly profile: ExcelProfile;
@@ -98,8 +108,13 @@ export interface InMemoryWorkbook {
   listChoices(sheet: string, address: string): string[] | undefined;
   /** A person selecting a cell or range: onSelectionChanged in `by`'s handlers only. */
   selectCell(sheet: string, address: string, by?: HostSession): void;
-  /** Plain read-out for the grid and tests: the used range of a sheet, anchored at A1 (row 0 is sheet row 1). */
+  /** Plain read-out for tests: the used range of a sheet, anchored at A1 (row 0 is sheet row 1). */
   readSheet(sheet: string): { values: unknown[][]; formulas: unknown[][]; numberFormat: string[][] };
+  /**
+   * The same read cell by cell, as a grid draws them: only the cells asked for are read, so a grid showing 40
+   * rows of a 100,000-row sheet does not copy every cell after each change. Valid until the next change.
+   */
+  sheetCells(sheet: string): SheetCells;
   sheetNames(): string[];
   tableNames(): string[];
   /** Styles, validation, conditional formats, freeze panes, widths, protection and charts of a sheet. */
@@ -257,6 +272,20 @@ export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): I
         }
       }
       return { values, formulas, numberFormat };
+    },
+    sheetCells(sheetName) {
+      const { cells } = sheetOf(sheetName);
+      const used = cells.usedRect(false);
+      const rowCount = used ? used.row + used.rowCount : 0;
+      const columnCount = used ? used.column + used.columnCount : 0;
+      const inside = (r: number, c: number) => r >= 0 && r < rowCount && c >= 0 && c < columnCount;
+      return {
+        rowCount,
+        columnCount,
+        value: (r, c) => (inside(r, c) ? cells.value(r, c) : undefined),
+        formula: (r, c) => (inside(r, c) ? (cells.formula(r, c) ?? cells.value(r, c)) : undefined),
+        numberFormat: (r, c) => (inside(r, c) ? cells.format(r, c) : undefined),
+      };
     },
     sheetNames: () => host.state.sheets.map((sheet) => sheet.name),
     tableNames: () => host.state.tables.map((table) => table.name),

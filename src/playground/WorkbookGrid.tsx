@@ -9,7 +9,7 @@ import {
   useSyncExternalStore,
   type KeyboardEvent,
 } from "react";
-import type { HostSession, InMemoryWorkbook } from "../host";
+import type { HostSession, InMemoryWorkbook, SheetCells } from "../host";
 import { columnIndex } from "../host/addresses";
 import { cellAddress, columnLetter, displayCell } from "./cellDisplay";
 import { useAddInSelection } from "./useAddInSelection";
@@ -87,6 +87,14 @@ interface Selection {
   columnCount: number;
 }
 
+const NO_CELLS: SheetCells = {
+  rowCount: 0,
+  columnCount: 0,
+  value: () => undefined,
+  formula: () => undefined,
+  numberFormat: () => undefined,
+};
+
 const cell = (row: number, column: number): Selection => ({ row, column, rowCount: 1, columnCount: 1 });
 
 /**
@@ -111,7 +119,7 @@ export function WorkbookGrid({
   const [sheet, setSheet] = useState<string>("Licences");
   const activeSheet = sheets.includes(sheet) ? sheet : (sheets[0] ?? "");
   const data = useMemo(
-    () => (activeSheet ? workbook.readSheet(activeSheet) : { values: [], formulas: [], numberFormat: [] }),
+    () => (activeSheet ? workbook.sheetCells(activeSheet) : NO_CELLS),
     [workbook, activeSheet, version], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const [selection, setSelection] = useState<Selection>(cell(1, 0));
@@ -135,7 +143,7 @@ export function WorkbookGrid({
     setSelection(range);
   });
 
-  const rows = Math.max(data.values.length + 3, 20, selection.row + 2);
+  const rows = Math.max(data.rowCount + 3, 20, selection.row + 2);
   // A sheet of 100,000 rows renders only the rows in view (a few thousand cells), as Excel draws only those.
   const scrollerRef = useRef<HTMLDivElement>(null);
   const windowed = rows > RENDER_ALL_ROWS_UP_TO;
@@ -167,7 +175,7 @@ export function WorkbookGrid({
     () => (activeSheet ? workbook.listChoices(activeSheet, activeAddress) : undefined),
     [workbook, activeSheet, activeAddress, version], // eslint-disable-line react-hooks/exhaustive-deps
   );
-  const columns = Math.max(data.values[0]?.length ?? 0, 8);
+  const columns = Math.max(data.columnCount, 8);
   // Hidden columns (the Licence Key starts hidden) are left out, as Excel draws them; arrows step over them.
   const hidden = useMemo(
     () => new Set(activeSheet ? workbook.describeSheet(activeSheet).hiddenColumns.map(columnIndex) : []),
@@ -180,7 +188,7 @@ export function WorkbookGrid({
     return c < 0 || c >= columns ? from : c;
   };
   const formulaOf = (row: number, column: number): string => {
-    const formula = data.formulas[row]?.[column];
+    const formula = data.formula(row, column);
     return formula === undefined || formula === null ? "" : String(formula);
   };
 
@@ -269,7 +277,7 @@ export function WorkbookGrid({
           r < selection.row + selection.rowCount &&
           c >= selection.column &&
           c < selection.column + selection.columnCount;
-        const value = data.values[r]?.[c];
+        const value = data.value(r, c);
         const formula = formulaOf(r, c);
         const isFormula = formula.startsWith("=");
         return (
@@ -313,7 +321,7 @@ export function WorkbookGrid({
                 onBlur={(e) => editing !== null && commit(e.currentTarget.value, "leaving")}
               />
             ) : (
-              displayCell(value, data.numberFormat[r]?.[c])
+              displayCell(value, data.numberFormat(r, c))
             )}
           </td>
         );

@@ -210,4 +210,36 @@ describe("input parsing through values writes", () => {
     expect(values.map((row) => row[0])).toEqual(["#NAME?", 1, "#NAME?", "=1+1", 42, true]);
     expect(values[0][1]).toBe('=HYPERLINK("x")');
   });
+
+  test("a grid reading cell by cell sees what the whole sheet read shows, and nothing past it", async () => {
+    const workbook = createInMemoryWorkbook();
+    await workbook.session().run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("C2:C3").numberFormat = [["0.00"], ["dd/mm/yyyy"]];
+      sheet.getRange("A1:C3").values = [
+        ["Name", "", "Cost"],
+        ["=1+1", "'=2", "12.5"],
+        ["", "text", "46000"],
+      ];
+      await context.sync();
+    });
+    const whole = workbook.readSheet("Sheet1");
+    const cells = workbook.sheetCells("Sheet1");
+
+    expect([cells.rowCount, cells.columnCount]).toEqual([3, 3]);
+    for (let r = 0; r < 3; r++) {
+      for (let c = 0; c < 3; c++) {
+        expect([cells.value(r, c), cells.formula(r, c), cells.numberFormat(r, c)]).toEqual([
+          whole.values[r][c],
+          whole.formulas[r][c],
+          whole.numberFormat[r][c],
+        ]);
+      }
+    }
+    expect([cells.value(3, 0), cells.formula(0, 3), cells.numberFormat(-1, 0)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
 });

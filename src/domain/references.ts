@@ -139,13 +139,19 @@ export class ReferenceNames {
 
 export type DisplayKind = Parameters<ReferenceNames["displayFields"]>[0];
 
+/** The display fields one record should show (names beside its links, its dropdown entry), by field. */
+export interface DisplayUpdate {
+  id: string;
+  fields: Record<string, string>;
+}
+
 /** The records whose display fields differ from what they should show, with the fields to write. */
 export function staleDisplayFields(
   kind: DisplayKind,
   records: Iterable<Row>,
   names: ReferenceNames,
-): { id: string; fields: Record<string, string> }[] {
-  const stale: { id: string; fields: Record<string, string> }[] = [];
+): DisplayUpdate[] {
+  const stale: DisplayUpdate[] = [];
   for (const record of records) {
     const update = staleFields(kind, record, names);
     if (update) stale.push(update);
@@ -158,7 +164,7 @@ export function staleFields(
   kind: DisplayKind,
   record: Row,
   names: ReferenceNames,
-): { id: string; fields: Record<string, string> } | undefined {
+): DisplayUpdate | undefined {
   const wanted = names.displayFields(kind, record);
   const fields: Record<string, string> = {};
   let any = false;

@@ -14,7 +14,7 @@
  * Start-up: `followNames(register, startLiveRegister(register))`.
  */
 import type { RecordKind } from "../domain/ids";
-import { ReferenceNames, shareNames, staleFields } from "../domain/references";
+import { ReferenceNames, shareNames, staleFields, type DisplayUpdate } from "../domain/references";
 import { forEachPaced, yieldEvery, type Pause } from "../domain/yielding";
 import type { Register } from "../workbook/registerApi";
 import type { LiveRegister } from "./liveRegister";
@@ -112,7 +112,7 @@ export function followNames(
     const now = Date.now();
     let written = 0;
     for (const [kind, records] of toCompare) {
-      const stale: { id: string; fields: Record<string, string> }[] = [];
+      const stale: DisplayUpdate[] = [];
       await forEachPaced(records, pause, (record) => {
         shareNames(kind, record as Record<string, unknown>, current);
         const update = staleFields(kind, record, current);

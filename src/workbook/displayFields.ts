@@ -1,3 +1,4 @@
+import type { DisplayUpdate } from "../domain/references";
 import { literalText } from "./cells";
 import { locate, type LocateOptions } from "./locate";
 import { MAX_WRITE_BYTES, RANGE_OPERATION_BYTES, jsonBytes, utf8Bytes } from "./payload";
@@ -7,12 +8,6 @@ import type { RecordTableSpec } from "./tables/types";
 
 /** Cells about to be written, as sheet rows and columns (zero-based), one span per range. */
 export type BeforeWrite = (spans: Span[]) => void;
-
-/** The display fields one record should show (names beside its links, its dropdown entry), by field. */
-export interface DisplayUpdate {
-  id: string;
-  fields: Record<string, string>;
-}
 
 interface Write {
   row: number;

@@ -1,4 +1,6 @@
 import type { RecordKind } from "../domain/ids";
+import type { DisplayUpdate } from "../domain/references";
+import type { BeforeWrite } from "./displayFields";
 import type { RegisterChange } from "./registerApi";
 import type { ExcelRun } from "./excel";
 import { SilentEditWatch, type Span, spanContains, spanOf } from "./silentEdits";
@@ -95,12 +97,6 @@ function boundsOf(spans: readonly Span[]): Span {
     lastColumn: Math.max(...spans.map((span) => span.lastColumn)),
   };
 }
-
-const sameSpan = (a: Span, b: Span): boolean =>
-  a.firstRow === b.firstRow &&
-  a.lastRow === b.lastRow &&
-  a.firstColumn === b.firstColumn &&
-  a.lastColumn === b.lastColumn;
 
 /**
  * Tells listeners when the record tables change, locally (another add-in, the user typing) or remotely
@@ -200,8 +196,8 @@ export class ChangeFeed {
    */
   async shownWrite(
     kind: RecordKind,
-    work: (beforeWrite: (spans: Span[]) => void) => Promise<number>,
-    updates: readonly { id: string; fields: Record<string, string> }[],
+    work: (beforeWrite: BeforeWrite) => Promise<number>,
+    updates: readonly DisplayUpdate[],
   ): Promise<number> {
     const { table } = RECORD_TABLES[kind];
     const cells = await work((ranges) => {
@@ -230,7 +226,8 @@ export class ChangeFeed {
       (shown) =>
         shown.table === table &&
         now - shown.at < SHOWN_MEMORY_MS &&
-        (sameSpan(shown.bounds, span) || shown.ranges.some((range) => spanContains(range, span))),
+        ((spanContains(shown.bounds, span) && spanContains(span, shown.bounds)) ||
+          shown.ranges.some((range) => spanContains(range, span))),
     );
   }
 

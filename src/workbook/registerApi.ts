@@ -4,6 +4,7 @@ import type { IsoDate } from "../domain/dates";
 import type { RegisterPosition } from "../domain/positionTypes";
 import type { Pause } from "../domain/yielding";
 import type { SavedColumnMapping } from "../domain/columnMapping";
+import type { DisplayUpdate } from "../domain/references";
 import type { SheetValues } from "./activeSheet";
 
 export type { SheetValues } from "./activeSheet";
@@ -142,7 +143,7 @@ export interface RegisterChange {
   /** For the register's own writes: IDs of the records it deleted. */
   removedIds?: string[];
   /** For the register's writes of display fields (the names beside links): each record's fields written. */
-  shown?: readonly { id: string; fields: Record<string, string> }[];
+  shown?: readonly DisplayUpdate[];
   /**
    * This register's recent saves whose fields a co-author's change made at the same time replaced (Excel on
    * the web merges co-authors' changes seconds later, the later one winning): which record, which fields, and
@@ -257,10 +258,7 @@ export interface Register {
    * Writes the names shown beside records' links and their dropdown entries (display fields), by record ID,
    * and nothing else: no Row Version or Modified change. How many cells were written.
    */
-  writeDisplayFields?(
-    kind: RecordKind,
-    updates: { id: string; fields: Record<string, string> }[],
-  ): Promise<Result<number>>;
+  writeDisplayFields?(kind: RecordKind, updates: DisplayUpdate[]): Promise<Result<number>>;
   /** Column mappings saved in the workbook for files no tool recognises, one per header row. */
   readColumnMappings?(): Promise<Result<SavedColumnMapping[]>>;
   /** Remembers a column mapping for its header row (validated first; replaces one saved for that header row). */

@@ -217,18 +217,30 @@ export class ChangeFeed {
     return cells;
   }
 
-  /** A Local change over exactly the cells of a recent display write, or within one range of it. */
-  private isShownEcho(table: string, address: string): boolean {
+  /**
+   * Whether a Local change is the echo of a recent display write: over exactly its cells, or within one of its
+   * ranges. Each echo is taken once (Excel raises one event per request, or at most one per range written), so
+   * a person typing into one of those cells afterwards is heard; a host that echoed cell by cell would only
+   * make a reader re-read those cells.
+   */
+  private takeShownEcho(table: string, address: string): boolean {
     const span = spanOf(address);
     if (!span) return false;
     const now = Date.now();
-    return this.shown.some(
-      (shown) =>
-        shown.table === table &&
-        now - shown.at < SHOWN_MEMORY_MS &&
-        ((spanContains(shown.bounds, span) && spanContains(span, shown.bounds)) ||
-          shown.ranges.some((range) => spanContains(range, span))),
-    );
+    this.shown = this.shown.filter((shown) => now - shown.at < SHOWN_MEMORY_MS);
+    for (const shown of this.shown) {
+      if (shown.table !== table) continue;
+      if (spanContains(shown.bounds, span) && spanContains(span, shown.bounds)) {
+        this.shown = this.shown.filter((other) => other !== shown);
+        return true;
+      }
+      const range = shown.ranges.findIndex((written) => spanContains(written, span));
+      if (range === -1) continue;
+      shown.ranges.splice(range, 1);
+      if (shown.ranges.length === 0) this.shown = this.shown.filter((other) => other !== shown);
+      return true;
+    }
+    return false;
   }
 
   private async subscribeSelection(): Promise<void> {
@@ -272,7 +284,7 @@ export class ChangeFeed {
     this.silent.reported(watched.table, event.address, String(event.changeType));
     const local = event.source === "Local";
     if (local && (this.ownWrites > 0 || Date.now() < this.quietUntil)) return;
-    if (local && this.isShownEcho(watched.table, event.address)) return;
+    if (local && this.takeShownEcho(watched.table, event.address)) return;
     if (event.changeType === "RangeEdited" && !isValueChange(event.details)) {
       await new Promise((resolve) => setTimeout(resolve, this.options.formatWaitMs));
       if (this.isFormatOnly(event)) return;

@@ -119,6 +119,26 @@ describe("names written beside links", () => {
     );
     expect(heard.filter((change) => change.shown)).toHaveLength(1);
   });
+
+  it("a person typing over a name just written is heard, not taken for the write's echo", async () => {
+    const { workbook, session, register, ids, heard } = await farApart();
+    await register.writeDisplayFields!("installations", [
+      { id: ids[0], fields: { licenceLabel: "Visio · Subscription" } },
+    ]);
+    await settle();
+    heard.length = 0;
+
+    // the same cell, seconds later: the write's own echo has already come and gone
+    workbook.typeIntoCell("Installations", `${column(D.licenceLabel)}2`, "typed by hand", session);
+    await settle();
+
+    expect(heard).toEqual([
+      expect.objectContaining({
+        source: "local",
+        excel: expect.objectContaining({ address: expect.stringMatching(/2$/) }),
+      }),
+    ]);
+  });
 });
 
 describe("selection by the user", () => {

@@ -14,6 +14,12 @@ export interface CoAuthor {
   live?: LiveRegister;
 }
 
+/**
+ * A window too narrow for the grid beside a pane (a phone, or a browser window narrowed to the pane's width):
+ * the grid goes above the pane instead of being squeezed to nothing under it.
+ */
+const NARROW_WINDOW = "@media (max-width: 719px)";
+
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100vh" },
   header: {
@@ -25,14 +31,33 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundOnBrand,
     flexWrap: "wrap",
   },
-  body: { display: "flex", flexGrow: 1, minHeight: 0 },
-  workbook: { flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
+  body: {
+    display: "flex",
+    flexGrow: 1,
+    minHeight: 0,
+    [NARROW_WINDOW]: { flexDirection: "column" },
+  },
+  workbook: {
+    flexGrow: 1,
+    minWidth: 0,
+    overflow: "hidden",
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+    [NARROW_WINDOW]: {
+      flexGrow: 0,
+      flexShrink: 0,
+      height: "35vh",
+      borderRight: "none",
+      borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    },
+  },
   pane: {
     flexShrink: 0,
     display: "flex",
     flexDirection: "column",
+    maxWidth: "100%",
     borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
     minHeight: 0,
+    [NARROW_WINDOW]: { flexGrow: 1, flexShrink: 1, borderLeft: "none" },
   },
   paneTitle: {
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,

@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { withPlayground } from "./support/session";
-import { licenceForm, licenceItem, screenshotPane } from "./support/playground";
+import { licenceForm, licenceItem, screenshot, screenshotPane } from "./support/playground";
 
 let page: Page;
 let pane: Locator;
@@ -156,4 +156,20 @@ it("shows the settings, an exchange rate's message and the tabs without cutting 
     .evaluateAll((tabs) => tabs.map((tab) => tab.getBoundingClientRect().top));
   expect(new Set(tops).size).toBe(1);
   await screenshotPane(page, pane, "settings-320");
+});
+
+it("in a browser window as narrow as the pane, puts the grid above the pane instead of under it", async () => {
+  const wide = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 700 });
+  try {
+    const grid = page.getByRole("main");
+    await pane.getByRole("tablist", { name: "Views" }).getByRole("tab", { name: "Licences" }).click();
+    const [gridBox, paneBox] = [await grid.boundingBox(), await pane.boundingBox()];
+    expect(gridBox!.y + gridBox!.height).toBeLessThanOrEqual(paneBox!.y + 1);
+    expect(paneBox!.x).toBeGreaterThanOrEqual(0);
+    expect(paneBox!.x + paneBox!.width).toBeLessThanOrEqual(320);
+    await screenshot(page, "window-320");
+  } finally {
+    await page.setViewportSize(wide);
+  }
 });

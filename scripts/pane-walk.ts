@@ -33,6 +33,8 @@ interface Walk {
   savedMs: number;
   /** From Save to the list showing the new vendor, after going back. */
   listShowsSaveMs: number;
+  /** From Back to the list showing the new vendor. */
+  backMs: number;
   saveLongestTaskMs: number;
 }
 
@@ -86,9 +88,11 @@ async function walk(base: string, licences: number): Promise<Walk> {
     await form.getByRole("button", { name: "Save" }).click();
     await form.getByText("Saved.", { exact: true }).waitFor();
     const savedMs = Date.now() - save;
+    const back = Date.now();
     await form.getByRole("button", { name: "Back" }).click();
     await licenceItem(pane, product, NEW_VENDOR).waitFor();
     const listShowsSaveMs = Date.now() - save;
+    const backMs = Date.now() - back;
     // Work the save set off may still be running once the list shows it: the names beside the links.
     await page.waitForTimeout(3_000);
     return {
@@ -96,6 +100,7 @@ async function walk(base: string, licences: number): Promise<Walk> {
       searchLongestTaskMs,
       savedMs,
       listShowsSaveMs,
+      backMs,
       saveLongestTaskMs: await longestTask(page),
     };
   } finally {

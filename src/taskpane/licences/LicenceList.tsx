@@ -7,11 +7,10 @@ import {
   filterLicences,
   filterReadsFigures,
   isExpiringSoon,
-  licenceRows,
   NO_FILTER,
-  searchTexts,
   type LicenceFilter,
 } from "./filterLicences";
+import type { LicenceRowsCache } from "./licenceRowsCache";
 import { LicenceFilters } from "./LicenceFilters";
 import { LicenceListItem } from "./LicenceListItem";
 import { VirtualList } from "../VirtualList";
@@ -33,6 +32,7 @@ const useStyles = makeStyles({
 export function LicenceList({
   data,
   figures,
+  rowsCache,
   filter,
   onFilterChange,
   notice,
@@ -43,6 +43,8 @@ export function LicenceList({
 }: {
   data: RegisterData;
   figures: RegisterFigures;
+  /** The rows sorted for the list, kept by the tab so coming back from a form does not sort them again. */
+  rowsCache: LicenceRowsCache;
   filter: LicenceFilter;
   onFilterChange: (filter: LicenceFilter) => void;
   notice?: string;
@@ -59,9 +61,15 @@ export function LicenceList({
   const styles = useStyles();
   const soonDays = data.settings.expiringSoonDays;
   // Rows hold no figures: an edit of installations leaves the order alone, and each shown row reads its own.
-  const rows = useMemo(() => licenceRows(data.licences, data.software), [data.licences, data.software]);
+  const rows = useMemo(
+    () => rowsCache.rows(data.licences, data.software),
+    [rowsCache, data.licences, data.software],
+  );
   const searching = filter.search.trim() !== "";
-  const texts = useMemo(() => (searching ? searchTexts(rows) : undefined), [rows, searching]);
+  const texts = useMemo(
+    () => (searching ? rowsCache.searchTexts(rows) : undefined),
+    [rowsCache, rows, searching],
+  );
   // The status and expiring-soon filters read every licence's figures, so they follow every edit.
   const figuresRead = filterReadsFigures(filter) ? figures : undefined;
   const shown = useMemo(

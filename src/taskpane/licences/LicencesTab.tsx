@@ -6,6 +6,7 @@ import { useLicenceDraft } from "../hooks/useLicenceDraft";
 import { lazyView } from "../lazyView";
 import { NO_FILTER, type LicenceFilter } from "./filterLicences";
 import { LicenceList } from "./LicenceList";
+import { LicenceRowsCache } from "./licenceRowsCache";
 
 // The form and the discard dialog arrive after the list has painted.
 const LicenceForm = lazyView(() =>
@@ -49,6 +50,7 @@ export function LicencesTab({ data, figures, ref }: Props) {
   /** A licence selected in the sheet while this form had unsaved changes. */
   const [selectedInSheet, setSelectedInSheet] = useState<string>();
   const [filter, setFilter] = useState<LicenceFilter>(NO_FILTER);
+  const [rowsCache] = useState(() => new LicenceRowsCache());
   const [notice, setNotice] = useState<string>();
   /** The licence whose form was left for the list: the list puts the keyboard back on its row. */
   const [returnTo, setReturnTo] = useState<string>();
@@ -110,6 +112,7 @@ export function LicencesTab({ data, figures, ref }: Props) {
         <LicenceList
           data={data}
           figures={figures}
+          rowsCache={rowsCache}
           filter={filter}
           onFilterChange={setFilter}
           notice={notice}

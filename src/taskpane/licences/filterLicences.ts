@@ -26,7 +26,7 @@ const FIELD_BREAK = "\u0000";
  * a collator comparison per pair of licences costs seconds at 100,000 licences. No figures here: a row's
  * position is read when the row is shown, so the list needs no sorting again after an edit of installations.
  */
-export function licenceRows(licences: Licence[], software: Software[]): LicenceRow[] {
+export function licenceRows(licences: readonly Licence[], software: readonly Software[]): LicenceRow[] {
   const names = new Map(software.map((item) => [matchKey(item.id), item.name]));
   const products = new Map<string, LicenceRow[]>();
   for (const licence of licences) {
@@ -36,7 +36,7 @@ export function licenceRows(licences: Licence[], software: Software[]): LicenceR
     rows.push({ licence, softwareName });
   }
   const collator = new Intl.Collator("en-GB");
-  const expiry = (row: LicenceRow) => row.licence.expiryDate ?? "9999";
+  const expiry = (row: LicenceRow) => expiryKey(row.licence);
   const sorted: LicenceRow[] = [];
   for (const name of [...products.keys()].sort(collator.compare)) {
     const rows = products.get(name)!;
@@ -49,17 +49,23 @@ export function licenceRows(licences: Licence[], software: Software[]): LicenceR
   return sorted;
 }
 
+/** What orders a product's licences in the list: their expiry, perpetual ones (no date) last. */
+export const expiryKey = (licence: Licence): string => licence.expiryDate ?? "9999";
+
 /**
  * The searched words of each row (software name, vendor, licence key, purchase order) in lower case: worked
  * out once, when the first search is typed, rather than once per row per keystroke or before the list shows.
  */
 export function searchTexts(rows: LicenceRow[]): string[] {
-  return rows.map(({ licence, softwareName }) =>
-    [softwareName, licence.vendor, licence.licenceKey, licence.purchaseOrder]
-      .filter((value) => value !== undefined)
-      .join(FIELD_BREAK)
-      .toLowerCase(),
-  );
+  return rows.map(searchText);
+}
+
+/** One row's searched words, as searchTexts gives them. */
+export function searchText({ licence, softwareName }: LicenceRow): string {
+  return [softwareName, licence.vendor, licence.licenceKey, licence.purchaseOrder]
+    .filter((value) => value !== undefined)
+    .join(FIELD_BREAK)
+    .toLowerCase();
 }
 
 /** Expires within the next `days` days (today included); expired and perpetual licences are not "soon". */

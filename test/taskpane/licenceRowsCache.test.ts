@@ -53,4 +53,25 @@ describe("the licence list's rows, kept between visits and edits", () => {
       expectFresh(cache, list);
     }
   });
+
+  it("works the searched words out in the background, and a save landing part-way leaves none stale", async () => {
+    const cache = new LicenceRowsCache();
+    const rows = cache.rows(licences, software);
+    let pauses = 0;
+    const everyTime = () => {
+      pauses++;
+      return Promise.resolve();
+    };
+    const preparing = cache.prepareSearchTexts(rows, everyTime);
+    const edited = licences.slice();
+    edited[licences.length - 1] = { ...edited[licences.length - 1], vendor: "Late Vendor" };
+    edited[0] = { ...edited[0], vendor: "Early Vendor" };
+    const patched = cache.rows(edited, software);
+    await preparing;
+
+    expect(pauses).toBeGreaterThan(0);
+    expect(cache.searchTexts(patched)).toEqual(searchTexts(licenceRows(edited, software)));
+    await cache.prepareSearchTexts(patched, everyTime);
+    expectFresh(cache, edited);
+  });
 });

@@ -11,6 +11,7 @@ import {
   type LicenceFilter,
 } from "./filterLicences";
 import type { LicenceRowsCache } from "./licenceRowsCache";
+import { yieldEvery } from "../../domain/yielding";
 import { LicenceFilters } from "./LicenceFilters";
 import { LicenceListItem } from "./LicenceListItem";
 import { VirtualList } from "../VirtualList";
@@ -65,6 +66,10 @@ export function LicenceList({
     () => rowsCache.rows(data.licences, data.software),
     [rowsCache, data.licences, data.software],
   );
+  // The searched words, worked out in the background once the list has painted, ready for the first search.
+  useEffect(() => {
+    void rowsCache.prepareSearchTexts(rows, yieldEvery(undefined, { background: true }));
+  }, [rowsCache, rows]);
   const searching = filter.search.trim() !== "";
   const texts = useMemo(
     () => (searching ? rowsCache.searchTexts(rows) : undefined),

@@ -1,9 +1,13 @@
 import { matchKey } from "../../domain/keys";
 import type { Licence, Software } from "../../domain/schemas";
+import type { Pause } from "../../domain/yielding";
 import { expiryKey, licenceRows, searchText, type LicenceRow } from "./filterLicences";
 
 /** More licences changed at once than this and the list is sorted again instead of patched. */
 const MAX_PATCHED = 100;
+
+/** Searched words worked out between two looks at the clock while they are prepared in the background. */
+const TEXTS_PER_LOOK_AT_THE_CLOCK = 256;
 
 /**
  * The list's rows (licenceRows) and their searched words (searchTexts), kept while the pane is open, across
@@ -16,7 +20,8 @@ export class LicenceRowsCache {
   private licences: readonly Licence[] = [];
   private software: readonly Software[] | undefined;
   private rowsValue: LicenceRow[] = [];
-  private texts: { rows: LicenceRow[]; texts: string[] } | undefined;
+  /** The searched words of `rows`, worked out up to `filled` (prepareSearchTexts may be part-way). */
+  private texts: { rows: LicenceRow[]; texts: string[]; filled: number } | undefined;
 
   rows(licences: readonly Licence[], software: readonly Software[]): LicenceRow[] {
     if (licences === this.licences && software === this.software) return this.rowsValue;
@@ -32,10 +37,31 @@ export class LicenceRowsCache {
     return this.rowsValue;
   }
 
-  /** The rows' searched words, worked out for the rows of the last call to rows() and patched with them. */
+  /** The rows' searched words, for the rows of the last call to rows(): what is not yet worked out is, now. */
   searchTexts(rows: LicenceRow[]): string[] {
-    if (this.texts?.rows !== rows) this.texts = { rows, texts: rows.map(searchText) };
-    return this.texts.texts;
+    const texts = this.textsOf(rows);
+    while (texts.filled < rows.length) texts.texts[texts.filled] = searchText(rows[texts.filled++]);
+    return texts.texts;
+  }
+
+  /**
+   * Works the rows' searched words out a slice at a time, giving the thread back when `pause` says so, so the
+   * first search typed finds them ready instead of lower-casing every licence in one long task. Stops when the
+   * rows change (the words are then patched or worked out for the new rows).
+   */
+  async prepareSearchTexts(rows: LicenceRow[], pause: Pause): Promise<void> {
+    const texts = this.textsOf(rows);
+    while (texts.filled < rows.length && this.texts === texts) {
+      const end = Math.min(rows.length, texts.filled + TEXTS_PER_LOOK_AT_THE_CLOCK);
+      while (texts.filled < end) texts.texts[texts.filled] = searchText(rows[texts.filled++]);
+      const wait = pause();
+      if (wait) await wait;
+    }
+  }
+
+  private textsOf(rows: LicenceRow[]): { rows: LicenceRow[]; texts: string[]; filled: number } {
+    if (this.texts?.rows !== rows) this.texts = { rows, texts: new Array<string>(rows.length), filled: 0 };
+    return this.texts;
   }
 
   /** The last rows with the changed licences put in their places; undefined when any of them moves. */
@@ -50,16 +76,17 @@ export class LicenceRowsCache {
       replaced.set(before, after);
     }
     const rows = this.rowsValue.slice();
-    const texts = this.texts?.rows === this.rowsValue ? this.texts.texts.slice() : undefined;
+    const kept = this.texts?.rows === this.rowsValue ? this.texts : undefined;
+    const texts = kept && { rows, texts: kept.texts.slice(), filled: kept.filled };
     for (let i = 0; i < rows.length && replaced.size > 0; i++) {
       const after = replaced.get(rows[i].licence);
       if (!after) continue;
       replaced.delete(rows[i].licence);
       rows[i] = { licence: after, softwareName: rows[i].softwareName };
-      if (texts) texts[i] = searchText(rows[i]);
+      if (texts && i < texts.filled) texts.texts[i] = searchText(rows[i]);
     }
     if (replaced.size > 0) return undefined;
-    this.texts = texts ? { rows, texts } : undefined;
+    this.texts = texts;
     return rows;
   }
 }

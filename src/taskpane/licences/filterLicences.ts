@@ -54,7 +54,7 @@ export const expiryKey = (licence: Licence): string => licence.expiryDate ?? "99
 
 /**
  * The searched words of each row (software name, vendor, licence key, purchase order) in lower case: worked
- * out once, when the first search is typed, rather than once per row per keystroke or before the list shows.
+ * out once (in the background after the list shows, see LicenceRowsCache), not once per row per keystroke.
  */
 export function searchTexts(rows: LicenceRow[]): string[] {
   return rows.map(searchText);

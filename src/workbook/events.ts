@@ -219,9 +219,9 @@ export class ChangeFeed {
 
   /**
    * Whether a Local change is the echo of a recent display write: over exactly its cells, or within one of its
-   * ranges. Each echo is taken once (Excel raises one event per request, or at most one per range written), so
-   * a person typing into one of those cells afterwards is heard; a host that echoed cell by cell would only
-   * make a reader re-read those cells.
+   * ranges. Each echo is taken once (Excel raises one event per request, or one per range written), so a person
+   * typing into one of those cells afterwards is heard; a host that echoed cell by cell would only make a
+   * reader re-read those cells.
    */
   private takeShownEcho(table: string, address: string): boolean {
     const span = spanOf(address);
@@ -236,8 +236,8 @@ export class ChangeFeed {
       }
       const range = shown.ranges.findIndex((written) => spanContains(written, span));
       if (range === -1) continue;
+      // the box stays remembered: a host that echoed each range might echo the box too
       shown.ranges.splice(range, 1);
-      if (shown.ranges.length === 0) this.shown = this.shown.filter((other) => other !== shown);
       return true;
     }
     return false;

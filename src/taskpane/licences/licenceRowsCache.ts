@@ -1,13 +1,17 @@
 import { matchKey } from "../../domain/keys";
 import type { Licence, Software } from "../../domain/schemas";
-import type { Pause } from "../../domain/yielding";
+import { forEachPaced, type Pause } from "../../domain/yielding";
 import { expiryKey, licenceRows, searchText, type LicenceRow } from "./filterLicences";
 
 /** More licences changed at once than this and the list is sorted again instead of patched. */
 const MAX_PATCHED = 100;
 
-/** Searched words worked out between two looks at the clock while they are prepared in the background. */
-const TEXTS_PER_LOOK_AT_THE_CLOCK = 256;
+/** The searched words of `rows`, worked out up to `filled` (prepareSearchTexts may be part-way). */
+interface SearchTexts {
+  rows: LicenceRow[];
+  texts: string[];
+  filled: number;
+}
 
 /**
  * The list's rows (licenceRows) and their searched words (searchTexts), kept while the pane is open, across
@@ -20,8 +24,7 @@ export class LicenceRowsCache {
   private licences: readonly Licence[] = [];
   private software: readonly Software[] | undefined;
   private rowsValue: LicenceRow[] = [];
-  /** The searched words of `rows`, worked out up to `filled` (prepareSearchTexts may be part-way). */
-  private texts: { rows: LicenceRow[]; texts: string[]; filled: number } | undefined;
+  private texts: SearchTexts | undefined;
 
   rows(licences: readonly Licence[], software: readonly Software[]): LicenceRow[] {
     if (licences === this.licences && software === this.software) return this.rowsValue;
@@ -51,15 +54,18 @@ export class LicenceRowsCache {
    */
   async prepareSearchTexts(rows: LicenceRow[], pause: Pause): Promise<void> {
     const texts = this.textsOf(rows);
-    while (texts.filled < rows.length && this.texts === texts) {
-      const end = Math.min(rows.length, texts.filled + TEXTS_PER_LOOK_AT_THE_CLOCK);
-      while (texts.filled < end) texts.texts[texts.filled] = searchText(rows[texts.filled++]);
-      const wait = pause();
-      if (wait) await wait;
-    }
+    await forEachPaced(this.unfilled(texts), pause, (row) => {
+      texts.texts[row] = searchText(rows[row]);
+      texts.filled = row + 1;
+    });
   }
 
-  private textsOf(rows: LicenceRow[]): { rows: LicenceRow[]; texts: string[]; filled: number } {
+  /** The rows whose words are still to be worked out, while these words are still the ones kept. */
+  private *unfilled(texts: SearchTexts): Generator<number> {
+    while (texts.filled < texts.rows.length && this.texts === texts) yield texts.filled;
+  }
+
+  private textsOf(rows: LicenceRow[]): SearchTexts {
     if (this.texts?.rows !== rows) this.texts = { rows, texts: new Array<string>(rows.length), filled: 0 };
     return this.texts;
   }

@@ -72,9 +72,12 @@ export class HostContext {
       context: this,
       response: new ResponseBudget(this.host.limits),
     };
+    let failure: { error: unknown } | undefined;
     this.host.as(this.session, () => {
       try {
         for (const operation of operations) operation.run(exec);
+      } catch (error) {
+        failure = { error };
       } finally {
         stats.maxCellsRead = Math.max(stats.maxCellsRead, exec.response.cells);
         stats.responseBytes.push(exec.response.bytes);
@@ -83,10 +86,22 @@ export class HostContext {
         stats.answeringMs += performance.now() - started - exec.response.decodingMs;
       }
     });
+    await answerArrives();
+    if (failure) throw failure.error;
     return passThroughValue as T;
   }
 
   close(): void {
     this.closed = true;
   }
+}
+
+/**
+ * Excel's answer reaches the add-in as a message from another process (a webview, or an iframe on the web),
+ * so a sync always resolves in a task of its own, never straight after the work that queued it: other tasks
+ * (event handlers, the pane, custom functions) can run in between. A timeout, like the host's events, so the
+ * events a sync raised are delivered before its answer.
+ */
+function answerArrives(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -15,6 +15,15 @@ export type Session = HostSession;
 /** Errors from the registers' background work (event subscriptions, selection look-ups); tests expect none. */
 export const backgroundErrors: unknown[] = [];
 
+/**
+ * Waits until `done` holds, or `timeoutMs` has passed (the assertions after it then say what is missing). For
+ * what arrives after a chain of syncs, each answered in a task of its own, as Excel answers.
+ */
+export async function until(done: () => boolean, timeoutMs = 2000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!done() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 /** Deterministic IDs per register, unique across registers (two co-authors never coordinate). */
 export function idMaker(prefix: string): (kind: RecordKind) => string {
   let n = 0;

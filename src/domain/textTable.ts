@@ -94,7 +94,7 @@ export class TextTable<V> implements TextLookup<V> {
 }
 
 /** FNV-1a over the UTF-16 code units: cheap, and spreads IDs that differ in one character. */
-function hashText(text: string): number {
+export function hashText(text: string): number {
   let hash = 0x811c9dc5 | 0;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash;

@@ -19,8 +19,13 @@ export interface TextLookup<V> {
 export class TextTable<V> implements TextLookup<V> {
   private slots: Int32Array;
   private hashes: Int32Array;
-  private readonly keyAt: string[] = [];
-  private readonly valueAt: V[] = [];
+  /**
+   * Made at the expected size: a growing array copies itself into a larger one, and at a million texts on a
+   * large heap each copy was a pause of its own in the middle of a load.
+   */
+  private readonly keyAt: string[];
+  private readonly valueAt: V[];
+  private count = 0;
   private shift: number;
 
   /** `expected`: how many keys it will likely hold, so a table of known size never grows. */
@@ -28,11 +33,13 @@ export class TextTable<V> implements TextLookup<V> {
     const bits = Math.max(4, Math.ceil(Math.log2(Math.max(1, expected) * 2)));
     this.slots = new Int32Array(1 << bits);
     this.hashes = new Int32Array(Math.max(8, expected));
+    this.keyAt = new Array<string>(Math.max(8, expected));
+    this.valueAt = new Array<V>(Math.max(8, expected));
     this.shift = 32 - bits;
   }
 
   get size(): number {
-    return this.keyAt.length;
+    return this.count;
   }
 
   get(text: string): V | undefined {
@@ -51,10 +58,10 @@ export class TextTable<V> implements TextLookup<V> {
       this.valueAt[entry] = value;
       return this;
     }
-    if ((this.keyAt.length + 1) * 2 > this.slots.length) this.grow();
-    const added = this.keyAt.length;
-    this.keyAt.push(text);
-    this.valueAt.push(value);
+    if ((this.count + 1) * 2 > this.slots.length) this.grow();
+    const added = this.count++;
+    this.keyAt[added] = text;
+    this.valueAt[added] = value;
     if (added === this.hashes.length) this.hashes = copyInto(new Int32Array(added * 2), this.hashes);
     this.hashes[added] = hash;
     this.slots[this.freeSlot(hash)] = added + 1;
@@ -62,7 +69,7 @@ export class TextTable<V> implements TextLookup<V> {
   }
 
   *entries(): IterableIterator<[string, V]> {
-    for (let entry = 0; entry < this.keyAt.length; entry++) yield [this.keyAt[entry], this.valueAt[entry]];
+    for (let entry = 0; entry < this.count; entry++) yield [this.keyAt[entry], this.valueAt[entry]];
   }
 
   /** The entry holding this text, or -1. Slots hold entry + 1, so 0 is empty. */
@@ -87,7 +94,7 @@ export class TextTable<V> implements TextLookup<V> {
   private grow(): void {
     this.slots = new Int32Array(this.slots.length * 2);
     this.shift -= 1;
-    for (let entry = 0; entry < this.keyAt.length; entry++) {
+    for (let entry = 0; entry < this.count; entry++) {
       this.slots[this.freeSlot(this.hashes[entry])] = entry + 1;
     }
   }

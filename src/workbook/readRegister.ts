@@ -16,12 +16,16 @@ type Row = Record<string, unknown>;
 
 /** The records of one table, parsed a page at a time as the rows arrive; a repeated ID is a data issue. */
 export class TableRecords {
-  readonly records: Row[] = [];
   readonly positions: number[];
   /** Body row of each record by ID, for finding it again cheaply. */
   readonly rowOf: TextTable<number>;
-  /** Body row of each record, by its position in `records`. */
-  readonly bodyRows: number[] = [];
+  /**
+   * Made at the table's size, then cut to the records kept: a growing array copies itself into a larger one,
+   * and at a million rows on a large heap each copy was a pause of its own in the middle of a load.
+   */
+  private readonly kept: Row[];
+  private readonly keptRows: number[];
+  private count = 0;
   private readonly idAt: number;
 
   constructor(
@@ -31,7 +35,21 @@ export class TableRecords {
   ) {
     this.positions = columnPositions(layout, spec.columns);
     this.rowOf = new TextTable(layout.rowCount);
+    this.kept = new Array<Row>(layout.rowCount);
+    this.keptRows = new Array<number>(layout.rowCount);
     this.idAt = this.positions[spec.columns.findIndex((column) => column.field === "id")];
+  }
+
+  /** The records read so far, in the order of their rows (a row with a repeated ID or no record left out). */
+  get records(): Row[] {
+    this.kept.length = this.count;
+    return this.kept;
+  }
+
+  /** Body row of each record, by its position in `records`. */
+  get bodyRows(): number[] {
+    this.keptRows.length = this.count;
+    return this.keptRows;
   }
 
   get hasIdColumn(): boolean {
@@ -40,7 +58,7 @@ export class TableRecords {
 
   /** Parses rows read from body row `firstRow` on, giving the thread back when `pause` says so. */
   async add(firstRow: number, rows: readonly unknown[][], pause: Pause = noPause): Promise<void> {
-    const { spec, layout, positions, issues, rowOf, records, bodyRows } = this;
+    const { spec, layout, positions, issues, rowOf, kept, keptRows } = this;
     await forEachPaced(rows, pause, (row, index) => {
       const bodyRow = firstRow + index;
       const record = readRecord(spec, layout, positions, row, bodyRow, issues);
@@ -49,8 +67,9 @@ export class TableRecords {
       const first = rowOf.get(id);
       if (first === undefined) {
         rowOf.set(id, bodyRow);
-        records.push(record);
-        bodyRows.push(bodyRow);
+        kept[this.count] = record;
+        keptRows[this.count] = bodyRow;
+        this.count++;
         return;
       }
       issues.push(duplicateIdIssue(spec, layout, this.idAt, id, bodyRow, first));

@@ -66,7 +66,10 @@ export async function shareRepeatedText(
  */
 class TextCopies {
   private static readonly SHARD_BITS = 6;
-  private readonly shards = Array.from({ length: 1 << TextCopies.SHARD_BITS }, () => new Map<string, string>());
+  private readonly shards = Array.from(
+    { length: 1 << TextCopies.SHARD_BITS },
+    () => new Map<string, string>(),
+  );
 
   /** The copy kept of equal text seen before; undefined the first time, when this text becomes the copy. */
   earlierCopy(text: string): string | undefined {

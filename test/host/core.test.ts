@@ -90,38 +90,38 @@ describe("proxies, load and sync", () => {
   });
 });
 
-  test("a sync's answer, or its failure, arrives in a task of its own, after the events it raised", async () => {
-    const { session } = await workbookWithTable();
-    const heard: string[] = [];
-    await session.run(async (context) => {
-      context.workbook.tables.getItem("LicencesTable").onChanged.add(async () => {
-        heard.push("change event");
-      });
-      await context.sync();
+test("a sync's answer, or its failure, arrives in a task of its own, after the events it raised", async () => {
+  const { session } = await workbookWithTable();
+  const heard: string[] = [];
+  await session.run(async (context) => {
+    context.workbook.tables.getItem("LicencesTable").onChanged.add(async () => {
+      heard.push("change event");
     });
-    await settle();
-    await session.run(async (context) => {
-      context.workbook.worksheets.getItem("Licences").getRange("A2").values = [["LIC-1"]];
-      setTimeout(() => heard.push("another task"), 0);
-      const answered = context.sync().then(() => heard.push("answer"));
-      await Promise.resolve();
-      await Promise.resolve();
-      heard.push("still waiting");
-      await answered;
-      context.workbook.worksheets.getItem("Nope").load("name");
-      const failed = context.sync().catch(() => heard.push("failure"));
-      setTimeout(() => heard.push("task queued after the failing sync"), 0);
-      await failed;
-    });
-    expect(heard).toEqual([
-      "still waiting",
-      "another task",
-      "change event",
-      "answer",
-      "task queued after the failing sync",
-      "failure",
-    ]);
+    await context.sync();
   });
+  await settle();
+  await session.run(async (context) => {
+    context.workbook.worksheets.getItem("Licences").getRange("A2").values = [["LIC-1"]];
+    setTimeout(() => heard.push("another task"), 0);
+    const answered = context.sync().then(() => heard.push("answer"));
+    await Promise.resolve();
+    await Promise.resolve();
+    heard.push("still waiting");
+    await answered;
+    context.workbook.worksheets.getItem("Nope").load("name");
+    const failed = context.sync().catch(() => heard.push("failure"));
+    setTimeout(() => heard.push("task queued after the failing sync"), 0);
+    await failed;
+  });
+  expect(heard).toEqual([
+    "still waiting",
+    "another task",
+    "change event",
+    "answer",
+    "task queued after the failing sync",
+    "failure",
+  ]);
+});
 
 describe("tables", () => {
   test("a header-only table has one blank body row; writing below grows the table", async () => {

@@ -119,6 +119,9 @@ export async function readRegister(
     const collector = new TableRecords(spec, layout, issues);
     issues.push(...missingColumns(recordTableSpec(kind), layout));
     if (collector.hasIdColumn) collectors.set(spec.table, collector);
+    // each table's arrays are made at its size, tens of megabytes at 100,000 licences
+    const wait = pause();
+    if (wait) await wait;
   }
   const settingsTables = new Set([settingsTable.table, exchangeRatesTable.table]);
   const settingsRows = new Map<string, unknown[][]>();

@@ -56,9 +56,14 @@ export interface LiveFixture {
 
 /** Waits for host events (delivered on timers) and for the live register to apply them. */
 export async function settle(live: LiveRegister): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
+  // A change reaches the live register after a sync or two, each answered in a task of its own: wait until
+  // three rounds in a row bring nothing new.
+  let version = live.state.version;
+  for (let quiet = 0; quiet < 3;) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
     await live.settled();
+    if (live.state.version === version) quiet++;
+    else [version, quiet] = [live.state.version, 0];
   }
 }
 

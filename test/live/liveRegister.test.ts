@@ -2,6 +2,7 @@
 import { LiveRegister } from "../../src/live/liveRegister";
 import { columnLetter } from "../../src/workbook/cells";
 import { AS_OF, liveErrors, liveFixture, settle, type LiveFixture } from "../functions/liveHarness";
+import { until } from "../workbook/fixtures";
 
 let fixture: LiveFixture;
 
@@ -50,6 +51,7 @@ it("a row pasted with a copied ID is a data issue, as the load reports it", asyn
   const last = values.length;
   // a co-author copies LIC-OK's ID into the next licence's row
   workbook.typeIntoCell("Licences", `A${last}`, "LIC-OK");
+  await until(() => live.issues.length > 0);
   await settle(live);
   expect(live.issues).toEqual([
     expect.objectContaining({ sheet: "Licences", row: last, column: "Licence ID", recordId: "LIC-OK" }),

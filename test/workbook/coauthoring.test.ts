@@ -14,6 +14,7 @@ import {
   idMaker,
   registerOn,
   simpleLicence,
+  until,
   type Session,
   type Workbook,
 } from "./fixtures";
@@ -172,8 +173,8 @@ describe("a save never overwrites a change it did not see", () => {
       "Purchase Order": "PO-FIRST",
       Notes: "second",
     });
-    await new Promise((resolve) => setTimeout(resolve, 10));
     // the first co-author's register is told its licence changed (the pane reloads and sees Row Version 3)
+    await until(() => heard.includes("remote:licences"));
     expect(heard).toContain("remote:licences");
     expect((await first.load()).licences[0]).toMatchObject({ rowVersion: 3, notes: "second" });
   });

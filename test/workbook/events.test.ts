@@ -5,6 +5,7 @@ import { columnLetter } from "../../src/workbook/cells";
 import { RECORD_TABLES } from "../../src/workbook/tables";
 import { backgroundErrors, freshWorkbook, fullLicence, registerOn, until } from "./fixtures";
 
+/** For what must not happen (a second report), and for subscriptions to be in place: there is nothing to wait for. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe("change and selection events", () => {
@@ -33,7 +34,7 @@ describe("change and selection events", () => {
       device: "PC-1",
       source: "Manual",
     });
-    await settle();
+    await until(() => heard.length > 0);
     expect(heard.length).toBeGreaterThan(0);
     expect(heard.every((change) => change.source === "remote" && change.kinds[0] === "installations")).toBe(
       true,
@@ -42,7 +43,7 @@ describe("change and selection events", () => {
     heard.length = 0;
     const quantity = columnLetter(RECORD_TABLES.licences.columns.findIndex((c) => c.header === "Quantity"));
     workbook.typeIntoCell("Licences", `${quantity}2`, "7");
-    await settle();
+    await until(() => heard.length > 0);
     expect(heard.length).toBeGreaterThan(0);
     expect(heard[0].kinds).toEqual(["licences"]);
     expect(backgroundErrors).toEqual([]);
@@ -56,7 +57,7 @@ describe("change and selection events", () => {
     register.onRecordSelected((kind, id) => selected.push([kind, id]));
     await settle();
     await register.goToRecord("licences", added.value.id);
-    await settle();
+    await until(() => selected.length > 0);
     expect(selected).toContainEqual(["licences", added.value.id]);
     void workbook;
     void session;
@@ -131,7 +132,8 @@ describe("names written beside links", () => {
 
     // the same cell, seconds later: the write's own echo has already come and gone
     workbook.typeIntoCell("Installations", `${column(D.licenceLabel)}2`, "typed by hand", session);
-    await settle();
+    await until(() => heard.length > 0);
+    await settle(); // a second report would arrive meanwhile
 
     expect(heard).toEqual([
       expect.objectContaining({
@@ -154,10 +156,11 @@ describe("selection by the user", () => {
     register.onRecordSelected((kind, id) => selected.push([kind, id]));
     await settle();
     workbook.selectCell("Allocations", "C3", session);
-    await settle();
+    await until(() => selected.length > 0);
+    await settle(); // a second report would arrive meanwhile
     expect(selected).toEqual([["allocations", added.value[1].id]]);
     await register.goToCell("Allocations", "B2");
-    await settle();
+    await until(() => selected.length > 1);
     expect(selected[selected.length - 1]).toEqual(["allocations", added.value[0].id]);
   });
 });
@@ -178,7 +181,8 @@ describe("tables that are deleted and made again", () => {
     heard.length = 0;
     const device = columnLetter(RECORD_TABLES.installations.columns.findIndex((c) => c.header === "Device"));
     workbook.typeIntoCell("Installations", `${device}2`, "PC-9", workbook.session("colleague"));
-    await settle();
+    await until(() => heard.length > 0);
+    await settle(); // a second report would arrive meanwhile
     expect(heard).toEqual([expect.objectContaining({ kinds: ["installations"], source: "remote" })]);
     expect(backgroundErrors).toEqual([]);
   });

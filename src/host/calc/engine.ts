@@ -33,7 +33,8 @@ import { ExcelError, type Value } from "./values";
 /**
  * Runs custom functions in the in-memory host the way Excel does (see README.md here): each `=NS.F(...)`
  * cell is its own invocation of the associated function; dirty cells are collected and called together in
- * one microtask batch; a cell re-runs only when a cell it reads changes; streaming calls push values with
+ * one batch, begun in a microtask and cut into slices of at most `sliceMs` when it is long; a cell re-runs
+ * only when a cell it reads changes; streaming calls push values with
  * setResult until they are cancelled; arrays spill. Calculated values raise no onChanged events, only the
  * host's onAnyChange (for re-rendering), as in Excel.
  */
@@ -51,6 +52,13 @@ export interface CalculationOptions {
   emptyCell?: null | 0 | "";
   /** Today's date as a serial number. Default: the local date. */
   today?: () => number;
+  /**
+   * How long one slice of a calculation may run before it gives the thread back (default 40 ms). Excel
+   * calculates in its own process; the host calculates on the page's thread, so a long calculation is cut
+   * into slices to keep the page answering. A sync answered meanwhile reads cells not calculated yet as
+   * #BUSY!, as a read in Excel may while its CalculationState is Calculating.
+   */
+  sliceMs?: number;
 }
 
 export interface CalculationStats {
@@ -104,6 +112,18 @@ export function localTodaySerial(): number {
   );
 }
 
+/** A wave of a calculation, kept from one slice to the next. */
+interface Wave {
+  /** Dirty formulas when the wave began, and how many have been checked for readiness. */
+  toCheck: FormulaNode[];
+  checked: number;
+  /** Formulas found ready (reading nothing dirty or awaited), and the next to run. */
+  ready: FormulaNode[];
+  next: number;
+  /** A formula was marked dirty from outside the wave (an edit, a result arriving between slices). */
+  stale: boolean;
+}
+
 class Engine implements CalculationEngine, CalculationHooks {
   readonly stats: CalculationStats = { invocations: 0, batches: 0, cancellations: 0 };
   private readonly graph = new DependencyGraph();
@@ -119,6 +139,15 @@ class Engine implements CalculationEngine, CalculationHooks {
   private readonly promises = new Set<Promise<void>>();
   private idleWaiters: (() => void)[] = [];
   private scheduled = false;
+  /** The wave being calculated across slices: formulas found ready, the next to run, and the dirty cells still to check. */
+  private wave: Wave | undefined;
+  /** True while a slice runs. */
+  private running = false;
+  /** True while a wave evaluates its formulas (their results mark readers for the next wave, not this one). */
+  private inWave = false;
+  /** The current slice stops at this time (performance.now()). */
+  private deadline = Infinity;
+  private readonly sliceMs: number;
   private rendered = false;
   private attached = true;
   private lastToday: number;
@@ -140,6 +169,7 @@ class Engine implements CalculationEngine, CalculationHooks {
     this.streamingIds = new Set([...(options.streaming ?? [])].map((id) => id.toUpperCase()));
     this.emptyCell = options.emptyCell === undefined ? host.profile.emptyCell : options.emptyCell;
     this.today = options.today ?? localTodaySerial;
+    this.sliceMs = options.sliceMs ?? 40;
     this.lastToday = this.today();
     if (host.state.calculation) throw new Error("A calculation engine is already attached to this workbook.");
     host.state.calculation = this;
@@ -221,6 +251,7 @@ class Engine implements CalculationEngine, CalculationHooks {
     for (const node of this.graph.nodes()) this.cancel(node);
     this.dirty.clear();
     this.waiting.clear();
+    this.wave = undefined;
     if (this.host.state.calculation === this) this.host.state.calculation = undefined;
     this.resolveIdle();
   }
@@ -228,7 +259,8 @@ class Engine implements CalculationEngine, CalculationHooks {
   // ---- batches -----------------------------------------------------------------------------------
 
   private schedule(): void {
-    if (this.scheduled || !this.attached) return;
+    // while a slice runs it goes on with whatever becomes dirty, and asks for the next slice itself
+    if (this.scheduled || this.running || !this.attached) return;
     this.scheduled = true;
     queueMicrotask(() => this.runBatch());
   }
@@ -247,10 +279,13 @@ class Engine implements CalculationEngine, CalculationHooks {
   private runBatch(): void {
     this.scheduled = false;
     if (!this.attached) return;
-    this.stats.batches++;
-    this.columns.clear();
+    const continued = this.wave !== undefined;
+    if (!continued) this.stats.batches++;
+    this.deadline = performance.now() + this.sliceMs;
+    this.running = true;
     try {
       const changes = this.pendingChanges.splice(0);
+      if (changes.length > 0 || !continued) this.columns.clear();
       for (const change of changes) this.applyChange(change);
       const today = this.today();
       // TODAY() is volatile: "During recalculation, Excel evaluates cells that contain volatile functions and
@@ -259,8 +294,15 @@ class Engine implements CalculationEngine, CalculationHooks {
         this.lastToday = today;
         for (const node of this.graph.todayDependents) this.markDirty(node);
       }
-      this.calculate();
+      if (!this.calculate()) {
+        // the rest in a later task: the page (tests, the playground) gets its turn in between
+        this.scheduled = true;
+        setTimeout(() => this.runBatch(), 0);
+      }
     } finally {
+      this.running = false;
+      // an edit made while it ran (by a function, or a listener) starts a batch of its own
+      if (this.pendingChanges.length > 0) this.schedule();
       if (this.rendered) {
         this.rendered = false;
         // Excel raises no onChanged for calculated values: only the re-render listeners run.
@@ -270,21 +312,52 @@ class Engine implements CalculationEngine, CalculationHooks {
     }
   }
 
-  /** Runs dirty formulas in waves: a formula waits while a formula it reads is dirty or awaiting a result. */
-  private calculate(): void {
-    while (this.dirty.size > 0) {
-      const ready: FormulaNode[] = [];
-      for (const node of this.dirty) if (!this.waitsOnOthers(node)) ready.push(node);
-      if (ready.length === 0) {
+  /**
+   * Runs dirty formulas in waves: a formula waits while a formula it reads is dirty or awaiting a result.
+   * Stops when the slice's time is up, keeping the wave for the next slice; true when nothing is left to run.
+   */
+  private calculate(): boolean {
+    for (;;) {
+      if (!this.wave) {
+        if (this.dirty.size === 0) return true;
+        this.wave = { toCheck: [...this.dirty], checked: 0, ready: [], next: 0, stale: false };
+      }
+      const wave = this.wave;
+      while (wave.checked < wave.toCheck.length) {
+        const node = wave.toCheck[wave.checked++];
+        if (this.dirty.has(node) && !this.waitsOnOthers(node)) wave.ready.push(node);
+        if ((wave.checked & 63) === 0 && this.timeIsUp()) return false;
+      }
+      if (wave.ready.length === 0) {
         // Only waiting on calls still running, or a circular reference: run those not waiting on calls.
-        for (const node of this.dirty) if (!this.waitsOnCalls(node)) ready.push(node);
-        if (ready.length === 0) return;
+        for (const node of this.dirty) if (!this.waitsOnCalls(node)) wave.ready.push(node);
+        if (wave.ready.length === 0) {
+          this.wave = undefined;
+          return true;
+        }
       }
-      for (const node of ready) {
-        this.dirty.delete(node);
-        this.evaluate(node);
+      this.inWave = true;
+      try {
+        while (wave.next < wave.ready.length) {
+          const node = wave.ready[wave.next++];
+          // gone (its formula removed) or run since the wave was found
+          if (!this.dirty.has(node)) continue;
+          // it may read a formula marked dirty since it was found ready: then it waits for the next wave
+          if (wave.stale && this.waitsOnOthers(node)) continue;
+          this.dirty.delete(node);
+          this.evaluate(node);
+          if (this.wave !== wave) break;
+          if (this.timeIsUp()) return false;
+        }
+      } finally {
+        this.inWave = false;
       }
+      if (this.wave === wave) this.wave = undefined;
     }
+  }
+
+  private timeIsUp(): boolean {
+    return performance.now() >= this.deadline;
   }
 
   private sheetOf(node: FormulaNode): SheetModel | undefined {
@@ -581,6 +654,9 @@ class Engine implements CalculationEngine, CalculationHooks {
 
   private markDirty(node: FormulaNode): void {
     this.dirty.add(node);
+    // Outside a wave's evaluation (an edit, a result arriving between slices) a formula the wave holds as
+    // ready may read this one.
+    if (!this.inWave && this.wave) this.wave.stale = true;
     this.schedule();
   }
 

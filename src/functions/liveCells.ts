@@ -3,6 +3,7 @@
  * evaluated once the register is loaded, and again whenever a change touches what it read.
  */
 import { matchKey } from "../domain/keys";
+import { yieldEvery } from "../domain/yielding";
 import type { GridCell } from "../domain/positionGrid";
 import type { LicencePosition, ProductPosition } from "../domain/positionTypes";
 import type { UpcomingRenewal } from "../domain/upcomingRenewals";
@@ -30,7 +31,7 @@ let stopFollowing: (() => void) | undefined;
 // Cells follow whichever live register is the shared one; a replaced one never pushes into them.
 followSharedLiveRegister((live) => {
   stopFollowing?.();
-  stopFollowing = live?.onUpdated((affected) => watchers.update(affected));
+  stopFollowing = live?.onUpdated((affected) => void watchers.update(affected, yieldEvery()));
 });
 
 /**

@@ -34,9 +34,9 @@ import { ExcelError, type Value } from "./values";
  * Runs custom functions in the in-memory host the way Excel does (see README.md here): each `=NS.F(...)`
  * cell is its own invocation of the associated function; dirty cells are collected and called together in
  * one batch, begun in a microtask and cut into slices of at most `sliceMs` when it is long; a cell re-runs
- * only when a cell it reads changes; streaming calls push values with
- * setResult until they are cancelled; arrays spill. Calculated values raise no onChanged events, only the
- * host's onAnyChange (for re-rendering), as in Excel.
+ * only when a cell it reads changes; streaming calls push values with setResult until they are cancelled;
+ * arrays spill. Calculated values raise no onChanged events, only the host's onAnyChange (for re-rendering),
+ * as in Excel.
  */
 
 export interface CalculationOptions {

@@ -36,6 +36,6 @@ export async function hostRegister(
   const setUp = await register.setUp();
   if (!setUp.ok) throw new Error(setUp.error.message);
   for (const kind of SEED_ORDER)
-    await appendTableRows(session, RECORD_TABLES[kind].table, toWrittenRows(synthetic, kind));
+    await appendTableRows(session, RECORD_TABLES[kind].table, toWrittenRows(synthetic, kind), (row) => row);
   return { workbook, session, register };
 }

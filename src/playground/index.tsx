@@ -48,10 +48,15 @@ async function start(): Promise<void> {
   // ?licences=100000 seeds the benchmark's synthetic register of that many licences instead of the demo.
   const licences = query.has("licences") ? whole(query.get("licences"), 1, MAX_LICENCES, 0) : 0;
   trackWorkbookChanges(workbook);
-  if (licences > 0 && !empty) await seedSynthetic(workbook, licences);
+  // Seeding 100,000 licences takes a while: the page says how far it has got instead of staying blank.
+  const status = startingStatus(element);
+  status.show("Setting up the workbook…");
+  if (licences > 0 && !empty) await seedSynthetic(workbook, licences, undefined, status.show);
   else if (!empty) await seedWorkbook(workbook);
   // Marks for the scale measurement (scripts/pane-list-visible.ts): where the time goes before the pane shows.
   performance.mark("playground:seeded");
+  status.show("Opening the workbook…");
+  await nextPaint();
   // The same functions.json Excel reads tells the engine which functions stream.
   const metadata = await fetch("functions.json").then((response) => response.json());
   attachCalculation(workbook, { metadata });
@@ -72,15 +77,45 @@ async function start(): Promise<void> {
   followDashboardChart(coAuthors[0].register, () => live.settled());
   // and the names the sheets show beside links follow the catalogue
   followNames(coAuthors[0].register, live);
-  // A new workbook has no register to load until the pane's "Set up workbook" creates one.
-  if (!empty) await live.ready;
-  performance.mark("playground:register-loaded");
-
+  // Shown while the register loads, as Excel shows the workbook while the add-in starts: the pane shows how
+  // much of the register it has read. (A new workbook has nothing to load until "Set up workbook".)
+  status.remove();
   createRoot(element).render(
     <FluentProvider theme={webLightTheme}>
       <Playground workbook={workbook} coAuthors={coAuthors} paneWidth={paneWidth} />
     </FluentProvider>,
   );
+  if (!empty) await live.ready;
+  performance.mark("playground:register-loaded");
+}
+
+/** A plain line of text and a progress bar above the playground until it renders (React is not up yet). */
+function startingStatus(element: HTMLElement): {
+  show: (message: string, share?: number) => void;
+  remove: () => void;
+} {
+  const box = document.createElement("div");
+  box.setAttribute("role", "status");
+  box.style.cssText = "font: 14px 'Segoe UI', sans-serif; padding: 16px; max-width: 40em;";
+  const text = document.createElement("p");
+  const bar = document.createElement("progress");
+  bar.style.width = "100%";
+  bar.max = 1;
+  box.append(text, bar);
+  element.before(box);
+  return {
+    show(message, share) {
+      text.textContent = message;
+      if (share === undefined) bar.removeAttribute("value");
+      else bar.value = share;
+    },
+    remove: () => box.remove(),
+  };
+}
+
+/** Resolves once the browser has painted what is on the page now. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** A whole number from the query string, kept within min..max; the fallback when absent or not a number. */

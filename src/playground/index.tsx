@@ -51,7 +51,7 @@ async function start(): Promise<void> {
   // Seeding 100,000 licences takes a while: the page says how far it has got instead of staying blank.
   const status = startingStatus(element);
   status.show("Setting up the workbook…");
-  if (licences > 0 && !empty) await seedSynthetic(workbook, licences, undefined, status.show);
+  if (licences > 0 && !empty) await seedSynthetic(workbook, licences, { onProgress: status.show });
   else if (!empty) await seedWorkbook(workbook);
   // Marks for the scale measurement (scripts/pane-list-visible.ts): where the time goes before the list shows.
   performance.mark("playground:seeded");

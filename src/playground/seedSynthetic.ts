@@ -27,8 +27,10 @@ const MAKING_SHARE = 0.3;
 export async function seedSynthetic(
   workbook: InMemoryWorkbook,
   licenceCount: number,
-  today = todayIsoDate(),
-  onProgress: SeedProgress = () => undefined,
+  {
+    today = todayIsoDate(),
+    onProgress = () => undefined,
+  }: { today?: string; onProgress?: SeedProgress } = {},
 ): Promise<void> {
   const session = workbook.session("Synthetic set-up");
   const register = createWorkbookRegister({ run: (batch) => session.run(batch) });
@@ -41,13 +43,11 @@ export async function seedSynthetic(
   });
   if (!settings.ok) throw new Error(`Could not record the exchange rates: ${settings.error.message}`);
   const licences = licenceCount.toLocaleString("en-GB");
-  const synthetic = await syntheticRegisterPaced(
-    licenceCount,
-    yieldEvery(),
-    (share) => onProgress(`Making a register of ${licences} licences…`, share * MAKING_SHARE),
-    undefined,
+  const synthetic = await syntheticRegisterPaced(licenceCount, {
+    pause: yieldEvery(),
+    onProgress: (share) => onProgress(`Making a register of ${licences} licences…`, share * MAKING_SHARE),
     today,
-  );
+  });
   const total = SEED_ORDER.reduce((sum, kind) => sum + synthetic[kind].length, 0);
   let written = 0;
   for (const kind of SEED_ORDER) {

@@ -63,10 +63,12 @@ export function syntheticRegister(
  */
 export async function syntheticRegisterPaced(
   licenceCount: number,
-  pause: Pause,
-  onProgress: (share: number) => void = () => undefined,
-  seed = 20261127,
-  today = "2026-11-27",
+  {
+    pause,
+    onProgress = () => undefined,
+    seed = 20261127,
+    today = "2026-11-27",
+  }: { pause: Pause; onProgress?: (share: number) => void; seed?: number; today?: string },
 ): Promise<SyntheticRegister> {
   const steps = syntheticSteps(licenceCount, seed, today);
   for (;;) {

@@ -9,16 +9,15 @@ describe("the playground's synthetic register of N licences", () => {
   it("is made a step at a time, giving the page turns, and is the same register the benchmark measures", async () => {
     let pauses = 0;
     const shares: number[] = [];
-    const paced = await syntheticRegisterPaced(
-      1_000,
-      () => {
+    const paced = await syntheticRegisterPaced(1_000, {
+      pause: () => {
         pauses++;
         return Promise.resolve();
       },
-      (share) => shares.push(share),
-      20261127,
-      TODAY,
-    );
+      onProgress: (share) => shares.push(share),
+      seed: 20261127,
+      today: TODAY,
+    });
 
     expect(paced).toEqual(syntheticRegister(1_000, 20261127, TODAY));
     expect(pauses).toBeGreaterThanOrEqual(5);
@@ -29,7 +28,10 @@ describe("the playground's synthetic register of N licences", () => {
   it("is written into the tables row for row, saying how far it has got", async () => {
     const workbook = createInMemoryWorkbook({ profile: "web" });
     const progress: { message: string; share: number }[] = [];
-    await seedSynthetic(workbook, 40, TODAY, (message, share) => progress.push({ message, share }));
+    await seedSynthetic(workbook, 40, {
+      today: TODAY,
+      onProgress: (message, share) => progress.push({ message, share }),
+    });
 
     const session = workbook.session("Reader");
     const loaded = await createWorkbookRegister({ run: (batch) => session.run(batch) }).load();

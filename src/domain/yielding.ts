@@ -31,12 +31,55 @@ function behindOtherTasks(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** A stuck request (Excel not answering) holds background work back no longer than this at each pause. */
+export const MAX_HOLD_MS = 5_000;
+
+let personWaiting = 0;
+const whenNobodyWaits: (() => void)[] = [];
+
+/**
+ * Runs work a person is waiting for (a save from the pane, a delete): while any runs, background work does not
+ * take its next slice. A save's requests are answered one at a time, each in a task of its own, and without
+ * this each answer waited behind a slice of every background pass (names, shared text, search words): at
+ * 100,000 licences, "Saved." showed after a median 0.74 s instead of 0.53 s (README, Performance).
+ */
+export async function whilePersonWaits<T>(work: () => Promise<T>): Promise<T> {
+  personWaiting++;
+  try {
+    return await work();
+  } finally {
+    personWaiting--;
+    if (personWaiting === 0) for (const resolve of whenNobodyWaits.splice(0)) resolve();
+  }
+}
+
+/** Resolves once no work a person waits for is running (at once when none is), or after MAX_HOLD_MS. */
+function nobodyWaiting(): Promise<void> {
+  if (personWaiting === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, MAX_HOLD_MS);
+    // in Node (tests, the bench) a pending hold must not keep the process alive
+    (timer as { unref?: () => void }).unref?.();
+    whenNobodyWaits.push(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Background work's turn: behind the tasks already waiting, and after any work a person waits for. */
+async function backgroundTurn(): Promise<void> {
+  await behindOtherTasks();
+  await nobodyWaiting();
+}
+
 /**
  * A Pause that yields once `ms` milliseconds have passed since it last yielded (or was made). Background
- * work (`background: true`) lets every task already waiting run first, so it never delays the pane's render.
+ * work (`background: true`) lets every task already waiting run first, so it never delays the pane's render,
+ * and waits while work a person is waiting for runs (whilePersonWaits).
  */
 export function yieldEvery(ms: number = DEFAULT_SLICE_MS, options: { background?: boolean } = {}): Pause {
-  const turn = options.background ? behindOtherTasks : nextTurn;
+  const turn = options.background ? backgroundTurn : nextTurn;
   let sliceStart = performance.now();
   return () => {
     if (performance.now() - sliceStart < ms) return undefined;

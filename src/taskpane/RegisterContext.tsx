@@ -1,10 +1,11 @@
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { IsoDate } from "../domain/dates";
 import type { LiveRegister } from "../live/liveRegister";
 import type { Register } from "../workbook/registerApi";
+import { personWaitsRegister } from "./personWaitsRegister";
 
 interface RegisterContextValue {
-  /** Where the pane writes (reads come from `live`). */
+  /** Where the pane writes (reads come from `live`); background passes wait while a call runs. */
   register: Register;
   /** The register in memory, kept current from change events; the pane reads only this. */
   live: LiveRegister;
@@ -23,8 +24,9 @@ export function RegisterProvider({
   today: IsoDate;
   children: ReactNode;
 }) {
+  const register = useMemo(() => personWaitsRegister(live.register), [live.register]);
   return (
-    <RegisterContext.Provider value={{ register: live.register, live, today }}>
+    <RegisterContext.Provider value={{ register, live, today }}>
       {children}
     </RegisterContext.Provider>
   );

@@ -1,11 +1,6 @@
 /** Long loops give the thread back between slices, for an array or for records taken from an iterator. */
-import {
-  forEachPaced,
-  MAX_HOLD_MS,
-  whilePersonWaits,
-  yieldEvery,
-  type Pause,
-} from "../../src/domain/yielding";
+import { forEachPaced, MAX_HOLD_MS, whilePersonWaits, type Pause } from "../../src/domain/yielding";
+import { backgroundPass, turns } from "../support/backgroundPass";
 
 /** A pause that gives the thread back every time it is asked, noting how many items were taken by then. */
 function countingPause(taken: () => number) {
@@ -49,47 +44,35 @@ it("visits every item of an array in order, pausing between slices", async () =>
 
 describe("background work and work a person waits for", () => {
   afterEach(() => jest.useRealTimers());
-  const turns = async (count: number) => {
-    for (let turn = 0; turn < count; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
-  };
 
   it("takes no background slice while a save runs, and carries on once it is answered", async () => {
     let answer: () => void = () => {};
-    let visited = 0;
     let visitedWhenAnswered = -1;
     const save = whilePersonWaits(async () => {
       await new Promise<void>((resolve) => (answer = resolve));
-      visitedWhenAnswered = visited;
+      visitedWhenAnswered = background.visited();
     });
-    const background = forEachPaced(
-      Array.from({ length: 1_000 }, (_, i) => i),
-      yieldEvery(0, { background: true }),
-      () => visited++,
-    );
+    const background = backgroundPass(1_000);
     await turns(20);
     // one slice was taken before the pass first paused; however many turns go by, it takes no other
-    expect(visited).toBeGreaterThan(0);
-    expect(visited).toBeLessThan(1_000);
-    const heldAt = visited;
+    expect(background.visited()).toBeGreaterThan(0);
+    expect(background.visited()).toBeLessThan(1_000);
+    const heldAt = background.visited();
     await turns(20);
-    expect(visited).toBe(heldAt);
+    expect(background.visited()).toBe(heldAt);
     answer();
-    await Promise.all([save, background]);
+    await Promise.all([save, background.done]);
     expect(visitedWhenAnswered).toBe(heldAt);
-    expect(visited).toBe(1_000);
+    expect(background.visited()).toBe(1_000);
   });
 
   it("gives the work's result or failure back as it was", async () => {
     await expect(whilePersonWaits(async () => 42)).resolves.toBe(42);
     await expect(whilePersonWaits(() => Promise.reject(new Error("refused")))).rejects.toThrow("refused");
     // neither left background work held
-    let visited = 0;
-    await forEachPaced(
-      Array.from({ length: 600 }, (_, i) => i),
-      yieldEvery(0, { background: true }),
-      () => visited++,
-    );
-    expect(visited).toBe(600);
+    const background = backgroundPass(600);
+    await background.done;
+    expect(background.visited()).toBe(600);
   });
 
   it("holds background work no longer than MAX_HOLD_MS behind a request that is never answered", async () => {
@@ -97,11 +80,7 @@ describe("background work and work a person waits for", () => {
     let answer: () => void = () => {};
     const stuck = whilePersonWaits(() => new Promise<void>((resolve) => (answer = resolve)));
     let done = false;
-    const background = forEachPaced(
-      Array.from({ length: 600 }, (_, i) => i),
-      yieldEvery(0, { background: true }),
-      () => undefined,
-    ).then(() => (done = true));
+    const background = backgroundPass(600).done.then(() => (done = true));
     await jest.advanceTimersByTimeAsync(MAX_HOLD_MS - 100);
     expect(done).toBe(false);
     // the pass pauses three times (after each slice of 256), each held MAX_HOLD_MS at most

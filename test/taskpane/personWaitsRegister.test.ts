@@ -1,11 +1,7 @@
 /** The pane's calls to the register hold background passes back until they are answered. */
-import { forEachPaced, yieldEvery } from "../../src/domain/yielding";
 import { personWaitsRegister } from "../../src/taskpane/personWaitsRegister";
 import type { Register } from "../../src/workbook/registerApi";
-
-const turns = async (count: number) => {
-  for (let turn = 0; turn < count; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
+import { backgroundPass, turns } from "../support/backgroundPass";
 
 function fakeRegister() {
   let answer: (value: unknown) => void = () => {};
@@ -23,22 +19,17 @@ function fakeRegister() {
 it("holds a background pass while a save is unanswered, then gives the save's result", async () => {
   const fake = fakeRegister();
   const register = personWaitsRegister(fake.register);
-  let visited = 0;
   const save = register.update("licences", {} as never);
-  const background = forEachPaced(
-    Array.from({ length: 2_000 }, (_, i) => i),
-    yieldEvery(0, { background: true }),
-    () => visited++,
-  );
+  const background = backgroundPass(2_000);
   await turns(30);
-  expect(visited).toBeLessThan(2_000);
-  const held = visited;
+  expect(background.visited()).toBeLessThan(2_000);
+  const held = background.visited();
   await turns(30);
-  expect(visited).toBe(held);
+  expect(background.visited()).toBe(held);
   fake.answer({ ok: true, value: "saved" });
   await expect(save).resolves.toEqual({ ok: true, value: "saved" });
-  await background;
-  expect(visited).toBe(2_000);
+  await background.done;
+  expect(background.visited()).toBe(2_000);
 });
 
 it("passes subscriptions straight through, and gives the same method each time it is read", () => {

@@ -25,11 +25,7 @@ export function RegisterProvider({
   children: ReactNode;
 }) {
   const register = useMemo(() => personWaitsRegister(live.register), [live.register]);
-  return (
-    <RegisterContext.Provider value={{ register, live, today }}>
-      {children}
-    </RegisterContext.Provider>
-  );
+  return <RegisterContext.Provider value={{ register, live, today }}>{children}</RegisterContext.Provider>;
 }
 
 export function useRegisterContext(): RegisterContextValue {

@@ -35,7 +35,7 @@ function behindOtherTasks(): Promise<void> {
 export const MAX_HOLD_MS = 5_000;
 
 let personWaiting = 0;
-const whenNobodyWaits: (() => void)[] = [];
+const whenNobodyWaits = new Set<() => void>();
 
 /**
  * Runs work a person is waiting for (a save from the pane, a delete): while any runs, background work does not
@@ -49,7 +49,8 @@ export async function whilePersonWaits<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } finally {
     personWaiting--;
-    if (personWaiting === 0) for (const resolve of whenNobodyWaits.splice(0)) resolve();
+    // each release takes itself out of the set
+    if (personWaiting === 0) for (const release of [...whenNobodyWaits]) release();
   }
 }
 
@@ -57,13 +58,15 @@ export async function whilePersonWaits<T>(work: () => Promise<T>): Promise<T> {
 function nobodyWaiting(): Promise<void> {
   if (personWaiting === 0) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, MAX_HOLD_MS);
+    const release = () => {
+      clearTimeout(timer);
+      whenNobodyWaits.delete(release);
+      resolve();
+    };
+    const timer = setTimeout(release, MAX_HOLD_MS);
     // in Node (tests, the bench) a pending hold must not keep the process alive
     (timer as { unref?: () => void }).unref?.();
-    whenNobodyWaits.push(() => {
-      clearTimeout(timer);
-      resolve();
-    });
+    whenNobodyWaits.add(release);
   });
 }
 

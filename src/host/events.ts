@@ -97,6 +97,11 @@ export class EventHub {
     );
   }
 
+  /** Every handler a session registered: its add-in's runtime has closed. */
+  removeSession(sessionId: string): void {
+    this.registrations = this.registrations.filter((r) => r.sessionId !== sessionId);
+  }
+
   count(): number {
     return this.registrations.length;
   }

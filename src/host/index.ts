@@ -53,6 +53,11 @@ export interface HostSession {
   readonly name: string;
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   readonly stats: SessionStats;
+  /**
+   * The add-in's runtime closing (its pane or the workbook closed, or a reload): the handlers it registered
+   * are gone, a later run() is refused, and session(name) afterwards is a new runtime.
+   */
+  close(): void;
 }
 
 /** Area attributes of a sheet, for tests to inspect (addresses without the sheet name). */
@@ -128,9 +133,12 @@ export interface InMemoryWorkbook {
 }
 
 class Session implements HostSession {
+  private closed = false;
+
   constructor(
     readonly core: SessionCore,
     private readonly host: HostCore,
+    private readonly forget: (session: Session) => void,
   ) {}
 
   get name(): string {
@@ -142,6 +150,7 @@ class Session implements HostSession {
   }
 
   async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error(`The session "${this.name}" is closed: start a new one.`);
     const context = new HostContext(this.host, this.core);
     try {
       // The proxies implement the members of Excel.RequestContext the add-in uses, not the whole interface.
@@ -151,6 +160,12 @@ class Session implements HostSession {
     } finally {
       context.close();
     }
+  }
+
+  close(): void {
+    this.closed = true;
+    this.host.hub.removeSession(this.core.id);
+    this.forget(this);
   }
 }
 
@@ -172,7 +187,9 @@ export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): I
   const session = (name = "user"): Session => {
     let found = sessions.get(name);
     if (!found) {
-      found = new Session(host.newSession(name), host);
+      found = new Session(host.newSession(name), host, (closed) => {
+        if (sessions.get(name) === closed) sessions.delete(name);
+      });
       sessions.set(name, found);
     }
     return found;

@@ -107,6 +107,24 @@ describe("events as Excel raises them", () => {
     await settle();
     expect(heard.map((h) => h.kind)).toEqual(["sheet"]);
   });
+
+  test("closing the add-in's runtime ends its handlers; the name then starts a new runtime", async () => {
+    const { workbook, addin, heard } = await licences();
+    addin.close();
+    workbook.typeIntoCell("Licences", "C2", "6");
+    await settle();
+    expect(heard).toEqual([]);
+    await expect(addin.run(async () => undefined)).rejects.toThrow(/closed: start a new one/);
+
+    const reopened = workbook.session("addin");
+    expect(reopened).not.toBe(addin);
+    const read = await reopened.run(async (context) => {
+      const cell = context.workbook.worksheets.getItem("Licences").getRange("C2").load("values");
+      await context.sync();
+      return cell.values;
+    });
+    expect(read).toEqual([[6]]);
+  });
 });
 
 describe("a cell holds at most 32,767 characters", () => {

@@ -84,5 +84,6 @@ export function withFaults(
         inject(context as unknown as HostContext);
         return batch(context);
       }),
+    close: () => session.close(),
   };
 }

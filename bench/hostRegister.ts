@@ -21,18 +21,27 @@ export interface HostRegister {
 
 const SEED_ORDER: RecordKind[] = ["software", "licences", "allocations", "installations"];
 
+/** The add-in opened in a runtime of its own on the workbook, with nothing read yet; close its session to end it. */
+export function addInRuntime(
+  workbook: InMemoryWorkbook,
+  name: string,
+): { session: HostSession; register: Register } {
+  const session = workbook.session(name);
+  const register = createWorkbookRegister({
+    run: (batch) => session.run(batch),
+    ownEchoMs: 0,
+    onBackgroundError: (error) => console.error(error),
+  });
+  return { session, register };
+}
+
 /** Sets the workbook up, then writes the rows straight into the tables (seeding is not what is measured). */
 export async function hostRegister(
   synthetic: SyntheticRegister,
   profile: ExcelPlatform,
 ): Promise<HostRegister> {
   const workbook = createInMemoryWorkbook({ profile });
-  const session = workbook.session("bench");
-  const register = createWorkbookRegister({
-    run: (batch) => session.run(batch),
-    ownEchoMs: 0,
-    onBackgroundError: (error) => console.error(error),
-  });
+  const { session, register } = addInRuntime(workbook, "bench");
   const setUp = await register.setUp();
   if (!setUp.ok) throw new Error(setUp.error.message);
   for (const kind of SEED_ORDER)

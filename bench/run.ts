@@ -212,6 +212,21 @@ function startAsTheAddIn(register: Register): {
   };
 }
 
+/**
+ * Waits until a closed runtime's register has been collected, so the next start's heap holds none of its rows
+ * (a real start has no earlier runtime); says so when it is still reachable after a few collections.
+ */
+async function untilCollected(closed: WeakRef<object> | undefined): Promise<void> {
+  for (let attempt = 0; closed?.deref() !== undefined; attempt++) {
+    if (attempt === 5) {
+      console.warn("An earlier start's register is still reachable: this start's heap holds its rows too.");
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    collectGarbage();
+  }
+}
+
 /** The host measures under BENCH_EXCEL (web by default): a load over Excel on the web's 5 MB limits fails the run. */
 async function measureHost(size: number, host: HostRegister, targets: EditTargets, row: Row): Promise<void> {
   // Memory first, in a runtime of its own on a register nothing has read yet: what opening it into the live
@@ -233,8 +248,11 @@ async function measureHost(size: number, host: HostRegister, targets: EditTarget
   // session is closed afterwards (its event handlers go with it), so no earlier run's rows stay in the heap.
   const blocks: number[] = [];
   const blocksWithHost: number[] = [];
+  let previous: WeakRef<object> | undefined;
   const starts = await repeat(RUNS, async (run) => {
+    await untilCollected(previous);
     const runtime = addInRuntime(host.workbook, `bench-start-${run}`);
+    previous = new WeakRef(runtime.register);
     const monitor = monitorBlocks(() => runtime.session.stats.answeringMs);
     const started = await time(async () => {
       const addIn = startAsTheAddIn(runtime.register);
@@ -248,6 +266,8 @@ async function measureHost(size: number, host: HostRegister, targets: EditTarget
     blocksWithHost.push(longestWithExcluded);
     started.value.stop();
     runtime.session.close();
+    // what the runtime still had under way (a write of names after the edit) ends, so one collection frees it
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     return started.ms;
   });
   record(row, size, "live_start_ms", spread(starts));

@@ -227,28 +227,34 @@ async function untilCollected(closed: WeakRef<object> | undefined): Promise<void
   }
 }
 
+/** The heap one start keeps, in a runtime of its own, closed afterwards (its locals end with this call). */
+async function memoryOfAStart(host: HostRegister): Promise<{ liveMb: number; closed: WeakRef<object> }> {
+  const before = heapMb();
+  const runtime = addInRuntime(host.workbook, "bench-memory");
+  const addIn = startAsTheAddIn(runtime.register);
+  await addIn.live.ready;
+  await addIn.namesCaughtUp;
+  await addIn.live.trimmed();
+  const liveMb = heapMb() - before;
+  addIn.stop();
+  runtime.session.close();
+  return { liveMb, closed: new WeakRef(runtime.register) };
+}
+
 /** The host measures under BENCH_EXCEL (web by default): a load over Excel on the web's 5 MB limits fails the run. */
 async function measureHost(size: number, host: HostRegister, targets: EditTargets, row: Row): Promise<void> {
   // Memory first, in a runtime of its own on a register nothing has read yet: what opening it into the live
   // register keeps. The runtime is closed afterwards, so what it read does not stay in the heap.
-  const before = heapMb();
-  const memoryRuntime = addInRuntime(host.workbook, "bench-memory");
-  const first = startAsTheAddIn(memoryRuntime.register);
-  await first.live.ready;
-  await first.namesCaughtUp;
-  await first.live.trimmed();
-  const liveMb = heapMb() - before;
-  first.stop();
-  memoryRuntime.session.close();
-  row.live_register_mb = round(liveMb);
-  results[`live_register_mb_${label(size)}`] = round(liveMb);
+  const memory = await memoryOfAStart(host);
+  let previous: WeakRef<object> | undefined = memory.closed;
+  row.live_register_mb = round(memory.liveMb);
+  results[`live_register_mb_${label(size)}`] = round(memory.liveMb);
 
   // Opening the register into the live register and applying one edit, watching for long synchronous work.
   // Each run is the add-in opened afresh, as in a new runtime: a register that has read nothing yet, whose
   // session is closed afterwards (its event handlers go with it), so no earlier run's rows stay in the heap.
   const blocks: number[] = [];
   const blocksWithHost: number[] = [];
-  let previous: WeakRef<object> | undefined;
   const starts = await repeat(RUNS, async (run) => {
     await untilCollected(previous);
     const runtime = addInRuntime(host.workbook, `bench-start-${run}`);

@@ -138,6 +138,15 @@ export class Coauthoring {
     }
   }
 
+  /** A closed session's copy: nothing more is shipped to it, and what was on its way is dropped. */
+  forget(session: Author): void {
+    const copy = this.copies.get(session.id);
+    if (!copy) return;
+    for (const timer of copy.pending.values()) clearTimeout(timer);
+    this.inFlight -= copy.pending.size;
+    this.copies.delete(session.id);
+  }
+
   /** Resolves once every change shipped so far has reached every copy (and its events are queued). */
   async settled(): Promise<void> {
     while (this.inFlight > 0)

@@ -70,6 +70,14 @@ export class HostCore {
     return session;
   }
 
+  /** The session's runtime has closed: its handlers and its copy of the workbook go. */
+  closeSession(session: SessionCore): void {
+    this.hub.removeSession(session.id);
+    this.coauthoring?.forget(session);
+    const at = this.sessions.indexOf(session);
+    if (at >= 0) this.sessions.splice(at, 1);
+  }
+
   activeSheetId(session: SessionCore): string | undefined {
     const state = this.state;
     if (session.activeSheetId && state.sheetById(session.activeSheetId)) return session.activeSheetId;

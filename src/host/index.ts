@@ -164,7 +164,7 @@ class Session implements HostSession {
 
   close(): void {
     this.closed = true;
-    this.host.hub.removeSession(this.core.id);
+    this.host.closeSession(this.core);
     this.forget(this);
   }
 }

@@ -1,8 +1,7 @@
 import type { Progress, Result } from "./registerApi";
 import { fail, ok } from "./excel";
-import { locate } from "./locate";
+import { locate, readLocatedRows } from "./locate";
 import { comparedFields, sameValue } from "./merge";
-import { readBodyRows } from "./pagedRead";
 import { parseRow } from "./records";
 import { sheetRowNumber } from "./tableLayout";
 import type { RecordTableSpec } from "./tables/types";
@@ -91,7 +90,7 @@ export async function presentIds(
   );
   const present = new Map<string, { record?: Row; sheetRow: number }>();
   if (located.rowOf.size === 0) return present;
-  const cells = await readBodyRows(context, located.layout, located.rowOf.values());
+  const cells = await readLocatedRows(context, located, located.rowOf.values());
   for (const [id, row] of located.rowOf) {
     const values = cells.get(row) ?? [];
     if (String(values[located.idAt] ?? "").trim() !== id) continue;

@@ -18,10 +18,9 @@
 import type { Progress, RegisterFailure, Result } from "./registerApi";
 import { heldCell, toCell, type CellValue } from "./cells";
 import { fail, isItemNotFound, ok } from "./excel";
-import { locate, versionOf, type Located } from "./locate";
+import { locate, readLocatedRows, versionOf, type Located } from "./locate";
 import { cellFields, decide, sameValue, comparedFields } from "./merge";
 import { conflictMessage, deletedMessage, joinAnd, unfinishedMessage } from "./messages";
-import { readBodyRows } from "./pagedRead";
 import { fieldErrors, parseRow } from "./records";
 import { queueGuards, writePlanned, type PlannedWrite } from "./saveRows";
 import type { RecordTableSpec } from "./tables/types";
@@ -121,9 +120,9 @@ export async function saveRecords(
     const located = await locate(context, spec, ids, { find: save.find, lastSeen: save.lastSeen });
     const gone = pending.filter((index) => !located.rowOf.has(String(records[index].id)));
     if (gone.length > 0) return fail(refusal(spec, records.length, saved.size, { deleted: gone.length }));
-    const current = await readBodyRows(
+    const current = await readLocatedRows(
       context,
-      located.layout,
+      located,
       ids.map((id) => located.rowOf.get(id)!),
     );
 
@@ -265,7 +264,7 @@ export async function removeRecord(
     const located = await locate(context, spec, [id], { find: save.find, lastSeen: save.lastSeen });
     const row = located.rowOf.get(id);
     if (row === undefined) return fail({ kind: "deleted", message: deletedMessage(spec.noun) });
-    const before = (await readBodyRows(context, located.layout, [row])).get(row) ?? [];
+    const before = (await readLocatedRows(context, located, [row])).get(row) ?? [];
     if (String(before[located.idAt] ?? "").trim() !== id) continue;
     const state = rowState(spec, located, before, row);
     if (!force) {

@@ -1,4 +1,5 @@
-import { readPaged } from "./pagedRead";
+import { readBodyRows, readPaged } from "./pagedRead";
+import { isPayloadTooLarge } from "./payload";
 import { columnPositions, positionOf, queueLayout, type TableLayout } from "./tableLayout";
 import type { RecordTableSpec } from "./tables/types";
 
@@ -8,10 +9,15 @@ import type { RecordTableSpec } from "./tables/types";
  * last seen (the register remembers it), which also covers rows find can miss (a cell with stray spaces).
  * Only IDs neither finds, in an Excel without find, or more than MOST_FINDS IDs at once, read the ID column
  * alone in pages. Either way the body row is a lead: the caller reads that row and checks its ID.
+ *
+ * For a few IDs the last-seen rows are read whole in the same request, and readLocatedRows hands them over:
+ * a save of one record then costs one round trip less on Excel on the web, where every sync is one.
  */
 
 /** Up to this many IDs are looked up one find each; more read the ID column (finds scan it once each). */
 export const MOST_FINDS = 50;
+/** Up to this many IDs, the rows they were last seen in are read whole with the lookup (see readLocatedRows). */
+export const MOST_ROWS_READ_WITH_LOOKUP = 10;
 
 export interface Located {
   table: Excel.Table;
@@ -22,6 +28,8 @@ export interface Located {
   versionAt: number;
   /** Body row of each ID found (its first row when copies exist); IDs not found are absent. */
   rowOf: Map<string, number>;
+  /** Cells of body rows in rowOf, read whole in the lookup's own request (see readLocatedRows). */
+  cellsRead: Map<number, unknown[]>;
 }
 
 export interface LocateOptions {
@@ -42,35 +50,30 @@ export async function locate(
   ids: readonly string[],
   options: LocateOptions,
 ): Promise<Located> {
-  const queued = queueLayout(context, spec.table, spec.sheet);
   const wanted = [...new Set(ids.filter((id) => id.trim() !== ""))];
   const few = wanted.length <= MOST_FINDS;
-  const idColumn = queued.table.columns.getItem(spec.idHeader);
-  const leads = few
-    ? wanted.map((id) => {
-        const row = options.lastSeen?.(id);
-        return {
-          id,
-          found: options.find
-            ? idColumn
-                .getRange()
-                .findOrNullObject(escapeFind(id), { completeMatch: true, matchCase: true })
-                .load("rowIndex")
-            : undefined,
-          row,
-          cell: row === undefined ? undefined : idColumn.getDataBodyRange().getCell(row, 0).load("values"),
-        };
-      })
-    : [];
-  await context.sync();
+  let lookup = queueLookup(context, spec, wanted, options, wanted.length <= MOST_ROWS_READ_WITH_LOOKUP);
+  try {
+    await context.sync();
+  } catch (error) {
+    // rows holding very long text can take the answer past Excel's limit: look up the IDs alone
+    if (!isPayloadTooLarge(error) || !lookup.wholeRows) throw error;
+    lookup = queueLookup(context, spec, wanted, options, false);
+    await context.sync();
+  }
+  const { queued, leads } = lookup;
   const layout = queued.read();
   const positions = columnPositions(layout, spec.columns);
   const idAt = positionOf(layout, spec.idHeader);
   const rowOf = new Map<string, number>();
-  for (const { id, found, row, cell } of leads) {
+  const cellsRead = new Map<number, unknown[]>();
+  for (const { id, found, row, cells } of leads) {
+    const seen =
+      row !== undefined && row < layout.rowCount ? seenRow(cells, lookup.wholeRows, idAt) : undefined;
+    const seenHolds = seen !== undefined && String(seen.id ?? "").trim() === id;
     if (found && !found.isNullObject) rowOf.set(id, found.rowIndex - layout.headerRow - 1);
-    else if (row !== undefined && row < layout.rowCount && String(cell?.values[0]?.[0] ?? "").trim() === id)
-      rowOf.set(id, row);
+    else if (seenHolds) rowOf.set(id, row!);
+    if (seenHolds && seen.whole && rowOf.get(id) === row) cellsRead.set(row!, seen.whole);
   }
   const unresolved = new Set(wanted.filter((id) => !rowOf.has(id)));
   if (idAt >= 0 && unresolved.size > 0 && !(few && options.find)) {
@@ -92,7 +95,83 @@ export async function locate(
     idAt,
     versionAt: positionOf(layout, spec.rowVersionHeader),
     rowOf,
+    cellsRead,
   };
+}
+
+interface Lookup {
+  queued: ReturnType<typeof queueLayout>;
+  leads: { id: string; found?: Excel.Range; row?: number; cells?: Excel.Range }[];
+  wholeRows: boolean;
+}
+
+/**
+ * Queues the table's layout and, for a few IDs, a find each and the row each was last seen in: the ID cell
+ * alone, or (wholeRows) the table's whole body row, or a null object when that row is past the table's end.
+ */
+function queueLookup(
+  context: Excel.RequestContext,
+  spec: RecordTableSpec,
+  wanted: readonly string[],
+  options: LocateOptions,
+  wholeRows: boolean,
+): Lookup {
+  const queued = queueLayout(context, spec.table, spec.sheet);
+  if (wanted.length > MOST_FINDS) return { queued, leads: [], wholeRows: false };
+  const idColumn = queued.table.columns.getItem(spec.idHeader);
+  const body = queued.table.getDataBodyRange();
+  const leads = wanted.map((id) => {
+    const row = options.lastSeen?.(id);
+    const idCell = row === undefined ? undefined : idColumn.getDataBodyRange().getCell(row, 0);
+    return {
+      id,
+      found: options.find
+        ? idColumn
+            .getRange()
+            .findOrNullObject(escapeFind(id), { completeMatch: true, matchCase: true })
+            .load("rowIndex")
+        : undefined,
+      row,
+      cells: !idCell
+        ? undefined
+        : wholeRows
+          ? idCell.getEntireRow().getIntersectionOrNullObject(body).load("values")
+          : idCell.load("values"),
+    };
+  });
+  return { queued, leads, wholeRows };
+}
+
+/** What a last-seen row's read gave: its ID cell, and all its cells when the whole row was read. */
+function seenRow(
+  cells: Excel.Range | undefined,
+  wholeRows: boolean,
+  idAt: number,
+): { id: unknown; whole?: unknown[] } | undefined {
+  if (!cells || cells.isNullObject) return undefined;
+  const values = cells.values[0] ?? [];
+  return wholeRows ? { id: idAt >= 0 ? values[idAt] : undefined, whole: values } : { id: values[0] };
+}
+
+/**
+ * The cells of located body rows: those read with the lookup as they were read, the rest read now (in pages,
+ * no request at all when every row was read with the lookup).
+ */
+export async function readLocatedRows(
+  context: Excel.RequestContext,
+  located: Located,
+  rows: Iterable<number>,
+): Promise<Map<number, unknown[]>> {
+  const cells = new Map<number, unknown[]>();
+  const unread: number[] = [];
+  for (const row of rows) {
+    const read = located.cellsRead.get(row);
+    if (read) cells.set(row, read);
+    else unread.push(row);
+  }
+  if (unread.length > 0)
+    for (const [row, values] of await readBodyRows(context, located.layout, unread)) cells.set(row, values);
+  return cells;
 }
 
 /** Row Version as stored; blank (a row typed in by hand) counts as 0, anything unreadable as -1. */

@@ -1,5 +1,5 @@
 import type { RecordKind } from "../domain/ids";
-import { type Located, locate, versionOf } from "./locate";
+import { type Located, locate, readLocatedRows, versionOf } from "./locate";
 import { sameValue } from "./merge";
 import { joinAnd } from "./messages";
 import { readBodyRows } from "./pagedRead";
@@ -105,7 +105,7 @@ export class SaveWatch {
     if (!byId || !this.watching(kind)) return { overwritten: [], current: [], lostAdds };
     const spec = RECORD_TABLES[kind];
     const located = await locate(context, spec, [...byId.keys()], options);
-    const cells = await readBodyRows(context, located.layout, located.rowOf.values());
+    const cells = await readLocatedRows(context, located, located.rowOf.values());
     const overwritten: Overwritten[] = [];
     const current: Row[] = [];
     for (const [id, watched] of byId) {

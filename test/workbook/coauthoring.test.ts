@@ -287,9 +287,9 @@ describe("rows the add-in moves or gives back keep exactly what they held", () =
     if (!made.ok) throw new Error(made.error.message);
     const [first] = made.value;
     const sorter = workbook.session("sorter");
-    // just before the delete request (after finding the row and reading it) a co-author sorts the table,
-    // so the second licence moves into the row being deleted
-    const deleting = interruptedSession(workbook, "deleter", 3, () =>
+    // just before the delete request (the second: the row is found and read in the first) a co-author sorts
+    // the table, so the second licence moves into the row being deleted
+    const deleting = interruptedSession(workbook, "deleter", 2, () =>
       sortBody(sorter, "LicencesTable", (a, b) => String(b[0]).localeCompare(String(a[0]))),
     );
     const deleter = registerWithFind(deleting.session, canFind);
@@ -315,7 +315,8 @@ describe("rows the add-in moves or gives back keep exactly what they held", () =
     ]);
     if (!made.ok) throw new Error(made.error.message);
     const sorter = workbook.session("sorter");
-    const saving = interruptedSession(workbook, "saver", 3, () =>
+    // just before the write (the second request: the row is found and read in the first)
+    const saving = interruptedSession(workbook, "saver", 2, () =>
       sortBody(sorter, "LicencesTable", (a, b) => String(b[0]).localeCompare(String(a[0]))),
     );
     const saver = registerWithFind(saving.session, canFind);

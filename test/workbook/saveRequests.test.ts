@@ -1,0 +1,102 @@
+import type { Licence } from "../../src/domain/schemas";
+import { MOST_ROWS_READ_WITH_LOOKUP } from "../../src/workbook/locate";
+import { freshWorkbook, fullLicence, type Session } from "./fixtures";
+
+/** Requests a piece of work sends: on Excel on the web each one is a round trip to the server. */
+async function syncsOf(session: Session, work: () => Promise<unknown>): Promise<number> {
+  session.stats.reset();
+  await work();
+  return session.stats.syncs;
+}
+
+function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** Someone inserts a blank row at the top of the Licences table, so every record moves down a row. */
+async function insertRowAtTop(session: Session): Promise<void> {
+  await session.run(async (context) => {
+    context.workbook.tables.getItem("LicencesTable").getDataBodyRange().getRow(0).insert("Down");
+    await context.sync();
+  });
+}
+
+describe("what a save or a delete of one record costs in requests", () => {
+  it("finds and reads the record's row in one request and writes it in the next", async () => {
+    const { session, register } = await freshWorkbook();
+    const [first] = must(await register.addMany("licences", [fullLicence({ notes: "first" })]));
+    await register.load();
+
+    let saved: Licence | undefined;
+    const saveSyncs = await syncsOf(session, async () => {
+      saved = must(await register.update("licences", { ...first, notes: "first, saved" }));
+    });
+    expect(saveSyncs).toBe(2);
+    expect((await register.load()).licences.map((licence) => licence.notes)).toEqual(["first, saved"]);
+
+    const deleteSyncs = await syncsOf(session, async () =>
+      must(await register.remove("licences", first.id, saved!.rowVersion)),
+    );
+    expect(deleteSyncs).toBe(2);
+    expect((await register.load()).licences).toEqual([]);
+  });
+
+  it("still saves the right row when the record has moved since it was loaded", async () => {
+    const { workbook, register } = await freshWorkbook();
+    const [a, b] = must(
+      await register.addMany("licences", [fullLicence({ notes: "a" }), fullLicence({ notes: "b" })]),
+    );
+    await register.load();
+    // the row each was last seen in now holds another one, or nothing
+    await insertRowAtTop(workbook.session("bob"));
+
+    must(await register.update("licences", { ...a, licenceKey: "KEY-A" }));
+    must(await register.update("licences", { ...b, licenceKey: "KEY-B" }));
+
+    const data = await register.load();
+    expect(data.issues).toEqual([]);
+    expect(data.licences.map((licence) => [licence.notes, licence.licenceKey])).toEqual([
+      ["a", "KEY-A"],
+      ["b", "KEY-B"],
+    ]);
+  });
+});
+
+describe("rows too long to read whole with the look-up", () => {
+  it("looks the records up by ID alone and saves them all, on Excel on the web", async () => {
+    const { workbook, register } = await freshWorkbook({ profile: "web" });
+    const count = MOST_ROWS_READ_WITH_LOOKUP;
+    const added = must(
+      await register.addMany(
+        "licences",
+        Array.from({ length: count }, (_, n) => fullLicence({ notes: `licence ${n}` })),
+      ),
+    );
+    // the team keeps long comments in columns of their own: six full cells of three-byte characters a row,
+    // about 590 kB, so the ten rows whole are past the 5 MB a response may hold
+    const comment = "€".repeat(32_767);
+    await workbook.session("bob").run(async (context) => {
+      const table = context.workbook.tables.getItem("LicencesTable");
+      for (let column = 1; column <= 6; column++) {
+        table.columns.add(null, [[`Comments ${column}`], ...added.map(() => [comment])]);
+        await context.sync();
+      }
+    });
+    await register.load();
+
+    const saved = must(
+      await register.updateMany(
+        "licences",
+        added.map((licence, n) => ({ ...licence, licenceKey: `KEY-${n}` })),
+      ),
+    );
+
+    expect(saved).toHaveLength(count);
+    const data = await register.load();
+    expect(data.issues).toEqual([]);
+    expect(data.licences.map((licence) => [licence.notes, licence.licenceKey])).toEqual(
+      added.map((_, n) => [`licence ${n}`, `KEY-${n}`]),
+    );
+  });
+});

@@ -3,7 +3,7 @@ import { fail, ok } from "./excel";
 import { locate, readLocatedRows } from "./locate";
 import { comparedFields, sameValue } from "./merge";
 import { parseRow } from "./records";
-import { sheetRowNumber } from "./tableLayout";
+import { sheetRowNumber, type TableLayout } from "./tableLayout";
 import type { RecordTableSpec } from "./tables/types";
 import { appendRecords } from "./writeRows";
 
@@ -54,7 +54,7 @@ export async function addRecords(
   tries: AddTries,
 ): Promise<Result<Added>> {
   const { spec } = add;
-  const present = await presentIds(context, add, records);
+  const { present, layout } = await lookUpPresent(context, add, records);
   if (!tries.presentBefore) {
     tries.presentBefore = new Set(present.keys());
     for (const record of records) {
@@ -68,19 +68,30 @@ export async function addRecords(
     }
   }
   const missing = records.filter((record) => !present.has(String(record.id)));
-  if (missing.length > 0) await appendRecords(context, spec, missing, add.onProgress);
+  if (missing.length > 0) await appendRecords(context, spec, missing, add.onProgress, layout);
   return ok({
     records: records.map((record) => present.get(String(record.id))?.record ?? record),
     alreadyAdded: records.map((record) => String(record.id)).filter((id) => tries.presentBefore?.has(id)),
   });
 }
 
+type Present = Map<string, { record?: Row; sheetRow: number }>;
+
 /** The records among these IDs that are in the table now, with the sheet row they are on. */
 export async function presentIds(
   context: Excel.RequestContext,
   add: Pick<AddContext, "spec" | "find" | "lastSeen">,
   records: readonly Row[],
-): Promise<Map<string, { record?: Row; sheetRow: number }>> {
+): Promise<Present> {
+  return (await lookUpPresent(context, add, records)).present;
+}
+
+/** presentIds, with the table's layout as the look-up read it (an add then writes without reading it again). */
+async function lookUpPresent(
+  context: Excel.RequestContext,
+  add: Pick<AddContext, "spec" | "find" | "lastSeen">,
+  records: readonly Row[],
+): Promise<{ present: Present; layout: TableLayout }> {
   const { spec } = add;
   const located = await locate(
     context,
@@ -88,8 +99,9 @@ export async function presentIds(
     records.map((record) => String(record.id)),
     { find: add.find, lastSeen: add.lastSeen },
   );
-  const present = new Map<string, { record?: Row; sheetRow: number }>();
-  if (located.rowOf.size === 0) return present;
+  const present: Present = new Map();
+  const { layout } = located;
+  if (located.rowOf.size === 0) return { present, layout };
   const cells = await readLocatedRows(context, located, located.rowOf.values());
   for (const [id, row] of located.rowOf) {
     const values = cells.get(row) ?? [];
@@ -97,5 +109,5 @@ export async function presentIds(
     const record = parseRow(spec, located.layout, located.positions, values, row).record;
     present.set(id, { record, sheetRow: sheetRowNumber(located.layout, row) });
   }
-  return present;
+  return { present, layout };
 }

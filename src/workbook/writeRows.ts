@@ -27,6 +27,24 @@ function isBlank(values: readonly unknown[], positions: number[], spec: RecordTa
 }
 
 /**
+ * The table's layout for an append, and the cells of its first body row when that may be the one empty row of
+ * a new table. A layout the caller read in its own request just before (`known`, the add's look-up of its IDs)
+ * saves a round trip; a table of one body row is read again, with that row.
+ */
+async function layoutForAppend(
+  context: Excel.RequestContext,
+  spec: RecordTableSpec,
+  known: TableLayout | undefined,
+): Promise<{ layout: TableLayout; firstBodyRow?: unknown[] }> {
+  if (known && known.rowCount !== 1) return { layout: known };
+  const queued = queueLayout(context, spec.table, spec.sheet);
+  const firstBodyRow = queued.table.getHeaderRowRange().getOffsetRange(1, 0).load("values");
+  await context.sync();
+  const layout = queued.read();
+  return { layout, firstBodyRow: layout.rowCount === 1 ? (firstBodyRow.values[0] ?? []) : undefined };
+}
+
+/**
  * Appends records below the table with Range writes (never TableRowCollection.add, which Microsoft documents
  * as causing co-authoring merge conflicts). The position is resolved by Excel when each request runs, so
  * co-authors appending at the same time each get their own rows.
@@ -42,19 +60,18 @@ export async function appendRecords(
   spec: RecordTableSpec,
   records: Record<string, unknown>[],
   onProgress?: Progress,
+  known?: TableLayout,
 ): Promise<void> {
-  const queued = queueLayout(context, spec.table, spec.sheet);
-  const firstBodyRow = queued.table.getHeaderRowRange().getOffsetRange(1, 0).load("values");
-  await context.sync();
-  const layout = queued.read();
+  const { layout, firstBodyRow } = await layoutForAppend(context, spec, known);
   const positions = columnPositions(layout, spec.columns);
   const rows = records.map((record) => rowForLayout(spec, positions, layout, record));
 
   let pending = rows;
-  if (layout.rowCount === 1 && isBlank(firstBodyRow.values[0] ?? [], positions, spec) && rows.length > 0) {
+  if (firstBodyRow && isBlank(firstBodyRow, positions, spec) && rows.length > 0) {
     // loaded before the write in the same request, so it shows the row as it was when the request ran
-    const preImage = queued.table.getDataBodyRange().getRow(0).load("values,formulas");
-    queued.table.getDataBodyRange().getRow(0).values = [rows[0]];
+    const table = context.workbook.tables.getItem(spec.table);
+    const preImage = table.getDataBodyRange().getRow(0).load("values,formulas");
+    table.getDataBodyRange().getRow(0).values = [rows[0]];
     context.application.suspendApiCalculationUntilNextSync();
     await context.sync();
     pending = rows.slice(1);

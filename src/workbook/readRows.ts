@@ -3,7 +3,14 @@ import { duplicateIdIssue } from "./duplicateIds";
 import { parseRow } from "./records";
 import { readPaged } from "./pagedRead";
 import type { DataIssue, TableRows } from "./registerApi";
-import { columnPositions, queueLayout, sheetRowNumber } from "./tableLayout";
+import { isPayloadTooLarge } from "./payload";
+import {
+  columnPositions,
+  queueLayout,
+  sheetRowNumber,
+  type QueuedLayout,
+  type TableLayout,
+} from "./tableLayout";
 import { RECORD_TABLES } from "./tables";
 
 const A1_ROWS = /^\$?[A-Z]{0,3}\$?(\d+)(?::\$?[A-Z]{0,3}\$?(\d+))?$/i;
@@ -30,11 +37,15 @@ export function addressSpan(
   return { firstRow, lastRow, firstColumn, lastColumn: columnNumber(columns[2] ?? columns[1]) };
 }
 
+/** A change to up to this many rows is read in the request that reads the table's layout: one round trip. */
+export const ROWS_READ_WITH_LAYOUT = 50;
+
 /**
  * Reads the records in the body rows of a record table that an address on its sheet covers (the address an
  * onChanged event gives), or every body row when no address is given. Rows are parsed exactly as a load
- * parses them, so a record read here equals the record a full load would give. Two syncs for a few rows;
- * more rows are read in pages within Excel's response limit (pagedRead), never a whole table at once.
+ * parses them, so a record read here equals the record a full load would give. A change to a few rows is one
+ * request (the rows read with the layout; rows too long for one response are read after, as below); more
+ * rows are read in pages within Excel's response limit (pagedRead), never a whole table at once.
  */
 export async function readTableRows(
   context: Excel.RequestContext,
@@ -42,17 +53,24 @@ export async function readTableRows(
   address?: string,
 ): Promise<TableRows> {
   const spec = RECORD_TABLES[kind];
-  const queued = queueLayout(context, spec.table, spec.sheet);
-  await context.sync();
-  const layout = queued.read();
+  const span = address === undefined ? undefined : addressSpan(address);
+  if (address !== undefined && !span)
+    throw new Error(`"${address}" is not an address on the ${spec.sheet} sheet.`);
+  let queued = queueRead(context, spec.table, spec.sheet, span);
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!queued.rows || !isPayloadTooLarge(error)) throw error;
+    queued = queueRead(context, spec.table, spec.sheet, undefined);
+    await context.sync();
+  }
+  const layout = queued.layout.read();
   const positions = columnPositions(layout, spec.columns);
   const idPosition = positions[spec.columns.findIndex((column) => column.field === "id")];
   let first = 0;
   let last = layout.rowCount - 1;
   let touchesIdColumn = true;
-  if (address !== undefined) {
-    const span = addressSpan(address);
-    if (!span) throw new Error(`"${address}" is not an address on the ${spec.sheet} sheet.`);
+  if (span) {
     first = Math.max(first, span.firstRow - layout.headerRow - 1);
     last = Math.min(last, span.lastRow - layout.headerRow - 1);
     if (span.firstColumn !== undefined && span.lastColumn !== undefined) {
@@ -63,27 +81,31 @@ export async function readTableRows(
   const rows: (Record<string, unknown> | undefined)[] = [];
   const issues: DataIssue[] = [];
   const firstRowOf = address === undefined ? new Map<string, number>() : undefined;
+  const takePage = (from: number, page: unknown[][]) => {
+    page.forEach((row, index) => {
+      const bodyRow = from + index;
+      const parsed = parseRow(spec, layout, positions, row, bodyRow);
+      issues.push(...parsed.issues);
+      const id = parsed.record && String(parsed.record.id);
+      const earlier = id === undefined ? undefined : firstRowOf?.get(id);
+      if (id !== undefined && earlier !== undefined) {
+        issues.push(duplicateIdIssue(spec, layout, idPosition, id, bodyRow, earlier));
+        rows.push(undefined);
+        return;
+      }
+      if (id !== undefined) firstRowOf?.set(id, bodyRow);
+      rows.push(parsed.record);
+    });
+  };
   if (first <= last) {
-    await readPaged(
-      context,
-      [{ layout, firstRow: first, rowCount: last - first + 1 }],
-      (_span, from, page) => {
-        page.forEach((row, index) => {
-          const bodyRow = from + index;
-          const parsed = parseRow(spec, layout, positions, row, bodyRow);
-          issues.push(...parsed.issues);
-          const id = parsed.record && String(parsed.record.id);
-          const earlier = id === undefined ? undefined : firstRowOf?.get(id);
-          if (id !== undefined && earlier !== undefined) {
-            issues.push(duplicateIdIssue(spec, layout, idPosition, id, bodyRow, earlier));
-            rows.push(undefined);
-            return;
-          }
-          if (id !== undefined) firstRowOf?.set(id, bodyRow);
-          rows.push(parsed.record);
-        });
-      },
-    );
+    const read = readWithLayout(queued.rows, layout, first, last);
+    if (read) takePage(first, read);
+    else
+      await readPaged(
+        context,
+        [{ layout, firstRow: first, rowCount: last - first + 1 }],
+        (_span, from, page) => takePage(from, page),
+      );
   }
   return {
     kind,
@@ -94,4 +116,35 @@ export async function readTableRows(
     issues,
     touchesIdColumn,
   };
+}
+
+/**
+ * Queues the table's layout and, for a change to a few rows, those rows of the table's body: the sheet rows
+ * the change covers, intersected with the body (a null object when the change is outside it).
+ */
+function queueRead(
+  context: Excel.RequestContext,
+  table: string,
+  sheet: string,
+  span: { firstRow: number; lastRow: number } | undefined,
+): { layout: QueuedLayout; rows?: Excel.Range } {
+  const layout = queueLayout(context, table, sheet);
+  if (!span || span.lastRow - span.firstRow + 1 > ROWS_READ_WITH_LAYOUT) return { layout };
+  const sheetRows = layout.table.worksheet
+    .getRangeByIndexes(span.firstRow, 0, span.lastRow - span.firstRow + 1, 1)
+    .getEntireRow();
+  const rows = layout.table.getDataBodyRange().getIntersectionOrNullObject(sheetRows).load("values,rowIndex");
+  return { layout, rows };
+}
+
+/** The body rows first..last as read with the layout, when that read covered exactly them. */
+function readWithLayout(
+  rows: Excel.Range | undefined,
+  layout: TableLayout,
+  first: number,
+  last: number,
+): unknown[][] | undefined {
+  if (!rows || rows.isNullObject) return undefined;
+  const covers = rows.rowIndex === layout.headerRow + 1 + first && rows.values.length === last - first + 1;
+  return covers ? (rows.values as unknown[][]) : undefined;
 }

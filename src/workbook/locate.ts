@@ -1,5 +1,5 @@
 import { readBodyRows, readPaged } from "./pagedRead";
-import { isPayloadTooLarge } from "./payload";
+import { syncOrWithoutExtra } from "./payload";
 import { columnPositions, positionOf, queueLayout, type TableLayout } from "./tableLayout";
 import type { RecordTableSpec } from "./tables/types";
 
@@ -52,15 +52,12 @@ export async function locate(
 ): Promise<Located> {
   const wanted = [...new Set(ids.filter((id) => id.trim() !== ""))];
   const few = wanted.length <= MOST_FINDS;
-  let lookup = queueLookup(context, spec, wanted, options, wanted.length <= MOST_ROWS_READ_WITH_LOOKUP);
-  try {
-    await context.sync();
-  } catch (error) {
-    // rows holding very long text can take the answer past Excel's limit: look up the IDs alone
-    if (!isPayloadTooLarge(error) || !lookup.wholeRows) throw error;
-    lookup = queueLookup(context, spec, wanted, options, false);
-    await context.sync();
-  }
+  // rows holding very long text can take the answer past Excel's limit: the IDs are then looked up alone
+  const lookup = await syncOrWithoutExtra(
+    context,
+    (wholeRows) => queueLookup(context, spec, wanted, options, wholeRows),
+    wanted.length <= MOST_ROWS_READ_WITH_LOOKUP,
+  );
   const { queued, leads } = lookup;
   const layout = queued.read();
   const positions = columnPositions(layout, spec.columns);

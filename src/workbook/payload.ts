@@ -69,3 +69,27 @@ export function isPayloadTooLarge(error: unknown): boolean {
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
 }
+
+/**
+ * Queues a request with a read that is usually small but may not be (`queue(true)`) and syncs it; when Excel
+ * refuses it as too large, queues and syncs the same request without that read (`queue(false)`). Whatever
+ * queue returns (the proxies to read after the sync) comes from the request that ran.
+ */
+export async function syncOrWithoutExtra<T>(
+  context: Excel.RequestContext,
+  queue: (withExtra: boolean) => T,
+  tryExtra: boolean,
+): Promise<T> {
+  if (tryExtra) {
+    const queued = queue(true);
+    try {
+      await context.sync();
+      return queued;
+    } catch (error) {
+      if (!isPayloadTooLarge(error)) throw error;
+    }
+  }
+  const queued = queue(false);
+  await context.sync();
+  return queued;
+}

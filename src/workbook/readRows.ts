@@ -3,7 +3,7 @@ import { duplicateIdIssue } from "./duplicateIds";
 import { parseRow } from "./records";
 import { readPaged } from "./pagedRead";
 import type { DataIssue, TableRows } from "./registerApi";
-import { isPayloadTooLarge } from "./payload";
+import { syncOrWithoutExtra } from "./payload";
 import {
   columnPositions,
   queueLayout,
@@ -56,14 +56,11 @@ export async function readTableRows(
   const span = address === undefined ? undefined : addressSpan(address);
   if (address !== undefined && !span)
     throw new Error(`"${address}" is not an address on the ${spec.sheet} sheet.`);
-  let queued = queueRead(context, spec.table, spec.sheet, span);
-  try {
-    await context.sync();
-  } catch (error) {
-    if (!queued.rows || !isPayloadTooLarge(error)) throw error;
-    queued = queueRead(context, spec.table, spec.sheet, undefined);
-    await context.sync();
-  }
+  const queued = await syncOrWithoutExtra(
+    context,
+    (withRows) => queueRead(context, spec.table, spec.sheet, withRows ? span : undefined),
+    span !== undefined && span.lastRow - span.firstRow + 1 <= ROWS_READ_WITH_LAYOUT,
+  );
   const layout = queued.layout.read();
   const positions = columnPositions(layout, spec.columns);
   const idPosition = positions[spec.columns.findIndex((column) => column.field === "id")];
@@ -119,8 +116,8 @@ export async function readTableRows(
 }
 
 /**
- * Queues the table's layout and, for a change to a few rows, those rows of the table's body: the sheet rows
- * the change covers, intersected with the body (a null object when the change is outside it).
+ * Queues the table's layout and, given a change's span, those rows of the table's body: the sheet rows the
+ * change covers, intersected with the body (a null object when the change is outside it).
  */
 function queueRead(
   context: Excel.RequestContext,
@@ -129,7 +126,7 @@ function queueRead(
   span: { firstRow: number; lastRow: number } | undefined,
 ): { layout: QueuedLayout; rows?: Excel.Range } {
   const layout = queueLayout(context, table, sheet);
-  if (!span || span.lastRow - span.firstRow + 1 > ROWS_READ_WITH_LAYOUT) return { layout };
+  if (!span) return { layout };
   const sheetRows = layout.table.worksheet
     .getRangeByIndexes(span.firstRow, 0, span.lastRow - span.firstRow + 1, 1)
     .getEntireRow();

@@ -70,6 +70,19 @@ export async function pasteBelow(session: Session, table: string, rows: unknown[
   });
 }
 
+/** Requests a piece of work sends: on Excel on the web each one is a round trip to the server. */
+export async function syncsOf(session: Session, work: () => Promise<unknown>): Promise<number> {
+  session.stats.reset();
+  await work();
+  return session.stats.syncs;
+}
+
+/** The value of a register result that must have succeeded (its message otherwise). */
+export function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
 /** A saved record as a read gives it back: the register writes Modified for people and does not read it. */
 export function asRead<T extends object>(record: T): T {
   return { ...record, modified: undefined };

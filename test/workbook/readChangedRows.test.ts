@@ -1,18 +1,6 @@
 import type { Licence } from "../../src/domain/schemas";
 import { ROWS_READ_WITH_LAYOUT } from "../../src/workbook/readRows";
-import { freshWorkbook, fullLicence, type Session } from "./fixtures";
-
-/** Requests a piece of work sends: on Excel on the web each one is a round trip to the server. */
-async function syncsOf(session: Session, work: () => Promise<unknown>): Promise<number> {
-  session.stats.reset();
-  await work();
-  return session.stats.syncs;
-}
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+import { freshWorkbook, fullLicence, must, syncsOf } from "./fixtures";
 
 async function registerOf(count: number, options: Parameters<typeof freshWorkbook>[0] = {}) {
   const opened = await freshWorkbook(options);

@@ -1,18 +1,6 @@
 import type { Licence } from "../../src/domain/schemas";
 import { MOST_ROWS_READ_WITH_LOOKUP } from "../../src/workbook/locate";
-import { freshWorkbook, fullLicence, type Session } from "./fixtures";
-
-/** Requests a piece of work sends: on Excel on the web each one is a round trip to the server. */
-async function syncsOf(session: Session, work: () => Promise<unknown>): Promise<number> {
-  session.stats.reset();
-  await work();
-  return session.stats.syncs;
-}
-
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+import { freshWorkbook, fullLicence, must, syncsOf, type Session } from "./fixtures";
 
 /** Someone inserts a blank row at the top of the Licences table, so every record moves down a row. */
 async function insertRowAtTop(session: Session): Promise<void> {

@@ -1,16 +1,10 @@
 import { DEFAULT_SETTINGS, type Settings } from "../../src/domain/schemas";
 import { attachCalculation } from "../../src/host";
-import { freshWorkbook, pasteBelow, type Session, type Workbook } from "./fixtures";
+import { freshWorkbook, pasteBelow, syncsOf, type Session, type Workbook } from "./fixtures";
 
 const header = ["Computer", "Program", "Ver", "Notes"];
 const mapping = { header, columns: { device: "Computer", title: "Program", version: "Ver" } };
 const changed: Settings = { ...DEFAULT_SETTINGS, expiringSoonDays: 45, exchangeRates: { USD: 0.8 } };
-
-async function syncsOf(session: Session, work: () => Promise<unknown>): Promise<number> {
-  session.stats.reset();
-  await work();
-  return session.stats.syncs;
-}
 
 /** Someone cuts the Value column and pastes it before the Setting column. */
 async function swapSettingColumns(session: Session): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Licence } from "../../src/domain/schemas";
 import { ROWS_READ_WITH_LAYOUT } from "../../src/workbook/readRows";
-import { freshWorkbook, fullLicence, must, syncsOf } from "./fixtures";
+import { addLongCommentColumns, freshWorkbook, fullLicence, must, syncsOf } from "./fixtures";
 
 async function registerOf(count: number, options: Parameters<typeof freshWorkbook>[0] = {}) {
   const opened = await freshWorkbook(options);
@@ -52,15 +52,7 @@ describe("reading the rows a change in the grid covers", () => {
   it("reads rows too long for one response after the layout, on Excel on the web", async () => {
     const count = 10;
     const { workbook, register, added, firstSheetRow } = await registerOf(count, { profile: "web" });
-    // six full cells of three-byte characters a row in columns of the team's own: ten rows are past 5 MB
-    const comment = "€".repeat(32_767);
-    await workbook.session("bob").run(async (context) => {
-      const table = context.workbook.tables.getItem("LicencesTable");
-      for (let column = 1; column <= 6; column++) {
-        table.columns.add(undefined, [[`Comments ${column}`], ...added.map(() => [comment])]);
-        await context.sync();
-      }
-    });
+    await addLongCommentColumns(workbook, "LicencesTable", count);
 
     const read = await register.readRows!("licences", `A${firstSheetRow}:A${firstSheetRow + count - 1}`);
 

@@ -1,6 +1,6 @@
 import type { Licence } from "../../src/domain/schemas";
 import { MOST_ROWS_READ_WITH_LOOKUP } from "../../src/workbook/locate";
-import { freshWorkbook, fullLicence, must, syncsOf, type Session } from "./fixtures";
+import { addLongCommentColumns, freshWorkbook, fullLicence, must, syncsOf, type Session } from "./fixtures";
 
 /** Someone inserts a blank row at the top of the Licences table, so every record moves down a row. */
 async function insertRowAtTop(session: Session): Promise<void> {
@@ -74,16 +74,7 @@ describe("rows too long to read whole with the look-up", () => {
         Array.from({ length: count }, (_, n) => fullLicence({ notes: `licence ${n}` })),
       ),
     );
-    // the team keeps long comments in columns of their own: six full cells of three-byte characters a row,
-    // about 590 kB, so the ten rows whole are past the 5 MB a response may hold
-    const comment = "€".repeat(32_767);
-    await workbook.session("bob").run(async (context) => {
-      const table = context.workbook.tables.getItem("LicencesTable");
-      for (let column = 1; column <= 6; column++) {
-        table.columns.add(undefined, [[`Comments ${column}`], ...added.map(() => [comment])]);
-        await context.sync();
-      }
-    });
+    await addLongCommentColumns(workbook, "LicencesTable", count);
     await register.load();
 
     const saved = must(

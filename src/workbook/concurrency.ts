@@ -4,11 +4,12 @@
  * arrive seconds later. Excel offers no transactions and no conditional writes, so a save is:
  *
  *  1. locate the record's row by ID (locate.ts: find, or the row it was last seen in, checked);
- *  2. read that row and compare it, field by field, with the record as the caller loaded it (its base) and the
- *     record the caller wants (merge.ts). Fields only the caller changed are written; fields only someone else
- *     changed stay as they are now (the save merges them, and says so); a field both changed to different
- *     values is a conflict naming it, and nothing is written. "Keep mine" (force) writes the caller's value
- *     over such fields, and still only the fields the caller changed;
+ *  2. read that row (for up to 10 records still in the rows they were last seen in, already read in step 1's
+ *     request: readLocatedRows) and compare it, field by field, with the record as the caller loaded it (its
+ *     base) and the record the caller wants (merge.ts). Fields only the caller changed are written; fields only
+ *     someone else changed stay as they are now (the save merges them, and says so); a field both changed to
+ *     different values is a conflict naming it, and nothing is written. "Keep mine" (force) writes the
+ *     caller's value over such fields, and still only the fields the caller changed;
  *  3. write only those cells, with the new Row Version and Modified (saveRows.ts), reading the row's pre-image
  *     in the same request to see whether it changed since step 2; if it did, the cells written are given back
  *     exactly as they were and the record is decided again from step 1.

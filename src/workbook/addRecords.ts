@@ -86,12 +86,16 @@ export async function presentIds(
   return (await lookUpPresent(context, add, records)).present;
 }
 
-/** presentIds, with the table's layout as the look-up read it (an add then writes without reading it again). */
+/**
+ * presentIds, with the table's layout as the look-up read it when that took one request: an add then writes
+ * without reading the layout again, as recent as a read of its own would be. After a look-up of several
+ * requests (the ID column read in pages, rows read after it) the add reads the layout again.
+ */
 async function lookUpPresent(
   context: Excel.RequestContext,
   add: Pick<AddContext, "spec" | "find" | "lastSeen">,
   records: readonly Row[],
-): Promise<{ present: Present; layout: TableLayout }> {
+): Promise<{ present: Present; layout?: TableLayout }> {
   const { spec } = add;
   const located = await locate(
     context,
@@ -100,7 +104,8 @@ async function lookUpPresent(
     { find: add.find, lastSeen: add.lastSeen },
   );
   const present: Present = new Map();
-  const { layout } = located;
+  const readAfter = [...located.rowOf.values()].some((row) => !located.cellsRead.has(row));
+  const layout = located.oneRequest && !readAfter ? located.layout : undefined;
   if (located.rowOf.size === 0) return { present, layout };
   const cells = await readLocatedRows(context, located, located.rowOf.values());
   for (const [id, row] of located.rowOf) {

@@ -1,6 +1,6 @@
 import { readBodyRows, readPaged } from "./pagedRead";
 import { syncOrWithoutExtra } from "./payload";
-import { columnPositions, positionOf, queueLayout, type TableLayout } from "./tableLayout";
+import { columnPositions, positionOf, queueLayout, type QueuedLayout, type TableLayout } from "./tableLayout";
 import type { RecordTableSpec } from "./tables/types";
 
 /**
@@ -30,6 +30,8 @@ export interface Located {
   rowOf: Map<string, number>;
   /** Cells of body rows in rowOf, read whole in the lookup's own request (see readLocatedRows). */
   cellsRead: Map<number, unknown[]>;
+  /** The look-up was one request (no page of the ID column read after it), so its layout is that recent. */
+  oneRequest: boolean;
 }
 
 export interface LocateOptions {
@@ -73,7 +75,8 @@ export async function locate(
     if (seenHolds && seen.whole && rowOf.get(id) === row) cellsRead.set(row!, seen.whole);
   }
   const unresolved = new Set(wanted.filter((id) => !rowOf.has(id)));
-  if (idAt >= 0 && unresolved.size > 0 && !(few && options.find)) {
+  const readIdColumn = idAt >= 0 && unresolved.size > 0 && !(few && options.find);
+  if (readIdColumn) {
     await readPaged(
       context,
       [{ layout, firstRow: 0, rowCount: layout.rowCount, firstColumn: idAt, columnCount: 1 }],
@@ -93,11 +96,12 @@ export async function locate(
     versionAt: positionOf(layout, spec.rowVersionHeader),
     rowOf,
     cellsRead,
+    oneRequest: !readIdColumn,
   };
 }
 
 interface Lookup {
-  queued: ReturnType<typeof queueLayout>;
+  queued: QueuedLayout;
   leads: { id: string; found?: Excel.Range; row?: number; cells?: Excel.Range }[];
   wholeRows: boolean;
 }

@@ -133,6 +133,48 @@ describe("formats, validation and conditional formats are stored", () => {
   });
 });
 
+describe("a row or column of a range", () => {
+  test("getRow and getColumn past the range's edge fail, and write nothing", async () => {
+    const { workbook, session } = await withTable([
+      ["a", "A", 1],
+      ["b", "B", 2],
+    ]);
+    for (const reach of [
+      (body: Excel.Range) => (body.getRow(2).values = [["x", "x", 9]]),
+      (body: Excel.Range) => (body.getRow(-1).values = [["x", "x", 9]]),
+      (body: Excel.Range) => (body.getColumn(3).values = [["x"], ["x"]]),
+    ]) {
+      const failed = session.run(async (context) => {
+        reach(context.workbook.tables.getItem("T").getDataBodyRange());
+        await context.sync();
+      });
+      await expect(failed).rejects.toMatchObject({ code: "InvalidArgument" });
+    }
+    expect(workbook.readSheet("Sheet1").values).toEqual([
+      ["ID", "Name", "Qty"],
+      ["a", "A", 1],
+      ["b", "B", 2],
+    ]);
+  });
+
+  test("getRow and getColumn inside the range, and getCell outside it, still reach their cells", async () => {
+    const { workbook, session } = await withTable([
+      ["a", "A", 1],
+      ["b", "B", 2],
+    ]);
+    await session.run(async (context) => {
+      const body = context.workbook.tables.getItem("T").getDataBodyRange();
+      const lastRow = body.getRow(1).load("address");
+      const lastColumn = body.getColumn(2).load("address");
+      body.getCell(3, 0).values = [["below"]];
+      await context.sync();
+      expect(lastRow.address).toBe("Sheet1!A3:C3");
+      expect(lastColumn.address).toBe("Sheet1!C2:C3");
+    });
+    expect(workbook.readSheet("Sheet1").values[4][0]).toBe("below");
+  });
+});
+
 describe("selection and used range", () => {
   test("select() raises onSelectionChanged only in the selecting session", async () => {
     const { workbook, session } = await withTable([["a", "A", 1]]);

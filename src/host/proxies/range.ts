@@ -304,11 +304,23 @@ export class RangeProxy extends ClientObjectProxy<RangeTarget> {
     return this.derive(`getCell(${row},${column})`, (t) => rect(t.rect.row + row, t.rect.column + column));
   }
   getRow(row: number): RangeProxy {
-    return this.derive(`getRow(${row})`, (t) => rect(t.rect.row + row, t.rect.column, 1, t.rect.columnCount));
+    return this.derive(`getRow(${row})`, (t) =>
+      rect(
+        t.rect.row + within(row, t.rect.rowCount, `Range.getRow(${row})`),
+        t.rect.column,
+        1,
+        t.rect.columnCount,
+      ),
+    );
   }
   getColumn(column: number): RangeProxy {
     return this.derive(`getColumn(${column})`, (t) =>
-      rect(t.rect.row, t.rect.column + column, t.rect.rowCount, 1),
+      rect(
+        t.rect.row,
+        t.rect.column + within(column, t.rect.columnCount, `Range.getColumn(${column})`),
+        t.rect.rowCount,
+        1,
+      ),
     );
   }
   getRowsBelow(count = 1): RangeProxy {
@@ -487,4 +499,18 @@ function spillingTo(target: RangeTarget, exec: Execution, api: string): Rect | n
 
 function* columnsOf(r: { column: number; columnCount: number }): Generator<number> {
   for (let c = r.column; c < r.column + r.columnCount; c++) yield c;
+}
+
+/**
+ * getRow and getColumn give "a row (column) contained in the range" (Learn); whether Excel refuses one past the
+ * range's edge is not documented, so the in-memory Excel does, as the stricter reading (src/host/README.md).
+ */
+function within(offset: number, count: number, where: string): number {
+  if (!Number.isInteger(offset) || offset < 0 || offset >= count) {
+    throw errors.invalidArgument(
+      where,
+      `The range has ${count}; there is no number ${offset} counting from 0.`,
+    );
+  }
+  return offset;
 }

@@ -5,6 +5,7 @@
  */
 import type { Licence } from "../../src/domain/schemas";
 import { createWorkbookRegister } from "../../src/workbook/createWorkbookRegister";
+import { MOST_FINDS } from "../../src/workbook/locate";
 import { withFaults } from "./faults";
 import {
   backgroundErrors,
@@ -12,6 +13,7 @@ import {
   fullInstallation,
   fullLicence,
   idMaker,
+  must,
   registerOn,
   simpleLicence,
   until,
@@ -331,6 +333,42 @@ describe("rows the add-in moves or gives back keep exactly what they held", () =
       ["first, saved", fullLicence().licenceKey, "'quoted"],
       ["second", "000", fullLicence().vendor],
     ]);
+  });
+});
+
+describe("a large add writes under the columns the table has when it writes", () => {
+  // More IDs than Range.find looks up one by one: the add reads the ID column in pages after the look-up's
+  // first request, so the layout that request read may be old by the time the rows are written.
+  it("a column inserted while the add reads the ID column: every row is added, under its own headers", async () => {
+    const { workbook, register } = await freshWorkbook();
+    // (a table of one body row may be a new table's empty row, which an add reads before writing into it)
+    const earlier = [fullLicence({ notes: "earlier 1" }), fullLicence({ notes: "earlier 2" })];
+    must(await register.addMany("licences", earlier));
+    const inserter = workbook.session("inserter");
+    // just before the add's second request, the first page of the ID column, a co-author inserts a column
+    // between Licence ID and the next one
+    const adding = interruptedSession(workbook, "adder", 2, () =>
+      inserter.run(async (context) => {
+        context.workbook.tables.getItem("LicencesTable").columns.add(1, undefined, "Cost Centre");
+        await context.sync();
+      }),
+    );
+    const adder = registerWithFind(adding.session, true);
+    await adder.load();
+    adding.arm();
+    const licences = Array.from({ length: MOST_FINDS + 1 }, (_, n) => fullLicence({ notes: `licence ${n}` }));
+
+    must(await adder.addMany("licences", licences));
+
+    expect(adding.happened()).toBe(true);
+    const data = await register.load();
+    expect(data.issues).toEqual([]);
+    const all = [...earlier, ...licences];
+    expect(data.licences.map((licence) => licence.notes)).toEqual(all.map((licence) => licence.notes));
+    const { vendor, quantity } = fullLicence();
+    expect(data.licences.at(-1)).toMatchObject({ vendor, quantity });
+    const { values } = workbook.readSheet("Licences");
+    expect(values.slice(1).map((row) => row[values[0].indexOf("Cost Centre")])).toEqual(all.map(() => ""));
   });
 });
 

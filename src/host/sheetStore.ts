@@ -15,6 +15,49 @@ interface RowData {
 
 export const GENERAL = "General";
 
+/**
+ * Format lists shared by several rows: a table's new rows take the formats of its last row, so a table of a
+ * million rows needs a handful of lists, not a million. A shared list is copied before it is changed, and
+ * rows that shared one list before a change share one changed list after it.
+ */
+type Formats = (string | undefined)[];
+const sharedFormats = new WeakSet<Formats>();
+
+function share(formats: Formats): Formats {
+  sharedFormats.add(formats);
+  return formats;
+}
+
+function ownFormats(data: RowData): Formats {
+  const formats = data.formats;
+  if (!formats) return (data.formats = []);
+  if (!sharedFormats.has(formats)) return formats;
+  return (data.formats = formats.slice());
+}
+
+/** Applies the same change to many rows' formats, changing each shared list once. */
+function changeFormats(
+  data: RowData,
+  change: (formats: Formats) => void,
+  changed: Map<Formats, Formats>,
+): void {
+  const formats = data.formats;
+  if (!formats) return;
+  if (!sharedFormats.has(formats)) return change(formats);
+  let next = changed.get(formats);
+  if (!next) {
+    next = formats.slice();
+    change(next);
+    changed.set(formats, share(next));
+  }
+  data.formats = next;
+}
+
+/** Whether every format in the list lies within columns [c0, c1] (true for no list). */
+function formatsWithin(formats: Formats | undefined, c0: number, c1: number): boolean {
+  return !formats || formats.every((format, c) => format === undefined || (c >= c0 && c <= c1));
+}
+
 function grow(used: Rect | null, r: number, c: number): Rect {
   if (!used) return rect(r, c);
   if (r >= used.row && r < used.row + used.rowCount && c >= used.column && c < used.column + used.columnCount)
@@ -40,7 +83,7 @@ export class SheetStore {
         ? {
             values: data.values.slice(),
             ...(data.formulas ? { formulas: data.formulas.slice() } : {}),
-            ...(data.formats ? { formats: data.formats.slice() } : {}),
+            ...(data.formats ? { formats: share(data.formats) } : {}),
           }
         : undefined,
     );
@@ -100,7 +143,7 @@ export class SheetStore {
 
   setFormat(r: number, c: number, numberFormat: string | undefined): void {
     if (numberFormat === undefined && !this.rows[r]?.formats) return;
-    (this.row(r, true).formats ??= [])[c] = numberFormat;
+    ownFormats(this.row(r, true))[c] = numberFormat;
     if (numberFormat === undefined) this.usedCache.all = undefined;
     else if (this.usedCache.all !== undefined) this.usedCache.all = grow(this.usedCache.all, r, c);
   }
@@ -113,7 +156,11 @@ export class SheetStore {
 
   setColumnFormat(c: number, numberFormat: string): void {
     this.columnFormats.set(c, numberFormat);
-    for (const data of this.rows) if (data?.formats) data.formats[c] = undefined;
+    const changed = new Map<Formats, Formats>();
+    for (const data of this.rows) {
+      if (data?.formats?.[c] !== undefined)
+        changeFormats(data, (formats) => (formats[c] = undefined), changed);
+    }
   }
 
   /** Every formula cell: [row, column, formula]. */
@@ -184,7 +231,13 @@ export class SheetStore {
     }
     const end = this.rows.length - 1;
     const move = (from: number, to: number) => {
-      for (let c = c0; c <= c1; c++) this.moveCell(from, to, c, c);
+      const source = from >= 0 ? this.rows[from] : undefined;
+      // a row whose formats all lie in the moved columns takes the other row's list whole (shared)
+      const whole = formatsWithin(source?.formats, c0, c1) && formatsWithin(this.rows[to]?.formats, c0, c1);
+      for (let c = c0; c <= c1; c++) this.moveCell(from, to, c, c, !whole);
+      if (!whole) return;
+      if (source?.formats) this.row(to, true).formats = share(source.formats);
+      else if (this.rows[to]) this.rows[to]!.formats = undefined;
     };
     if (count < 0) {
       const n = -count;
@@ -199,34 +252,55 @@ export class SheetStore {
   shiftColumns(at: number, count: number, r0: number, r1: number): void {
     this.usedCache = {};
     const last = Math.min(r1, this.rows.length - 1, MAX_ROWS - 1);
+    const splice = (cells: unknown[] | undefined) => {
+      if (!cells || cells.length <= at) return;
+      if (count < 0) cells.splice(at, -count);
+      else cells.splice(at, 0, ...new Array<undefined>(count));
+    };
+    const changed = new Map<Formats, Formats>();
     for (let r = r0; r <= last; r++) {
       const data = this.rows[r];
       if (!data) continue;
-      for (const cells of [data.values, data.formulas, data.formats]) {
-        if (!cells || cells.length <= at) continue;
-        if (count < 0) cells.splice(at, -count);
-        else cells.splice(at, 0, ...new Array<undefined>(count));
-      }
+      splice(data.values);
+      splice(data.formulas);
+      changeFormats(data, splice, changed);
     }
   }
 
-  /** Moves one cell's contents and format; from = -1 clears the destination. */
-  private moveCell(fromRow: number, toRow: number, fromColumn: number, toColumn: number): void {
+  /** Moves one cell's contents, and its format unless the caller moves the row's formats whole; from = -1 clears the destination. */
+  private moveCell(
+    fromRow: number,
+    toRow: number,
+    fromColumn: number,
+    toColumn: number,
+    withFormat: boolean,
+  ): void {
     const source = fromRow >= 0 ? this.rows[fromRow] : undefined;
     const target = this.rows[toRow];
     if (!source && !target) return;
     const value = source?.values[fromColumn];
     const formula = source?.formulas?.[fromColumn];
-    const format = source?.formats?.[fromColumn];
+    const format = withFormat ? source?.formats?.[fromColumn] : undefined;
     if (!target && value === undefined && formula === undefined && format === undefined) return;
     const data = this.row(toRow, true);
     data.values[toColumn] = value;
     if (formula !== undefined || data.formulas) (data.formulas ??= [])[toColumn] = formula;
-    if (format !== undefined || data.formats) (data.formats ??= [])[toColumn] = format;
+    if (withFormat && (format !== undefined || data.formats)) ownFormats(data)[toColumn] = format;
   }
 
   /** Copies number formats of one row's cells onto another row (used when a table grows). */
   copyFormats(fromRow: number, toRow: number, c0: number, c1: number, onlyWhereUnset: boolean): void {
+    const from = this.rows[fromRow]?.formats;
+    if (from && !this.rows[toRow]?.formats && formatsWithin(from, c0, c1)) {
+      this.row(toRow, true).formats = share(from);
+      let last = from.length - 1;
+      while (last >= 0 && from[last] === undefined) last--;
+      if (last >= 0 && this.usedCache.all !== undefined) {
+        const first = from.findIndex((format) => format !== undefined);
+        this.usedCache.all = grow(grow(this.usedCache.all, toRow, first), toRow, last);
+      }
+      return;
+    }
     for (let c = c0; c <= c1; c++) {
       const format = this.ownFormat(fromRow, c);
       if (format === undefined) continue;

@@ -133,6 +133,94 @@ describe("formats, validation and conditional formats are stored", () => {
   });
 });
 
+describe("number formats of rows a table grew", () => {
+  /** A table whose first row has formats, grown by three rows written below it: they take its formats. */
+  async function grownTable() {
+    const { workbook, session } = await withTable([["a", "A", 1]]);
+    await session.run(async (context) => {
+      const table = context.workbook.tables.getItem("T");
+      table.getDataBodyRange().numberFormat = [["@", "@", "0.00"]];
+      await context.sync();
+      table.getDataBodyRange().getRowsBelow(3).values = [
+        ["b", "B", 2],
+        ["c", "C", 3],
+        ["d", "D", 4],
+      ];
+      await context.sync();
+    });
+    return { workbook, session };
+  }
+
+  async function formatsOf(session: Awaited<ReturnType<typeof grownTable>>["session"]) {
+    return session.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A2:D5").load("numberFormat");
+      await context.sync();
+      return range.numberFormat;
+    });
+  }
+
+  test("a format set on one grown row changes that row only", async () => {
+    const { session } = await grownTable();
+    await session.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("C4").numberFormat = [["yyyy-mm-dd"]];
+      await context.sync();
+    });
+    expect(await formatsOf(session)).toEqual([
+      ["@", "@", "0.00", "General"],
+      ["@", "@", "0.00", "General"],
+      ["@", "@", "yyyy-mm-dd", "General"],
+      ["@", "@", "0.00", "General"],
+    ]);
+  });
+
+  test("a column inserted into the table, a row deleted and a whole column's format change every row alike", async () => {
+    const { session } = await grownTable();
+    await session.run(async (context) => {
+      const table = context.workbook.tables.getItem("T");
+      table.columns.add(1, undefined, "Inserted");
+      await context.sync();
+      table.getDataBodyRange().getRow(1).delete("Up");
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("C4").numberFormat = [["0%"]];
+      // a whole column's format shows where a cell has none of its own
+      (sheet.getRange("A:A") as unknown as { numberFormat: string }).numberFormat = "#,##0";
+      await context.sync();
+    });
+    expect(await formatsOf(session)).toEqual([
+      ["#,##0", "General", "@", "0.00"],
+      ["#,##0", "General", "@", "0.00"],
+      ["#,##0", "General", "0%", "0.00"],
+      ["#,##0", "General", "General", "General"],
+    ]);
+  });
+
+  test("a co-author's copy keeps its own formats", async () => {
+    const workbook = createInMemoryWorkbook({ coauthoring: { mergeDelayMs: 5 } });
+    const me = workbook.session("me");
+    await me.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:A2").values = [["ID"], ["a"]];
+      sheet.tables.add("A1:A2", true).name = "T";
+      sheet.getRange("A2").numberFormat = [["@"]];
+      await context.sync();
+      sheet.getRange("A3:A4").values = [["b"], ["c"]];
+      await context.sync();
+    });
+    await workbook.merged();
+    const other = workbook.session("other");
+    await other.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A3").numberFormat = [["0"]];
+      await context.sync();
+    });
+    const mine = await me.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A2:A4").load("numberFormat");
+      await context.sync();
+      return range.numberFormat;
+    });
+    expect(mine).toEqual([["@"], ["@"], ["@"]]);
+  });
+});
+
 describe("a row or column of a range", () => {
   test("getRow and getColumn past the range's edge fail, and write nothing", async () => {
     const { workbook, session } = await withTable([

@@ -236,8 +236,9 @@ export class SheetStore {
       const whole = formatsWithin(source?.formats, c0, c1) && formatsWithin(this.rows[to]?.formats, c0, c1);
       for (let c = c0; c <= c1; c++) this.moveCell(from, to, c, c, !whole);
       if (!whole) return;
+      const target = this.rows[to];
       if (source?.formats) this.row(to, true).formats = share(source.formats);
-      else if (this.rows[to]) this.rows[to]!.formats = undefined;
+      else if (target) target.formats = undefined;
     };
     if (count < 0) {
       const n = -count;
@@ -267,7 +268,10 @@ export class SheetStore {
     }
   }
 
-  /** Moves one cell's contents, and its format unless the caller moves the row's formats whole; from = -1 clears the destination. */
+  /**
+   * Moves one cell's contents, and its format unless the caller moves the row's formats whole; from = -1
+   * clears the destination.
+   */
   private moveCell(
     fromRow: number,
     toRow: number,

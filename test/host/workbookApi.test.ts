@@ -227,16 +227,29 @@ describe("a row or column of a range", () => {
       ["a", "A", 1],
       ["b", "B", 2],
     ]);
-    for (const reach of [
-      (body: Excel.Range) => (body.getRow(2).values = [["x", "x", 9]]),
-      (body: Excel.Range) => (body.getRow(-1).values = [["x", "x", 9]]),
-      (body: Excel.Range) => (body.getColumn(3).values = [["x"], ["x"]]),
-    ]) {
+    const reaches: [(body: Excel.Range) => void, string][] = [
+      [
+        (body) => (body.getRow(2).values = [["x", "x", 9]]),
+        "The range has 2 rows, numbered from 0, so it has no row 2.",
+      ],
+      [
+        (body) => (body.getRow(-1).values = [["x", "x", 9]]),
+        "The range has 2 rows, numbered from 0, so it has no row -1.",
+      ],
+      [
+        (body) => (body.getColumn(3).values = [["x"], ["x"]]),
+        "The range has 3 columns, numbered from 0, so it has no column 3.",
+      ],
+    ];
+    for (const [reach, message] of reaches) {
       const failed = session.run(async (context) => {
         reach(context.workbook.tables.getItem("T").getDataBodyRange());
         await context.sync();
       });
-      await expect(failed).rejects.toMatchObject({ code: "InvalidArgument" });
+      await expect(failed).rejects.toMatchObject({
+        code: "InvalidArgument",
+        message: expect.stringContaining(message),
+      });
     }
     expect(workbook.readSheet("Sheet1").values).toEqual([
       ["ID", "Name", "Qty"],

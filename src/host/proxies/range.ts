@@ -305,22 +305,12 @@ export class RangeProxy extends ClientObjectProxy<RangeTarget> {
   }
   getRow(row: number): RangeProxy {
     return this.derive(`getRow(${row})`, (t) =>
-      rect(
-        t.rect.row + within(row, t.rect.rowCount, `Range.getRow(${row})`),
-        t.rect.column,
-        1,
-        t.rect.columnCount,
-      ),
+      rect(t.rect.row + within(row, t.rect.rowCount, "row"), t.rect.column, 1, t.rect.columnCount),
     );
   }
   getColumn(column: number): RangeProxy {
     return this.derive(`getColumn(${column})`, (t) =>
-      rect(
-        t.rect.row,
-        t.rect.column + within(column, t.rect.columnCount, `Range.getColumn(${column})`),
-        t.rect.rowCount,
-        1,
-      ),
+      rect(t.rect.row, t.rect.column + within(column, t.rect.columnCount, "column"), t.rect.rowCount, 1),
     );
   }
   getRowsBelow(count = 1): RangeProxy {
@@ -505,11 +495,11 @@ function* columnsOf(r: { column: number; columnCount: number }): Generator<numbe
  * getRow and getColumn give "a row (column) contained in the range" (Learn); whether Excel refuses one past the
  * range's edge is not documented, so the in-memory Excel does, as the stricter reading (src/host/README.md).
  */
-function within(offset: number, count: number, where: string): number {
+function within(offset: number, count: number, kind: "row" | "column"): number {
   if (!Number.isInteger(offset) || offset < 0 || offset >= count) {
     throw errors.invalidArgument(
-      where,
-      `The range has ${count}; there is no number ${offset} counting from 0.`,
+      kind === "row" ? `Range.getRow(${offset})` : `Range.getColumn(${offset})`,
+      `The range has ${count} ${kind}s, numbered from 0, so it has no ${kind} ${offset}.`,
     );
   }
   return offset;

@@ -1,5 +1,5 @@
 import { OfficeMockObject } from "office-addin-mock";
-import { createInMemoryWorkbook } from "../../src/host";
+import { createInMemoryWorkbook, type HostSession } from "../../src/host";
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -151,9 +151,9 @@ describe("number formats of rows a table grew", () => {
     return { workbook, session };
   }
 
-  async function formatsOf(session: Awaited<ReturnType<typeof grownTable>>["session"]) {
+  async function formatsOf(session: HostSession, address = "A2:D5") {
     return session.run(async (context) => {
-      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A2:D5").load("numberFormat");
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange(address).load("numberFormat");
       await context.sync();
       return range.numberFormat;
     });
@@ -212,12 +212,7 @@ describe("number formats of rows a table grew", () => {
       context.workbook.worksheets.getItem("Sheet1").getRange("A3").numberFormat = [["0"]];
       await context.sync();
     });
-    const mine = await me.run(async (context) => {
-      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A2:A4").load("numberFormat");
-      await context.sync();
-      return range.numberFormat;
-    });
-    expect(mine).toEqual([["@"], ["@"], ["@"]]);
+    expect(await formatsOf(me, "A2:A4")).toEqual([["@"], ["@"], ["@"]]);
   });
 });
 

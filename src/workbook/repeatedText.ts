@@ -14,8 +14,8 @@ function endIfAborted(reason: unknown): typeof ABORTED {
 }
 
 /**
- * Columns of people, devices and departments (ColumnSpec.repeats) name the same few hundred thousand values in
- * over a million cells, and Excel delivers each cell's text as a string of its own. After a load, this pass
+ * Columns of people, devices, departments, vendors and notes (ColumnSpec.repeats) name the same few hundred
+ * thousand values in over a million cells, and Excel delivers each cell's text as a string of its own. After a load, this pass
  * points every such field at one copy of its text, so the copies read from the sheet can be freed. It runs once
  * the figures are up, a slice at a time, because a lookup per cell costs about a seventh of a large load's parse
  * time and nothing waits for it. Each field keeps an equal value, so a reader cannot tell it ran (JavaScript

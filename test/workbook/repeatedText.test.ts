@@ -34,6 +34,23 @@ it("shares each person between installations and allocations, changing no value"
   expect(JSON.stringify(register(installations, allocations))).toBe(before);
 });
 
+it("shares the vendors and notes that licences repeat, and leaves one-off text as read", async () => {
+  const licences = [
+    { id: "L1", vendor: asRead("Computacenter"), notes: asRead("Renewal owner: Procurement team.") },
+    { id: "L2", vendor: asRead("Computacenter"), notes: asRead("Renewal owner: Procurement team.") },
+    { id: "L3", vendor: asRead("SoftwareONE"), purchaseOrder: asRead("PO-20931") },
+  ];
+  const installations = [{ id: "I1", device: "PC-1", notes: asRead("Found by the quarterly scan.") }];
+  const allocations = [{ id: "A1", user: "ann@example.com", notes: asRead("Found by the quarterly scan.") }];
+  const before = JSON.stringify(licences);
+
+  const shared = await shareRepeatedText({ software: [], licences, installations, allocations }, noPause);
+
+  // L2's vendor and notes, and the allocation's note (the installation's copy): one copy of each text
+  expect(shared).toBe(3);
+  expect(JSON.stringify(licences)).toBe(before);
+});
+
 it("gives the thread back while it goes through a large table", async () => {
   const installations = Array.from({ length: 2_000 }, (_, i) => ({
     id: `I${i}`,

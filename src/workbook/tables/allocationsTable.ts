@@ -26,7 +26,7 @@ export const allocationsTable: RecordTableSpec = {
     repeatingTextColumn(L.department, "department", 130),
     dateColumn(L.allocatedOn, "allocatedOn"),
     dateColumn(L.revokedOn, "revokedOn"),
-    textColumn(L.notes, "notes", 250),
+    repeatingTextColumn(L.notes, "notes", 250),
     ...metaColumns(L.modified, L.rowVersion),
   ],
   schema: allocationSchema,

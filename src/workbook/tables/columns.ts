@@ -18,10 +18,11 @@ export const textColumn = (header: string, field: string, width = 120): ColumnSp
 });
 
 /**
- * A text column whose values come back row after row (people, devices, departments): the live register keeps one
- * copy of each instead of one per cell, sharing them after a load (shareRepeatedText). At 100,000 licences
- * 1.3 million cells name about 300,000 people and a million name 500,000 devices; Excel delivers each cell's
- * text as a string of its own.
+ * A text column whose values come back row after row (people, devices, departments, vendors, notes an import
+ * writes on every row it adds): the live register keeps one copy of each instead of one per cell, sharing them
+ * after a load (shareRepeatedText). At 100,000 licences 1.3 million cells name about 300,000 people and a
+ * million name 500,000 devices; Excel delivers each cell's text as a string of its own (JSON.parse shares only
+ * text of a few characters, such as dates and versions).
  */
 export const repeatingTextColumn = (header: string, field: string, width = 120): ColumnSpec => ({
   ...textColumn(header, field, width),

@@ -30,7 +30,7 @@ export const installationsTable: RecordTableSpec = {
     textColumn(L.version, "version", 80),
     dateColumn(L.installedOn, "installedOn"),
     listColumn(L.source, "source", "Source", 90),
-    textColumn(L.notes, "notes", 250),
+    repeatingTextColumn(L.notes, "notes", 250),
     ...metaColumns(L.modified, L.rowVersion),
   ],
   schema: installationSchema,

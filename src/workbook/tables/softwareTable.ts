@@ -1,7 +1,7 @@
 import { softwareSchema } from "../../domain/schemas";
 import { SOFTWARE_LABELS as L, SHEET_NAMES } from "../../domain/labels";
 import { DISPLAY_LABELS as D } from "../../domain/labels";
-import { displayColumn, idColumn, metaColumns, textColumn } from "./columns";
+import { displayColumn, idColumn, metaColumns, repeatingTextColumn, textColumn } from "./columns";
 import type { RecordTableSpec } from "./types";
 
 export const softwareTable: RecordTableSpec = {
@@ -12,11 +12,11 @@ export const softwareTable: RecordTableSpec = {
   columns: [
     idColumn(L.id),
     textColumn(L.name, "name", 200),
-    textColumn(L.publisher, "publisher", 150),
+    repeatingTextColumn(L.publisher, "publisher", 150),
     textColumn(L.version, "version", 80),
-    textColumn(L.category, "category", 120),
+    repeatingTextColumn(L.category, "category", 120),
     textColumn(L.aliases, "aliases", 200),
-    textColumn(L.notes, "notes", 250),
+    repeatingTextColumn(L.notes, "notes", 250),
     displayColumn(D.dropdownEntry, "dropdownEntry", 240),
     ...metaColumns(L.modified, L.rowVersion),
   ],

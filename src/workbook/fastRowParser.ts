@@ -16,7 +16,8 @@ import type { ColumnSpec, RecordTableSpec } from "./tables/types";
  * (the same function the record schema refines with). A row whose fields or cross-field rule fail is not
  * reported from here: the caller parses it with the whole record schema, so its data issues are exactly the
  * schema's. The record built here holds what the whole schema gives a valid row: shape order, defaults
- * applied; an absent optional field is there, undefined, where the schema leaves it out (see recordBuilder).
+ * applied; an absent optional field is there, undefined, where the schema leaves it out (see recordBuilder),
+ * unless the table has no column it is read from.
  */
 
 /** A cell the field rejects; the row then goes to the whole schema. */
@@ -305,24 +306,29 @@ export function createFastRowParser(spec: RecordTableSpec): FastRowParser | unde
     if (!(column.field in shape) || columnOf.has(column.field)) return undefined;
     columnOf.set(column.field, index);
   }
-  const plans: FieldPlan[] = Object.keys(shape).map((field) => {
+  const plans: FieldPlan[] = Object.keys(shape).flatMap((field): FieldPlan[] => {
     const fieldSchema = shape[field];
     const absent = fieldSchema.safeParse(undefined);
     const columnIndex = columnOf.get(field) ?? -1;
+    // Read from no column and undefined in every record (Modified, which only the register writes): left out,
+    // as the schema leaves it out, instead of eight bytes in each of a million records.
+    if (columnIndex < 0 && absent.success && absent.data === undefined) return [];
     const column = columnIndex >= 0 ? spec.columns[columnIndex] : undefined;
     const checks = { text: plainText(fieldSchema), number: plainNumber(fieldSchema) };
-    return {
-      field,
-      columnIndex,
-      column,
-      schema: fieldSchema,
-      ...checks,
-      direct: directOf(column, checks),
-      absent: absent.success ? absent.data : FAIL,
-      memo: new Map(),
-      lookups: 0,
-      nextProbe: MEMO_PROBE,
-    };
+    return [
+      {
+        field,
+        columnIndex,
+        column,
+        schema: fieldSchema,
+        ...checks,
+        direct: directOf(column, checks),
+        absent: absent.success ? absent.data : FAIL,
+        memo: new Map(),
+        lookups: 0,
+        nextProbe: MEMO_PROBE,
+      },
+    ];
   });
 
   let ruleFailed = false;

@@ -47,9 +47,11 @@ const results: Record<string, unknown> = {};
 const label = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 /** Between runs, outside the timings: each run starts from the same heap, not the previous run's garbage. */
 const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
+/** The JS heap and the typed arrays' memory, which V8 keeps outside its heap (ArrayBuffer backing stores). */
 const heapMb = () => {
   collectGarbage();
-  return process.memoryUsage().heapUsed / 2 ** 20;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 2 ** 20;
 };
 
 function record(row: Row, size: number, key: string, figures: Spread): void {
@@ -356,7 +358,7 @@ const NOTES = [
   "load: Register.load() against the in-memory Excel host (paged reads within Excel on the web's 5 MB limit); load_max_response_bytes is its largest response.",
   "live_start: the add-in opened in a runtime of its own (a new session on the in-memory Excel, a register that has read nothing), opening the register into the live register until ready (load, parse, index). Each run's session is closed afterwards, which ends its event handlers as closing an add-in does, so no earlier run's rows are in the heap.",
   "longest_block: the longest stretch without an event-loop turn while opening the register into the live register, the name follower's first pass over every record (both as the add-in starts them), and applying one installation edit, in the same fresh runtimes as live_start; the key is the worst of the runs. The in-memory Excel answers requests on the same thread, where real Excel answers from its own process, so its time answering (writing the response's JSON included) is left out, and each answer arrives in a task of its own, as Excel's do; decoding the JSON is counted, as Office.js does it on the add-in's thread. longest_block_with_host counts the answering too.",
-  "live_register_mb: JS heap kept after opening the register into the live register, the name follower's first pass and the pass that shares repeated text, as the add-in starts them (live register, its index, the workbook register's memory of the records read, the names), after garbage collection.",
+  "live_register_mb: JS heap and typed-array memory (ArrayBuffer backing stores, outside V8's heap) kept after opening the register into the live register, the name follower's first pass and the pass that shares repeated text, as the add-in starts them (live register, its index, the workbook register's memory of the records read, the names), after garbage collection.",
   "first_calc: attaching the host's calculation engine to the Licences table (and the Dashboard's POSITION spill) until idle; the live register is already loaded.",
   "live_update: typing a Licence ID in the Installations sheet until the live register has applied it and the engine is idle.",
   "live_update_pane_open: the same with a reader subscribed to the live register reading, after each change, the records and the whole register's position (what the pane reads with its dashboard open; the licence list reads only its shown licences' figures); React rendering not included.",

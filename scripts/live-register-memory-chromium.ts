@@ -4,8 +4,9 @@
  * reference in 8 bytes; Chromium compresses them to 4. Excel on Mac (Safari's engine) keeps 8-byte values, so
  * the Node figure stays the one for Mac.
  * The benchmark's register (same generator, seed and date) is seeded into the in-memory Excel in the page, the
- * heap is collected and read, the register is opened into the live register and the name follower's first
- * pass as the add-in starts them, and the heap is collected and read again; the difference goes into
+ * heap is collected and read (with the typed arrays' memory, which is outside it), the register is opened into
+ * the live register and the name follower's first pass as the add-in starts them, and the heap is collected and
+ * read again; the difference goes into
  * bench/results.json as live_register_mb_chromium_<size> (other keys kept). One fresh browser per run.
  * Usage: node --import tsx scripts/live-register-memory-chromium.ts [sizes…]   (default 10000 100000)
  */
@@ -66,8 +67,9 @@ async function measure(script: string, licences: number): Promise<number> {
     const heapMb = async () => {
       await cdp.send("HeapProfiler.collectGarbage");
       await cdp.send("HeapProfiler.collectGarbage");
-      const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-      return usedSize / 2 ** 20;
+      // typed arrays' memory is outside V8's heap (backingStorageSize, with external strings)
+      const { usedSize, backingStorageSize } = await cdp.send("Runtime.getHeapUsage");
+      return (usedSize + backingStorageSize) / 2 ** 20;
     };
     await page.evaluate(`seedRegister(${licences}, ${SEED}, "${TODAY}")`);
     const before = await heapMb();

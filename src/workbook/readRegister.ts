@@ -18,7 +18,7 @@ type Row = Record<string, unknown>;
 export class TableRecords {
   readonly positions: number[];
   /** Body row of each record by ID, for finding it again cheaply. */
-  readonly rowOf: TextTable<number>;
+  readonly rowOf: TextTable;
   /**
    * Made at the table's size, then cut to the records kept: a growing array copies itself into a larger one,
    * and at a million rows on a large heap each copy was a pause of its own in the middle of a load.

@@ -14,11 +14,11 @@ const cellText = fc.oneof(
 it("finds, replaces and counts every text exactly as a Map does", () => {
   fc.assert(
     fc.property(
-      fc.array(fc.tuple(cellText, fc.integer()), { maxLength: 200 }),
+      fc.array(fc.tuple(cellText, fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })), { maxLength: 200 }),
       fc.nat({ max: 300 }),
       fc.array(cellText, { maxLength: 50 }),
       (writes, expected, probes) => {
-        const table = new TextTable<number>(expected);
+        const table = new TextTable(expected);
         const map = new Map<string, number>();
         for (const [text, value] of writes) {
           table.set(text, value);
@@ -35,8 +35,14 @@ it("finds, replaces and counts every text exactly as a Map does", () => {
   );
 });
 
+it("refuses a value it cannot hold exactly, instead of keeping another", () => {
+  const table = new TextTable(4);
+  for (const value of [0.5, 2 ** 31, NaN]) expect(() => table.set("INS-1", value)).toThrow(RangeError);
+  expect(table.has("INS-1")).toBe(false);
+});
+
 it("keeps finding every ID among a hundred thousand, made for far fewer", () => {
-  const table = new TextTable<number>(10);
+  const table = new TextTable(10);
   const ids = Array.from({ length: 100_000 }, (_, i) => `INS-${(i * 7919).toString(32).toUpperCase()}`);
   ids.forEach((id, row) => table.set(id, row));
   expect(ids.every((id, row) => table.get(id) === row)).toBe(true);

@@ -16,26 +16,41 @@ export interface TextLookup<V> {
   readonly size: number;
 }
 
-export class TextTable implements TextLookup<number> {
+/** Rows found by text, each with its place in the order they were added (-1 for text not there). */
+export interface RowLookup extends TextLookup<number> {
+  indexOf(text: string): number;
+}
+
+export class TextTable implements RowLookup {
   private slots: Int32Array;
   private hashes: Int32Array;
   /** Four bytes a row where an array of numbers takes eight: 1.4 million rows at 100,000 licences. */
   private values: Int32Array;
   /**
-   * Made at the expected size: a growing array copies itself into a larger one, and at a million texts on a
-   * large heap each copy was a pause of its own in the middle of a load.
+   * The texts, unless the caller holds them (`keyOf`). Made at the expected size: a growing array copies itself
+   * into a larger one, and at a million texts on a large heap each copy was a pause of its own in a load.
    */
-  private readonly keyAt: string[];
+  private readonly keyAt: string[] | undefined;
+  private readonly keyOf: (entry: number) => string;
   private count = 0;
   private shift: number;
 
-  /** `expected`: how many keys it will likely hold, so a table of known size never grows. */
-  constructor(expected = 8) {
+  /**
+   * `expected`: how many keys it will likely hold, so a table of known size never grows. `keyOf`: the text of
+   * the entry added so many places in, where the caller keeps it already (a record's ID, in the records it read
+   * in the order it added them); it must give that text from the moment the entry is set, for as long as the
+   * table is used. Without it the table keeps the texts itself.
+   */
+  constructor(expected = 8, keyOf?: (entry: number) => string) {
     const bits = Math.max(4, Math.ceil(Math.log2(Math.max(1, expected) * 2)));
     this.slots = new Int32Array(1 << bits);
     this.hashes = new Int32Array(Math.max(8, expected));
     this.values = new Int32Array(Math.max(8, expected));
-    this.keyAt = new Array<string>(Math.max(8, expected));
+    if (keyOf) this.keyOf = keyOf;
+    else {
+      const keyAt = (this.keyAt = new Array<string>(Math.max(8, expected)));
+      this.keyOf = (entry) => keyAt[entry];
+    }
     this.shift = 32 - bits;
   }
 
@@ -52,6 +67,11 @@ export class TextTable implements TextLookup<number> {
     return this.entryOf(text, hashText(text)) >= 0;
   }
 
+  /** How many texts were added before this one; -1 when it is not there. */
+  indexOf(text: string): number {
+    return this.entryOf(text, hashText(text));
+  }
+
   /** `value`: a whole number that fits in 32 bits (a row number); anything else is refused. */
   set(text: string, value: number): this {
     if ((value | 0) !== value)
@@ -64,7 +84,7 @@ export class TextTable implements TextLookup<number> {
     }
     if ((this.count + 1) * 2 > this.slots.length) this.grow();
     const added = this.count++;
-    this.keyAt[added] = text;
+    if (this.keyAt) this.keyAt[added] = text;
     if (added === this.hashes.length) {
       this.hashes = copyInto(new Int32Array(added * 2), this.hashes);
       this.values = copyInto(new Int32Array(added * 2), this.values);
@@ -76,17 +96,17 @@ export class TextTable implements TextLookup<number> {
   }
 
   *entries(): IterableIterator<[string, number]> {
-    for (let entry = 0; entry < this.count; entry++) yield [this.keyAt[entry], this.values[entry]];
+    for (let entry = 0; entry < this.count; entry++) yield [this.keyOf(entry), this.values[entry]];
   }
 
   /** The entry holding this text, or -1. Slots hold entry + 1, so 0 is empty. */
   private entryOf(text: string, hash: number): number {
-    const { slots, hashes, keyAt } = this;
+    const { slots, hashes } = this;
     const mask = slots.length - 1;
     for (let slot = Math.imul(hash, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
       const held = slots[slot];
       if (held === 0) return -1;
-      if (hashes[held - 1] === hash && keyAt[held - 1] === text) return held - 1;
+      if (hashes[held - 1] === hash && this.keyOf(held - 1) === text) return held - 1;
     }
   }
 

@@ -67,9 +67,9 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
     );
     const byId: RegisterData["byId"] = {};
     for (const kind of RECORD_KINDS) {
-      const rows = rowsOf.get(kind);
-      if (!rows) continue;
-      await memory.rememberLoad(kind, data[kind] as Row[], rows.rowOf, rows.bodyRows, loadOptions.pause);
+      const rowOf = rowsOf.get(kind);
+      if (!rowOf) continue;
+      await memory.rememberLoad(kind, data[kind] as Row[], rowOf, loadOptions.pause);
       byId[kind] = memory.loaded(kind);
     }
     return { ...data, byId };

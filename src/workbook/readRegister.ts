@@ -1,5 +1,5 @@
 import type { RecordKind } from "../domain/ids";
-import { TextTable, type TextLookup } from "../domain/textTable";
+import { TextTable, type RowLookup } from "../domain/textTable";
 import { forEachPaced, noPause, type Pause } from "../domain/yielding";
 import type { DataIssue, LoadOptions, RegisterData } from "./registerApi";
 import { readRecord } from "./records";
@@ -17,14 +17,16 @@ type Row = Record<string, unknown>;
 /** The records of one table, parsed a page at a time as the rows arrive; a repeated ID is a data issue. */
 export class TableRecords {
   readonly positions: number[];
-  /** Body row of each record by ID, for finding it again cheaply. */
+  /**
+   * Body row of each record by ID, for finding it again cheaply; its indexOf is the record's place in `records`.
+   * It reads each ID from the record instead of keeping the text a second time.
+   */
   readonly rowOf: TextTable;
   /**
    * Made at the table's size, then cut to the records kept: a growing array copies itself into a larger one,
    * and at a million rows on a large heap each copy was a pause of its own in the middle of a load.
    */
   private readonly kept: Row[];
-  private readonly keptRows: number[];
   private count = 0;
   private readonly idAt: number;
 
@@ -34,9 +36,9 @@ export class TableRecords {
     private readonly issues: DataIssue[],
   ) {
     this.positions = columnPositions(layout, spec.columns);
-    this.rowOf = new TextTable(layout.rowCount);
     this.kept = new Array<Row>(layout.rowCount);
-    this.keptRows = new Array<number>(layout.rowCount);
+    const kept = this.kept;
+    this.rowOf = new TextTable(layout.rowCount, (entry) => String(kept[entry].id));
     this.idAt = this.positions[spec.columns.findIndex((column) => column.field === "id")];
   }
 
@@ -46,19 +48,13 @@ export class TableRecords {
     return this.kept;
   }
 
-  /** Body row of each record, by its position in `records`. */
-  get bodyRows(): number[] {
-    this.keptRows.length = this.count;
-    return this.keptRows;
-  }
-
   get hasIdColumn(): boolean {
     return this.idAt >= 0;
   }
 
   /** Parses rows read from body row `firstRow` on, giving the thread back when `pause` says so. */
   async add(firstRow: number, rows: readonly unknown[][], pause: Pause = noPause): Promise<void> {
-    const { spec, layout, positions, issues, rowOf, kept, keptRows } = this;
+    const { spec, layout, positions, issues, rowOf, kept } = this;
     await forEachPaced(rows, pause, (row, index) => {
       const bodyRow = firstRow + index;
       const record = readRecord(spec, layout, positions, row, bodyRow, issues);
@@ -66,9 +62,9 @@ export class TableRecords {
       const id = String(record.id);
       const first = rowOf.get(id);
       if (first === undefined) {
-        rowOf.set(id, bodyRow);
+        // the record first: the table reads its ID from there
         kept[this.count] = record;
-        keptRows[this.count] = bodyRow;
+        rowOf.set(id, bodyRow);
         this.count++;
         return;
       }
@@ -80,8 +76,8 @@ export class TableRecords {
 export interface RegisterRead {
   data: RegisterData;
   layouts: Map<string, TableLayout>;
-  /** Where the load found each record, by kind: body row by ID, and by position in the kind's records. */
-  rowsOf: Map<RecordKind, { rowOf: TextLookup<number>; bodyRows: readonly number[] }>;
+  /** Where the load found each record, by kind: its body row by ID, and its place in the kind's records. */
+  rowsOf: Map<RecordKind, RowLookup>;
 }
 
 /**
@@ -151,7 +147,7 @@ export async function readRegister(
     const collector = collectors.get(RECORD_TABLES[kind].table);
     if (!collector) continue;
     (data as unknown as Record<string, Row[]>)[kind] = collector.records;
-    rowsOf.set(kind, { rowOf: collector.rowOf, bodyRows: collector.bodyRows });
+    rowsOf.set(kind, collector.rowOf);
   }
   const settingsBodies = [settingsTable, exchangeRatesTable].map((spec) => {
     const layout = layouts.get(spec.table);

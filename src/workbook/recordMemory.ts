@@ -1,6 +1,6 @@
 import type { RecordKind } from "../domain/ids";
 import { sameRecord } from "../domain/sameRecord";
-import type { TextLookup } from "../domain/textTable";
+import type { RowLookup } from "../domain/textTable";
 import { forEachPaced, noPause, type Pause } from "../domain/yielding";
 import type { LoadedRecords } from "./registerApi";
 
@@ -10,12 +10,12 @@ type Row = Record<string, unknown>;
 const VERSIONS_KEPT = 5;
 
 /**
- * What the last load found of one kind: the row each record was in, and the record read from each row. Never
- * changed once made, so a reader can share it (loaded()); what was forgotten since is kept beside it.
+ * What the last load found of one kind: the records it read, and the row each was in with its place among them.
+ * Never changed once made, so a reader can share it (loaded()); what was forgotten since is kept beside it.
  */
 interface Load {
-  readonly rowOf: TextLookup<number>;
-  readonly recordAt: readonly Row[];
+  readonly rowOf: RowLookup;
+  readonly records: readonly Row[];
   /** IDs forgotten (deleted) since the load. */
   readonly forgotten: Set<string>;
 }
@@ -28,9 +28,9 @@ interface Load {
  * First seen, not latest: typing in the grid changes a row without changing its Row Version, so a later read at
  * the same Row Version may already hold someone else's change, which must not count as the caller's base.
  *
- * A load's records are remembered through the load itself (its ID → row map and the record read from each
- * row), not a second map by ID: at 100,000 licences a load holds over a million records. Only records with
- * more than one version, or seen outside the last load, are kept by ID.
+ * A load's records are remembered through the load itself (the records in the order read, and its lookup of
+ * each one's row and place by ID), not a second map by ID: at 100,000 licences a load holds over a million
+ * records. Only records with more than one version, or seen outside the last load, are kept by ID.
  */
 export class RecordMemory {
   private readonly versions = new Map<RecordKind, Map<string, Row | Row[]>>();
@@ -48,8 +48,8 @@ export class RecordMemory {
   private known(kind: RecordKind, id: string): Row[] {
     const kept = this.versions.get(kind)?.get(id);
     if (kept !== undefined) return Array.isArray(kept) ? kept : [kept];
-    const row = this.lastSeen(kind, id);
-    const loaded = row === undefined ? undefined : this.loads.get(kind)?.recordAt[row];
+    const load = this.loads.get(kind);
+    const loaded = load && !load.forgotten.has(id) ? recordIn(load, id) : undefined;
     return loaded ? [loaded] : [];
   }
 
@@ -66,35 +66,31 @@ export class RecordMemory {
   }
 
   /**
-   * The records a load read, with the body row of each (`rowOf` by ID, `bodyRows` by position). A record
-   * the last load read unchanged (same fields, same Row Version) is given back in place of its new copy,
-   * in `records` itself, so one object is kept and a consumer can see by identity that it did not change.
+   * The records a load read, in the order read, with `rowOf` giving each one's body row and its place among them
+   * by ID. The register keeps `records` as they are: nothing may reorder them. A record the last load read
+   * unchanged (same fields, same Row Version) is given back in place of its new copy, in `records` itself, so
+   * one object is kept and a consumer can see by identity that it did not change.
    */
   async rememberLoad(
     kind: RecordKind,
     records: Row[],
-    rowOf: TextLookup<number>,
-    bodyRows: readonly number[],
+    rowOf: RowLookup,
     pause: Pause = noPause,
   ): Promise<void> {
     const versions = this.of(this.versions, kind);
-    const recordAt: Row[] = [];
-    const hadVersions = versions.size > 0 || this.loads.has(kind);
-    await forEachPaced(records, pause, (record, index) => {
-      let kept = record;
-      if (hadVersions) {
+    if (versions.size > 0 || this.loads.has(kind)) {
+      await forEachPaced(records, pause, (record, index) => {
         const id = String(record.id);
         const known = this.known(kind, id);
         const same = known.find((seen) => seen.rowVersion === record.rowVersion);
-        if (same && sameRecord(same, record)) kept = records[index] = same;
+        const kept = same && sameRecord(same, record) ? (records[index] = same) : record;
         // The versions this load does not hold by itself stay kept by ID.
         if (known.length > 1 || (known.length === 1 && known[0] !== kept)) {
           versions.set(id, same ? known : [record, ...known].slice(0, VERSIONS_KEPT));
         } else versions.delete(id);
-      }
-      recordAt[bodyRows[index]] = kept;
-    });
-    this.loads.set(kind, { rowOf, recordAt, forgotten: new Set() });
+      });
+    }
+    this.loads.set(kind, { rowOf, records, forgotten: new Set() });
   }
 
   /**
@@ -105,16 +101,10 @@ export class RecordMemory {
   loaded(kind: RecordKind): LoadedRecords | undefined {
     const load = this.loads.get(kind);
     if (!load) return undefined;
-    const { rowOf, recordAt } = load;
     return {
-      size: rowOf.size,
-      get: (id) => {
-        const row = rowOf.get(id);
-        return row === undefined ? undefined : recordAt[row];
-      },
-      *values() {
-        for (const record of recordAt) if (record !== undefined) yield record;
-      },
+      size: load.rowOf.size,
+      get: (id) => recordIn(load, id),
+      values: () => load.records,
     };
   }
 
@@ -149,4 +139,10 @@ export class RecordMemory {
     this.pendingSaves.delete(kind);
     return pending;
   }
+}
+
+/** The record a load read with this ID, found through its lookup. */
+function recordIn(load: Load, id: string): Row | undefined {
+  const index = load.rowOf.indexOf(id);
+  return index < 0 ? undefined : load.records[index];
 }

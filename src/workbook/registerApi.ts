@@ -58,6 +58,10 @@ export interface TableRows {
   touchesIdColumn: boolean;
 }
 
+/**
+ * The register's records and settings. The lists of the data a load returns are the register's own memory of
+ * that load (RecordMemory): read them, never reorder them.
+ */
 export interface RegisterData {
   software: Software[];
   licences: Licence[];

@@ -11,16 +11,22 @@ const cellText = fc.oneof(
   fc.constantFrom("", " ", "INS-1", "ins-1", "INS-1 ", "Ä", "😀", "\u0000"),
 );
 
-it("finds, replaces and counts every text exactly as a Map does", () => {
+it("finds, replaces and counts every text exactly as a Map does, keeping the texts or reading the caller's", () => {
   fc.assert(
     fc.property(
       fc.array(fc.tuple(cellText, fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })), { maxLength: 200 }),
       fc.nat({ max: 300 }),
       fc.array(cellText, { maxLength: 50 }),
-      (writes, expected, probes) => {
-        const table = new TextTable(expected);
+      fc.boolean(),
+      (writes, expected, probes, textsKeptByCaller) => {
+        // the caller's texts in the order first added, as a load keeps its records' IDs
+        const added: string[] = [];
+        const table = textsKeptByCaller
+          ? new TextTable(expected, (entry) => added[entry])
+          : new TextTable(expected);
         const map = new Map<string, number>();
         for (const [text, value] of writes) {
+          if (!map.has(text)) added.push(text);
           table.set(text, value);
           map.set(text, value);
         }
@@ -29,6 +35,7 @@ it("finds, replaces and counts every text exactly as a Map does", () => {
         for (const text of [...map.keys(), ...probes]) {
           expect(table.get(text)).toBe(map.get(text));
           expect(table.has(text)).toBe(map.has(text));
+          expect(table.indexOf(text)).toBe(added.indexOf(text));
         }
       },
     ),

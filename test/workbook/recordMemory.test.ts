@@ -2,14 +2,21 @@
  * What the register remembers of a load: the row each record was in, for saves, shared read only with the
  * live register (which keeps its own edits beside it).
  */
+import { TextTable } from "../../src/domain/textTable";
 import { RecordMemory } from "../../src/workbook/recordMemory";
 
 type Row = Record<string, unknown>;
 
+/** The lookup a load makes as it reads: each record's body row by ID, read from the record itself. */
+function rowsRead(records: Row[], bodyRows: number[]): TextTable {
+  const rowOf = new TextTable(records.length, (entry) => String(records[entry].id));
+  records.forEach((record, index) => rowOf.set(String(record.id), bodyRows[index]));
+  return rowOf;
+}
+
 async function remembered(records: Row[], bodyRows: number[]): Promise<RecordMemory> {
   const memory = new RecordMemory();
-  const rowOf = new Map(records.map((record, index) => [String(record.id), bodyRows[index]]));
-  await memory.rememberLoad("installations", records, rowOf, bodyRows);
+  await memory.rememberLoad("installations", records, rowsRead(records, bodyRows));
   return memory;
 }
 
@@ -43,7 +50,7 @@ it("the next load makes a new lookup and leaves the one already shared as it was
   const memory = await remembered([{ id: "I1", device: "PC-1", rowVersion: 1 }], [0]);
   const first = memory.loaded("installations")!;
   const next = [{ id: "I2", device: "PC-2", rowVersion: 1 }];
-  await memory.rememberLoad("installations", next, new Map([["I2", 0]]), [0]);
+  await memory.rememberLoad("installations", next, rowsRead(next, [0]));
   expect(first.get("I1")).toEqual({ id: "I1", device: "PC-1", rowVersion: 1 });
   expect(first.get("I2")).toBeUndefined();
   expect(memory.loaded("installations")!.get("I2")).toBe(next[0]);

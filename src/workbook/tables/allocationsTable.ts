@@ -8,7 +8,6 @@ import {
   metaColumns,
   referenceColumn,
   repeatingTextColumn,
-  textColumn,
 } from "./columns";
 import { LICENCE_CHOICES } from "./references";
 import type { RecordTableSpec } from "./types";

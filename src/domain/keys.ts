@@ -45,6 +45,7 @@ export class KeyCounter {
  */
 export class DistinctKeys {
   private static readonly LINEAR_MAX = 32;
+  /** Each one a key, or text whose key is itself with capitals made small (plainText). */
   private readonly seen: string[] = [];
   private readonly many = new Set<string>();
 
@@ -55,11 +56,34 @@ export class DistinctKeys {
       this.many.add(key);
       return;
     }
+    if (!this.seenBefore(key)) this.remember(key);
+  }
+
+  /**
+   * Adds typed text by its matchKey. Plain text (a million devices and users in a large load) is compared
+   * with what was seen letter by letter, capitals as small ones, instead of being copied into a key first.
+   */
+  addText(text: string): void {
+    if (this.many.size > 0) {
+      this.add(matchKey(text));
+      return;
+    }
+    const plain = plainText(text);
+    const key = plain ? text : matchKey(text);
+    if (key !== "" && !this.seenBefore(key)) this.remember(key);
+  }
+
+  private seenBefore(keyOrPlain: string): boolean {
     const seen = this.seen;
-    for (let i = 0; i < seen.length; i++) if (seen[i] === key) return;
-    seen.push(key);
+    for (let i = 0; i < seen.length; i++) if (sameIgnoringCapitals(seen[i], keyOrPlain)) return true;
+    return false;
+  }
+
+  private remember(keyOrPlain: string): void {
+    const seen = this.seen;
+    seen.push(keyOrPlain);
     if (seen.length > DistinctKeys.LINEAR_MAX) {
-      for (const each of seen) this.many.add(each);
+      for (const each of seen) this.many.add(matchKey(each));
       seen.length = 0;
     }
   }
@@ -72,6 +96,36 @@ export class DistinctKeys {
     this.seen.length = 0;
     this.many.clear();
   }
+}
+
+/**
+ * Text whose matchKey is itself with its capitals made small: printable ASCII, with no space at either end
+ * (so trimming leaves it as it is, and lowercasing changes A to Z only).
+ */
+function plainText(text: string): boolean {
+  const last = text.length - 1;
+  if (last < 0 || text.charCodeAt(0) === 32 || text.charCodeAt(last) === 32) return false;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 32 || code >= 127) return false;
+  }
+  return true;
+}
+
+const smallLetter = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
+
+/**
+ * Whether two keys or plain texts have the same key: equal once capitals A to Z are made small. A key is
+ * already small, and plain text holds no other letters that lowercasing would change.
+ */
+function sameIgnoringCapitals(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && smallLetter(x) !== smallLetter(y)) return false;
+  }
+  return true;
 }
 
 /**

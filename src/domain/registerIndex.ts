@@ -599,7 +599,7 @@ export class RegisterIndex {
   /** Counts a product's uncovered devices once, at the end of a load. */
   private countUncovered(product: ProductSlot): void {
     const distinct = this.distinct;
-    for (const { device } of product.uncovered) distinct.add(matchKey(device));
+    for (const { device } of product.uncovered) distinct.addText(device);
     product.uncoveredDeviceCount = distinct.size;
     product.uncoveredDevices = undefined;
     distinct.clear();

@@ -108,15 +108,15 @@ export function countUsage(
   let distinctDevices = 0;
   if (countsDevices(rule)) {
     distinct.clear();
-    for (const { device } of installations) distinct.add(matchKey(device));
+    for (const { device } of installations) distinct.addText(device);
     distinctDevices = distinct.size;
   }
   let distinctUsers = 0;
   if (countsUsers(rule)) {
     distinct.clear();
-    for (const { user } of installations) if (user !== undefined) distinct.add(matchKey(user));
+    for (const { user } of installations) if (user !== undefined) distinct.addText(user);
     for (const allocation of allocations) {
-      if (isAllocationActive(allocation, asOf)) distinct.add(matchKey(allocation.user));
+      if (isAllocationActive(allocation, asOf)) distinct.addText(allocation.user);
     }
     distinctUsers = distinct.size;
   }

@@ -52,3 +52,27 @@ it("counts distinct keys as matched, blanks left out, in small groups and large,
   for (const text of ["PC-07", " pc-07 ", "pc-07", "PC 07", "pc 07", "", "  "]) distinct.add(matchKey(text));
   expect(distinct.size).toBe(2);
 });
+
+/** Text as it arrives from cells: spaces and tabs at the ends, capitals, and letters whose small form differs in length or is plain ASCII (the Kelvin sign's is "k"). */
+const typedText = fc
+  .array(fc.constantFrom(..."aAkK@`0-zZ _\tİ\u212Aßé"), { minLength: 0, maxLength: 12 })
+  .map((chars) => chars.join(""));
+
+it("counts typed text by its key without making the key, the same as counting keys, mixed in one group", () => {
+  const distinct = new DistinctKeys();
+  fc.assert(
+    fc.property(fc.array(fc.tuple(typedText, fc.boolean()), { maxLength: 80 }), (entries) => {
+      distinct.clear();
+      for (const [text, asKey] of entries) {
+        if (asKey) distinct.add(matchKey(text));
+        else distinct.addText(text);
+      }
+      const expected = new Set(entries.map(([text]) => matchKey(text)).filter((key) => key !== ""));
+      expect(distinct.size).toBe(expected.size);
+    }),
+  );
+  distinct.clear();
+  for (const text of ["PC-07", " pc-07 ", "Pc-07\t", "PC@07", "PC`07", "\u212A1", "k1", "  "])
+    distinct.addText(text);
+  expect(distinct.size).toBe(4);
+});

@@ -74,14 +74,28 @@ export class TextTable implements RowLookup {
 
   /** `value`: a whole number that fits in 32 bits (a row number); anything else is refused. */
   set(text: string, value: number): this {
-    if ((value | 0) !== value)
-      throw new RangeError(`A TextTable holds whole numbers of 32 bits, not ${value}.`);
+    checkValue(value);
     const hash = hashText(text);
     const entry = this.entryOf(text, hash);
-    if (entry >= 0) {
-      this.values[entry] = value;
-      return this;
-    }
+    if (entry >= 0) this.values[entry] = value;
+    else this.add(text, hash, value);
+    return this;
+  }
+
+  /**
+   * Adds the text with `value` unless it is there already, and then leaves it as it is: the value it already
+   * had, or undefined when it was added. One look for text that is usually new (a row's ID in a load).
+   */
+  setIfAbsent(text: string, value: number): number | undefined {
+    checkValue(value);
+    const hash = hashText(text);
+    const entry = this.entryOf(text, hash);
+    if (entry >= 0) return this.values[entry];
+    this.add(text, hash, value);
+    return undefined;
+  }
+
+  private add(text: string, hash: number, value: number): void {
     if ((this.count + 1) * 2 > this.slots.length) this.grow();
     const added = this.count++;
     if (this.keyAt) this.keyAt[added] = text;
@@ -92,7 +106,6 @@ export class TextTable implements RowLookup {
     this.values[added] = value;
     this.hashes[added] = hash;
     this.slots[this.freeSlot(hash)] = added + 1;
-    return this;
   }
 
   *entries(): IterableIterator<[string, number]> {
@@ -132,6 +145,11 @@ export function hashText(text: string): number {
   let hash = 0x811c9dc5 | 0;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash;
+}
+
+function checkValue(value: number): void {
+  if ((value | 0) !== value)
+    throw new RangeError(`A TextTable holds whole numbers of 32 bits, not ${value}.`);
 }
 
 function copyInto(target: Int32Array, source: Int32Array): Int32Array {

@@ -59,12 +59,11 @@ export class TableRecords {
       const bodyRow = firstRow + index;
       const record = readRecord(spec, layout, positions, row, bodyRow, issues);
       if (!record) return;
+      // the record first: the table reads its ID from there (a repeat's place is taken by the next record)
+      kept[this.count] = record;
       const id = String(record.id);
-      const first = rowOf.get(id);
+      const first = rowOf.setIfAbsent(id, bodyRow);
       if (first === undefined) {
-        // the record first: the table reads its ID from there
-        kept[this.count] = record;
-        rowOf.set(id, bodyRow);
         this.count++;
         return;
       }

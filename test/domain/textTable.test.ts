@@ -11,10 +11,12 @@ const cellText = fc.oneof(
   fc.constantFrom("", " ", "INS-1", "ins-1", "INS-1 ", "Ä", "😀", "\u0000"),
 );
 
-it("finds, replaces and counts every text exactly as a Map does, keeping the texts or reading the caller's", () => {
+it("finds, replaces, keeps and counts every text exactly as a Map does, keeping the texts or reading the caller's", () => {
   fc.assert(
     fc.property(
-      fc.array(fc.tuple(cellText, fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })), { maxLength: 200 }),
+      fc.array(fc.tuple(cellText, fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.boolean()), {
+        maxLength: 200,
+      }),
       fc.nat({ max: 300 }),
       fc.array(cellText, { maxLength: 50 }),
       fc.boolean(),
@@ -25,10 +27,16 @@ it("finds, replaces and counts every text exactly as a Map does, keeping the tex
           ? new TextTable(expected, (entry) => added[entry])
           : new TextTable(expected);
         const map = new Map<string, number>();
-        for (const [text, value] of writes) {
-          if (!map.has(text)) added.push(text);
-          table.set(text, value);
-          map.set(text, value);
+        for (const [text, value, onlyIfAbsent] of writes) {
+          const before = map.get(text);
+          if (before === undefined) added.push(text);
+          if (onlyIfAbsent) {
+            expect(table.setIfAbsent(text, value)).toBe(before);
+            if (before === undefined) map.set(text, value);
+          } else {
+            table.set(text, value);
+            map.set(text, value);
+          }
         }
         expect(table.size).toBe(map.size);
         expect([...table.entries()]).toEqual([...map.entries()]);
@@ -44,7 +52,10 @@ it("finds, replaces and counts every text exactly as a Map does, keeping the tex
 
 it("refuses a value it cannot hold exactly, instead of keeping another", () => {
   const table = new TextTable(4);
-  for (const value of [0.5, 2 ** 31, NaN]) expect(() => table.set("INS-1", value)).toThrow(RangeError);
+  for (const value of [0.5, 2 ** 31, NaN]) {
+    expect(() => table.set("INS-1", value)).toThrow(RangeError);
+    expect(() => table.setIfAbsent("INS-1", value)).toThrow(RangeError);
+  }
   expect(table.has("INS-1")).toBe(false);
 });
 

@@ -14,6 +14,9 @@ describe("link cells and the names beside them", () => {
     ["Office [2019] [SW-2]", "SW-2"],
     ["AutoCAD · Trial · Autodesk [ LIC-9 ] ", "LIC-9"],
     ["Acrobat [SW-1] extra", "Acrobat [SW-1] extra"],
+    ["Acrobat [SW-1]\u00a0", "SW-1"],
+    ["Acrobat [SW-1]\t", "SW-1"],
+    ["Acrobat [SW-1]x", "Acrobat [SW-1]x"],
     ["", ""],
   ])("%j links to %j", (cell, id) => {
     expect(referenceId(cell)).toBe(id);

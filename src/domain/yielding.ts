@@ -70,23 +70,54 @@ function nobodyWaiting(): Promise<void> {
   });
 }
 
-/** Background work's turn: behind the tasks already waiting, and after any work a person waits for. */
-async function backgroundTurn(): Promise<void> {
-  await behindOtherTasks();
+/**
+ * Background work rests for this share of each slice it ran, so the passes nobody waits for (names, shared text,
+ * search words: about 8 s of work after a 100,000-licence load) keep the thread at most two thirds busy between
+ * them. Office on Windows and on Mac asks the person whether to stop an add-in whose use of a CPU core is over
+ * 90% at three of its 5-second checks ("Resource limits and performance optimization for Office Add-ins").
+ */
+export const BACKGROUND_REST_SHARE = 0.5;
+
+/**
+ * A rest is owed for no more than this much of one slice. Work may await a request between two pauses (the
+ * name pass writes names to the sheet), and that wait is in the next slice's length but kept no core busy.
+ */
+const MAX_RESTED_SLICE_MS = 100;
+
+/** When background work may take its next slice: every background slice moves it on by its own rest. */
+let backgroundRestsUntil = 0;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Background work's turn after a slice that ran `busyMs`: behind the tasks already waiting, after the rest owed
+ * for every background slice so far (whichever pass ran it), and after any work a person waits for.
+ */
+async function backgroundTurn(busyMs: number): Promise<void> {
+  const now = performance.now();
+  const owed = Math.min(busyMs, MAX_RESTED_SLICE_MS) * BACKGROUND_REST_SHARE;
+  // a rest owed is never more than a slice's: not even after a clock that went back (tests' fake timers)
+  backgroundRestsUntil = Math.min(Math.max(backgroundRestsUntil, now), now + MAX_RESTED_SLICE_MS) + owed;
+  let rest = backgroundRestsUntil - performance.now();
+  if (rest < 1) await behindOtherTasks();
+  // another pass's slice may have moved the end of the rest on meanwhile
+  for (; rest >= 1; rest = backgroundRestsUntil - performance.now()) await sleep(rest);
   await nobodyWaiting();
 }
 
 /**
  * A Pause that yields once `ms` milliseconds have passed since it last yielded (or was made). Background
  * work (`background: true`) lets every task already waiting run first, so it never delays the pane's render,
- * and waits while work a person is waiting for runs (whilePersonWaits).
+ * rests in proportion to the work it did (BACKGROUND_REST_SHARE), and waits while work a person is waiting
+ * for runs (whilePersonWaits).
  */
 export function yieldEvery(ms: number = DEFAULT_SLICE_MS, options: { background?: boolean } = {}): Pause {
-  const turn = options.background ? backgroundTurn : nextTurn;
+  const background = options.background ?? false;
   let sliceStart = performance.now();
   return () => {
-    if (performance.now() - sliceStart < ms) return undefined;
-    return turn().then(() => {
+    const busy = performance.now() - sliceStart;
+    if (busy < ms) return undefined;
+    return (background ? backgroundTurn(busy) : nextTurn()).then(() => {
       sliceStart = performance.now();
     });
   };

@@ -1,5 +1,12 @@
 /** Long loops give the thread back between slices, for an array or for records taken from an iterator. */
-import { forEachPaced, MAX_HOLD_MS, whilePersonWaits, type Pause } from "../../src/domain/yielding";
+import {
+  BACKGROUND_REST_SHARE,
+  forEachPaced,
+  MAX_HOLD_MS,
+  whilePersonWaits,
+  yieldEvery,
+  type Pause,
+} from "../../src/domain/yielding";
 import { backgroundPass, turns } from "../support/backgroundPass";
 
 /** A pause that gives the thread back every time it is asked, noting how many items were taken by then. */
@@ -89,4 +96,32 @@ describe("background work and work a person waits for", () => {
     answer();
     await Promise.all([stuck, background]);
   });
+});
+
+/** A background pass whose every item keeps the thread busy for `itemMs`; says how long it worked in all. */
+async function busyPass(items: number, itemMs: number): Promise<number> {
+  let worked = 0;
+  await forEachPaced(
+    Array.from({ length: items }, (_, i) => i),
+    yieldEvery(undefined, { background: true }),
+    () => {
+      const start = performance.now();
+      while (performance.now() - start < itemMs);
+      worked += performance.now() - start;
+    },
+  );
+  return worked;
+}
+
+it("rests background passes, together, for half the time they work, so a core is at most two thirds busy", async () => {
+  const started = performance.now();
+  // two passes at once, as the name and shared-text passes run after a load: one resting must not free the
+  // thread for the other
+  const worked = await Promise.all([busyPass(512, 0.3), busyPass(512, 0.3)]);
+  const elapsed = performance.now() - started;
+  const work = worked[0] + worked[1];
+  expect(work).toBeGreaterThan(250);
+  // timers fire to the millisecond, a little early at most: allow one per slice
+  const slices = work / 20;
+  expect(elapsed).toBeGreaterThan(work * (1 + BACKGROUND_REST_SHARE) - slices);
 });

@@ -23,6 +23,7 @@ import { columnLetter } from "../src/workbook/cells";
 import type { Register } from "../src/workbook/registerApi";
 import { RECORD_TABLES } from "../src/workbook/tables";
 import { monitorBlocks } from "./blockMonitor";
+import { monitorCpu, windowsOverThresholdInARow } from "./cpuMonitor";
 import { addInRuntime, hostRegister, type HostRegister } from "./hostRegister";
 import { deliveredAgain, parseSheetRows, toSheetRows } from "./sheetRows";
 import { round, spread, time, type Spread } from "./stats";
@@ -230,17 +231,21 @@ async function untilCollected(closed: WeakRef<object> | undefined): Promise<void
 }
 
 /** The heap one start keeps, in a runtime of its own, closed afterwards (its locals end with this call). */
-async function memoryOfAStart(host: HostRegister): Promise<{ liveMb: number; closed: WeakRef<object> }> {
+async function memoryOfAStart(
+  host: HostRegister,
+): Promise<{ liveMb: number; cpuShares: number[]; closed: WeakRef<object> }> {
   const before = heapMb();
   const runtime = addInRuntime(host.workbook, "bench-memory");
+  const cpu = monitorCpu(() => runtime.session.stats.answeringMs);
   const addIn = startAsTheAddIn(runtime.register);
   await addIn.live.ready;
   await addIn.namesCaughtUp;
   await addIn.live.trimmed();
+  const cpuShares = cpu.stop();
   const liveMb = heapMb() - before;
   addIn.stop();
   runtime.session.close();
-  return { liveMb, closed: new WeakRef(runtime.register) };
+  return { liveMb, cpuShares, closed: new WeakRef(runtime.register) };
 }
 
 /** The host measures under BENCH_EXCEL (web by default): a load over Excel on the web's 5 MB limits fails the run. */
@@ -251,6 +256,10 @@ async function measureHost(size: number, host: HostRegister, targets: EditTarget
   let previous: WeakRef<object> | undefined = memory.closed;
   row.live_register_mb = round(memory.liveMb);
   results[`live_register_mb_${label(size)}`] = round(memory.liveMb);
+  const busiest = Math.max(0, ...memory.cpuShares);
+  row.cpu_busiest_5s_pct = memory.cpuShares.length > 0 ? round(100 * busiest) : null;
+  results[`cpu_busiest_5s_pct_${label(size)}`] = row.cpu_busiest_5s_pct;
+  results[`cpu_windows_over_90_in_a_row_${label(size)}`] = windowsOverThresholdInARow(memory.cpuShares);
 
   // Opening the register into the live register and applying one edit, watching for long synchronous work.
   // Each run is the add-in opened afresh, as in a new runtime: a register that has read nothing yet, whose
@@ -359,6 +368,7 @@ const NOTES = [
   "live_start: the add-in opened in a runtime of its own (a new session on the in-memory Excel, a register that has read nothing), opening the register into the live register until ready (load, parse, index). Each run's session is closed afterwards, which ends its event handlers as closing an add-in does, so no earlier run's rows are in the heap.",
   "longest_block: the longest stretch without an event-loop turn while opening the register into the live register, the name follower's first pass over every record (both as the add-in starts them), and applying one installation edit, in the same fresh runtimes as live_start; the key is the worst of the runs. The in-memory Excel answers requests on the same thread, where real Excel answers from its own process, so its time answering (writing the response's JSON included) is left out, and each answer arrives in a task of its own, as Excel's do; decoding the JSON is counted, as Office.js does it on the add-in's thread. longest_block_with_host counts the answering too.",
   "live_register_mb: JS heap and typed-array memory (ArrayBuffer backing stores, outside V8's heap) kept after opening the register into the live register, the name follower's first pass and the pass that shares repeated text, as the add-in starts them (live register, its index, the workbook register's memory of the records read, the names), after garbage collection.",
+  "cpu: in the same start as live_register_mb (until the background passes are done), the process's CPU time less the in-memory Excel's answering, per 5-second window, as a share of one core (garbage collector threads included, so it can pass 100%). Office on Windows and Mac checks every 5 seconds and asks the person whether to stop an add-in over 90% at three checks. cpu_busiest_5s_pct is the busiest full window (null when the start took under 5 s); cpu_windows_over_90_in_a_row the most windows over 90% in a row.",
   "first_calc: attaching the host's calculation engine to the Licences table (and the Dashboard's POSITION spill) until idle; the live register is already loaded.",
   "live_update: typing a Licence ID in the Installations sheet until the live register has applied it and the engine is idle.",
   "live_update_pane_open: the same with a reader subscribed to the live register reading, after each change, the records and the whole register's position (what the pane reads with its dashboard open; the licence list reads only its shown licences' figures); React rendering not included.",

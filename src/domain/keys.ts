@@ -45,7 +45,7 @@ export class KeyCounter {
  */
 export class DistinctKeys {
   private static readonly LINEAR_MAX = 32;
-  /** Each one a key, or text whose key is itself with capitals made small (plainText). */
+  /** Each one a key, or text whose key is itself with capitals made small (lowercasingGivesKey). */
   private readonly seen: string[] = [];
   private readonly many = new Set<string>();
 
@@ -68,9 +68,8 @@ export class DistinctKeys {
       this.add(matchKey(text));
       return;
     }
-    const plain = plainText(text);
-    const key = plain ? text : matchKey(text);
-    if (key !== "" && !this.seenBefore(key)) this.remember(key);
+    const keyOrPlain = lowercasingGivesKey(text) ? text : matchKey(text);
+    if (keyOrPlain !== "" && !this.seenBefore(keyOrPlain)) this.remember(keyOrPlain);
   }
 
   private seenBefore(keyOrPlain: string): boolean {
@@ -102,7 +101,7 @@ export class DistinctKeys {
  * Text whose matchKey is itself with its capitals made small: printable ASCII, with no space at either end
  * (so trimming leaves it as it is, and lowercasing changes A to Z only).
  */
-function plainText(text: string): boolean {
+function lowercasingGivesKey(text: string): boolean {
   const last = text.length - 1;
   if (last < 0 || text.charCodeAt(0) === 32 || text.charCodeAt(last) === 32) return false;
   for (let i = 0; i <= last; i++) {

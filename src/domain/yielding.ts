@@ -82,7 +82,7 @@ export const BACKGROUND_REST_SHARE = 0.5;
  * A rest is owed for no more than this much of one slice. Work may await a request between two pauses (the
  * name pass writes names to the sheet), and that wait is in the next slice's length but kept no core busy.
  */
-const MAX_RESTED_SLICE_MS = 100;
+const MAX_RESTED_SLICE_MS = 250;
 
 /** When background work may take its next slice: every background slice moves it on by its own rest. */
 let backgroundRestsUntil = 0;

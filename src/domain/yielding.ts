@@ -96,7 +96,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function backgroundTurn(busyMs: number): Promise<void> {
   const now = performance.now();
   const owed = Math.min(busyMs, MAX_RESTED_SLICE_MS) * BACKGROUND_REST_SHARE;
-  // a rest owed is never more than a slice's: not even after a clock that went back (tests' fake timers)
+  // the rests ahead reach at most MAX_RESTED_SLICE_MS past now before this slice's own is added, even after a
+  // clock that went back (tests' fake timers)
   backgroundRestsUntil = Math.min(Math.max(backgroundRestsUntil, now), now + MAX_RESTED_SLICE_MS) + owed;
   let rest = backgroundRestsUntil - performance.now();
   if (rest < 1) await behindOtherTasks();

@@ -45,8 +45,13 @@ export class KeyCounter {
  */
 export class DistinctKeys {
   private static readonly LINEAR_MAX = 32;
-  /** Each one a key, or text whose key is itself with capitals made small (lowercasingGivesKey). */
+  /**
+   * The first seenCount entries: each one a key, or text whose key is itself with capitals made small
+   * (lowercasingGivesKey). Emptied by its count, not its length: a length of 0 gives the array's room back, and
+   * the next group would make it again (a hundred thousand times in a large load).
+   */
   private readonly seen: string[] = [];
+  private seenCount = 0;
   private readonly many = new Set<string>();
 
   /** Adds an already-matched key; blank keys are not counted. */
@@ -74,26 +79,27 @@ export class DistinctKeys {
 
   private seenBefore(keyOrPlain: string): boolean {
     const seen = this.seen;
-    for (let i = 0; i < seen.length; i++) if (sameIgnoringCapitals(seen[i], keyOrPlain)) return true;
+    for (let i = 0; i < this.seenCount; i++) if (sameIgnoringCapitals(seen[i], keyOrPlain)) return true;
     return false;
   }
 
   private remember(keyOrPlain: string): void {
     const seen = this.seen;
-    seen.push(keyOrPlain);
-    if (seen.length > DistinctKeys.LINEAR_MAX) {
-      for (const each of seen) this.many.add(matchKey(each));
-      seen.length = 0;
+    seen[this.seenCount++] = keyOrPlain;
+    if (this.seenCount > DistinctKeys.LINEAR_MAX) {
+      for (let i = 0; i < this.seenCount; i++) this.many.add(matchKey(seen[i]));
+      this.seenCount = 0;
     }
   }
 
   get size(): number {
-    return this.many.size > 0 ? this.many.size : this.seen.length;
+    return this.many.size > 0 ? this.many.size : this.seenCount;
   }
 
   clear(): void {
-    this.seen.length = 0;
-    this.many.clear();
+    this.seenCount = 0;
+    // Set.clear makes a new table even for an empty set
+    if (this.many.size > 0) this.many.clear();
   }
 }
 

@@ -23,7 +23,7 @@ import type {
   TableRows,
 } from "../workbook/registerApi";
 import { shareRepeatedText } from "../workbook/repeatedText";
-import { RECORD_TABLES } from "../workbook/tables";
+import { RECORD_TABLES, settingsTable } from "../workbook/tables";
 import { everythingAffected, isNothing, nothingAffected, touchRecord, type Affected } from "./affected";
 import { LiveFigures, type RegisterFigures } from "./liveFigures";
 import { LiveGrid } from "./liveGrid";
@@ -34,6 +34,8 @@ const RECORD_KINDS: RecordKind[] = ["software", "licences", "allocations", "inst
 /** Change types after which the rows Excel names still hold the same records (nothing moved). */
 const IN_PLACE = new Set(["RangeEdited", "CellInserted", "Unknown"]);
 const DAY_CHECK_MS = 60 * 60 * 1000;
+/** Where the Settings and Exchange Rates tables are, and so every data issue about the settings. */
+const SETTINGS_SHEET = settingsTable.sheet;
 /** Longest stretch of loading work before the thread is given back to the functions and the pane. */
 const SLICE_MS = DEFAULT_SLICE_MS;
 /** Waits between attempts to load the register after a failure; the last repeats until a load succeeds. */
@@ -460,12 +462,16 @@ export class LiveRegister {
 
   private async apply(change: RegisterChange): Promise<void> {
     if (!this.isReady) return;
-    if (change.kinds.includes("settings")) {
+    if (change.kinds.includes("settings") && !this.register.readSettings) {
       await this.load();
       return;
     }
     const affected = this.moveToToday();
-    for (const kind of change.kinds as RecordKind[]) {
+    for (const kind of change.kinds) {
+      if (kind === "settings") {
+        await this.rereadSettings(affected);
+        continue;
+      }
       if (change.saved || change.removedIds || change.shown) {
         for (const record of change.saved ?? []) this.put(kind, record as Row, affected);
         for (const id of change.removedIds ?? []) this.drop(kind, id, affected);
@@ -493,6 +499,20 @@ export class LiveRegister {
       } else await this.resync(kind, affected);
     }
     this.publish(affected);
+  }
+
+  /**
+   * Re-reads the settings alone: rates, thresholds and lead times are read when figures are worked out, so the
+   * index takes them as they are and every figure is worked out again, but no record is read again.
+   */
+  private async rereadSettings(affected: Affected): Promise<void> {
+    const read = await this.register.readSettings!();
+    this.index.setSettings(read.settings);
+    this.data_ = undefined;
+    const onSettingsSheet = (issue: DataIssue) => issue.sheet === SETTINGS_SHEET;
+    if (read.issues.length > 0 || this.issues_.some(onSettingsSheet))
+      this.setIssues([...this.issues_.filter((issue) => !onSettingsSheet(issue)), ...read.issues], affected);
+    affected.all = true;
   }
 
   /** Re-reads one table and applies the difference, record by record. */

@@ -4,7 +4,7 @@ import { fail, loadFailure, withRetries, type ExcelRun } from "./excel";
 import { RecordMemory } from "./recordMemory";
 import { ChangeFeed } from "./events";
 import { actionsUnavailableMessage } from "./messages";
-import { readRegister } from "./readRegister";
+import { readRegister, readSettings } from "./readRegister";
 import { SelectionFeed, selectCell, selectRecord } from "./selection";
 import { RECORD_KINDS, RECORD_TABLES } from "./tables";
 import { readTableRows } from "./readRows";
@@ -155,6 +155,12 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
     onRecordSelected(listener) {
       return selection.listen(listener);
     },
+    readSettings: () =>
+      withRetries(
+        () => run((context) => readSettings(context)),
+        retryDelays,
+        (error, tries) => new Error(loadFailure(error, tries), { cause: error }),
+      ),
     async readRows(kind, address) {
       const read = await run((context) => readTableRows(context, kind, address));
       // as a load does: a save that conflicts is compared with the version the live register last read

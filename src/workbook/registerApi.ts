@@ -204,6 +204,12 @@ export interface WriteOptions {
   base?: unknown;
 }
 
+/** The settings as a load reads them, and their data issues (each one on the Settings sheet). */
+export interface SettingsRead {
+  settings: Settings;
+  issues: DataIssue[];
+}
+
 /** How a long load shares the thread: where it may give it back, and how far it has got. */
 export interface LoadOptions {
   /** Asked between slices of work; a promise means give the thread back until it resolves. */
@@ -258,6 +264,8 @@ export interface Register {
    * no address is given; for keeping a copy of the register current without reloading it all.
    */
   readRows?(kind: RecordKind, address?: string): Promise<TableRows>;
+  /** The Settings and Exchange Rates tables alone, read as a load reads them: for keeping a copy current. */
+  readSettings?(): Promise<SettingsRead>;
   /**
    * Writes the names shown beside records' links and their dropdown entries (display fields), by record ID,
    * and nothing else: no Row Version or Modified change. How many cells were written.

@@ -28,11 +28,15 @@ import { everythingAffected, isNothing, nothingAffected, touchRecord, type Affec
 import { LiveFigures, type RegisterFigures } from "./liveFigures";
 import { LiveGrid } from "./liveGrid";
 import { LiveRecords } from "./liveRecords";
+import { issuesMovedDown, recordsInPlace } from "./rowsInPlace";
 
 type Row = Record<string, unknown>;
 const RECORD_KINDS: RecordKind[] = ["software", "licences", "allocations", "installations"];
-/** Change types after which the rows Excel names still hold the same records (nothing moved). */
-const IN_PLACE = new Set(["RangeEdited", "CellInserted", "Unknown"]);
+/**
+ * Change types whose rows, read again, can tell all the change did (recordsInPlace): edits, and rows inserted
+ * (which move the rows below them, and their data issues, down).
+ */
+const IN_PLACE = new Set(["RangeEdited", "CellInserted", "Unknown", "RowInserted"]);
 const DAY_CHECK_MS = 60 * 60 * 1000;
 /** Where the Settings and Exchange Rates tables are, and so every data issue about the settings. */
 const SETTINGS_SHEET = settingsTable.sheet;
@@ -480,22 +484,7 @@ export class LiveRegister {
           if (record) this.put(kind, { ...record, ...fields }, affected);
         }
       } else if (change.excel && IN_PLACE.has(change.excel.changeType) && this.register.readRows) {
-        const read = await this.register.readRows(kind, change.excel.address);
-        const known = this.recordsOf(kind);
-        const inPlace =
-          !read.touchesIdColumn &&
-          read.rows.length > 0 &&
-          read.rows.every((row) => row !== undefined && known.has(String(row.id)));
-        if (inPlace) {
-          for (const row of read.rows) this.put(kind, row!, affected);
-          this.replaceIssues(
-            kind,
-            read,
-            read.firstSheetRow,
-            read.firstSheetRow + read.rows.length - 1,
-            affected,
-          );
-        } else await this.resync(kind, affected);
+        if (!(await this.applyRows(kind, change.excel, affected))) await this.resync(kind, affected);
       } else await this.resync(kind, affected);
     }
     this.publish(affected);
@@ -513,6 +502,32 @@ export class LiveRegister {
     if (read.issues.length > 0 || this.issues_.some(onSettingsSheet))
       this.setIssues([...this.issues_.filter((issue) => !onSettingsSheet(issue)), ...read.issues], affected);
     affected.all = true;
+  }
+
+  /**
+   * Reads again the rows an Excel change names and applies them, when that is all the change did
+   * (recordsInPlace); false when the whole table has to be read again.
+   */
+  private async applyRows(
+    kind: RecordKind,
+    excel: NonNullable<RegisterChange["excel"]>,
+    affected: Affected,
+  ): Promise<boolean> {
+    const read = await this.register.readRows!(kind, excel.address);
+    const inserted = excel.changeType === "RowInserted";
+    const known = this.recordsOf(kind);
+    const records = recordsInPlace(read, inserted, (id) => known.has(id));
+    if (!records) return false;
+    const last = read.firstSheetRow + read.rows.length - 1;
+    if (inserted) {
+      const sheet = RECORD_TABLES[kind].sheet;
+      const moved = issuesMovedDown(this.issues_, sheet, read.firstSheetRow, read.rows.length);
+      if (!moved) return false;
+      if (read.issues.length > 0 || moved.some((issue, i) => issue !== this.issues_[i]))
+        this.setIssues([...moved, ...read.issues], affected);
+    } else this.replaceIssues(kind, read, read.firstSheetRow, last, affected);
+    for (const record of records) this.put(kind, record, affected);
+    return true;
   }
 
   /** Re-reads one table and applies the difference, record by record. */

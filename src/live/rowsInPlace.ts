@@ -1,8 +1,9 @@
 /**
  * Whether the rows an Excel change names, read again, tell the live register all the change did, so it can apply
  * them instead of reading the whole table again (at 100,000 licences the Installations table is a million rows,
- * read in 10 to 16 seconds). Pure: the live register reads and applies.
+ * read in 10 to 16 seconds). No reads here: the live register reads and applies.
  */
+import { forEachPaced, noPause, type Pause } from "../domain/yielding";
 import type { DataIssue, TableRows } from "../workbook/registerApi";
 
 type Row = Record<string, unknown>;
@@ -40,10 +41,11 @@ export function recordsInPlace(
 }
 
 /**
- * The data issues after `count` rows were inserted on `sheet` at sheet row `at`: those on that sheet at or below
- * it move down with their rows. Undefined when an issue's address does not end in its row (it cannot be moved).
+ * The data issues after rows were inserted (`count` above 0) or deleted (below 0) on `sheet` at sheet row `at`:
+ * those on rows deleted go, and those below move with their rows. Undefined when an issue's address does not end
+ * in its row (it cannot be moved).
  */
-export function issuesMovedDown(
+export function issuesAfterRowsMoved(
   issues: readonly DataIssue[],
   sheet: string,
   at: number,
@@ -55,10 +57,35 @@ export function issuesMovedDown(
       moved.push(issue);
       continue;
     }
+    if (issue.row < at - count) continue;
     const column = /^([A-Z]+)\d+$/.exec(issue.address);
     if (!column || !issue.address.endsWith(String(issue.row))) return undefined;
     const row = issue.row + count;
     moved.push({ ...issue, row, address: `${column[1]}${row}` });
   }
   return moved;
+}
+
+/**
+ * The records that rows deleted took with them: those whose ID is in no row now (`ids`, the ID column read
+ * after the deletion). Undefined when the rows now cannot tell: more records gone than rows deleted (something
+ * else changed too), or a row holding a record's ID that is not that record (an unreadable row, or a second row
+ * with the ID), where which row counts now depends on what was deleted.
+ */
+export async function recordsDeleted(
+  ids: readonly string[],
+  rowsDeleted: number,
+  known: Iterable<string>,
+  sheetIssues: readonly DataIssue[],
+  isKnown: (id: string) => boolean,
+  pause: Pause = noPause,
+): Promise<string[] | undefined> {
+  if (sheetIssues.some((issue) => issue.recordId !== undefined && isKnown(issue.recordId))) return undefined;
+  const present = new Set<string>();
+  await forEachPaced(ids, pause, (id) => present.add(id));
+  const gone: string[] = [];
+  await forEachPaced(known, pause, (id) => {
+    if (gone.length <= rowsDeleted && !present.has(id)) gone.push(id);
+  });
+  return gone.length > rowsDeleted ? undefined : gone;
 }

@@ -7,7 +7,7 @@ import { actionsUnavailableMessage } from "./messages";
 import { readRegister, readSettings } from "./readRegister";
 import { SelectionFeed, selectCell, selectRecord } from "./selection";
 import { RECORD_KINDS, RECORD_TABLES } from "./tables";
-import { readTableRows } from "./readRows";
+import { readTableIds, readTableRows } from "./readRows";
 import type { RegisterActions, RegisterCore } from "./registerActions";
 
 export interface WorkbookRegisterOptions {
@@ -161,6 +161,7 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
         retryDelays,
         (error, tries) => new Error(loadFailure(error, tries), { cause: error }),
       ),
+    readIds: (kind) => run((context) => readTableIds(context, kind)),
     async readRows(kind, address) {
       const read = await run((context) => readTableRows(context, kind, address));
       // as a load does: a save that conflicts is compared with the version the live register last read

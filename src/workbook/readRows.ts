@@ -6,6 +6,7 @@ import type { DataIssue, TableRows } from "./registerApi";
 import { syncOrWithoutExtra } from "./payload";
 import {
   columnPositions,
+  positionOf,
   queueLayout,
   sheetRowNumber,
   type QueuedLayout,
@@ -144,4 +145,29 @@ function readWithLayout(
   if (!rows || rows.isNullObject) return undefined;
   const covers = rows.rowIndex === layout.headerRow + 1 + first && rows.values.length === last - first + 1;
   return covers ? (rows.values as unknown[][]) : undefined;
+}
+
+/**
+ * The ID in each body row of a record table, trimmed as locating a record reads it ("" for a row without one),
+ * read in pages of that one column; undefined when the table has no ID column.
+ */
+export async function readTableIds(
+  context: Excel.RequestContext,
+  kind: RecordKind,
+): Promise<string[] | undefined> {
+  const spec = RECORD_TABLES[kind];
+  const queued = queueLayout(context, spec.table, spec.sheet);
+  await context.sync();
+  const layout = queued.read();
+  const idAt = positionOf(layout, spec.idHeader);
+  if (idAt < 0) return undefined;
+  const ids: string[] = [];
+  await readPaged(
+    context,
+    [{ layout, firstRow: 0, rowCount: layout.rowCount, firstColumn: idAt, columnCount: 1 }],
+    (_span, _firstRow, rows) => {
+      for (const row of rows) ids.push(String(row[0] ?? "").trim());
+    },
+  );
+  return ids;
 }

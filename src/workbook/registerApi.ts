@@ -264,6 +264,11 @@ export interface Register {
    * no address is given; for keeping a copy of the register current without reloading it all.
    */
   readRows?(kind: RecordKind, address?: string): Promise<TableRows>;
+  /**
+   * The ID in each row of a record table ("" where there is none), reading that one column only: which records
+   * rows deleted took with them. Undefined when the table has no ID column.
+   */
+  readIds?(kind: RecordKind): Promise<string[] | undefined>;
   /** The Settings and Exchange Rates tables alone, read as a load reads them: for keeping a copy current. */
   readSettings?(): Promise<SettingsRead>;
   /**

@@ -54,6 +54,17 @@ async function coAuthorAdds(table: string, rows: string[][], index?: number): Pr
   await settle(fixture.live);
 }
 
+/** A co-author deletes the row at `index` of a table's body. */
+async function coAuthorDeletes(table: string, index: number): Promise<void> {
+  const bob: HostSession = fixture.workbook.session("bob");
+  await bob.run(async (context) => {
+    context.workbook.tables.getItem(table).rows.getItemAt(index).delete();
+    await context.sync();
+  });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await settle(fixture.live);
+}
+
 /** An installation row in the Installations table's column order. */
 const installationRow = (id: string, licenceId: string, device: string) => [
   id,
@@ -134,5 +145,44 @@ it("a row added with an ID already in the register is read as a load reads it: t
   await coAuthorAdds("InstallationsTable", [installationRow("INS-1", "LIC-EXPIRED", "PC-COPY")]);
   expect(live.record("installations", "INS-1")).toEqual(before);
   expect(live.issues).toEqual([expect.objectContaining({ recordId: "INS-1" })]);
+  await expectSameAsALoad();
+});
+
+it("an installation row a co-author deletes leaves the figures, from the ID column alone", async () => {
+  const { live } = fixture;
+  const usedBefore = live.licence("LIC-OK")!.used;
+  // INS-2 is the table's second row
+  await coAuthorDeletes("InstallationsTable", 1);
+  expect(live.record("installations", "INS-2")).toBeUndefined();
+  expect(live.licence("LIC-OK")!.used).toBe(usedBefore - 1);
+  expect(wholeTableReads).toBe(0);
+  expect(loads).not.toHaveBeenCalled();
+  await expectSameAsALoad();
+});
+
+it("a row deleted above a data issue moves the issue up with its row, and deleting the issue's row clears it", async () => {
+  const { workbook, live } = fixture;
+  workbook.typeIntoCell("Installations", "F4", "");
+  await settle(live);
+  const wholeReadsBefore = wholeTableReads;
+
+  await coAuthorDeletes("InstallationsTable", 0);
+  expect(live.record("installations", "INS-1")).toBeUndefined();
+  expect(live.issues).toEqual([expect.objectContaining({ row: 3, address: "F3", recordId: "INS-3" })]);
+  await coAuthorDeletes("InstallationsTable", 1);
+  expect(live.issues).toEqual([]);
+  expect(wholeTableReads).toBe(wholeReadsBefore);
+  await expectSameAsALoad();
+});
+
+it("deleting the first of two rows with one ID makes the other count, as a load reads it", async () => {
+  const { live } = fixture;
+  await coAuthorAdds("InstallationsTable", [installationRow("INS-1", "LIC-EXPIRED", "PC-COPY")]);
+  await coAuthorDeletes("InstallationsTable", 0);
+  expect(live.record("installations", "INS-1")).toMatchObject({
+    licenceId: "LIC-EXPIRED",
+    device: "PC-COPY",
+  });
+  expect(live.issues).toEqual([]);
   await expectSameAsALoad();
 });

@@ -87,21 +87,11 @@ export async function readRegister(
   context: Excel.RequestContext,
   { pause = noPause, onProgress }: LoadOptions = {},
 ): Promise<RegisterRead> {
-  const tables = context.workbook.tables.load("items/name");
-  await context.sync();
-  const existing = new Set(tables.items.map((table) => table.name.toLowerCase()));
-
-  const wanted = [
+  const layouts = await layoutsOf(context, [
     ...RECORD_KINDS.map((kind) => ({ table: RECORD_TABLES[kind].table, sheet: RECORD_TABLES[kind].sheet })),
-    settingsTable,
-    exchangeRatesTable,
-  ];
+    ...SETTINGS_TABLES,
+  ]);
   const issues: DataIssue[] = [];
-  const queued = wanted
-    .filter((spec) => existing.has(spec.table.toLowerCase()))
-    .map((spec) => queueLayout(context, spec.table, spec.sheet));
-  await context.sync();
-  const layouts = new Map(queued.map((q) => [q.read().table, q.read()]));
 
   const collectors = new Map<string, TableRecords>();
   for (const kind of RECORD_KINDS) {
@@ -156,19 +146,27 @@ export async function readRegister(
 
 const SETTINGS_TABLES = [settingsTable, exchangeRatesTable] as const;
 
+/** The layout of each of these tables the workbook has, by table name (two requests however many tables). */
+async function layoutsOf(
+  context: Excel.RequestContext,
+  wanted: readonly { table: string; sheet: string }[],
+): Promise<Map<string, TableLayout>> {
+  const tables = context.workbook.tables.load("items/name");
+  await context.sync();
+  const existing = new Set(tables.items.map((table) => table.name.toLowerCase()));
+  const queued = wanted
+    .filter((spec) => existing.has(spec.table.toLowerCase()))
+    .map((spec) => queueLayout(context, spec.table, spec.sheet));
+  await context.sync();
+  return new Map(queued.map((q) => [q.read().table, q.read()]));
+}
+
 /**
  * The Settings and Exchange Rates tables alone, read and checked as a load reads them: what a change to either
  * needs, without reading every record again (a load of 100,000 licences reads 1.4 million rows).
  */
 export async function readSettings(context: Excel.RequestContext): Promise<SettingsRead> {
-  const tables = context.workbook.tables.load("items/name");
-  await context.sync();
-  const existing = new Set(tables.items.map((table) => table.name.toLowerCase()));
-  const queued = SETTINGS_TABLES.filter((spec) => existing.has(spec.table.toLowerCase())).map((spec) =>
-    queueLayout(context, spec.table, spec.sheet),
-  );
-  await context.sync();
-  const layouts = new Map(queued.map((layout) => [layout.read().table, layout.read()]));
+  const layouts = await layoutsOf(context, SETTINGS_TABLES);
   const rows = new Map<string, unknown[][]>();
   const spans = [...layouts.values()].map((layout) => ({ layout, firstRow: 0, rowCount: layout.rowCount }));
   await readPaged(context, spans, (span, _firstRow, page) => {

@@ -90,6 +90,12 @@ export class LiveRegister {
   private index_: RegisterIndex | undefined;
   private readonly records = new Map<RecordKind, LiveRecords>();
   private readonly lists = new Map<RecordKind, Row[]>();
+  /**
+   * Each record table's body rows as last known (from the load, reads, and this register's own adds and
+   * deletes): rows Excel reports inserted or deleted are applied on their own only when the count agrees, since
+   * one event can cover several changes (its address bounds them all).
+   */
+  private readonly rowCounts = new Map<RecordKind, number>();
   private issues_: DataIssue[] = [];
   private data_: RegisterData | undefined;
   private figures_: LiveFigures | undefined;
@@ -434,6 +440,11 @@ export class LiveRegister {
     const index = await RegisterIndex.build(data, this.today(), pause, { recordsKeptByCaller: true });
     if (this.stopped) return;
     for (const [kind, byId] of records) this.records.set(kind, byId);
+    this.rowCounts.clear();
+    for (const kind of RECORD_KINDS) {
+      const count = data.rowCounts?.[kind];
+      if (count !== undefined) this.rowCounts.set(kind, count);
+    }
     this.lists.clear();
     this.data_ = undefined;
     this.setIssues(data.issues, nothingAffected());
@@ -478,6 +489,7 @@ export class LiveRegister {
         continue;
       }
       if (change.saved || change.removedIds || change.shown) {
+        this.countOwnRows(kind, change);
         for (const record of change.saved ?? []) this.put(kind, record as Row, affected);
         for (const id of change.removedIds ?? []) this.drop(kind, id, affected);
         for (const { id, fields } of change.shown ?? []) {
@@ -521,7 +533,12 @@ export class LiveRegister {
     const inserted = excel.changeType === "RowInserted";
     const known = this.recordsOf(kind);
     const records = recordsInPlace(read, inserted, (id) => known.has(id));
-    if (!records) return false;
+    const before = this.rowCounts.get(kind);
+    // an edit leaves the rows as many as they were, and rows inserted are exactly the rows read
+    const countAgrees = inserted
+      ? before !== undefined && read.rowCount - before === read.rows.length
+      : before === undefined || read.rowCount === before;
+    if (!records || !countAgrees) return false;
     const last = read.firstSheetRow + read.rows.length - 1;
     if (inserted) {
       const sheet = RECORD_TABLES[kind].sheet;
@@ -531,6 +548,7 @@ export class LiveRegister {
         this.setIssues([...moved, ...read.issues], affected);
     } else this.replaceIssues(kind, read, read.firstSheetRow, last, affected);
     for (const record of records) this.put(kind, record, affected);
+    this.rowCounts.set(kind, read.rowCount);
     return true;
   }
 
@@ -547,13 +565,37 @@ export class LiveRegister {
     const sheetIssues = this.issues_.filter((issue) => issue.sheet === sheet);
     const ids = await this.register.readIds!(kind);
     const count = span.lastRow - span.firstRow + 1;
-    const gone =
-      ids && (await recordsDeleted(ids, count, known.keys(), sheetIssues, isKnown, yieldEvery(this.sliceMs)));
+    if (!ids || this.rowCounts.get(kind) !== ids.length + count) return false;
+    const gone = await recordsDeleted(
+      ids,
+      count,
+      known.keys(),
+      sheetIssues,
+      isKnown,
+      yieldEvery(this.sliceMs),
+    );
     const issues = issuesAfterRowsMoved(this.issues_, sheet, span.firstRow + 1, -count);
     if (!gone || !issues) return false;
     if (sheetIssues.length > 0) this.setIssues(issues, affected);
     for (const id of gone) this.drop(kind, id, affected);
+    this.rowCounts.set(kind, ids.length);
     return true;
+  }
+
+  /** This register's own saves add a row for each record new to the table, and its deletes take one away. */
+  private countOwnRows(kind: RecordKind, change: RegisterChange): void {
+    const before = this.rowCounts.get(kind);
+    if (before === undefined) return;
+    // a co-author's change that replaced this register's saves (rows of theirs came with it) is counted afresh
+    if (change.excel) {
+      this.rowCounts.delete(kind);
+      return;
+    }
+    const known = this.recordsOf(kind);
+    let count = before;
+    for (const record of change.saved ?? []) if (!known.has(String((record as Row).id))) count++;
+    for (const id of change.removedIds ?? []) if (known.has(id)) count--;
+    this.rowCounts.set(kind, count);
   }
 
   /** Re-reads one table and applies the difference, record by record. */
@@ -562,10 +604,14 @@ export class LiveRegister {
     if (this.register.readRows) {
       const read = await this.register.readRows(kind);
       rows = read.rows;
+      this.rowCounts.set(kind, read.rowCount);
       this.replaceIssues(kind, read, read.firstSheetRow, Infinity, affected);
     } else {
       const data = await this.register.load();
       rows = data[kind] as unknown as Row[];
+      const count = data.rowCounts?.[kind];
+      if (count === undefined) this.rowCounts.delete(kind);
+      else this.rowCounts.set(kind, count);
       this.setIssues(data.issues, affected);
     }
     const fresh = new Map<string, Row>();

@@ -60,19 +60,21 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
 
   async function load(loadOptions: LoadOptions = {}): Promise<RegisterData> {
     await actions?.finishPendingSaves();
-    const { data, rowsOf } = await withRetries(
+    const { data, rowsOf, layouts } = await withRetries(
       () => run((context) => readRegister(context, loadOptions)),
       retryDelays,
       (error, tries) => new Error(loadFailure(error, tries), { cause: error }),
     );
     const byId: RegisterData["byId"] = {};
+    const rowCounts: RegisterData["rowCounts"] = {};
     for (const kind of RECORD_KINDS) {
       const rowOf = rowsOf.get(kind);
       if (!rowOf) continue;
       await memory.rememberLoad(kind, data[kind] as Row[], rowOf, loadOptions.pause);
       byId[kind] = memory.loaded(kind);
+      rowCounts[kind] = layouts.get(RECORD_TABLES[kind].table)?.rowCount;
     }
-    return { ...data, byId };
+    return { ...data, byId, rowCounts };
   }
 
   const core: RegisterCore = {

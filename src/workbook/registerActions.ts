@@ -367,7 +367,10 @@ export function createRegisterActions(core: RegisterCore): RegisterActions {
               // gone on a retry: the try whose answer was lost deleted it
               return retry && !result.ok && result.error.kind === "deleted" ? ok(undefined) : result;
             });
-            if (removed.ok) memory.forget(kind, id);
+            if (removed.ok) {
+              memory.forget(kind, id);
+              watch.forget(kind, id);
+            }
             return removed;
           }),
         (result) => (result.ok ? [id] : undefined),

@@ -75,6 +75,8 @@ export interface RegisterData {
    * a load returns.
    */
   byId?: Partial<Record<RecordKind, LoadedRecords>>;
+  /** Each record table's body rows as the load found them (blank and unreadable rows too). Only on a load's data. */
+  rowCounts?: Partial<Record<RecordKind, number>>;
 }
 
 /** The records one load read of a table, found by ID; read only, and never changed by later edits. */

@@ -76,6 +76,11 @@ export class SaveWatch {
       });
   }
 
+  /** Stops watching a record this register deleted: gone from the table, it was not written over. */
+  forget(kind: RecordKind, id: string): void {
+    this.watched.get(kind)?.delete(id);
+  }
+
   /** Whether any save of this kind is still being watched (dropping those whose time is up). */
   watching(kind: RecordKind): boolean {
     const byId = this.watched.get(kind);

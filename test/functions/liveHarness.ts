@@ -1,6 +1,7 @@
 /** A small register in the in-memory host with the live register started over it, for the live function tests. */
 import type { Licence } from "../../src/domain/schemas";
 import type { ExcelPlatform } from "../../src/host";
+import { columnLetter } from "../../src/workbook/cells";
 import type { LiveRegister } from "../../src/live/liveRegister";
 import { startLiveRegister } from "../../src/live/sharedLiveRegister";
 import type { NewRecord, Register } from "../../src/workbook/registerApi";
@@ -52,6 +53,13 @@ export interface LiveFixture {
   session: Session;
   register: Register;
   live: LiveRegister;
+}
+
+/** The A1 address of a licence's cell in the Licences sheet, by header. */
+export function licenceCell(workbook: Workbook, id: string, header: string): string {
+  const { values } = workbook.readSheet("Licences");
+  const row = values.findIndex((r) => r[0] === id);
+  return `${columnLetter(values[0].indexOf(header))}${row + 1}`;
 }
 
 /** Waits for host events (delivered on timers) and for the live register to apply them. */

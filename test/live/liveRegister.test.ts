@@ -1,7 +1,13 @@
 /** The live register keeps the records and their data issues current from change events, not reloads. */
 import { LiveRegister } from "../../src/live/liveRegister";
-import { columnLetter } from "../../src/workbook/cells";
-import { AS_OF, liveErrors, liveFixture, settle, type LiveFixture } from "../functions/liveHarness";
+import {
+  AS_OF,
+  licenceCell,
+  liveErrors,
+  liveFixture,
+  settle,
+  type LiveFixture,
+} from "../functions/liveHarness";
 import { until } from "../workbook/fixtures";
 
 let fixture: LiveFixture;
@@ -15,17 +21,10 @@ afterEach(() => {
   expect(liveErrors).toEqual([]);
 });
 
-/** The A1 address of a licence's cell in the Licences sheet, by header. */
-function licenceCell(id: string, header: string): string {
-  const { values } = fixture.workbook.readSheet("Licences");
-  const row = values.findIndex((r) => r[0] === id);
-  return `${columnLetter(values[0].indexOf(header))}${row + 1}`;
-}
-
 it("a cell typed wrong becomes a data issue, and typing it right clears it, without a reload", async () => {
   const { workbook, live, register } = fixture;
   const load = jest.spyOn(register, "load");
-  const address = licenceCell("LIC-OK", "Quantity");
+  const address = licenceCell(fixture.workbook, "LIC-OK", "Quantity");
   const versions = [live.state.version];
 
   workbook.typeIntoCell("Licences", address, "three");

@@ -4,9 +4,15 @@
  * reload reads 1.4 million rows, a pause the person would see after typing one exchange rate.
  */
 import { computePosition } from "../../src/domain/position";
-import { columnLetter } from "../../src/workbook/cells";
 import { SETTINGS_LABELS } from "../../src/domain/labels";
-import { AS_OF, liveErrors, liveFixture, settle, type LiveFixture } from "../functions/liveHarness";
+import {
+  AS_OF,
+  licenceCell,
+  liveErrors,
+  liveFixture,
+  settle,
+  type LiveFixture,
+} from "../functions/liveHarness";
 
 let fixture: LiveFixture;
 
@@ -23,13 +29,6 @@ afterEach(() => {
 function settingCell(label: string): string {
   const { values } = fixture.workbook.readSheet("Settings");
   return `B${values.findIndex((row) => row[0] === label) + 1}`;
-}
-
-/** The A1 address of a licence's cell in the Licences sheet, by header. */
-function licenceCell(id: string, header: string): string {
-  const { values } = fixture.workbook.readSheet("Licences");
-  const row = values.findIndex((r) => r[0] === id);
-  return `${columnLetter(values[0].indexOf(header))}${row + 1}`;
 }
 
 it("a reporting currency typed in the Settings sheet moves every figure, without reading the records again", async () => {
@@ -55,7 +54,7 @@ it("a reporting currency typed in the Settings sheet moves every figure, without
 it("a setting typed wrong is a data issue and typing it right clears it, leaving the records' issues as they are", async () => {
   const { workbook, live, register } = fixture;
   const load = jest.spyOn(register, "load");
-  const quantity = licenceCell("LIC-OK", "Quantity");
+  const quantity = licenceCell(fixture.workbook, "LIC-OK", "Quantity");
   const threshold = settingCell(SETTINGS_LABELS.underUseThreshold);
   workbook.typeIntoCell("Licences", quantity, "three");
   await settle(live);

@@ -237,3 +237,31 @@ it("rows the pane adds and deletes keep the count, so a co-author's row after th
   expect(wholeTableReads).toBe(0);
   await expectSameAsALoad();
 });
+
+it("a co-author's row added at the same moment as the pane's is in the live register too, as a load reads it", async () => {
+  const { live, register } = fixture;
+  // both write the row below the table in their own copies; Excel on the web keeps the later one
+  const bob: HostSession = fixture.workbook.session("bob");
+  const mine = register.add("installations", {
+    id: "INS-MINE",
+    softwareId: "SW-1",
+    licenceId: "LIC-OK",
+    device: "PC-M",
+    source: "Manual",
+  });
+  await bob.run(async (context) => {
+    context.workbook.tables
+      .getItem("InstallationsTable")
+      .rows.add(undefined, [installationRow("INS-BOB", "LIC-OK", "PC-B")]);
+    await context.sync();
+  });
+  expect((await mine).ok).toBe(true);
+  for (let i = 0; i < 3; i++) {
+    await fixture.workbook.merged();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await settle(live);
+  }
+  expect(live.record("installations", "INS-BOB")).toBeDefined();
+  expect(live.record("installations", "INS-MINE")).toBeDefined();
+  await expectSameAsALoad();
+});

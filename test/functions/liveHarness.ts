@@ -55,6 +55,24 @@ export interface LiveFixture {
   live: LiveRegister;
 }
 
+/**
+ * The fixture above, made afresh before each test of the file that calls this (at its top level) and stopped
+ * after it, failing the test if the live register reported an error. The object is the same one throughout:
+ * each test finds that test's workbook, register and live register in it.
+ */
+export function freshLiveFixtureEachTest(): LiveFixture {
+  const fixture = {} as LiveFixture;
+  beforeEach(async () => {
+    liveErrors.length = 0;
+    Object.assign(fixture, await liveFixture());
+  });
+  afterEach(() => {
+    fixture.live.stop();
+    expect(liveErrors).toEqual([]);
+  });
+  return fixture;
+}
+
 /** The A1 address of a licence's cell in the Licences sheet, by header. */
 export function licenceCell(workbook: Workbook, id: string, header: string): string {
   const { values } = workbook.readSheet("Licences");

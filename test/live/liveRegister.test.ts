@@ -1,25 +1,9 @@
 /** The live register keeps the records and their data issues current from change events, not reloads. */
 import { LiveRegister } from "../../src/live/liveRegister";
-import {
-  AS_OF,
-  licenceCell,
-  liveErrors,
-  liveFixture,
-  settle,
-  type LiveFixture,
-} from "../functions/liveHarness";
+import { AS_OF, licenceCell, settle, freshLiveFixtureEachTest } from "../functions/liveHarness";
 import { until } from "../workbook/fixtures";
 
-let fixture: LiveFixture;
-
-beforeEach(async () => {
-  liveErrors.length = 0;
-  fixture = await liveFixture();
-});
-afterEach(() => {
-  fixture.live.stop();
-  expect(liveErrors).toEqual([]);
-});
+const fixture = freshLiveFixtureEachTest();
 
 it("a cell typed wrong becomes a data issue, and typing it right clears it, without a reload", async () => {
   const { workbook, live, register } = fixture;

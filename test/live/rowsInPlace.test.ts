@@ -4,15 +4,13 @@
  * new row read them all again. Whatever the path, the records and issues are those a full load finds.
  */
 import type { HostSession } from "../../src/host";
-import { liveErrors, liveFixture, settle, type LiveFixture } from "../functions/liveHarness";
+import { settle, freshLiveFixtureEachTest } from "../functions/liveHarness";
 
-let fixture: LiveFixture;
+const fixture = freshLiveFixtureEachTest();
 let wholeTableReads: number;
 let loads: jest.SpyInstance;
 
-beforeEach(async () => {
-  liveErrors.length = 0;
-  fixture = await liveFixture();
+beforeEach(() => {
   const { register } = fixture;
   const readRows = register.readRows!.bind(register);
   wholeTableReads = 0;
@@ -21,10 +19,6 @@ beforeEach(async () => {
     return readRows(kind, address);
   };
   loads = jest.spyOn(register, "load");
-});
-afterEach(() => {
-  fixture.live.stop();
-  expect(liveErrors).toEqual([]);
 });
 
 /** Sheet row (as Excel numbers them) below the last row of a sheet's table. */

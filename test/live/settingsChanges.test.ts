@@ -5,25 +5,9 @@
  */
 import { computePosition } from "../../src/domain/position";
 import { SETTINGS_LABELS } from "../../src/domain/labels";
-import {
-  AS_OF,
-  licenceCell,
-  liveErrors,
-  liveFixture,
-  settle,
-  type LiveFixture,
-} from "../functions/liveHarness";
+import { AS_OF, licenceCell, settle, freshLiveFixtureEachTest } from "../functions/liveHarness";
 
-let fixture: LiveFixture;
-
-beforeEach(async () => {
-  liveErrors.length = 0;
-  fixture = await liveFixture();
-});
-afterEach(() => {
-  fixture.live.stop();
-  expect(liveErrors).toEqual([]);
-});
+const fixture = freshLiveFixtureEachTest();
 
 /** The A1 address of a setting's Value cell in the Settings sheet. */
 function settingCell(label: string): string {

@@ -19,6 +19,8 @@ export interface TextLookup<V> {
 /** Rows found by text, each with its place in the order they were added (-1 for text not there). */
 export interface RowLookup extends TextLookup<number> {
   indexOf(text: string): number;
+  /** The row of the text added so many places in. */
+  rowAt(place: number): number;
 }
 
 export class TextTable implements RowLookup {
@@ -70,6 +72,11 @@ export class TextTable implements RowLookup {
   /** How many texts were added before this one; -1 when it is not there. */
   indexOf(text: string): number {
     return this.entryOf(text, hashText(text));
+  }
+
+  rowAt(place: number): number {
+    if (place < 0 || place >= this.count) throw new RangeError(`No text was added at place ${place}.`);
+    return this.values[place];
   }
 
   /** `value`: a whole number that fits in 32 bits (a row number); anything else is refused. */

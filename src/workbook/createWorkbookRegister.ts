@@ -1,4 +1,5 @@
 import type { RecordKind } from "../domain/ids";
+import type { RowLookup } from "../domain/textTable";
 import type { LoadOptions, Register, RegisterChange, RegisterData, Result } from "./registerApi";
 import { fail, loadFailure, withRetries, type ExcelRun } from "./excel";
 import { RecordMemory } from "./recordMemory";
@@ -7,7 +8,7 @@ import { actionsUnavailableMessage } from "./messages";
 import { readRegister, readSettings } from "./readRegister";
 import { SelectionFeed, selectCell, selectRecord } from "./selection";
 import { RECORD_KINDS, RECORD_TABLES } from "./tables";
-import { readTableIds, readTableRows } from "./readRows";
+import { readIdsAt, readTableIds, readTableRows } from "./readRows";
 import type { RegisterActions, RegisterCore } from "./registerActions";
 
 export interface WorkbookRegisterOptions {
@@ -67,14 +68,18 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
     );
     const byId: RegisterData["byId"] = {};
     const rowCounts: RegisterData["rowCounts"] = {};
+    const rowIds: RegisterData["rowIds"] = {};
     for (const kind of RECORD_KINDS) {
       const rowOf = rowsOf.get(kind);
+      const rowCount = layouts.get(RECORD_TABLES[kind].table)?.rowCount;
       if (!rowOf) continue;
-      await memory.rememberLoad(kind, data[kind] as Row[], rowOf, loadOptions.pause);
+      const records = data[kind] as Row[];
+      await memory.rememberLoad(kind, records, rowOf, loadOptions.pause);
       byId[kind] = memory.loaded(kind);
-      rowCounts[kind] = layouts.get(RECORD_TABLES[kind].table)?.rowCount;
+      rowCounts[kind] = rowCount;
+      if (rowCount !== undefined) rowIds[kind] = () => idsByRow(records, rowOf, rowCount);
     }
-    return { ...data, byId, rowCounts };
+    return { ...data, byId, rowCounts, rowIds };
   }
 
   const core: RegisterCore = {
@@ -164,6 +169,7 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
         (error, tries) => new Error(loadFailure(error, tries), { cause: error }),
       ),
     readIds: (kind) => run((context) => readTableIds(context, kind)),
+    readIdsAt: (kind, rowsToRead) => run((context) => readIdsAt(context, kind, rowsToRead)),
     async readRows(kind, address) {
       const read = await run((context) => readTableRows(context, kind, address));
       // as a load does: a save that conflicts is compared with the version the live register last read
@@ -175,4 +181,11 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
     },
   };
   return register;
+}
+
+/** The ID of the record on each body row, from a load's records and the row each was read from. */
+function idsByRow(records: readonly Row[], rowOf: RowLookup, rowCount: number): (string | undefined)[] {
+  const ids = new Array<string | undefined>(rowCount).fill(undefined);
+  for (let place = 0; place < records.length; place++) ids[rowOf.rowAt(place)] = String(records[place].id);
+  return ids;
 }

@@ -166,8 +166,34 @@ export async function readTableIds(
     context,
     [{ layout, firstRow: 0, rowCount: layout.rowCount, firstColumn: idAt, columnCount: 1 }],
     (_span, _firstRow, rows) => {
-      for (const row of rows) ids.push(String(row[0] ?? "").trim());
+      for (const row of rows) ids.push(idText(row[0]));
     },
   );
   return ids;
 }
+
+/**
+ * The IDs in a few body rows of a record table, the rows chosen once the table's layout is read: `rowsToRead` is
+ * given the zero-based sheet row of its header and its body rows now. Two small requests whatever the table's
+ * size. Undefined when the table has no ID column or `rowsToRead` gives no rows.
+ */
+export async function readIdsAt(
+  context: Excel.RequestContext,
+  kind: RecordKind,
+  rowsToRead: (table: { headerRow: number; rowCount: number }) => readonly number[] | undefined,
+): Promise<{ rowCount: number; ids: string[] } | undefined> {
+  const spec = RECORD_TABLES[kind];
+  const queued = queueLayout(context, spec.table, spec.sheet);
+  await context.sync();
+  const layout = queued.read();
+  const idAt = positionOf(layout, spec.idHeader);
+  const rows = idAt < 0 ? undefined : rowsToRead(layout);
+  if (!rows || rows.length === 0) return undefined;
+  const body = queued.table.getDataBodyRange();
+  const cells = rows.map((row) => body.getCell(row, idAt).load("values"));
+  await context.sync();
+  return { rowCount: layout.rowCount, ids: cells.map((cell) => idText(cell.values[0][0])) };
+}
+
+/** A cell's ID as locating a record reads it: trimmed, "" for a blank cell. */
+const idText = (cell: unknown): string => String(cell ?? "").trim();

@@ -77,6 +77,11 @@ export interface RegisterData {
   byId?: Partial<Record<RecordKind, LoadedRecords>>;
   /** Each record table's body rows as the load found them (blank and unreadable rows too). Only on a load's data. */
   rowCounts?: Partial<Record<RecordKind, number>>;
+  /**
+   * The ID of the record each body row of a table holds as the load found it (undefined for a blank or
+   * unreadable row), worked out when called, into a new list. Only on a load's data.
+   */
+  rowIds?: Partial<Record<RecordKind, () => (string | undefined)[]>>;
 }
 
 /** The records one load read of a table, found by ID; read only, and never changed by later edits. */
@@ -271,6 +276,14 @@ export interface Register {
    * rows deleted took with them. Undefined when the table has no ID column.
    */
   readIds?(kind: RecordKind): Promise<string[] | undefined>;
+  /**
+   * The IDs in a few rows of a record table, chosen once its layout is read (readIdsAt): to confirm what the
+   * rows hold without reading a whole column.
+   */
+  readIdsAt?(
+    kind: RecordKind,
+    rowsToRead: (table: { headerRow: number; rowCount: number }) => readonly number[] | undefined,
+  ): Promise<{ rowCount: number; ids: string[] } | undefined>;
   /** The Settings and Exchange Rates tables alone, read as a load reads them: for keeping a copy current. */
   readSettings?(): Promise<SettingsRead>;
   /**

@@ -9,12 +9,14 @@ import { freshWorkbook, registerOn, simpleLicence } from "./fixtures";
  * The register's records and issues without the names the add-in shows beside links (set-up fills those) or
  * the load's lookup by ID (a new one each load).
  */
-function withoutDisplayFields({ byId: _lookup, ...data }: RegisterData): unknown {
+function withoutDisplayFields({ byId: _lookup, rowIds, ...data }: RegisterData): unknown {
   const strip = (records: readonly object[]) =>
     records.map((record) =>
       Object.fromEntries(Object.entries(record).filter(([field]) => !DISPLAY_FIELDS.includes(field))),
     );
-  return { ...data, licences: strip(data.licences), software: strip(data.software) };
+  // the IDs each row holds, not the functions that work them out
+  const ids = Object.fromEntries(Object.entries(rowIds ?? {}).map(([kind, idsOf]) => [kind, idsOf()]));
+  return { ...data, licences: strip(data.licences), software: strip(data.software), rowIds: ids };
 }
 
 /** A workbook from an older version: fewer columns, in another order, a column of the user's own, and data. */

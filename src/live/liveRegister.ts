@@ -29,6 +29,7 @@ import { everythingAffected, isNothing, nothingAffected, touchRecord, type Affec
 import { LiveFigures, type RegisterFigures } from "./liveFigures";
 import { LiveGrid } from "./liveGrid";
 import { LiveRecords } from "./liveRecords";
+import { deletionConfirmed, RowOrder, type DeletionCheck } from "./rowOrder";
 import { issuesAfterRowsMoved, recordsDeleted, recordsInPlace } from "./rowsInPlace";
 
 type Row = Record<string, unknown>;
@@ -96,6 +97,8 @@ export class LiveRegister {
    * one event can cover several changes (its address bounds them all).
    */
   private readonly rowCounts = new Map<RecordKind, number>();
+  /** Which record each row holds, where the count above is known too: rows deleted are then told without a read. */
+  private readonly rowOrders = new Map<RecordKind, RowOrder>();
   private issues_: DataIssue[] = [];
   private data_: RegisterData | undefined;
   private figures_: LiveFigures | undefined;
@@ -441,9 +444,12 @@ export class LiveRegister {
     if (this.stopped) return;
     for (const [kind, byId] of records) this.records.set(kind, byId);
     this.rowCounts.clear();
+    this.rowOrders.clear();
     for (const kind of RECORD_KINDS) {
       const count = data.rowCounts?.[kind];
+      const rowIds = data.rowIds?.[kind];
       if (count !== undefined) this.rowCounts.set(kind, count);
+      if (count !== undefined && rowIds) this.rowOrders.set(kind, new RowOrder(rowIds));
     }
     this.lists.clear();
     this.data_ = undefined;
@@ -549,37 +555,81 @@ export class LiveRegister {
     } else this.replaceIssues(kind, read, read.firstSheetRow, last, affected);
     for (const record of records) this.put(kind, record, affected);
     this.rowCounts.set(kind, read.rowCount);
+    this.rowOrders.get(kind)?.splice(read.firstBodyRow, inserted ? 0 : read.rows.length, rowIdsOf(read.rows));
     return true;
   }
 
   /**
-   * Applies rows deleted from the ID column alone, read again (recordsDeleted): at 100,000 licences a twelfth of
-   * the Installations table's cells. False when the whole table has to be read again.
+   * Applies rows deleted: from the order of the rows, confirmed by reading a few of them (deletedByRowOrder), else
+   * from the ID column alone, read again (recordsDeleted: at 100,000 licences a twelfth of the Installations
+   * table's cells). False when the whole table has to be read again.
    */
   private async applyDeletion(kind: RecordKind, address: string, affected: Affected): Promise<boolean> {
     const span = addressSpan(address);
     if (!span) return false;
-    const sheet = RECORD_TABLES[kind].sheet;
-    const known = this.recordsOf(kind);
-    const isKnown = (id: string) => known.has(id);
-    const sheetIssues = this.issues_.filter((issue) => issue.sheet === sheet);
-    const ids = await this.register.readIds!(kind);
     const count = span.lastRow - span.firstRow + 1;
-    if (!ids || this.rowCounts.get(kind) !== ids.length + count) return false;
-    const gone = await recordsDeleted(
-      ids,
-      count,
-      known.keys(),
-      sheetIssues,
-      isKnown,
-      yieldEvery(this.sliceMs),
-    );
+    const gone =
+      (await this.deletedByRowOrder(kind, span.firstRow, count)) ??
+      (await this.deletedByIdColumn(kind, count));
+    const sheet = RECORD_TABLES[kind].sheet;
     const issues = issuesAfterRowsMoved(this.issues_, sheet, span.firstRow + 1, -count);
     if (!gone || !issues) return false;
-    if (sheetIssues.length > 0) this.setIssues(issues, affected);
+    if (issues.length !== this.issues_.length || issues.some((issue, i) => issue !== this.issues_[i]))
+      this.setIssues(issues, affected);
     for (const id of gone) this.drop(kind, id, affected);
-    this.rowCounts.set(kind, ids.length);
     return true;
+  }
+
+  /**
+   * The records on the rows deleted from zero-based sheet row `firstRow`, as the row order says, when the rows
+   * read next to them and across the table hold the IDs it predicts; undefined when the order cannot tell.
+   */
+  private async deletedByRowOrder(
+    kind: RecordKind,
+    firstRow: number,
+    count: number,
+  ): Promise<string[] | undefined> {
+    const order = this.rowOrders.get(kind);
+    const before = this.rowCounts.get(kind);
+    if (!order || before === undefined || !this.register.readIdsAt || this.namesKnownRecord(kind))
+      return undefined;
+    let check: DeletionCheck | undefined;
+    let at = 0;
+    const read = await this.register.readIdsAt(kind, ({ headerRow, rowCount }) => {
+      at = firstRow - headerRow - 1;
+      check = rowCount === before - count ? order.deletionCheck(at, count) : undefined;
+      return check?.rowsAfter === rowCount ? check.probes.map((probe) => probe.row) : undefined;
+    });
+    if (!read || !check || !deletionConfirmed(check, read.ids)) return undefined;
+    order.splice(at, count, []);
+    this.rowCounts.set(kind, read.rowCount);
+    const known = this.recordsOf(kind);
+    return check.taken.filter((id) => known.has(id));
+  }
+
+  /** The records in no row of the ID column read again (recordsDeleted); the row order is then that column. */
+  private async deletedByIdColumn(kind: RecordKind, count: number): Promise<string[] | undefined> {
+    if (this.namesKnownRecord(kind)) return undefined;
+    const known = this.recordsOf(kind);
+    const ids = await this.register.readIds!(kind);
+    if (!ids || this.rowCounts.get(kind) !== ids.length + count) return undefined;
+    const gone = await recordsDeleted(ids, count, known.keys(), yieldEvery(this.sliceMs));
+    if (!gone) return undefined;
+    this.rowCounts.set(kind, ids.length);
+    this.rowOrders.set(kind, RowOrder.of(ids.map((id) => (id === "" ? undefined : id))));
+    return gone;
+  }
+
+  /**
+   * Whether a data issue on the table's sheet names a record the register holds: a row that is not that record
+   * (unreadable, or a second row with its ID), so which row counts after a delete depends on what was deleted.
+   */
+  private namesKnownRecord(kind: RecordKind): boolean {
+    const sheet = RECORD_TABLES[kind].sheet;
+    const known = this.recordsOf(kind);
+    return this.issues_.some(
+      (issue) => issue.sheet === sheet && issue.recordId !== undefined && known.has(issue.recordId),
+    );
   }
 
   /** This register's own saves add a row for each record new to the table, and its deletes take one away. */
@@ -589,13 +639,21 @@ export class LiveRegister {
     // a co-author's change that replaced this register's saves (rows of theirs came with it) is counted afresh
     if (change.excel) {
       this.rowCounts.delete(kind);
+      this.rowOrders.delete(kind);
       return;
     }
     const known = this.recordsOf(kind);
-    let count = before;
-    for (const record of change.saved ?? []) if (!known.has(String((record as Row).id))) count++;
-    for (const id of change.removedIds ?? []) if (known.has(id)) count--;
-    this.rowCounts.set(kind, count);
+    const order = this.rowOrders.get(kind);
+    const added: string[] = [];
+    for (const record of change.saved ?? []) {
+      const id = String((record as Row).id);
+      if (!known.has(id)) added.push(id);
+    }
+    const removed = (change.removedIds ?? []).filter((id) => known.has(id));
+    for (const id of removed) order?.removeId(id);
+    // a save writes a record new to the table below its last row
+    order?.append(added);
+    this.rowCounts.set(kind, before + added.length - removed.length);
   }
 
   /** Re-reads one table and applies the difference, record by record. */
@@ -605,13 +663,17 @@ export class LiveRegister {
       const read = await this.register.readRows(kind);
       rows = read.rows;
       this.rowCounts.set(kind, read.rowCount);
+      this.rowOrders.set(kind, RowOrder.of(rowIdsOf(read.rows)));
       this.replaceIssues(kind, read, read.firstSheetRow, Infinity, affected);
     } else {
       const data = await this.register.load();
       rows = data[kind] as unknown as Row[];
       const count = data.rowCounts?.[kind];
+      const rowIds = data.rowIds?.[kind];
       if (count === undefined) this.rowCounts.delete(kind);
       else this.rowCounts.set(kind, count);
+      if (count === undefined || !rowIds) this.rowOrders.delete(kind);
+      else this.rowOrders.set(kind, new RowOrder(rowIds));
       this.setIssues(data.issues, affected);
     }
     const fresh = new Map<string, Row>();
@@ -773,3 +835,6 @@ export class LiveRegister {
     for (const listener of [...this.updateListeners]) listener(affected);
   }
 }
+
+/** The ID of each row read, undefined where it holds no record. */
+const rowIdsOf = (rows: readonly (Row | undefined)[]) => rows.map((row) => row && String(row.id));

@@ -68,19 +68,16 @@ export function issuesAfterRowsMoved(
 
 /**
  * The records that rows deleted took with them: those whose ID is in no row now (`ids`, the ID column read
- * after the deletion). Undefined when the rows now cannot tell: more records gone than rows deleted (something
- * else changed too), or a row holding a record's ID that is not that record (an unreadable row, or a second row
- * with the ID), where which row counts now depends on what was deleted.
+ * after the deletion). Undefined when more records are gone than rows were deleted (something else changed too).
+ * The caller has made sure no row holds a record's ID without being that record (an unreadable row, or a second
+ * row with the ID), where which row counts now would depend on what was deleted.
  */
 export async function recordsDeleted(
   ids: readonly string[],
   rowsDeleted: number,
   known: Iterable<string>,
-  sheetIssues: readonly DataIssue[],
-  isKnown: (id: string) => boolean,
   pause: Pause = noPause,
 ): Promise<string[] | undefined> {
-  if (sheetIssues.some((issue) => issue.recordId !== undefined && isKnown(issue.recordId))) return undefined;
   const present = new Set<string>();
   await forEachPaced(ids, pause, (id) => present.add(id));
   const gone: string[] = [];

@@ -4,7 +4,7 @@ import type { ExcelPlatform } from "../../src/host";
 import { columnLetter } from "../../src/workbook/cells";
 import type { LiveRegister } from "../../src/live/liveRegister";
 import { startLiveRegister } from "../../src/live/sharedLiveRegister";
-import type { NewRecord, Register } from "../../src/workbook/registerApi";
+import type { NewRecord, Register, RegisterChange } from "../../src/workbook/registerApi";
 import { freshWorkbook, idMaker, registerOn, type Session, type Workbook } from "../workbook/fixtures";
 
 export const AS_OF = "2026-11-27";
@@ -93,9 +93,16 @@ export async function settle(live: LiveRegister): Promise<void> {
   }
 }
 
-/** The register above, loaded into the live register; `profile` and `selectionRecheckMs` when a test means them. */
+/**
+ * The register above, loaded into the live register; `profile` and `selectionRecheckMs` when a test means them.
+ * `unheard`: changes the live register is not told of, as when Excel raises no event for what happened.
+ */
 export async function liveFixture(
-  options: { profile?: ExcelPlatform; selectionRecheckMs?: number } = {},
+  options: {
+    profile?: ExcelPlatform;
+    selectionRecheckMs?: number;
+    unheard?: (change: RegisterChange) => boolean;
+  } = {},
 ): Promise<LiveFixture> {
   const { workbook, session } = await freshWorkbook(options.profile ? { profile: options.profile } : {});
   const register = registerOn(session, {
@@ -123,6 +130,11 @@ export async function liveFixture(
     ]),
   ];
   for (const result of added) if (!result.ok) throw new Error(result.error.message);
+  const { unheard } = options;
+  if (unheard) {
+    const listen = register.onChanged.bind(register);
+    register.onChanged = (listener) => listen((change) => void (unheard(change) || listener(change)));
+  }
   const live = startLiveRegister(register, {
     today: () => AS_OF,
     onError: (error) => liveErrors.push(error),

@@ -4,29 +4,40 @@
  * new row read them all again. Whatever the path, the records and issues are those a full load finds.
  */
 import type { HostSession } from "../../src/host";
-import { settle, freshLiveFixtureEachTest } from "../functions/liveHarness";
+import type { Register } from "../../src/workbook/registerApi";
+import { settle, freshLiveFixtureEachTest, liveFixture, type LiveFixture } from "../functions/liveHarness";
 
 const fixture = freshLiveFixtureEachTest();
 let wholeTableReads: number;
+let idColumnReads: number;
 let loads: jest.SpyInstance;
 
-beforeEach(() => {
-  const { register } = fixture;
+/** Counts the register's reads of a whole table and of a whole ID column. */
+function countReads(register: Register): void {
   const readRows = register.readRows!.bind(register);
+  const readIds = register.readIds!.bind(register);
   wholeTableReads = 0;
+  idColumnReads = 0;
   register.readRows = (kind, address) => {
     if (address === undefined) wholeTableReads++;
     return readRows(kind, address);
   };
-  loads = jest.spyOn(register, "load");
+  register.readIds = (kind) => {
+    idColumnReads++;
+    return readIds(kind);
+  };
+}
+
+beforeEach(() => {
+  countReads(fixture.register);
+  loads = jest.spyOn(fixture.register, "load");
 });
 
 /** Sheet row (as Excel numbers them) below the last row of a sheet's table. */
 const rowBelow = (sheet: string) => fixture.workbook.readSheet(sheet).values.length + 1;
 
 /** The records and issues the live register holds equal those of a load of the whole workbook. */
-async function expectSameAsALoad(): Promise<void> {
-  const { live, register } = fixture;
+async function expectSameAsALoad({ live, register } = fixture): Promise<void> {
   loads.mockRestore();
   const loaded = await register.load();
   // a record the pane saved is held as saved (with its Modified stamp); a load leaves out what is blank
@@ -43,28 +54,38 @@ async function expectSameAsALoad(): Promise<void> {
 }
 
 /** A co-author adds rows to a table (at `index`, or at its end), as their own pane or Excel would. */
-async function coAuthorAdds(table: string, rows: string[][], index?: number): Promise<void> {
-  const bob: HostSession = fixture.workbook.session("bob");
+async function coAuthorAdds(table: string, rows: string[][], index?: number, { workbook, live } = fixture) {
+  const bob: HostSession = workbook.session("bob");
   await bob.run(async (context) => {
     context.workbook.tables.getItem(table).rows.add(index, rows);
     await context.sync();
   });
-  await fixture.workbook.merged();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  await settle(fixture.live);
+  await arrived(workbook, live);
 }
 
 /** A co-author deletes the row at `index` of a table's body. */
-async function coAuthorDeletes(table: string, index: number): Promise<void> {
-  const bob: HostSession = fixture.workbook.session("bob");
+async function coAuthorDeletes(table: string, index: number, { workbook, live } = fixture): Promise<void> {
+  const bob: HostSession = workbook.session("bob");
   await bob.run(async (context) => {
     context.workbook.tables.getItem(table).rows.getItemAt(index).delete();
     await context.sync();
   });
-  await fixture.workbook.merged();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  await settle(fixture.live);
+  await arrived(workbook, live);
 }
+
+/** Waits for a co-author's change to reach this session and for the live register to apply it. */
+async function arrived(workbook: LiveFixture["workbook"], live: LiveFixture["live"]): Promise<void> {
+  await workbook.merged();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await settle(live);
+}
+
+/** The IDs in the Installations table's ID column, top to bottom. */
+const installationIds = ({ workbook } = fixture) =>
+  workbook
+    .readSheet("Installations")
+    .values.slice(1)
+    .map((row) => row[0]);
 
 /** An installation row in the Installations table's column order. */
 const installationRow = (id: string, licenceId: string, device: string) => [
@@ -149,16 +170,84 @@ it("a row added with an ID already in the register is read as a load reads it: t
   await expectSameAsALoad();
 });
 
-it("an installation row a co-author deletes leaves the figures, from the ID column alone", async () => {
+it("an installation row a co-author deletes leaves the figures, told from a few rows read, not the ID column", async () => {
   const { live } = fixture;
   const usedBefore = live.licence("LIC-OK")!.used;
   // INS-2 is the table's second row
   await coAuthorDeletes("InstallationsTable", 1);
   expect(live.record("installations", "INS-2")).toBeUndefined();
   expect(live.licence("LIC-OK")!.used).toBe(usedBefore - 1);
+  expect(idColumnReads).toBe(0);
   expect(wholeTableReads).toBe(0);
   expect(loads).not.toHaveBeenCalled();
   await expectSameAsALoad();
+});
+
+it("rows inserted, added and deleted before a delete keep the rows' order, so the delete still reads no ID column", async () => {
+  const { live, register } = fixture;
+  await coAuthorAdds("InstallationsTable", [installationRow("INS-TOP", "LIC-OK", "PC-T")], 0);
+  const added = await register.add("installations", {
+    id: "INS-MINE",
+    softwareId: "SW-1",
+    licenceId: "LIC-OK",
+    device: "PC-M",
+    source: "Manual",
+  });
+  if (!added.ok) throw new Error(added.error.message);
+  expect((await register.remove("installations", "INS-2", 1)).ok).toBe(true);
+  await settle(live);
+  await fixture.workbook.merged();
+  expect(installationIds()).toEqual(["INS-TOP", "INS-1", "INS-3", "INS-4", "INS-5", "INS-6", "INS-MINE"]);
+
+  await coAuthorDeletes("InstallationsTable", 3);
+  expect(live.record("installations", "INS-4")).toBeUndefined();
+  await coAuthorDeletes("InstallationsTable", 5);
+  expect(live.record("installations", "INS-MINE")).toBeUndefined();
+  await coAuthorDeletes("InstallationsTable", 0);
+  expect(live.record("installations", "INS-TOP")).toBeUndefined();
+
+  expect(installationIds()).toEqual(["INS-1", "INS-3", "INS-5", "INS-6"]);
+  expect(idColumnReads).toBe(0);
+  expect(wholeTableReads).toBe(0);
+  await expectSameAsALoad();
+});
+
+it("rows that moved without an event (as a sort may) make a delete read the ID column, not trust the old order", async () => {
+  let deaf = false;
+  const unheardFixture: LiveFixture = await liveFixture({ unheard: () => deaf });
+  const { workbook, live, register } = unheardFixture;
+  countReads(register);
+  try {
+    // a co-author swaps the first and third rows whole; the live register hears nothing of it
+    deaf = true;
+    await workbook.session("bob").run(async (context) => {
+      const body = context.workbook.tables.getItem("InstallationsTable").getDataBodyRange();
+      const first = body.getRow(0).load("formulas");
+      const third = body.getRow(2).load("formulas");
+      await context.sync();
+      body.getRow(0).formulas = third.formulas;
+      body.getRow(2).formulas = first.formulas;
+      await context.sync();
+    });
+    await arrived(workbook, live);
+    deaf = false;
+    expect(installationIds(unheardFixture).slice(0, 3)).toEqual(["INS-3", "INS-2", "INS-1"]);
+
+    // the first row now holds INS-3, which the old order says is on the third
+    await coAuthorDeletes("InstallationsTable", 0, unheardFixture);
+    expect(live.record("installations", "INS-3")).toBeUndefined();
+    expect(live.record("installations", "INS-1")).toBeDefined();
+    expect(idColumnReads).toBe(1);
+    await expectSameAsALoad(unheardFixture);
+
+    // the column read is the order now: the next delete needs no other
+    await coAuthorDeletes("InstallationsTable", 1, unheardFixture);
+    expect(live.record("installations", "INS-1")).toBeUndefined();
+    expect(idColumnReads).toBe(1);
+    await expectSameAsALoad(unheardFixture);
+  } finally {
+    live.stop();
+  }
 });
 
 it("a row deleted above a data issue moves the issue up with its row, and deleting the issue's row clears it", async () => {

@@ -1,0 +1,143 @@
+/**
+ * Which record each body row of a table holds, kept as rows come and go, so that rows deleted tell which
+ * records went without reading the table's ID column again. Excel names the rows a delete took, never what they
+ * held: at 100,000 licences the Installations table's ID column is a million cells, read in about 5 seconds.
+ *
+ * The order is a belief, not a fact: a change Excel did not report (or reported so that its rows could not be
+ * told) leaves it wrong. So a delete is applied from it only when a few rows read after the delete hold the IDs
+ * it predicts (deletionCheck); otherwise the live register reads the ID column as before.
+ */
+
+/** The ID a body row holds, or undefined for a blank row or one that is not read as a record. */
+export type RowId = string | undefined;
+
+type PendingChange = { at: number; remove: number; ids: readonly RowId[] } | { removeId: string };
+
+/** Changes kept before the order is worked out; past this, it is worked out so the list stops growing. */
+const MOST_PENDING = 1_000;
+
+/** Rows read besides those next to the delete, spread over the table: a sort Excel did not report shows there. */
+const SPREAD_PROBES = 6;
+
+export class RowOrder {
+  private ids: RowId[] | undefined;
+  private readonly pending: PendingChange[] = [];
+  private build: (() => RowId[]) | undefined;
+  /** An own delete named a record no single row held: nothing here can say which rows hold what. */
+  private lost = false;
+
+  /**
+   * `build` gives the order as the load found it; it is called only when the order is first needed (a load at
+   * 100,000 licences would otherwise hold a second list of a million IDs that most sessions never read).
+   */
+  constructor(build: () => RowId[]) {
+    this.build = build;
+  }
+
+  static of(ids: RowId[]): RowOrder {
+    return new RowOrder(() => ids);
+  }
+
+  /** Rows `remove` rows from body row `at` are replaced by rows holding `ids` (inserted rows, or rows read). */
+  splice(at: number, remove: number, ids: readonly RowId[]): void {
+    if (this.ids) spliceInto(this.ids, at, remove, ids);
+    else this.keep({ at, remove, ids });
+  }
+
+  /** Rows added below the table's last row. */
+  append(ids: readonly RowId[]): void {
+    if (this.ids) spliceInto(this.ids, this.ids.length, 0, ids);
+    else this.keep({ at: Infinity, remove: 0, ids });
+  }
+
+  /** The row holding this ID was deleted (the register's own delete, which says which record, not which row). */
+  removeId(id: string): void {
+    if (this.ids) this.lost ||= !removeOnly(this.ids, id);
+    else this.keep({ removeId: id });
+  }
+
+  /**
+   * What a delete of `count` body rows from `at` took, if this order is right: the IDs of the records those rows
+   * held, and the rows to read to confirm it (body rows after the delete, with the ID each should hold now).
+   * Undefined when the order cannot tell: the rows are not all in it, or an ID taken is on a row kept too.
+   */
+  deletionCheck(at: number, count: number): DeletionCheck | undefined {
+    const ids = this.worked();
+    if (this.lost || at < 0 || count < 1 || at + count > ids.length) return undefined;
+    const taken = ids.slice(at, at + count).filter((id): id is string => id !== undefined);
+    const takenSet = new Set(taken);
+    if (takenSet.size !== taken.length) return undefined;
+    const kept = ids.length - count;
+    for (let row = 0; row < ids.length; row++) {
+      if ((row < at || row >= at + count) && takenSet.has(ids[row]!)) return undefined;
+    }
+    const rows = new Set<number>([at - 1, at, at + 1]);
+    for (let probe = 1; probe <= SPREAD_PROBES; probe++) {
+      rows.add(Math.floor((probe * kept) / (SPREAD_PROBES + 1)));
+    }
+    const probes: Probe[] = [];
+    for (const row of rows) {
+      const expected = row >= 0 && row < kept ? ids[row < at ? row : row + count] : undefined;
+      if (expected !== undefined) probes.push({ row, id: expected });
+    }
+    return { taken, probes, rowsAfter: kept };
+  }
+
+  private keep(change: PendingChange): void {
+    this.pending.push(change);
+    if (this.pending.length > MOST_PENDING) this.worked();
+  }
+
+  /** The order, worked out from the load and the changes since the first time it is needed. */
+  private worked(): RowId[] {
+    if (this.ids) return this.ids;
+    const ids = this.build!();
+    this.build = undefined;
+    for (const change of this.pending) {
+      if ("removeId" in change) this.lost ||= !removeOnly(ids, change.removeId);
+      else spliceInto(ids, Math.min(change.at, ids.length), change.remove, change.ids);
+    }
+    this.pending.length = 0;
+    return (this.ids = ids);
+  }
+}
+
+export interface Probe {
+  /** Body row, after the delete. */
+  row: number;
+  /** The ID it holds if the order is right. */
+  id: string;
+}
+
+export interface DeletionCheck {
+  /** IDs of the records on the rows deleted. */
+  taken: string[];
+  probes: Probe[];
+  /** Body rows the table has after the delete. */
+  rowsAfter: number;
+}
+
+/** Whether the rows read hold the IDs the check predicts: every probe read, and the same text. */
+export function deletionConfirmed(check: DeletionCheck, read: readonly string[]): boolean {
+  return check.probes.length > 0 && check.probes.every((probe, i) => read[i] === probe.id);
+}
+
+function spliceInto(ids: RowId[], at: number, remove: number, inserted: readonly RowId[]): void {
+  // Array.prototype.splice takes the new items as arguments: a paste of many rows would pass the stack's limit
+  if (inserted.length < 10_000) {
+    ids.splice(at, remove, ...inserted);
+    return;
+  }
+  const after = ids.slice(at + remove);
+  ids.length = at;
+  for (const id of inserted) ids.push(id);
+  for (const id of after) ids.push(id);
+}
+
+/** Removes the one row holding `id`; false (nothing removed) when no row or more than one holds it. */
+function removeOnly(ids: RowId[], id: string): boolean {
+  const first = ids.indexOf(id);
+  if (first < 0 || ids.indexOf(id, first + 1) >= 0) return false;
+  ids.splice(first, 1);
+  return true;
+}

@@ -1,0 +1,58 @@
+/** Which record each row holds, kept as rows come and go, and what a delete took according to it. */
+import { deletionConfirmed, RowOrder, type RowId } from "../../src/live/rowOrder";
+
+const ids = (count: number, prefix = "INS-"): RowId[] =>
+  Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+
+it("is worked out from the load only when first needed, with the changes made before then", () => {
+  const build = jest.fn(() => ids(6));
+  const order = new RowOrder(build);
+  order.splice(0, 0, ["INS-TOP"]);
+  order.append(["INS-END"]);
+  order.removeId("INS-2");
+  order.splice(1, 1, [undefined]);
+  expect(build).not.toHaveBeenCalled();
+
+  // rows now: INS-TOP, (unreadable), INS-1, INS-3, INS-4, INS-5, INS-END
+  const check = order.deletionCheck(2, 2);
+  expect(build).toHaveBeenCalledTimes(1);
+  expect(check?.taken).toEqual(["INS-1", "INS-3"]);
+  expect(check?.rowsAfter).toBe(5);
+  // the row above, the rows that moved up into the gap, and rows across the table; none blank
+  expect(check?.probes).toEqual(
+    expect.arrayContaining([
+      { row: 2, id: "INS-4" },
+      { row: 3, id: "INS-5" },
+    ]),
+  );
+  expect(check?.probes.map((probe) => probe.id)).not.toContain(undefined);
+});
+
+it("confirms a delete only when every row read holds the ID it predicts", () => {
+  const check = RowOrder.of(ids(100)).deletionCheck(40, 3)!;
+  const predicted = check.probes.map((probe) => probe.id);
+  expect(predicted).toEqual(expect.arrayContaining(["INS-39", "INS-43", "INS-44"]));
+  expect(deletionConfirmed(check, predicted)).toBe(true);
+  const moved = [...predicted];
+  moved[moved.length - 1] = "INS-7";
+  expect(deletionConfirmed(check, moved)).toBe(false);
+});
+
+it("cannot tell a delete whose ID is on a row kept too, rows it does not have, or after an own delete it could not place", () => {
+  const copies = RowOrder.of(["INS-1", "INS-2", "INS-1"]);
+  expect(copies.deletionCheck(0, 1)).toBeUndefined();
+  expect(RowOrder.of(ids(3)).deletionCheck(2, 2)).toBeUndefined();
+
+  const lost = new RowOrder(() => ids(5));
+  lost.removeId("INS-GONE");
+  expect(lost.deletionCheck(0, 1)).toBeUndefined();
+});
+
+it("takes in a paste of many rows at once", () => {
+  const order = RowOrder.of(ids(3));
+  order.splice(1, 0, ids(50_000, "NEW-"));
+  const check = order.deletionCheck(0, 1)!;
+  expect(check.rowsAfter).toBe(50_002);
+  expect(check.probes).toContainEqual({ row: 0, id: "NEW-0" });
+  expect(order.deletionCheck(50_001, 2)?.taken).toEqual(["INS-1", "INS-2"]);
+});

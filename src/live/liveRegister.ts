@@ -14,23 +14,15 @@ import { sameRecord } from "../domain/sameRecord";
 import type { Allocation, Installation, Licence, Settings, Software } from "../domain/schemas";
 import { upcomingRenewals, type UpcomingRenewal } from "../domain/upcomingRenewals";
 import { DEFAULT_SLICE_MS, yieldEvery } from "../domain/yielding";
-import type {
-  DataIssue,
-  RecordTypes,
-  Register,
-  RegisterChange,
-  RegisterData,
-  TableRows,
-} from "../workbook/registerApi";
+import type { DataIssue, RecordTypes, Register, RegisterChange, RegisterData } from "../workbook/registerApi";
 import { shareRepeatedText } from "../workbook/repeatedText";
-import { addressSpan } from "../workbook/readRows";
 import { RECORD_TABLES, settingsTable } from "../workbook/tables";
 import { everythingAffected, isNothing, nothingAffected, touchRecord, type Affected } from "./affected";
 import { LiveFigures, type RegisterFigures } from "./liveFigures";
 import { LiveGrid } from "./liveGrid";
 import { LiveRecords } from "./liveRecords";
-import { deletionConfirmed, RowOrder, type DeletionCheck } from "./rowOrder";
-import { issuesAfterRowsMoved, recordsDeleted, recordsInPlace } from "./rowsInPlace";
+import { issuesReplaced } from "./rowsInPlace";
+import { TableRowsFollower, type Held, type RowsChange } from "./tableRows";
 
 type Row = Record<string, unknown>;
 const RECORD_KINDS: RecordKind[] = ["software", "licences", "allocations", "installations"];
@@ -96,9 +88,8 @@ export class LiveRegister {
    * deletes): rows Excel reports inserted or deleted are applied on their own only when the count agrees, since
    * one event can cover several changes (its address bounds them all).
    */
-  private readonly rowCounts = new Map<RecordKind, number>();
-  /** Which record each row holds, where the count above is known too: rows deleted are then told without a read. */
-  private readonly rowOrders = new Map<RecordKind, RowOrder>();
+  /** How many rows each table has and which record each holds, told from the changes applied. */
+  private readonly rows: TableRowsFollower;
   private issues_: DataIssue[] = [];
   private data_: RegisterData | undefined;
   private figures_: LiveFigures | undefined;
@@ -136,6 +127,7 @@ export class LiveRegister {
     this.onError = options.onError ?? ((error) => console.error(error));
     this.retryDelays = options.retryDelaysMs ?? LOAD_RETRY_MS;
     this.sliceMs = options.sliceMs ?? SLICE_MS;
+    this.rows = new TableRowsFollower(register, this.sliceMs);
     // Listen first: a change made while loading is applied after the load (applying it twice is harmless).
     this.unsubscribe = register.onChanged((change) => this.enqueue(() => this.apply(change)));
     this.ready = this.loadUntilLoaded();
@@ -443,14 +435,7 @@ export class LiveRegister {
     const index = await RegisterIndex.build(data, this.today(), pause, { recordsKeptByCaller: true });
     if (this.stopped) return;
     for (const [kind, byId] of records) this.records.set(kind, byId);
-    this.rowCounts.clear();
-    this.rowOrders.clear();
-    for (const kind of RECORD_KINDS) {
-      const count = data.rowCounts?.[kind];
-      const rowIds = data.rowIds?.[kind];
-      if (count !== undefined) this.rowCounts.set(kind, count);
-      if (count !== undefined && rowIds) this.rowOrders.set(kind, new RowOrder(rowIds));
-    }
+    this.rows.loaded(data);
     this.lists.clear();
     this.data_ = undefined;
     this.setIssues(data.issues, nothingAffected());
@@ -495,7 +480,7 @@ export class LiveRegister {
         continue;
       }
       if (change.saved || change.removedIds || change.shown) {
-        this.countOwnRows(kind, change);
+        this.rows.ownChange(kind, change, this.held(kind));
         for (const record of change.saved ?? []) this.put(kind, record as Row, affected);
         for (const id of change.removedIds ?? []) this.drop(kind, id, affected);
         for (const { id, fields } of change.shown ?? []) {
@@ -503,10 +488,13 @@ export class LiveRegister {
           if (record) this.put(kind, { ...record, ...fields }, affected);
         }
       } else if (change.excel && IN_PLACE.has(change.excel.changeType) && this.register.readRows) {
-        if (!(await this.applyRows(kind, change.excel, affected))) await this.resync(kind, affected);
-      } else if (change.excel?.changeType === "RowDeleted" && this.register.readIds) {
-        if (!(await this.applyDeletion(kind, change.excel.address, affected)))
-          await this.resync(kind, affected);
+        const told = await this.rows.inPlace(kind, change.excel, this.held(kind));
+        if (told) this.applyRows(kind, told, affected);
+        else await this.resync(kind, affected);
+      } else if (change.excel?.changeType === "RowDeleted") {
+        const told = await this.rows.deleted(kind, change.excel.address, this.held(kind));
+        if (told) this.applyRows(kind, told, affected);
+        else await this.resync(kind, affected);
       } else await this.resync(kind, affected);
     }
     this.publish(affected);
@@ -526,134 +514,17 @@ export class LiveRegister {
     affected.all = true;
   }
 
-  /**
-   * Reads again the rows an Excel change names and applies them, when that is all the change did
-   * (recordsInPlace); false when the whole table has to be read again.
-   */
-  private async applyRows(
-    kind: RecordKind,
-    excel: NonNullable<RegisterChange["excel"]>,
-    affected: Affected,
-  ): Promise<boolean> {
-    const read = await this.register.readRows!(kind, excel.address);
-    const inserted = excel.changeType === "RowInserted";
-    const known = this.recordsOf(kind);
-    const records = recordsInPlace(read, inserted, (id) => known.has(id));
-    const before = this.rowCounts.get(kind);
-    // an edit leaves the rows as many as they were, and rows inserted are exactly the rows read
-    const countAgrees = inserted
-      ? before !== undefined && read.rowCount - before === read.rows.length
-      : before === undefined || read.rowCount === before;
-    if (!records || !countAgrees) return false;
-    const last = read.firstSheetRow + read.rows.length - 1;
-    if (inserted) {
-      const sheet = RECORD_TABLES[kind].sheet;
-      const moved = issuesAfterRowsMoved(this.issues_, sheet, read.firstSheetRow, read.rows.length);
-      if (!moved) return false;
-      if (read.issues.length > 0 || moved.some((issue, i) => issue !== this.issues_[i]))
-        this.setIssues([...moved, ...read.issues], affected);
-    } else this.replaceIssues(kind, read, read.firstSheetRow, last, affected);
-    for (const record of records) this.put(kind, record, affected);
-    this.rowCounts.set(kind, read.rowCount);
-    this.rowOrders.get(kind)?.splice(read.firstBodyRow, inserted ? 0 : read.rows.length, rowIdsOf(read.rows));
-    return true;
+  /** What the rows are told against: the table's records as held, and the data issues. */
+  private held(kind: RecordKind): Held {
+    const records = this.recordsOf(kind);
+    return { has: (id) => records.has(id), keys: () => records.keys(), issues: this.issues_ };
   }
 
-  /**
-   * Applies rows deleted: from the order of the rows, confirmed by reading a few of them (deletedByRowOrder), else
-   * from the ID column alone, read again (recordsDeleted: at 100,000 licences a twelfth of the Installations
-   * table's cells). False when the whole table has to be read again.
-   */
-  private async applyDeletion(kind: RecordKind, address: string, affected: Affected): Promise<boolean> {
-    const span = addressSpan(address);
-    if (!span) return false;
-    const count = span.lastRow - span.firstRow + 1;
-    const gone =
-      (await this.deletedByRowOrder(kind, span.firstRow, count)) ??
-      (await this.deletedByIdColumn(kind, count));
-    const sheet = RECORD_TABLES[kind].sheet;
-    const issues = issuesAfterRowsMoved(this.issues_, sheet, span.firstRow + 1, -count);
-    if (!gone || !issues) return false;
-    if (issues.length !== this.issues_.length || issues.some((issue, i) => issue !== this.issues_[i]))
-      this.setIssues(issues, affected);
-    for (const id of gone) this.drop(kind, id, affected);
-    return true;
-  }
-
-  /**
-   * The records on the rows deleted from zero-based sheet row `firstRow`, as the row order says, when the rows
-   * read next to them and across the table hold the IDs it predicts; undefined when the order cannot tell.
-   */
-  private async deletedByRowOrder(
-    kind: RecordKind,
-    firstRow: number,
-    count: number,
-  ): Promise<string[] | undefined> {
-    const order = this.rowOrders.get(kind);
-    const before = this.rowCounts.get(kind);
-    if (!order || before === undefined || !this.register.readIdsAt || this.namesKnownRecord(kind))
-      return undefined;
-    let check: DeletionCheck | undefined;
-    let at = 0;
-    const read = await this.register.readIdsAt(kind, ({ headerRow, rowCount }) => {
-      at = firstRow - headerRow - 1;
-      check = rowCount === before - count ? order.deletionCheck(at, count) : undefined;
-      return check?.rowsAfter === rowCount ? check.probes.map((probe) => probe.row) : undefined;
-    });
-    if (!read || !check || !deletionConfirmed(check, read.ids)) return undefined;
-    order.splice(at, count, []);
-    this.rowCounts.set(kind, read.rowCount);
-    const known = this.recordsOf(kind);
-    return check.taken.filter((id) => known.has(id));
-  }
-
-  /** The records in no row of the ID column read again (recordsDeleted); the row order is then that column. */
-  private async deletedByIdColumn(kind: RecordKind, count: number): Promise<string[] | undefined> {
-    if (this.namesKnownRecord(kind)) return undefined;
-    const known = this.recordsOf(kind);
-    const ids = await this.register.readIds!(kind);
-    if (!ids || this.rowCounts.get(kind) !== ids.length + count) return undefined;
-    const gone = await recordsDeleted(ids, count, known.keys(), yieldEvery(this.sliceMs));
-    if (!gone) return undefined;
-    this.rowCounts.set(kind, ids.length);
-    this.rowOrders.set(kind, RowOrder.of(ids.map((id) => (id === "" ? undefined : id))));
-    return gone;
-  }
-
-  /**
-   * Whether a data issue on the table's sheet names a record the register holds: a row that is not that record
-   * (unreadable, or a second row with its ID), so which row counts after a delete depends on what was deleted.
-   */
-  private namesKnownRecord(kind: RecordKind): boolean {
-    const sheet = RECORD_TABLES[kind].sheet;
-    const known = this.recordsOf(kind);
-    return this.issues_.some(
-      (issue) => issue.sheet === sheet && issue.recordId !== undefined && known.has(issue.recordId),
-    );
-  }
-
-  /** This register's own saves add a row for each record new to the table, and its deletes take one away. */
-  private countOwnRows(kind: RecordKind, change: RegisterChange): void {
-    const before = this.rowCounts.get(kind);
-    if (before === undefined) return;
-    // a co-author's change that replaced this register's saves (rows of theirs came with it) is counted afresh
-    if (change.excel) {
-      this.rowCounts.delete(kind);
-      this.rowOrders.delete(kind);
-      return;
-    }
-    const known = this.recordsOf(kind);
-    const order = this.rowOrders.get(kind);
-    const added: string[] = [];
-    for (const record of change.saved ?? []) {
-      const id = String((record as Row).id);
-      if (!known.has(id)) added.push(id);
-    }
-    const removed = (change.removedIds ?? []).filter((id) => known.has(id));
-    for (const id of removed) order?.removeId(id);
-    // a save writes a record new to the table below its last row
-    order?.append(added);
-    this.rowCounts.set(kind, before + added.length - removed.length);
+  /** Applies what a change to a table's rows did, as its rows told it. */
+  private applyRows(kind: RecordKind, told: RowsChange, affected: Affected): void {
+    if (told.issues) this.setIssues(told.issues, affected);
+    for (const record of told.put) this.put(kind, record, affected);
+    for (const id of told.drop) this.drop(kind, id, affected);
   }
 
   /** Re-reads one table and applies the difference, record by record. */
@@ -662,18 +533,14 @@ export class LiveRegister {
     if (this.register.readRows) {
       const read = await this.register.readRows(kind);
       rows = read.rows;
-      this.rowCounts.set(kind, read.rowCount);
-      this.rowOrders.set(kind, RowOrder.of(rowIdsOf(read.rows)));
-      this.replaceIssues(kind, read, read.firstSheetRow, Infinity, affected);
+      this.rows.readWhole(read);
+      const sheet = RECORD_TABLES[kind].sheet;
+      const issues = issuesReplaced(this.issues_, sheet, read.issues, read.firstSheetRow, Infinity);
+      if (issues) this.setIssues(issues, affected);
     } else {
       const data = await this.register.load();
       rows = data[kind] as unknown as Row[];
-      const count = data.rowCounts?.[kind];
-      const rowIds = data.rowIds?.[kind];
-      if (count === undefined) this.rowCounts.delete(kind);
-      else this.rowCounts.set(kind, count);
-      if (count === undefined || !rowIds) this.rowOrders.delete(kind);
-      else this.rowOrders.set(kind, new RowOrder(rowIds));
+      this.rows.loaded(data, kind);
       this.setIssues(data.issues, affected);
     }
     const fresh = new Map<string, Row>();
@@ -683,20 +550,6 @@ export class LiveRegister {
     }
     for (const id of [...this.recordsOf(kind).keys()]) if (!fresh.has(id)) this.drop(kind, id, affected);
     for (const row of fresh.values()) this.put(kind, row, affected);
-  }
-
-  /** The issues of a table's rows from..to (sheet rows) are now those just read. */
-  private replaceIssues(
-    kind: RecordKind,
-    read: TableRows,
-    from: number,
-    to: number,
-    affected: Affected,
-  ): void {
-    const sheet = RECORD_TABLES[kind].sheet;
-    const stale = (issue: DataIssue) => issue.sheet === sheet && issue.row >= from && issue.row <= to;
-    if (read.issues.length === 0 && !this.issues_.some(stale)) return;
-    this.setIssues([...this.issues_.filter((issue) => !stale(issue)), ...read.issues], affected);
   }
 
   /** Replaces the data issues; the licences whose own issues changed are affected (their cells say why). */
@@ -835,6 +688,3 @@ export class LiveRegister {
     for (const listener of [...this.updateListeners]) listener(affected);
   }
 }
-
-/** The ID of each row read, undefined where it holds no record. */
-const rowIdsOf = (rows: readonly (Row | undefined)[]) => rows.map((row) => row && String(row.id));

@@ -67,6 +67,22 @@ export function issuesAfterRowsMoved(
 }
 
 /**
+ * The data issues with those on `sheet`'s rows from..to (sheet rows) replaced by `fresh`, the issues of those rows
+ * read again; undefined when that changes nothing.
+ */
+export function issuesReplaced(
+  issues: readonly DataIssue[],
+  sheet: string,
+  fresh: readonly DataIssue[],
+  from: number,
+  to: number,
+): DataIssue[] | undefined {
+  const stale = (issue: DataIssue) => issue.sheet === sheet && issue.row >= from && issue.row <= to;
+  if (fresh.length === 0 && !issues.some(stale)) return undefined;
+  return [...issues.filter((issue) => !stale(issue)), ...fresh];
+}
+
+/**
  * The records that rows deleted took with them: those whose ID is in no row now (`ids`, the ID column read
  * after the deletion). Undefined when more records are gone than rows were deleted (something else changed too).
  * The caller has made sure no row holds a record's ID without being that record (an unreadable row, or a second

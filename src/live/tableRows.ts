@@ -1,0 +1,187 @@
+/**
+ * What Excel's changes to a record table's rows did to its records, told from as few cells as the change
+ * allows: the rows the change names, a few ID cells, or the ID column, never the whole table unless nothing less
+ * can tell. It keeps, per table, how many body rows there are and which record each holds (RowOrder), as the
+ * register's own saves and the changes it applies move them. The live register applies what it is told.
+ */
+import type { RecordKind } from "../domain/ids";
+import { yieldEvery } from "../domain/yielding";
+import type { DataIssue, Register, RegisterChange, RegisterData, TableRows } from "../workbook/registerApi";
+import { addressSpan } from "../workbook/readRows";
+import { RECORD_KINDS, RECORD_TABLES } from "../workbook/tables";
+import { deletionConfirmed, RowOrder, type DeletionCheck } from "./rowOrder";
+import { issuesAfterRowsMoved, issuesReplaced, recordsDeleted, recordsInPlace } from "./rowsInPlace";
+
+type Row = Record<string, unknown>;
+
+/** What a change did: records to put and IDs to drop, and the data issues after it (undefined: unchanged). */
+export interface RowsChange {
+  put: Row[];
+  drop: string[];
+  issues?: DataIssue[];
+}
+
+/** What the rows are told against: the records the register holds of the table, and every data issue. */
+export interface Held {
+  has(id: string): boolean;
+  keys(): Iterable<string>;
+  readonly issues: readonly DataIssue[];
+}
+
+export class TableRowsFollower {
+  private readonly counts = new Map<RecordKind, number>();
+  private readonly orders = new Map<RecordKind, RowOrder>();
+
+  constructor(
+    private readonly register: Register,
+    private readonly sliceMs: number,
+  ) {}
+
+  /** A load's rows, for every table it read (or of one table, `only`). */
+  loaded(data: RegisterData, only?: RecordKind): void {
+    for (const kind of only ? [only] : RECORD_KINDS) {
+      const count = data.rowCounts?.[kind];
+      const rowIds = data.rowIds?.[kind];
+      this.forget(kind);
+      if (count !== undefined) this.counts.set(kind, count);
+      if (count !== undefined && rowIds) this.orders.set(kind, new RowOrder(rowIds));
+    }
+  }
+
+  /** A whole table read again. */
+  readWhole(read: TableRows): void {
+    this.counts.set(read.kind, read.rowCount);
+    this.orders.set(read.kind, RowOrder.of(rowIdsOf(read.rows)));
+  }
+
+  /** This register's own saves add a row for each record new to the table, and its deletes take one away. */
+  ownChange(kind: RecordKind, change: RegisterChange, held: Held): void {
+    const before = this.counts.get(kind);
+    if (before === undefined) return;
+    // a co-author's change that replaced this register's saves (rows of theirs came with it) is counted afresh
+    if (change.excel) {
+      this.forget(kind);
+      return;
+    }
+    const order = this.orders.get(kind);
+    const added: string[] = [];
+    for (const record of change.saved ?? []) {
+      const id = String((record as Row).id);
+      if (!held.has(id)) added.push(id);
+    }
+    const removed = (change.removedIds ?? []).filter((id) => held.has(id));
+    for (const id of removed) order?.removeId(id);
+    // a save writes a record new to the table below its last row
+    order?.append(added);
+    this.counts.set(kind, before + added.length - removed.length);
+  }
+
+  /**
+   * Rows an Excel change edited or inserted, read again, when they tell all the change did (recordsInPlace);
+   * undefined when the whole table has to be read again.
+   */
+  async inPlace(
+    kind: RecordKind,
+    excel: NonNullable<RegisterChange["excel"]>,
+    held: Held,
+  ): Promise<RowsChange | undefined> {
+    const read = await this.register.readRows!(kind, excel.address);
+    const inserted = excel.changeType === "RowInserted";
+    const put = recordsInPlace(read, inserted, (id) => held.has(id));
+    const before = this.counts.get(kind);
+    // an edit leaves the rows as many as they were, and rows inserted are exactly the rows read
+    const countAgrees = inserted
+      ? before !== undefined && read.rowCount - before === read.rows.length
+      : before === undefined || read.rowCount === before;
+    if (!put || !countAgrees) return undefined;
+    const sheet = RECORD_TABLES[kind].sheet;
+    let issues: DataIssue[] | undefined;
+    if (inserted) {
+      const moved = issuesAfterRowsMoved(held.issues, sheet, read.firstSheetRow, read.rows.length);
+      if (!moved) return undefined;
+      if (read.issues.length > 0 || moved.some((issue, i) => issue !== held.issues[i]))
+        issues = [...moved, ...read.issues];
+    } else {
+      const last = read.firstSheetRow + read.rows.length - 1;
+      issues = issuesReplaced(held.issues, sheet, read.issues, read.firstSheetRow, last);
+    }
+    this.counts.set(kind, read.rowCount);
+    this.orders.get(kind)?.splice(read.firstBodyRow, inserted ? 0 : read.rows.length, rowIdsOf(read.rows));
+    return { put, drop: [], ...(issues ? { issues } : {}) };
+  }
+
+  /**
+   * Rows deleted: told from the order of the rows, confirmed by reading a few of them (byRowOrder), else from the
+   * ID column alone, read again (recordsDeleted: at 100,000 licences a twelfth of the Installations table's
+   * cells). Undefined when the whole table has to be read again.
+   */
+  async deleted(kind: RecordKind, address: string, held: Held): Promise<RowsChange | undefined> {
+    const span = addressSpan(address);
+    if (!span || namesHeldRecord(kind, held)) return undefined;
+    const count = span.lastRow - span.firstRow + 1;
+    const drop =
+      (await this.byRowOrder(kind, span.firstRow, count, held)) ?? (await this.byIdColumn(kind, count, held));
+    const sheet = RECORD_TABLES[kind].sheet;
+    const issues = issuesAfterRowsMoved(held.issues, sheet, span.firstRow + 1, -count);
+    if (!drop || !issues) return undefined;
+    const same = issues.length === held.issues.length && issues.every((issue, i) => issue === held.issues[i]);
+    return { put: [], drop, ...(same ? {} : { issues }) };
+  }
+
+  /**
+   * The records on the rows deleted from zero-based sheet row `firstRow`, as the row order says, when the rows
+   * read next to them and across the table hold the IDs it predicts; undefined when the order cannot tell.
+   */
+  private async byRowOrder(
+    kind: RecordKind,
+    firstRow: number,
+    count: number,
+    held: Held,
+  ): Promise<string[] | undefined> {
+    const order = this.orders.get(kind);
+    const before = this.counts.get(kind);
+    if (!order || before === undefined || !this.register.readIdsAt) return undefined;
+    let check: DeletionCheck | undefined;
+    let at = 0;
+    const read = await this.register.readIdsAt(kind, ({ headerRow, rowCount }) => {
+      at = firstRow - headerRow - 1;
+      check = rowCount === before - count ? order.deletionCheck(at, count) : undefined;
+      return check?.rowsAfter === rowCount ? check.probes.map((probe) => probe.row) : undefined;
+    });
+    if (!read || !check || !deletionConfirmed(check, read.ids)) return undefined;
+    order.splice(at, count, []);
+    this.counts.set(kind, read.rowCount);
+    return check.taken.filter((id) => held.has(id));
+  }
+
+  /** The records in no row of the ID column read again (recordsDeleted); the row order is then that column. */
+  private async byIdColumn(kind: RecordKind, count: number, held: Held): Promise<string[] | undefined> {
+    if (!this.register.readIds) return undefined;
+    const ids = await this.register.readIds(kind);
+    if (!ids || this.counts.get(kind) !== ids.length + count) return undefined;
+    const gone = await recordsDeleted(ids, count, held.keys(), yieldEvery(this.sliceMs));
+    if (!gone) return undefined;
+    this.counts.set(kind, ids.length);
+    this.orders.set(kind, RowOrder.of(ids.map((id) => (id === "" ? undefined : id))));
+    return gone;
+  }
+
+  private forget(kind: RecordKind): void {
+    this.counts.delete(kind);
+    this.orders.delete(kind);
+  }
+}
+
+/**
+ * Whether a data issue on the table's sheet names a record the register holds: a row that is not that record
+ * (unreadable, or a second row with its ID), so which row counts after a delete depends on what was deleted.
+ */
+function namesHeldRecord(kind: RecordKind, held: Held): boolean {
+  const sheet = RECORD_TABLES[kind].sheet;
+  return held.issues.some(
+    (issue) => issue.sheet === sheet && issue.recordId !== undefined && held.has(issue.recordId),
+  );
+}
+
+/** The ID of each row read, undefined where it holds no record. */
+const rowIdsOf = (rows: readonly (Row | undefined)[]) => rows.map((row) => row && String(row.id));

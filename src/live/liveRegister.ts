@@ -479,7 +479,8 @@ export class LiveRegister {
         await this.rereadSettings(affected);
         continue;
       }
-      if (change.saved || change.removedIds || change.shown) {
+      const own = change.saved || change.removedIds || change.shown;
+      if (own) {
         this.rows.ownChange(kind, change, this.held(kind));
         for (const record of change.saved ?? []) this.put(kind, record as Row, affected);
         for (const id of change.removedIds ?? []) this.drop(kind, id, affected);
@@ -487,7 +488,10 @@ export class LiveRegister {
           const record = this.recordsOf(kind).get(id);
           if (record) this.put(kind, { ...record, ...fields }, affected);
         }
-      } else if (change.excel && IN_PLACE.has(change.excel.changeType) && this.register.readRows) {
+      }
+      // a co-author's change that replaced this register's saves carries them: the rest of it is read as well
+      if (own && !change.excel) continue;
+      if (change.excel && IN_PLACE.has(change.excel.changeType) && this.register.readRows) {
         const told = await this.rows.inPlace(kind, change.excel, this.held(kind));
         if (told) this.applyRows(kind, told, affected);
         else await this.resync(kind, affected);

@@ -146,6 +146,26 @@ it("installations a co-author adds join the figures without reading the table ag
   await expectSameAsALoad();
 });
 
+it("rows a co-author writes over this register's new rows are added again, and the co-author's rows are kept too", async () => {
+  const { workbook, live } = fixture;
+  // the fixture's rows were added moments ago by this register: a co-author's paste over two of them looks
+  // like Excel on the web keeping the later of two writes, so the register writes its two again below
+  await workbook.session("bob").run(async (context) => {
+    const body = context.workbook.tables.getItem("InstallationsTable").getDataBodyRange();
+    body.getCell(3, 0).getResizedRange(1, 0).values = [["INS-PASTED-1"], ["INS-PASTED-2"]];
+    body.getCell(3, 5).getResizedRange(1, 0).values = [["PC-P1"], ["PC-P2"]];
+    await context.sync();
+  });
+  await arrived(workbook, live);
+  await arrived(workbook, live);
+  expect(installationIds()).toEqual(
+    expect.arrayContaining(["INS-PASTED-1", "INS-PASTED-2", "INS-4", "INS-5"]),
+  );
+  expect(live.record("installations", "INS-PASTED-1")).toBeDefined();
+  expect(live.record("installations", "INS-4")).toBeDefined();
+  await expectSameAsALoad();
+});
+
 it("a row inserted above a row with a data issue moves the issue down with its row", async () => {
   const { workbook, live } = fixture;
   // INS-3 is on sheet row 4; its device made blank, it is left out and says why

@@ -71,16 +71,20 @@ export class RowOrder {
     for (let row = 0; row < ids.length; row++) {
       if ((row < at || row >= at + count) && takenSet.has(ids[row]!)) return undefined;
     }
-    const rows = new Set<number>([at - 1, at, at + 1]);
-    for (let probe = 1; probe <= SPREAD_PROBES; probe++) {
-      rows.add(Math.floor((probe * kept) / (SPREAD_PROBES + 1)));
-    }
-    const probes: Probe[] = [];
-    for (const row of rows) {
-      const expected = row >= 0 && row < kept ? ids[row < at ? row : row + count] : undefined;
-      if (expected !== undefined) probes.push({ row, id: expected });
-    }
+    const probes = probesOf([at - 1, at, at + 1], kept, (row) => ids[row < at ? row : row + count]);
     return { taken, probes, rowsAfter: kept };
+  }
+
+  /**
+   * What `count` body rows from `at` held before an edit wrote over them (their IDs included), if this order is
+   * right, and the rows to read to confirm it: rows beside them and across the table, which the edit left as
+   * they were. Undefined when the order cannot tell (the rows are not all in it).
+   */
+  editCheck(at: number, count: number): EditCheck | undefined {
+    const ids = this.worked();
+    if (this.lost || at < 0 || count < 1 || at + count > ids.length) return undefined;
+    const outside = (row: number) => (row < at || row >= at + count ? ids[row] : undefined);
+    return { held: ids.slice(at, at + count), probes: probesOf([at - 1, at + count], ids.length, outside) };
   }
 
   private keep(change: PendingChange): void {
@@ -117,9 +121,32 @@ export interface DeletionCheck {
   rowsAfter: number;
 }
 
+export interface EditCheck {
+  /** The ID each row edited held before (undefined for a blank or unreadable row). */
+  held: RowId[];
+  probes: Probe[];
+}
+
 /** Whether the rows read hold the IDs the check predicts: every probe read, and the same text. */
-export function deletionConfirmed(check: DeletionCheck, read: readonly string[]): boolean {
-  return check.probes.length > 0 && check.probes.every((probe, i) => read[i] === probe.id);
+export function probesHold(probes: readonly Probe[], read: readonly string[]): boolean {
+  return probes.length > 0 && probes.every((probe, i) => read[i] === probe.id);
+}
+
+/**
+ * The rows to read to confirm an order: `beside` (the rows next to a change) and rows spread over the table's
+ * `rowCount` rows, each with the ID `expected` says it holds; rows it knows nothing of (blank, unreadable, or
+ * changed) are left out.
+ */
+function probesOf(beside: number[], rowCount: number, expected: (row: number) => RowId): Probe[] {
+  const rows = new Set(beside);
+  for (let probe = 1; probe <= SPREAD_PROBES; probe++)
+    rows.add(Math.floor((probe * rowCount) / (SPREAD_PROBES + 1)));
+  const probes: Probe[] = [];
+  for (const row of rows) {
+    const id = row >= 0 && row < rowCount ? expected(row) : undefined;
+    if (id !== undefined) probes.push({ row, id });
+  }
+  return probes;
 }
 
 function spliceInto(ids: RowId[], at: number, remove: number, inserted: readonly RowId[]): void {

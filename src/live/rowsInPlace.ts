@@ -41,6 +41,33 @@ export function recordsInPlace(
 }
 
 /**
+ * What an edit did to rows whose IDs before it are known (`before`, from the row order): the records to put (every
+ * readable row) and the IDs to drop (records a row held before and no row read holds now: an ID typed over, or a
+ * row that no longer reads as a record). Undefined when the rows read cannot tell: an ID on two of them, or an
+ * ID, readable or not, that the register holds on a row not read (which row counts depends on rows not read).
+ */
+export function recordsReplaced(
+  read: TableRows,
+  before: readonly (string | undefined)[],
+  isKnown: (id: string) => boolean,
+): { put: Row[]; drop: string[] } | undefined {
+  const held = new Set(before.filter((id): id is string => id !== undefined));
+  const elsewhere = (id: string) => isKnown(id) && !held.has(id);
+  const put: Row[] = [];
+  const now = new Set<string>();
+  for (const row of read.rows) {
+    if (!row) continue;
+    const id = String(row.id);
+    if (now.has(id) || elsewhere(id)) return undefined;
+    now.add(id);
+    put.push(row);
+  }
+  if (read.issues.some((issue) => issue.recordId !== undefined && elsewhere(issue.recordId)))
+    return undefined;
+  return { put, drop: [...held].filter((id) => !now.has(id) && isKnown(id)) };
+}
+
+/**
  * The data issues after rows were inserted (`count` above 0) or deleted (below 0) on `sheet` at sheet row `at`:
  * those on rows deleted go, and those below move with their rows. Undefined when an issue's address does not end
  * in its row (it cannot be moved).

@@ -9,8 +9,14 @@ import { yieldEvery } from "../domain/yielding";
 import type { DataIssue, Register, RegisterChange, RegisterData, TableRows } from "../workbook/registerApi";
 import { addressSpan } from "../workbook/readRows";
 import { RECORD_KINDS, RECORD_TABLES } from "../workbook/tables";
-import { deletionConfirmed, RowOrder, type DeletionCheck } from "./rowOrder";
-import { issuesAfterRowsMoved, issuesReplaced, recordsDeleted, recordsInPlace } from "./rowsInPlace";
+import { probesHold, RowOrder, type DeletionCheck } from "./rowOrder";
+import {
+  issuesAfterRowsMoved,
+  issuesReplaced,
+  recordsDeleted,
+  recordsInPlace,
+  recordsReplaced,
+} from "./rowsInPlace";
 
 type Row = Record<string, unknown>;
 
@@ -87,13 +93,19 @@ export class TableRowsFollower {
   ): Promise<RowsChange | undefined> {
     const read = await this.register.readRows!(kind, excel.address);
     const inserted = excel.changeType === "RowInserted";
-    const put = recordsInPlace(read, inserted, (id) => held.has(id));
     const before = this.counts.get(kind);
     // an edit leaves the rows as many as they were, and rows inserted are exactly the rows read
     const countAgrees = inserted
       ? before !== undefined && read.rowCount - before === read.rows.length
       : before === undefined || read.rowCount === before;
-    if (!put || !countAgrees) return undefined;
+    if (!countAgrees) return undefined;
+    const put = recordsInPlace(read, inserted, (id) => held.has(id));
+    const replaced = put
+      ? { put, drop: [] }
+      : excel.changeType === "RangeEdited"
+        ? await this.replaced(kind, read, held)
+        : undefined;
+    if (!replaced) return undefined;
     const sheet = RECORD_TABLES[kind].sheet;
     let issues: DataIssue[] | undefined;
     if (inserted) {
@@ -107,7 +119,27 @@ export class TableRowsFollower {
     }
     this.counts.set(kind, read.rowCount);
     this.orders.get(kind)?.splice(read.firstBodyRow, inserted ? 0 : read.rows.length, rowIdsOf(read.rows));
-    return { put, drop: [], ...(issues ? { issues } : {}) };
+    return { ...replaced, ...(issues ? { issues } : {}) };
+  }
+
+  /**
+   * An edit that wrote over IDs, or made a record's row unreadable, told from the IDs its rows held before (the
+   * row order), confirmed by reading rows beside them and across the table (recordsReplaced).
+   */
+  private async replaced(
+    kind: RecordKind,
+    read: TableRows,
+    held: Held,
+  ): Promise<{ put: Row[]; drop: string[] } | undefined> {
+    const order = this.orders.get(kind);
+    const check = order?.editCheck(read.firstBodyRow, read.rows.length);
+    if (!check || !this.register.readIdsAt || namesHeldRecord(kind, held)) return undefined;
+    const replaced = recordsReplaced(read, check.held, (id) => held.has(id));
+    if (!replaced) return undefined;
+    const probed = await this.register.readIdsAt(kind, ({ rowCount }) =>
+      rowCount === read.rowCount ? check.probes.map((probe) => probe.row) : undefined,
+    );
+    return probed && probesHold(check.probes, probed.ids) ? replaced : undefined;
   }
 
   /**
@@ -148,7 +180,7 @@ export class TableRowsFollower {
       check = rowCount === before - count ? order.deletionCheck(at, count) : undefined;
       return check?.rowsAfter === rowCount ? check.probes.map((probe) => probe.row) : undefined;
     });
-    if (!read || !check || !deletionConfirmed(check, read.ids)) return undefined;
+    if (!read || !check || !probesHold(check.probes, read.ids)) return undefined;
     order.splice(at, count, []);
     this.counts.set(kind, read.rowCount);
     return check.taken.filter((id) => held.has(id));

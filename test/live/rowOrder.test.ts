@@ -1,5 +1,5 @@
 /** Which record each row holds, kept as rows come and go, and what a delete took according to it. */
-import { deletionConfirmed, RowOrder, type RowId } from "../../src/live/rowOrder";
+import { probesHold, RowOrder, type RowId } from "../../src/live/rowOrder";
 
 const ids = (count: number, prefix = "INS-"): RowId[] =>
   Array.from({ length: count }, (_, i) => `${prefix}${i}`);
@@ -32,10 +32,10 @@ it("confirms a delete only when every row read holds the ID it predicts", () => 
   const check = RowOrder.of(ids(100)).deletionCheck(40, 3)!;
   const predicted = check.probes.map((probe) => probe.id);
   expect(predicted).toEqual(expect.arrayContaining(["INS-39", "INS-43", "INS-44"]));
-  expect(deletionConfirmed(check, predicted)).toBe(true);
+  expect(probesHold(check.probes, predicted)).toBe(true);
   const moved = [...predicted];
   moved[moved.length - 1] = "INS-7";
-  expect(deletionConfirmed(check, moved)).toBe(false);
+  expect(probesHold(check.probes, moved)).toBe(false);
 });
 
 it("cannot tell a delete whose ID is on a row kept too, rows it does not have, or after an own delete it could not place", () => {
@@ -55,4 +55,16 @@ it("takes in a paste of many rows at once", () => {
   expect(check.rowsAfter).toBe(50_002);
   expect(check.probes).toContainEqual({ row: 0, id: "NEW-0" });
   expect(order.deletionCheck(50_001, 2)?.taken).toEqual(["INS-1", "INS-2"]);
+});
+
+it("says what rows held before an edit wrote over them, confirmed by rows the edit left alone", () => {
+  const order = RowOrder.of(["INS-0", undefined, "INS-2", "INS-3", "INS-4", "INS-5", "INS-6"]);
+  const check = order.editCheck(2, 2)!;
+  expect(check.held).toEqual(["INS-2", "INS-3"]);
+  const rows = check.probes.map((probe) => probe.row);
+  // beside the edit (the row above is blank, so not read) and across the table, never the rows edited
+  expect(rows).toContain(4);
+  expect(rows).not.toContain(1);
+  expect(rows.filter((row) => row === 2 || row === 3)).toEqual([]);
+  expect(order.editCheck(6, 2)).toBeUndefined();
 });

@@ -146,6 +146,57 @@ it("installations a co-author adds join the figures without reading the table ag
   await expectSameAsALoad();
 });
 
+it("a cell made wrong takes its record out of the figures, and putting it right brings it back, reading no table", async () => {
+  const { workbook, live } = fixture;
+  const usedBefore = live.licence("LIC-EXPIRED")!.used;
+  // INS-3 (sheet row 4) is LIC-EXPIRED's one installation
+  workbook.typeIntoCell("Installations", "F4", "");
+  await settle(live);
+  expect(live.record("installations", "INS-3")).toBeUndefined();
+  expect(live.licence("LIC-EXPIRED")!.used).toBe(usedBefore - 1);
+  expect(live.issues).toEqual([expect.objectContaining({ address: "F4", recordId: "INS-3" })]);
+  await expectSameAsALoad();
+
+  workbook.typeIntoCell("Installations", "F4", "PC-3");
+  await settle(live);
+  expect(live.record("installations", "INS-3")).toMatchObject({ device: "PC-3" });
+  expect(live.licence("LIC-EXPIRED")!.used).toBe(usedBefore);
+  expect(live.issues).toEqual([]);
+  expect(wholeTableReads).toBe(0);
+  await expectSameAsALoad();
+});
+
+it("an ID typed over, or rows pasted over others with their IDs, replace those records without reading the table", async () => {
+  const { workbook, live } = fixture;
+  // INS-2 is on sheet row 3
+  workbook.typeIntoCell("Installations", "A3", "INS-RENAMED");
+  await settle(live);
+  expect(live.record("installations", "INS-2")).toBeUndefined();
+  expect(live.record("installations", "INS-RENAMED")).toMatchObject({ licenceId: "LIC-OK", device: "PC-2" });
+  await expectSameAsALoad();
+
+  // a co-author adds two rows, and the person pastes two rows of their own over them, IDs included
+  await coAuthorAdds("InstallationsTable", [
+    installationRow("INS-BOB-1", "LIC-OK", "PC-B1"),
+    installationRow("INS-BOB-2", "LIC-OK", "PC-B2"),
+  ]);
+  await workbook.session("user").run(async (context) => {
+    const body = context.workbook.tables.getItem("InstallationsTable").getDataBodyRange();
+    body.getCell(6, 0).getResizedRange(1, 0).values = [["INS-PASTED-1"], ["INS-PASTED-2"]];
+    body.getCell(6, 5).getResizedRange(1, 0).values = [["PC-P1"], ["PC-P2"]];
+    await context.sync();
+  });
+  await arrived(workbook, live);
+  expect(live.record("installations", "INS-BOB-1")).toBeUndefined();
+  expect(live.record("installations", "INS-BOB-2")).toBeUndefined();
+  expect(live.record("installations", "INS-PASTED-2")).toMatchObject({
+    licenceId: "LIC-OK",
+    device: "PC-P2",
+  });
+  expect(wholeTableReads).toBe(0);
+  await expectSameAsALoad();
+});
+
 it("rows a co-author writes over this register's new rows are added again, and the co-author's rows are kept too", async () => {
   const { workbook, live } = fixture;
   // the fixture's rows were added moments ago by this register: a co-author's paste over two of them looks
@@ -163,6 +214,18 @@ it("rows a co-author writes over this register's new rows are added again, and t
   );
   expect(live.record("installations", "INS-PASTED-1")).toBeDefined();
   expect(live.record("installations", "INS-4")).toBeDefined();
+  await expectSameAsALoad();
+});
+
+it("an ID typed over with one another row holds is read as a load reads it: the first row counts", async () => {
+  const { workbook, live } = fixture;
+  const first = live.record("installations", "INS-1");
+  workbook.typeIntoCell("Installations", "A3", "INS-1");
+  await settle(live);
+  expect(live.record("installations", "INS-1")).toEqual(first);
+  expect(live.record("installations", "INS-2")).toBeUndefined();
+  expect(live.issues).toEqual([expect.objectContaining({ recordId: "INS-1" })]);
+  expect(wholeTableReads).toBe(1);
   await expectSameAsALoad();
 });
 
@@ -232,7 +295,7 @@ it("rows inserted, added and deleted before a delete keep the rows' order, so th
   await expectSameAsALoad();
 });
 
-it("rows that moved without an event (as a sort may) make a delete read the ID column, not trust the old order", async () => {
+it("rows that moved without an event (as a sort may) make a delete or an ID typed over read more, not trust the order", async () => {
   let deaf = false;
   const unheardFixture: LiveFixture = await liveFixture({ unheard: () => deaf });
   const { workbook, live, register } = unheardFixture;
@@ -264,6 +327,27 @@ it("rows that moved without an event (as a sort may) make a delete read the ID c
     await coAuthorDeletes("InstallationsTable", 1, unheardFixture);
     expect(live.record("installations", "INS-1")).toBeUndefined();
     expect(idColumnReads).toBe(1);
+    await expectSameAsALoad(unheardFixture);
+
+    // the same for an ID typed over: unheard, the first two rows swap again, so the order is wrong there
+    deaf = true;
+    await workbook.session("bob").run(async (context) => {
+      const body = context.workbook.tables.getItem("InstallationsTable").getDataBodyRange();
+      const first = body.getRow(0).load("formulas");
+      const second = body.getRow(1).load("formulas");
+      await context.sync();
+      body.getRow(0).formulas = second.formulas;
+      body.getRow(1).formulas = first.formulas;
+      await context.sync();
+    });
+    await arrived(workbook, live);
+    deaf = false;
+    const [top] = installationIds(unheardFixture);
+    workbook.typeIntoCell("Installations", "A2", "INS-RENAMED");
+    await settle(live);
+    expect(live.record("installations", String(top))).toBeUndefined();
+    expect(live.record("installations", "INS-RENAMED")).toBeDefined();
+    expect(wholeTableReads).toBe(1);
     await expectSameAsALoad(unheardFixture);
   } finally {
     live.stop();

@@ -1,41 +1,65 @@
 /**
  * Which record each body row of a table holds, kept as rows come and go, so that rows deleted tell which
  * records went without reading the table's ID column again. Excel names the rows a delete took, never what they
- * held: at 100,000 licences the Installations table's ID column is a million cells, read in about 5 seconds.
+ * held: at 100,000 licences the Installations table's ID column is a million cells, read in seconds.
  *
  * The order is a belief, not a fact: a change Excel did not report (or reported so that its rows could not be
  * told) leaves it wrong. So a delete is applied from it only when a few rows read after the delete hold the IDs
  * it predicts (deletionCheck); otherwise the live register reads the ID column as before.
  */
+import { noPause, type Pause } from "../domain/yielding";
 
 /** The ID a body row holds, or undefined for a blank row or one that is not read as a record. */
 export type RowId = string | undefined;
 
 type PendingChange = { at: number; remove: number; ids: readonly RowId[] } | { removeId: string };
 
-/** Changes kept before the order is worked out; past this, it is worked out so the list stops growing. */
+/** Changes kept before the order is worked out; past this, the order is given up (the ID column tells again). */
 const MOST_PENDING = 1_000;
 
 /** Rows read besides those next to the delete, spread over the table: a sort Excel did not report shows there. */
 const SPREAD_PROBES = 6;
 
+/** Works out the order as a load found it, giving the thread back when `pause` says so. */
+export type BuildOrder = (pause: Pause) => Promise<RowId[]>;
+
 export class RowOrder {
   private ids: RowId[] | undefined;
   private readonly pending: PendingChange[] = [];
-  private build: (() => RowId[]) | undefined;
+  private build: BuildOrder | undefined;
   /** An own delete named a record no single row held: nothing here can say which rows hold what. */
   private lost = false;
 
   /**
-   * `build` gives the order as the load found it; it is called only when the order is first needed (a load at
-   * 100,000 licences would otherwise hold a second list of a million IDs that most sessions never read).
+   * `build` gives the order as the load found it; it is called only when the order is first needed (workOut): a
+   * load at 100,000 licences would otherwise hold a second list of a million IDs that most sessions never read.
    */
-  constructor(build: () => RowId[]) {
+  constructor(build: BuildOrder) {
     this.build = build;
   }
 
   static of(ids: RowId[]): RowOrder {
-    return new RowOrder(() => ids);
+    const order = new RowOrder(() => Promise.resolve(ids));
+    order.ids = ids;
+    order.build = undefined;
+    return order;
+  }
+
+  /**
+   * Works the order out from the load and the changes since, the first time it is needed, in slices (a million
+   * rows at 100,000 licences). The checks below can tell nothing until it has.
+   */
+  async workOut(pause: Pause = noPause): Promise<void> {
+    const build = this.build;
+    if (this.ids || !build) return;
+    this.build = undefined;
+    const ids = await build(pause);
+    for (const change of this.pending) {
+      if ("removeId" in change) this.lost ||= !removeOnly(ids, change.removeId);
+      else spliceInto(ids, Math.min(change.at, ids.length), change.remove, change.ids);
+    }
+    this.pending.length = 0;
+    this.ids = ids;
   }
 
   /** Rows `remove` rows from body row `at` are replaced by rows holding `ids` (inserted rows, or rows read). */
@@ -62,8 +86,8 @@ export class RowOrder {
    * Undefined when the order cannot tell: the rows are not all in it, or an ID taken is on a row kept too.
    */
   deletionCheck(at: number, count: number): DeletionCheck | undefined {
-    const ids = this.worked();
-    if (this.lost || at < 0 || count < 1 || at + count > ids.length) return undefined;
+    const ids = this.ids;
+    if (!ids || this.lost || at < 0 || count < 1 || at + count > ids.length) return undefined;
     const taken = ids.slice(at, at + count).filter((id): id is string => id !== undefined);
     const takenSet = new Set(taken);
     if (takenSet.size !== taken.length) return undefined;
@@ -81,28 +105,15 @@ export class RowOrder {
    * they were. Undefined when the order cannot tell (the rows are not all in it).
    */
   editCheck(at: number, count: number): EditCheck | undefined {
-    const ids = this.worked();
-    if (this.lost || at < 0 || count < 1 || at + count > ids.length) return undefined;
+    const ids = this.ids;
+    if (!ids || this.lost || at < 0 || count < 1 || at + count > ids.length) return undefined;
     const outside = (row: number) => (row < at || row >= at + count ? ids[row] : undefined);
     return { held: ids.slice(at, at + count), probes: probesOf([at - 1, at + count], ids.length, outside) };
   }
 
   private keep(change: PendingChange): void {
-    this.pending.push(change);
-    if (this.pending.length > MOST_PENDING) this.worked();
-  }
-
-  /** The order, worked out from the load and the changes since the first time it is needed. */
-  private worked(): RowId[] {
-    if (this.ids) return this.ids;
-    const ids = this.build!();
-    this.build = undefined;
-    for (const change of this.pending) {
-      if ("removeId" in change) this.lost ||= !removeOnly(ids, change.removeId);
-      else spliceInto(ids, Math.min(change.at, ids.length), change.remove, change.ids);
-    }
-    this.pending.length = 0;
-    return (this.ids = ids);
+    if (this.pending.length < MOST_PENDING) this.pending.push(change);
+    else this.lost = true;
   }
 }
 

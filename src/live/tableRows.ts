@@ -132,6 +132,7 @@ export class TableRowsFollower {
     held: Held,
   ): Promise<{ put: Row[]; drop: string[] } | undefined> {
     const order = this.orders.get(kind);
+    await order?.workOut(yieldEvery(this.sliceMs));
     const check = order?.editCheck(read.firstBodyRow, read.rows.length);
     if (!check || !this.register.readIdsAt || namesHeldRecord(kind, held)) return undefined;
     const replaced = recordsReplaced(read, check.held, (id) => held.has(id));
@@ -173,6 +174,7 @@ export class TableRowsFollower {
     const order = this.orders.get(kind);
     const before = this.counts.get(kind);
     if (!order || before === undefined || !this.register.readIdsAt) return undefined;
+    await order.workOut(yieldEvery(this.sliceMs));
     let check: DeletionCheck | undefined;
     let at = 0;
     const read = await this.register.readIdsAt(kind, ({ headerRow, rowCount }) => {

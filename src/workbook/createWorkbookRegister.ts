@@ -1,5 +1,6 @@
 import type { RecordKind } from "../domain/ids";
 import type { RowLookup } from "../domain/textTable";
+import { forEachPaced, type Pause } from "../domain/yielding";
 import type { LoadOptions, Register, RegisterChange, RegisterData, Result } from "./registerApi";
 import { fail, loadFailure, withRetries, type ExcelRun } from "./excel";
 import { RecordMemory } from "./recordMemory";
@@ -77,7 +78,7 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
       await memory.rememberLoad(kind, records, rowOf, loadOptions.pause);
       byId[kind] = memory.loaded(kind);
       rowCounts[kind] = rowCount;
-      if (rowCount !== undefined) rowIds[kind] = () => idsByRow(records, rowOf, rowCount);
+      if (rowCount !== undefined) rowIds[kind] = (pause) => idsByRow(records, rowOf, rowCount, pause);
     }
     return { ...data, byId, rowCounts, rowIds };
   }
@@ -184,8 +185,13 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
 }
 
 /** The ID of the record on each body row, from a load's records and the row each was read from. */
-function idsByRow(records: readonly Row[], rowOf: RowLookup, rowCount: number): (string | undefined)[] {
+async function idsByRow(
+  records: readonly Row[],
+  rowOf: RowLookup,
+  rowCount: number,
+  pause: Pause,
+): Promise<(string | undefined)[]> {
   const ids = new Array<string | undefined>(rowCount).fill(undefined);
-  for (let place = 0; place < records.length; place++) ids[rowOf.rowAt(place)] = String(records[place].id);
+  await forEachPaced(records, pause, (record, place) => (ids[rowOf.rowAt(place)] = String(record.id)));
   return ids;
 }

@@ -79,9 +79,10 @@ export interface RegisterData {
   rowCounts?: Partial<Record<RecordKind, number>>;
   /**
    * The ID of the record each body row of a table holds as the load found it (undefined for a blank or
-   * unreadable row), worked out when called, into a new list. Only on a load's data.
+   * unreadable row), worked out when called (giving the thread back when `pause` says so), into a new list.
+   * Only on a load's data.
    */
-  rowIds?: Partial<Record<RecordKind, () => (string | undefined)[]>>;
+  rowIds?: Partial<Record<RecordKind, (pause: Pause) => Promise<(string | undefined)[]>>>;
 }
 
 /** The records one load read of a table, found by ID; read only, and never changed by later edits. */

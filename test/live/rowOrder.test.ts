@@ -4,18 +4,22 @@ import { probesHold, RowOrder, type RowId } from "../../src/live/rowOrder";
 const ids = (count: number, prefix = "INS-"): RowId[] =>
   Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 
-it("is worked out from the load only when first needed, with the changes made before then", () => {
-  const build = jest.fn(() => ids(6));
+it("is worked out from the load only when first needed, with the changes made before then", async () => {
+  const build = jest.fn(() => Promise.resolve(ids(6)));
   const order = new RowOrder(build);
   order.splice(0, 0, ["INS-TOP"]);
   order.append(["INS-END"]);
   order.removeId("INS-2");
   order.splice(1, 1, [undefined]);
   expect(build).not.toHaveBeenCalled();
+  // nothing is told before it is worked out
+  expect(order.deletionCheck(2, 2)).toBeUndefined();
 
+  await order.workOut();
+  await order.workOut();
+  expect(build).toHaveBeenCalledTimes(1);
   // rows now: INS-TOP, (unreadable), INS-1, INS-3, INS-4, INS-5, INS-END
   const check = order.deletionCheck(2, 2);
-  expect(build).toHaveBeenCalledTimes(1);
   expect(check?.taken).toEqual(["INS-1", "INS-3"]);
   expect(check?.rowsAfter).toBe(5);
   // the row above, the rows that moved up into the gap, and rows across the table; none blank
@@ -38,14 +42,21 @@ it("confirms a delete only when every row read holds the ID it predicts", () => 
   expect(probesHold(check.probes, moved)).toBe(false);
 });
 
-it("cannot tell a delete whose ID is on a row kept too, rows it does not have, or after an own delete it could not place", () => {
+it("cannot tell a delete whose ID is on a row kept too, rows it does not have, or after an own delete it could not place", async () => {
   const copies = RowOrder.of(["INS-1", "INS-2", "INS-1"]);
   expect(copies.deletionCheck(0, 1)).toBeUndefined();
   expect(RowOrder.of(ids(3)).deletionCheck(2, 2)).toBeUndefined();
 
-  const lost = new RowOrder(() => ids(5));
+  const lost = new RowOrder(() => Promise.resolve(ids(5)));
   lost.removeId("INS-GONE");
+  await lost.workOut();
   expect(lost.deletionCheck(0, 1)).toBeUndefined();
+
+  // more changes than are kept before it is worked out: given up, not kept growing
+  const busy = new RowOrder(() => Promise.resolve(ids(5)));
+  for (let i = 0; i < 1_001; i++) busy.append([`INS-NEW-${i}`]);
+  await busy.workOut();
+  expect(busy.deletionCheck(0, 1)).toBeUndefined();
 });
 
 it("takes in a paste of many rows at once", () => {

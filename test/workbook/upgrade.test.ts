@@ -1,5 +1,6 @@
 import { DISPLAY_FIELDS } from "../../src/domain/labels";
 import type { RegisterData } from "../../src/workbook/registerApi";
+import { noPause } from "../../src/domain/yielding";
 import { createInMemoryWorkbook } from "../../src/host";
 import { columnLetter } from "../../src/workbook/cells";
 import { LISTS_SHEET, RECORD_TABLES, REGISTER_FORMAT_ADDRESS } from "../../src/workbook/tables";
@@ -9,13 +10,14 @@ import { freshWorkbook, registerOn, simpleLicence } from "./fixtures";
  * The register's records and issues without the names the add-in shows beside links (set-up fills those) or
  * the load's lookup by ID (a new one each load).
  */
-function withoutDisplayFields({ byId: _lookup, rowIds, ...data }: RegisterData): unknown {
+async function withoutDisplayFields({ byId: _lookup, rowIds, ...data }: RegisterData): Promise<unknown> {
   const strip = (records: readonly object[]) =>
     records.map((record) =>
       Object.fromEntries(Object.entries(record).filter(([field]) => !DISPLAY_FIELDS.includes(field))),
     );
   // the IDs each row holds, not the functions that work them out
-  const ids = Object.fromEntries(Object.entries(rowIds ?? {}).map(([kind, idsOf]) => [kind, idsOf()]));
+  const ids: Record<string, unknown> = {};
+  for (const [kind, idsOf] of Object.entries(rowIds ?? {})) ids[kind] = await idsOf(noPause);
   return { ...data, licences: strip(data.licences), software: strip(data.software), rowIds: ids };
 }
 
@@ -170,7 +172,7 @@ describe("upgrading an older workbook", () => {
       for (const row of [1, 2, 3])
         expect(sheet.formulas[row][headers.indexOf(column.header)]).toBe(column.formula);
     }
-    expect(withoutDisplayFields(await register.load())).toEqual(withoutDisplayFields(before));
+    expect(await withoutDisplayFields(await register.load())).toEqual(await withoutDisplayFields(before));
     const second = await register.setUp();
     expect(second.ok && second.value.upgraded).toEqual([]);
   });

@@ -14,7 +14,14 @@ import { sameRecord } from "../domain/sameRecord";
 import type { Allocation, Installation, Licence, Settings, Software } from "../domain/schemas";
 import { upcomingRenewals, type UpcomingRenewal } from "../domain/upcomingRenewals";
 import { DEFAULT_SLICE_MS, yieldEvery } from "../domain/yielding";
-import type { DataIssue, RecordTypes, Register, RegisterChange, RegisterData } from "../workbook/registerApi";
+import type {
+  DataIssue,
+  RecordTypes,
+  Register,
+  RegisterChange,
+  RegisterData,
+  TableRows,
+} from "../workbook/registerApi";
 import { shareRepeatedText } from "../workbook/repeatedText";
 import { RECORD_TABLES, settingsTable } from "../workbook/tables";
 import { everythingAffected, isNothing, nothingAffected, touchRecord, type Affected } from "./affected";
@@ -492,9 +499,9 @@ export class LiveRegister {
       // a co-author's change that replaced this register's saves carries them: the rest of it is read as well
       if (own && !change.excel) continue;
       if (change.excel && IN_PLACE.has(change.excel.changeType) && this.register.readRows) {
-        const told = await this.rows.inPlace(kind, change.excel, this.held(kind));
+        const { told, whole } = await this.rows.inPlace(kind, change.excel, this.held(kind));
         if (told) this.applyRows(kind, told, affected);
-        else await this.resync(kind, affected);
+        else await this.resync(kind, affected, whole);
       } else if (change.excel?.changeType === "RowDeleted") {
         const told = await this.rows.deleted(kind, change.excel.address, this.held(kind));
         if (told) this.applyRows(kind, told, affected);
@@ -531,11 +538,11 @@ export class LiveRegister {
     for (const id of told.drop) this.drop(kind, id, affected);
   }
 
-  /** Re-reads one table and applies the difference, record by record. */
-  private async resync(kind: RecordKind, affected: Affected): Promise<void> {
+  /** Re-reads one table (unless `whole`, every row just read) and applies the difference, record by record. */
+  private async resync(kind: RecordKind, affected: Affected, whole?: TableRows): Promise<void> {
     let rows: (Row | undefined)[];
-    if (this.register.readRows) {
-      const read = await this.register.readRows(kind);
+    if (whole || this.register.readRows) {
+      const read = whole ?? (await this.register.readRows!(kind));
       rows = read.rows;
       this.rows.readWhole(read);
       const sheet = RECORD_TABLES[kind].sheet;

@@ -83,15 +83,25 @@ export class TableRowsFollower {
   }
 
   /**
-   * Rows an Excel change edited or inserted, read again, when they tell all the change did (recordsInPlace);
-   * undefined when the whole table has to be read again.
+   * Rows an Excel change edited or inserted, read again: `told` when they tell all the change did
+   * (recordsInPlace), else the whole table has to be read again, and `whole` is the read when it was every row.
    */
   async inPlace(
     kind: RecordKind,
     excel: NonNullable<RegisterChange["excel"]>,
     held: Held,
-  ): Promise<RowsChange | undefined> {
+  ): Promise<{ told?: RowsChange; whole?: TableRows }> {
     const read = await this.register.readRows!(kind, excel.address);
+    const told = await this.tellInPlace(kind, excel, held, read);
+    return told ? { told } : read.coversTable ? { whole: read } : {};
+  }
+
+  private async tellInPlace(
+    kind: RecordKind,
+    excel: NonNullable<RegisterChange["excel"]>,
+    held: Held,
+    read: TableRows,
+  ): Promise<RowsChange | undefined> {
     const inserted = excel.changeType === "RowInserted";
     const before = this.counts.get(kind);
     // an edit leaves the rows as many as they were, and rows inserted are exactly the rows read
@@ -134,7 +144,8 @@ export class TableRowsFollower {
     const order = this.orders.get(kind);
     await order?.workOut(yieldEvery(this.sliceMs));
     const check = order?.editCheck(read.firstBodyRow, read.rows.length);
-    if (!check || !this.register.readIdsAt || namesHeldRecord(kind, held)) return undefined;
+    // an edit of every row (a sort Excel reports may be one) leaves no row to confirm the order by
+    if (!check?.probes.length || !this.register.readIdsAt || namesHeldRecord(kind, held)) return undefined;
     const replaced = recordsReplaced(read, check.held, (id) => held.has(id));
     if (!replaced) return undefined;
     const probed = await this.register.readIdsAt(kind, ({ rowCount }) =>

@@ -78,7 +78,9 @@ export async function readTableRows(
   }
   const rows: (Record<string, unknown> | undefined)[] = [];
   const issues: DataIssue[] = [];
-  const firstRowOf = address === undefined ? new Map<string, number>() : undefined;
+  // every body row read (no address, or one that covers them all): read as a load reads them, repeated IDs too
+  const coversTable = first === 0 && last === layout.rowCount - 1;
+  const firstRowOf = coversTable ? new Map<string, number>() : undefined;
   const takePage = (from: number, page: unknown[][]) => {
     page.forEach((row, index) => {
       const bodyRow = from + index;
@@ -113,6 +115,7 @@ export async function readTableRows(
     rows,
     issues,
     touchesIdColumn,
+    coversTable,
   };
 }
 

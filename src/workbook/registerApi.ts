@@ -50,12 +50,14 @@ export interface TableRows {
   /** One entry per body row read: the record, or undefined for a blank row or one with a data issue. */
   rows: (Record<string, unknown> | undefined)[];
   /**
-   * The data issues of the rows read, as a load reports them; a whole-table read also skips a later row
-   * that repeats an ID (with its issue), as a load does.
+   * The data issues of the rows read, as a load reports them; a read of every row also skips a later row that
+   * repeats an ID (with its issue), as a load does.
    */
   issues: DataIssue[];
   /** Whether the rows read include the ID column's cells (an edit there may have renamed a record). */
   touchesIdColumn: boolean;
+  /** Whether every body row was read (as a load reads them: a later row repeating an ID is an issue). */
+  coversTable: boolean;
 }
 
 /**

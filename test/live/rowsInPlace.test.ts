@@ -229,6 +229,43 @@ it("an ID typed over with one another row holds is read as a load reads it: the 
   await expectSameAsALoad();
 });
 
+it("an edit over every row, IDs included (as a sort Excel reports may be), reads the table once, not twice", async () => {
+  const { workbook, live, register } = fixture;
+  const reads = jest.spyOn(register, "readRows");
+  const reversed = [...installationIds()].reverse();
+  // a co-author writes the rows back in the opposite order, in one go
+  await workbook.session("user").run(async (context) => {
+    const body = context.workbook.tables.getItem("InstallationsTable").getDataBodyRange().load("formulas");
+    await context.sync();
+    body.formulas = [...(body.formulas as unknown[][])].reverse() as never;
+    await context.sync();
+  });
+  await arrived(workbook, live);
+  expect(installationIds()).toEqual(reversed);
+  expect(reads).toHaveBeenCalledTimes(1);
+  await expectSameAsALoad();
+
+  // the read was every row, so it is the order now: a delete reads a few IDs, not the column
+  await coAuthorDeletes("InstallationsTable", 0);
+  expect(live.record("installations", reversed[0] as string)).toBeUndefined();
+  expect(idColumnReads).toBe(0);
+  await expectSameAsALoad();
+});
+
+it("an edit over every row that leaves an ID on two rows is read as a load reads it: the first row counts", async () => {
+  const { workbook, live } = fixture;
+  const ids = installationIds();
+  await workbook.session("user").run(async (context) => {
+    const body = context.workbook.tables.getItem("InstallationsTable").getDataBodyRange();
+    body.getColumn(0).values = [...ids.slice(0, -1), ids[0]].map((id) => [id]) as never;
+    await context.sync();
+  });
+  await arrived(workbook, live);
+  expect(live.record("installations", String(ids[ids.length - 1]))).toBeUndefined();
+  expect(live.issues).toEqual([expect.objectContaining({ recordId: ids[0] })]);
+  await expectSameAsALoad();
+});
+
 it("a row inserted above a row with a data issue moves the issue down with its row", async () => {
   const { workbook, live } = fixture;
   // INS-3 is on sheet row 4; its device made blank, it is left out and says why

@@ -265,6 +265,7 @@ export class FakeRegister implements Register {
       rows,
       issues: [],
       touchesIdColumn: true,
+      coversTable: true,
     };
   }
 

@@ -90,12 +90,7 @@ export class LiveRegister {
   private index_: RegisterIndex | undefined;
   private readonly records = new Map<RecordKind, LiveRecords>();
   private readonly lists = new Map<RecordKind, Row[]>();
-  /**
-   * Each record table's body rows as last known (from the load, reads, and this register's own adds and
-   * deletes): rows Excel reports inserted or deleted are applied on their own only when the count agrees, since
-   * one event can cover several changes (its address bounds them all).
-   */
-  /** How many rows each table has and which record each holds, told from the changes applied. */
+  /** How many rows each table has and which record each holds, and what Excel's changes did to them. */
   private readonly rows: TableRowsFollower;
   private issues_: DataIssue[] = [];
   private data_: RegisterData | undefined;

@@ -3,9 +3,11 @@
  * records went without reading the table's ID column again. Excel names the rows a delete took, never what they
  * held: at 100,000 licences the Installations table's ID column is a million cells, read in seconds.
  *
+ * The same order tells which records an edit of IDs (or one that left a row unreadable) took away.
+ *
  * The order is a belief, not a fact: a change Excel did not report (or reported so that its rows could not be
- * told) leaves it wrong. So a delete is applied from it only when a few rows read after the delete hold the IDs
- * it predicts (deletionCheck); otherwise the live register reads the ID column as before.
+ * told) leaves it wrong. So a delete or an edit is applied from it only when a few rows read after it hold the
+ * IDs it predicts (deletionCheck, editCheck); otherwise the live register reads the ID column or the table.
  */
 import { noPause, type Pause } from "../domain/yielding";
 
@@ -27,22 +29,19 @@ export class RowOrder {
   private ids: RowId[] | undefined;
   private readonly pending: PendingChange[] = [];
   private build: BuildOrder | undefined;
-  /** An own delete named a record no single row held: nothing here can say which rows hold what. */
+  /**
+   * An own delete named a record no single row held, or more changes came than are kept before the order is
+   * worked out: nothing here can say which rows hold what.
+   */
   private lost = false;
 
   /**
-   * `build` gives the order as the load found it; it is called only when the order is first needed (workOut): a
-   * load at 100,000 licences would otherwise hold a second list of a million IDs that most sessions never read.
+   * The order `ids`, or the order a load found, given by `build` when it is first needed (workOut): a load at
+   * 100,000 licences would otherwise hold a second list of a million IDs that most sessions never read.
    */
-  constructor(build: BuildOrder) {
-    this.build = build;
-  }
-
-  static of(ids: RowId[]): RowOrder {
-    const order = new RowOrder(() => Promise.resolve(ids));
-    order.ids = ids;
-    order.build = undefined;
-    return order;
+  constructor(source: BuildOrder | RowId[]) {
+    if (Array.isArray(source)) this.ids = source;
+    else this.build = source;
   }
 
   /**
@@ -118,7 +117,7 @@ export class RowOrder {
 }
 
 export interface Probe {
-  /** Body row, after the delete. */
+  /** Body row, after the change. */
   row: number;
   /** The ID it holds if the order is right. */
   id: string;

@@ -35,6 +35,11 @@ export interface Held {
 }
 
 export class TableRowsFollower {
+  /**
+   * Each table's body rows as last known (from the load, reads, and this register's own adds and deletes): rows
+   * Excel reports inserted or deleted are applied on their own only when the count agrees, since one event can
+   * cover several changes (its address bounds them all).
+   */
   private readonly counts = new Map<RecordKind, number>();
   private readonly orders = new Map<RecordKind, RowOrder>();
 
@@ -57,7 +62,7 @@ export class TableRowsFollower {
   /** A whole table read again. */
   readWhole(read: TableRows): void {
     this.counts.set(read.kind, read.rowCount);
-    this.orders.set(read.kind, RowOrder.of(rowIdsOf(read.rows)));
+    this.orders.set(read.kind, new RowOrder(rowIdsOf(read.rows)));
   }
 
   /** This register's own saves add a row for each record new to the table, and its deletes take one away. */
@@ -207,7 +212,7 @@ export class TableRowsFollower {
     const gone = await recordsDeleted(ids, count, held.keys(), yieldEvery(this.sliceMs));
     if (!gone) return undefined;
     this.counts.set(kind, ids.length);
-    this.orders.set(kind, RowOrder.of(ids.map((id) => (id === "" ? undefined : id))));
+    this.orders.set(kind, new RowOrder(ids.map((id) => (id === "" ? undefined : id))));
     return gone;
   }
 

@@ -33,7 +33,7 @@ it("is worked out from the load only when first needed, with the changes made be
 });
 
 it("confirms a delete only when every row read holds the ID it predicts", () => {
-  const check = RowOrder.of(ids(100)).deletionCheck(40, 3)!;
+  const check = new RowOrder(ids(100)).deletionCheck(40, 3)!;
   const predicted = check.probes.map((probe) => probe.id);
   expect(predicted).toEqual(expect.arrayContaining(["INS-39", "INS-43", "INS-44"]));
   expect(probesHold(check.probes, predicted)).toBe(true);
@@ -43,9 +43,9 @@ it("confirms a delete only when every row read holds the ID it predicts", () => 
 });
 
 it("cannot tell a delete whose ID is on a row kept too, rows it does not have, or after an own delete it could not place", async () => {
-  const copies = RowOrder.of(["INS-1", "INS-2", "INS-1"]);
+  const copies = new RowOrder(["INS-1", "INS-2", "INS-1"]);
   expect(copies.deletionCheck(0, 1)).toBeUndefined();
-  expect(RowOrder.of(ids(3)).deletionCheck(2, 2)).toBeUndefined();
+  expect(new RowOrder(ids(3)).deletionCheck(2, 2)).toBeUndefined();
 
   const lost = new RowOrder(() => Promise.resolve(ids(5)));
   lost.removeId("INS-GONE");
@@ -60,7 +60,7 @@ it("cannot tell a delete whose ID is on a row kept too, rows it does not have, o
 });
 
 it("takes in a paste of many rows at once", () => {
-  const order = RowOrder.of(ids(3));
+  const order = new RowOrder(ids(3));
   order.splice(1, 0, ids(50_000, "NEW-"));
   const check = order.deletionCheck(0, 1)!;
   expect(check.rowsAfter).toBe(50_002);
@@ -69,7 +69,7 @@ it("takes in a paste of many rows at once", () => {
 });
 
 it("says what rows held before an edit wrote over them, confirmed by rows the edit left alone", () => {
-  const order = RowOrder.of(["INS-0", undefined, "INS-2", "INS-3", "INS-4", "INS-5", "INS-6"]);
+  const order = new RowOrder(["INS-0", undefined, "INS-2", "INS-3", "INS-4", "INS-5", "INS-6"]);
   const check = order.editCheck(2, 2)!;
   expect(check.held).toEqual(["INS-2", "INS-3"]);
   const rows = check.probes.map((probe) => probe.row);

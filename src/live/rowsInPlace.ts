@@ -1,7 +1,7 @@
 /**
  * Whether the rows an Excel change names, read again, tell the live register all the change did, so it can apply
  * them instead of reading the whole table again (at 100,000 licences the Installations table is a million rows,
- * read in 10 to 16 seconds). No reads here: the live register reads and applies.
+ * read in 10 to 16 seconds). No reads here: TableRowsFollower reads, the live register applies.
  */
 import { forEachPaced, noPause, type Pause } from "../domain/yielding";
 import type { DataIssue, TableRows } from "../workbook/registerApi";

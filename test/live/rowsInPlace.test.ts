@@ -80,12 +80,35 @@ async function arrived(workbook: LiveFixture["workbook"], live: LiveFixture["liv
   await settle(live);
 }
 
+/**
+ * Someone (`who`: "user" is the person at this grid) pastes two installations over body rows `at` and the one
+ * below, in one go: IDs INS-PASTED-1 and -2 on devices PC-P1 and -2, the other cells left as they were.
+ */
+async function pasteTwoRows(who: string, at: number, { workbook, live } = fixture): Promise<void> {
+  await workbook.session(who).run(async (context) => {
+    const body = context.workbook.tables.getItem("InstallationsTable").getDataBodyRange();
+    body.getCell(at, 0).getResizedRange(1, 0).values = [["INS-PASTED-1"], ["INS-PASTED-2"]];
+    body.getCell(at, 5).getResizedRange(1, 0).values = [["PC-P1"], ["PC-P2"]];
+    await context.sync();
+  });
+  await arrived(workbook, live);
+}
+
 /** The IDs in the Installations table's ID column, top to bottom. */
 const installationIds = ({ workbook } = fixture) =>
   workbook
     .readSheet("Installations")
     .values.slice(1)
     .map((row) => row[0]);
+
+/** An installation as the pane adds it. */
+const paneInstallation = {
+  id: "INS-MINE",
+  softwareId: "SW-1",
+  licenceId: "LIC-OK",
+  device: "PC-M",
+  source: "Manual",
+} as const;
 
 /** An installation row in the Installations table's column order. */
 const installationRow = (id: string, licenceId: string, device: string) => [
@@ -180,13 +203,7 @@ it("an ID typed over, or rows pasted over others with their IDs, replace those r
     installationRow("INS-BOB-1", "LIC-OK", "PC-B1"),
     installationRow("INS-BOB-2", "LIC-OK", "PC-B2"),
   ]);
-  await workbook.session("user").run(async (context) => {
-    const body = context.workbook.tables.getItem("InstallationsTable").getDataBodyRange();
-    body.getCell(6, 0).getResizedRange(1, 0).values = [["INS-PASTED-1"], ["INS-PASTED-2"]];
-    body.getCell(6, 5).getResizedRange(1, 0).values = [["PC-P1"], ["PC-P2"]];
-    await context.sync();
-  });
-  await arrived(workbook, live);
+  await pasteTwoRows("user", 6);
   expect(live.record("installations", "INS-BOB-1")).toBeUndefined();
   expect(live.record("installations", "INS-BOB-2")).toBeUndefined();
   expect(live.record("installations", "INS-PASTED-2")).toMatchObject({
@@ -201,13 +218,7 @@ it("rows a co-author writes over this register's new rows are added again, and t
   const { workbook, live } = fixture;
   // the fixture's rows were added moments ago by this register: a co-author's paste over two of them looks
   // like Excel on the web keeping the later of two writes, so the register writes its two again below
-  await workbook.session("bob").run(async (context) => {
-    const body = context.workbook.tables.getItem("InstallationsTable").getDataBodyRange();
-    body.getCell(3, 0).getResizedRange(1, 0).values = [["INS-PASTED-1"], ["INS-PASTED-2"]];
-    body.getCell(3, 5).getResizedRange(1, 0).values = [["PC-P1"], ["PC-P2"]];
-    await context.sync();
-  });
-  await arrived(workbook, live);
+  await pasteTwoRows("bob", 3);
   await arrived(workbook, live);
   expect(installationIds()).toEqual(
     expect.arrayContaining(["INS-PASTED-1", "INS-PASTED-2", "INS-4", "INS-5"]),
@@ -306,13 +317,7 @@ it("an installation row a co-author deletes leaves the figures, told from a few 
 it("rows inserted, added and deleted before a delete keep the rows' order, so the delete still reads no ID column", async () => {
   const { live, register } = fixture;
   await coAuthorAdds("InstallationsTable", [installationRow("INS-TOP", "LIC-OK", "PC-T")], 0);
-  const added = await register.add("installations", {
-    id: "INS-MINE",
-    softwareId: "SW-1",
-    licenceId: "LIC-OK",
-    device: "PC-M",
-    source: "Manual",
-  });
+  const added = await register.add("installations", paneInstallation);
   if (!added.ok) throw new Error(added.error.message);
   expect((await register.remove("installations", "INS-2", 1)).ok).toBe(true);
   await settle(live);
@@ -338,19 +343,21 @@ it("rows that moved without an event (as a sort may) make a delete or an ID type
   const { workbook, live, register } = unheardFixture;
   countReads(register);
   try {
-    // a co-author swaps the first and third rows whole; the live register hears nothing of it
-    deaf = true;
-    await workbook.session("bob").run(async (context) => {
-      const body = context.workbook.tables.getItem("InstallationsTable").getDataBodyRange();
-      const first = body.getRow(0).load("formulas");
-      const third = body.getRow(2).load("formulas");
-      await context.sync();
-      body.getRow(0).formulas = third.formulas;
-      body.getRow(2).formulas = first.formulas;
-      await context.sync();
-    });
-    await arrived(workbook, live);
-    deaf = false;
+    /** A co-author swaps two rows whole; the live register hears nothing of it. */
+    const swapUnheard = async (a: number, b: number) => {
+      deaf = true;
+      await workbook.session("bob").run(async (context) => {
+        const body = context.workbook.tables.getItem("InstallationsTable").getDataBodyRange();
+        const [rowA, rowB] = [body.getRow(a).load("formulas"), body.getRow(b).load("formulas")];
+        await context.sync();
+        body.getRow(a).formulas = rowB.formulas;
+        body.getRow(b).formulas = rowA.formulas;
+        await context.sync();
+      });
+      await arrived(workbook, live);
+      deaf = false;
+    };
+    await swapUnheard(0, 2);
     expect(installationIds(unheardFixture).slice(0, 3)).toEqual(["INS-3", "INS-2", "INS-1"]);
 
     // the first row now holds INS-3, which the old order says is on the third
@@ -366,19 +373,8 @@ it("rows that moved without an event (as a sort may) make a delete or an ID type
     expect(idColumnReads).toBe(1);
     await expectSameAsALoad(unheardFixture);
 
-    // the same for an ID typed over: unheard, the first two rows swap again, so the order is wrong there
-    deaf = true;
-    await workbook.session("bob").run(async (context) => {
-      const body = context.workbook.tables.getItem("InstallationsTable").getDataBodyRange();
-      const first = body.getRow(0).load("formulas");
-      const second = body.getRow(1).load("formulas");
-      await context.sync();
-      body.getRow(0).formulas = second.formulas;
-      body.getRow(1).formulas = first.formulas;
-      await context.sync();
-    });
-    await arrived(workbook, live);
-    deaf = false;
+    // the same for an ID typed over: unheard, the first two rows swap, so the order is wrong there
+    await swapUnheard(0, 1);
     const [top] = installationIds(unheardFixture);
     workbook.typeIntoCell("Installations", "A2", "INS-RENAMED");
     await settle(live);
@@ -439,13 +435,7 @@ it("one change that edits a row and adds another is read as a load reads it, tho
 
 it("rows the pane adds and deletes keep the count, so a co-author's row after them is still read on its own", async () => {
   const { live, register } = fixture;
-  const added = await register.add("installations", {
-    id: "INS-MINE",
-    softwareId: "SW-1",
-    licenceId: "LIC-OK",
-    device: "PC-M",
-    source: "Manual",
-  });
+  const added = await register.add("installations", paneInstallation);
   if (!added.ok) throw new Error(added.error.message);
   await settle(live);
   const removed = await register.remove("installations", "INS-2", 1);
@@ -466,13 +456,7 @@ it("a co-author's row added at the same moment as the pane's is in the live regi
   const { live, register } = fixture;
   // both write the row below the table in their own copies; Excel on the web keeps the later one
   const bob: HostSession = fixture.workbook.session("bob");
-  const mine = register.add("installations", {
-    id: "INS-MINE",
-    softwareId: "SW-1",
-    licenceId: "LIC-OK",
-    device: "PC-M",
-    source: "Manual",
-  });
+  const mine = register.add("installations", paneInstallation);
   await bob.run(async (context) => {
     context.workbook.tables
       .getItem("InstallationsTable")

@@ -23,7 +23,7 @@ import type {
   TableRows,
 } from "../workbook/registerApi";
 import { shareRepeatedText } from "../workbook/repeatedText";
-import { RECORD_TABLES, settingsTable } from "../workbook/tables";
+import { RECORD_KINDS, RECORD_TABLES, settingsTable } from "../workbook/tables";
 import { everythingAffected, isNothing, nothingAffected, touchRecord, type Affected } from "./affected";
 import { LiveFigures, type RegisterFigures } from "./liveFigures";
 import { LiveGrid } from "./liveGrid";
@@ -32,7 +32,6 @@ import { issuesReplaced } from "./rowsInPlace";
 import { TableRowsFollower, type Held, type RowsChange } from "./tableRows";
 
 type Row = Record<string, unknown>;
-const RECORD_KINDS: RecordKind[] = ["software", "licences", "allocations", "installations"];
 /**
  * Change types whose rows, read again, can tell all the change did (recordsInPlace): edits, and rows inserted
  * (which move the rows below them, and their data issues, down).

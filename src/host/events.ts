@@ -12,6 +12,7 @@ export type EventKind =
   | "TableChanged"
   | "WorksheetChanged"
   | "WorksheetFormatChanged"
+  | "WorksheetRowSorted"
   | "TablesChanged"
   | "WorksheetSelectionChanged"
   | "TableSelectionChanged"
@@ -47,15 +48,24 @@ const PRIORITY: ChangeRecord["changeType"][] = [
   "RangeEdited",
 ];
 
+/** Rows a sort moved on one worksheet: each run of them is one area of onRowSorted's address. */
+export interface SortSummary {
+  sheetId: string;
+  areas: Rect[];
+}
+
 /**
- * Groups a sync's changes: one summary per table and one per worksheet (tables' changes included), and one
- * per worksheet of its format-only changes (for onFormatChanged).
+ * Groups a sync's changes: one summary per table and one per worksheet (tables' changes included), one per
+ * worksheet of its format-only changes (for onFormatChanged), and one per worksheet of the rows sorts moved
+ * (for onRowSorted; a sort raises no onChanged).
  */
 export function summarise(changes: ChangeRecord[]): {
   tables: ChangeSummary[];
   sheets: ChangeSummary[];
   formats: ChangeSummary[];
+  sorts: SortSummary[];
 } {
+  const sorts = new Map<string, SortSummary>();
   const tables = new Map<string, ChangeSummary>();
   const sheets = new Map<string, ChangeSummary>();
   const formats = new Map<string, ChangeSummary>();
@@ -77,11 +87,22 @@ export function summarise(changes: ChangeRecord[]): {
       seen.changeType = change.changeType;
   };
   for (const change of changes) {
+    if (change.sorted) {
+      const seen = sorts.get(change.sheetId);
+      if (seen) seen.areas.push(change.rect);
+      else sorts.set(change.sheetId, { sheetId: change.sheetId, areas: [change.rect] });
+      continue;
+    }
     if (change.tableId !== undefined) merge(tables, change.tableId, change, change.tableId);
     else if (change.formatOnly) merge(formats, change.sheetId, change);
     merge(sheets, change.sheetId, change);
   }
-  return { tables: [...tables.values()], sheets: [...sheets.values()], formats: [...formats.values()] };
+  return {
+    tables: [...tables.values()],
+    sheets: [...sheets.values()],
+    formats: [...formats.values()],
+    sorts: [...sorts.values()],
+  };
 }
 
 export class EventHub {

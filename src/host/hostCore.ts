@@ -98,7 +98,7 @@ export class HostCore {
     const changed = state.changes.length > 0;
     state.changes = [];
     if (changed && state.hasEvaluator()) state.recalculate();
-    const { tables, sheets, formats } = summarise(changes);
+    const { tables, sheets, formats, sorts } = summarise(changes);
     for (const change of tables) {
       const worksheetId = change.sheetId;
       const args = (registration: { sessionId: string }) => ({
@@ -141,6 +141,20 @@ export class HostCore {
           address: formatRect(change.rect),
           worksheetId: change.sheetId,
           ...rangeGetters(change.sheetId, formatRect(change.rect)),
+        }),
+        audience,
+      );
+    }
+    for (const sort of sorts) {
+      const address = sort.areas.map(formatRect).join(",");
+      this.hub.emit(
+        "WorksheetRowSorted",
+        sort.sheetId,
+        (registration) => ({
+          type: "WorksheetRowSorted",
+          source: registration.sessionId === actor.id ? "Local" : "Remote",
+          address,
+          worksheetId: sort.sheetId,
         }),
         audience,
       );

@@ -11,6 +11,7 @@ import { HostCore, type SessionCore } from "./hostCore";
 import type { SessionStats } from "./limits";
 import { EXCEL_PROFILES, defaultExcelPlatform, type ExcelPlatform, type ExcelProfile } from "./profiles";
 import { bodyRect } from "./model";
+import { sortTableRows, type SortOrder } from "./sort";
 import type {
   ConditionalFormatRecord,
   ChartRecord,
@@ -32,6 +33,7 @@ export type { CalculationEngine, CalculationOptions, CalculationStats, CellDescr
 export type { ExcelPlatform, ExcelProfile } from "./profiles";
 export { EXCEL_PLATFORMS, EXCEL_PROFILES, isExcelPlatform, setDefaultExcelPlatform } from "./profiles";
 export type { SessionStats } from "./limits";
+export type { SortOrder } from "./sort";
 export { jsonBytes, utf8Bytes } from "./limits";
 
 export interface InMemoryWorkbookOptions {
@@ -109,6 +111,12 @@ export interface InMemoryWorkbook {
    * `profile.dropdownPickRaisesChanged`). Refused when the cell has no dropdown or the value is not a choice.
    */
   pickFromList(sheet: string, address: string, value: string, by?: HostSession): void;
+  /**
+   * A person sorting a table by one column (its header's sort): the rows move, and the worksheet's onRowSorted
+   * is raised, "Local" in `by` and "Remote" in every other session, with no onChanged (sort.ts). Returns whether
+   * any row moved.
+   */
+  sortTable(table: string, column: string, order?: SortOrder, by?: HostSession): boolean;
   /** The choices a cell's dropdown offers (undefined: no dropdown), for a grid to show. */
   listChoices(sheet: string, address: string): string[] | undefined;
   /** A person selecting a cell or range: onSelectionChanged in `by`'s handlers only. */
@@ -254,6 +262,18 @@ export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): I
           host.state.write(sheetOf(sheetName), at, "values", [[choice]], "pickFromList");
         } finally {
           host.finishChanges(core, host.profile.dropdownPickRaisesChanged);
+        }
+      });
+    },
+    sortTable(tableName, column, order = "Ascending", by) {
+      const core = coreOf(by);
+      return host.as(core, () => {
+        try {
+          const table = host.state.tableByName(tableName);
+          if (!table) throw errors.itemNotFound(`Table ${tableName}`);
+          return sortTableRows(host.state, host.state.requireSheet(table.sheetId), table, column, order);
+        } finally {
+          host.finishChanges(core);
         }
       });
     },

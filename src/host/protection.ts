@@ -23,6 +23,8 @@ export type ProtectedChange =
   | "deleteRows"
   /** charts and other objects: allowEditObjects */
   | "objects"
+  /** rows sorted: allowSort, and none of their cells locked */
+  | "sort"
   /** tables, validation, conditional formats, cells shifted: never on a protected sheet */
   | "structure";
 
@@ -33,6 +35,7 @@ const OPTION: Partial<Record<ProtectedChange, keyof Excel.WorksheetProtectionOpt
   insertRows: "allowInsertRows",
   deleteRows: "allowDeleteRows",
   objects: "allowEditObjects",
+  sort: "allowSort",
 };
 
 export function checkProtection(
@@ -46,7 +49,9 @@ export function checkProtection(
   const option = OPTION[change];
   const allowed = option ? protection.options?.[option] === true : false;
   const lockedHit =
-    (change === "edit" || change === "deleteRows") && area !== undefined && anyLocked(sheet, area);
+    (change === "edit" || change === "deleteRows" || change === "sort") &&
+    area !== undefined &&
+    anyLocked(sheet, area);
   if (change === "edit" ? lockedHit : !allowed || lockedHit)
     throw errors.accessDenied(`${where} (${sheet.name} is protected)`);
 }

@@ -40,6 +40,8 @@ export interface ChangeRecord {
   formatOnly?: boolean;
   /** For a value written to one cell: before and after, as Excel's ChangedEventDetail (ExcelApi 1.9). */
   details?: CellChangeDetail;
+  /** Rows a sort moved (sort.ts): Excel raises the worksheet's onRowSorted for them, not onChanged. */
+  sorted?: boolean;
 }
 
 export type CellChangeDetail = Pick<

@@ -5,6 +5,8 @@ import type { RegisterChange } from "./registerApi";
 import type { ExcelRun } from "./excel";
 import { SilentEditWatch, type Span, spanContains, spanOf } from "./silentEdits";
 import { TableSubscriptions } from "./tableSubscriptions";
+import { columnLetter } from "./cells";
+import { supports } from "./requirements";
 import { RECORD_KINDS, RECORD_TABLES, exchangeRatesTable, settingsTable } from "./tables";
 
 type ChangeKind = RecordKind | "settings";
@@ -75,6 +77,13 @@ function isValueChange(details: Excel.ChangedEventDetail | undefined): boolean {
   );
 }
 
+interface ExcelEdit {
+  kind: ChangeKind;
+  local: boolean;
+  address: string | undefined;
+  changeType: string;
+}
+
 interface FormatChange {
   worksheetId: string;
   span: Span;
@@ -119,6 +128,8 @@ export class ChangeFeed {
   private readonly tables: TableSubscriptions<Watched>;
   private readonly silent: SilentEditWatch<ChangeKind>;
   private formats: FormatChange[] = [];
+  /** Worksheet ID -> the kinds of the watched tables on it, for the sorts of its rows (one handler a sheet). */
+  private readonly sortWatched = new Map<string, Set<ChangeKind>>();
   private shown: ShownCells[] = [];
   private selectionSubscribed = false;
   private ownWrites = 0;
@@ -132,9 +143,10 @@ export class ChangeFeed {
     this.tables = new TableSubscriptions(
       run,
       WATCHED.map((watched) => ({ key: watched, table: watched.table })),
-      (table, watched) => {
+      (table, watched, worksheetId) => {
         table.onChanged.add(async (event) => this.changed(watched, event));
         table.worksheet.onFormatChanged.add(async (event) => this.formatted(event));
+        this.watchSorts(table.worksheet, worksheetId, watched.kind);
       },
     );
     this.silent = new SilentEditWatch({
@@ -257,6 +269,40 @@ export class ChangeFeed {
     }
   }
 
+  /**
+   * A sort moves rows without a value typed: Excel raises the worksheet's onRowSorted (ExcelApi 1.10) and Learn
+   * does not say whether the table's onChanged fires too. To a reader of rows, the rows a sort moved were edited
+   * in place, so it is reported as an edit of them. The address lists only the rows that moved, one area for
+   * each run of them; readers are given the rows from the first to the last. Excel without the event: the
+   * register's checks of the rows find the order changed on the next change (live register, rowOrder.ts).
+   */
+  private watchSorts(sheet: Excel.Worksheet, worksheetId: string, kind: ChangeKind): void {
+    const kinds = this.sortWatched.get(worksheetId);
+    if (kinds) {
+      kinds.add(kind);
+      return;
+    }
+    this.sortWatched.set(worksheetId, new Set([kind]));
+    if (!supports("ExcelApi", "1.10")) return;
+    sheet.onRowSorted.add(async (event) =>
+      this.sorted(event.worksheetId, event.address, event.source === "Local"),
+    );
+  }
+
+  private async sorted(worksheetId: string, sortedAddress: string, local: boolean): Promise<void> {
+    const kinds = this.sortWatched.get(worksheetId);
+    const spans = sortedAddress.split(",").map(spanOf);
+    if (!kinds || spans.length === 0 || spans.some((span) => span === undefined)) return;
+    const { firstRow, lastRow, firstColumn, lastColumn } = boundsOf(spans as Span[]);
+    // whole rows ("3:9") have no last column to name
+    const [left, right] =
+      lastColumn === Number.MAX_SAFE_INTEGER
+        ? ["", ""]
+        : [columnLetter(firstColumn), columnLetter(lastColumn)];
+    const address = `${left}${firstRow + 1}:${right}${lastRow + 1}`;
+    for (const kind of kinds) await this.deliverEdit({ kind, local, address, changeType: "RangeEdited" });
+  }
+
   private formatted(event: Excel.WorksheetFormatChangedEventArgs): void {
     const span = spanOf(event.address);
     if (!span) return;
@@ -289,17 +335,27 @@ export class ChangeFeed {
       await new Promise((resolve) => setTimeout(resolve, this.options.formatWaitMs));
       if (this.isFormatOnly(event)) return;
     }
+    await this.deliverEdit({
+      kind: watched.kind,
+      local,
+      address: event.address,
+      changeType: String(event.changeType),
+    });
+  }
+
+  /** An Excel change that reached a watched table, told to listeners (a co-author's with the saves it replaced). */
+  private async deliverEdit({ kind, local, address, changeType }: ExcelEdit): Promise<void> {
     const found =
-      !local && watched.kind !== "settings"
-        ? await this.options.onRemote?.(watched.kind, String(event.changeType)).catch((error: unknown) => {
+      !local && kind !== "settings"
+        ? await this.options.onRemote?.(kind, changeType).catch((error: unknown) => {
             this.reportError(error);
             return {};
           })
         : undefined;
     this.deliver({
-      kinds: [watched.kind],
+      kinds: [kind],
       source: local ? "local" : "remote",
-      ...(event.address ? { excel: { address: event.address, changeType: String(event.changeType) } } : {}),
+      ...(address ? { excel: { address, changeType } } : {}),
       ...found,
     });
   }

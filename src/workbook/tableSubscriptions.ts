@@ -16,7 +16,8 @@ export class TableSubscriptions<K> {
   constructor(
     private readonly run: ExcelRun,
     private readonly watched: readonly { key: K; table: string }[],
-    private readonly attach: (table: Excel.Table, key: K) => void,
+    /** `worksheetId`: the ID of the table's worksheet, which worksheet events name. */
+    private readonly attach: (table: Excel.Table, key: K, worksheetId: string) => void,
   ) {}
 
   subscribe(): Promise<void> {
@@ -26,13 +27,13 @@ export class TableSubscriptions<K> {
 
   private async subscribeNow(): Promise<void> {
     await this.run(async (context) => {
-      const found = this.watched.map((w) => ({
-        ...w,
-        proxy: context.workbook.tables.getItemOrNullObject(w.table).load("id"),
-      }));
+      const found = this.watched.map((w) => {
+        const proxy = context.workbook.tables.getItemOrNullObject(w.table).load("id");
+        return { ...w, proxy, sheet: proxy.worksheet.load("id") };
+      });
       await context.sync();
       const fresh = found.filter((w) => !w.proxy.isNullObject && this.attached.get(w.table) !== w.proxy.id);
-      for (const { key, proxy } of fresh) this.attach(proxy, key);
+      for (const { key, proxy, sheet } of fresh) this.attach(proxy, key, sheet.id);
       await context.sync();
       for (const { table, proxy } of fresh) this.attached.set(table, proxy.id);
     });

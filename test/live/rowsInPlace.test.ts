@@ -473,3 +473,33 @@ it("a co-author's row added at the same moment as the pane's is in the live regi
   expect(live.record("installations", "INS-MINE")).toBeDefined();
   await expectSameAsALoad();
 });
+
+it("a sort moves the data issues with their rows, reading only the rows that moved", async () => {
+  const { workbook, live } = fixture;
+  // INS-3 (sheet row 4) has its device made blank: a data issue, and blanks sort last
+  workbook.typeIntoCell("Installations", "F4", "");
+  await settle(live);
+  const usedBefore = live.licence("LIC-OK")!.used;
+  // away from the rows, so no re-read of the rows under the selection sees them move (silentEdits.ts)
+  workbook.selectCell("Software", "A1");
+
+  workbook.sortTable("InstallationsTable", "Device");
+  await settle(live);
+  expect(installationIds()).toEqual(["INS-1", "INS-2", "INS-4", "INS-5", "INS-6", "INS-3"]);
+  expect(live.issues).toEqual([expect.objectContaining({ row: 7, address: "F7", recordId: "INS-3" })]);
+  expect(live.licence("LIC-OK")!.used).toBe(usedBefore);
+  expect(wholeTableReads).toBe(0);
+  expect(idColumnReads).toBe(0);
+  await expectSameAsALoad();
+
+  // a co-author's sort that moves every row is read once, and leaves the order known for a delete
+  workbook.sortTable("InstallationsTable", "Device", "Descending", workbook.session("bob"));
+  await arrived(workbook, live);
+  expect(installationIds()).toEqual(["INS-6", "INS-5", "INS-4", "INS-2", "INS-1", "INS-3"]);
+  expect(live.issues).toEqual([expect.objectContaining({ row: 7, address: "F7", recordId: "INS-3" })]);
+  await expectSameAsALoad();
+  await coAuthorDeletes("InstallationsTable", 0);
+  expect(live.record("installations", "INS-6")).toBeUndefined();
+  expect(idColumnReads).toBe(0);
+  await expectSameAsALoad();
+});

@@ -201,6 +201,11 @@ export class WorksheetProxy extends ClientObjectProxy<SheetModel> {
     );
   }
 
+  /** Rows a sort moved (ExcelApi 1.10): the address lists only those rows, one area per run of them. */
+  get onRowSorted(): EventSource<Excel.WorksheetRowSortedEventArgs> {
+    return new EventSource(this.context, "WorksheetRowSorted", (exec) => this._resolve(exec)?.id ?? "(null)");
+  }
+
   get onSelectionChanged(): EventSource<Excel.WorksheetSelectionChangedEventArgs> {
     return new EventSource(
       this.context,

@@ -11,9 +11,10 @@ import type { GridCell } from "../domain/positionGrid";
 import type { LicencePosition, ProductPosition, RegisterPosition } from "../domain/positionTypes";
 import { RegisterIndex } from "../domain/registerIndex";
 import { sameRecord } from "../domain/sameRecord";
+import { TextTable } from "../domain/textTable";
 import type { Allocation, Installation, Licence, Settings, Software } from "../domain/schemas";
 import { upcomingRenewals, type UpcomingRenewal } from "../domain/upcomingRenewals";
-import { DEFAULT_SLICE_MS, yieldEvery } from "../domain/yielding";
+import { DEFAULT_SLICE_MS, forEachPaced, yieldEvery } from "../domain/yielding";
 import type {
   DataIssue,
   RecordTypes,
@@ -494,11 +495,11 @@ export class LiveRegister {
       if (own && !change.excel) continue;
       if (change.excel && IN_PLACE.has(change.excel.changeType) && this.register.readRows) {
         const { told, whole } = await this.rows.inPlace(kind, change.excel, this.held(kind));
-        if (told) this.applyRows(kind, told, affected);
+        if (told) await this.applyRows(kind, told, affected);
         else await this.resync(kind, affected, whole);
       } else if (change.excel?.changeType === "RowDeleted") {
         const told = await this.rows.deleted(kind, change.excel.address, this.held(kind));
-        if (told) this.applyRows(kind, told, affected);
+        if (told) await this.applyRows(kind, told, affected);
         else await this.resync(kind, affected);
       } else await this.resync(kind, affected);
     }
@@ -525,20 +526,27 @@ export class LiveRegister {
     return { has: (id) => records.has(id), keys: () => records.keys(), issues: this.issues_ };
   }
 
-  /** Applies what a change to a table's rows did, as its rows told it. */
-  private applyRows(kind: RecordKind, told: RowsChange, affected: Affected): void {
+  /** Applies what a change to a table's rows did, as its rows told it, a slice at a time (see resync). */
+  private async applyRows(kind: RecordKind, told: RowsChange, affected: Affected): Promise<void> {
     if (told.issues) this.setIssues(told.issues, affected);
-    for (const record of told.put) this.put(kind, record, affected);
-    for (const id of told.drop) this.drop(kind, id, affected);
+    const pause = yieldEvery(this.sliceMs);
+    await forEachPaced(told.put, pause, (record) => this.put(kind, record, affected));
+    await forEachPaced(told.drop, pause, (id) => this.drop(kind, id, affected));
   }
 
-  /** Re-reads one table (unless `whole`, every row just read) and applies the difference, record by record. */
+  /**
+   * Re-reads one table (unless `whole`, every row just read) and applies the difference, record by record, a
+   * slice at a time: at 100,000 licences the Installations table is a million rows (a sort of it is read so), and
+   * going through them in one stretch held the thread for seconds. Figures read meanwhile may count part of the
+   * change; listeners hear once it is all applied.
+   */
   private async resync(kind: RecordKind, affected: Affected, whole?: TableRows): Promise<void> {
     let rows: (Row | undefined)[];
+    const pause = yieldEvery(this.sliceMs);
     if (whole || this.register.readRows) {
-      const read = whole ?? (await this.register.readRows!(kind));
+      const read = whole ?? (await this.register.readRows!(kind, undefined, pause));
       rows = read.rows;
-      this.rows.readWhole(read);
+      await this.rows.readWhole(read);
       const sheet = RECORD_TABLES[kind].sheet;
       const issues = issuesReplaced(this.issues_, sheet, read.issues, read.firstSheetRow, Infinity);
       if (issues) this.setIssues(issues, affected);
@@ -548,13 +556,20 @@ export class LiveRegister {
       this.rows.loaded(data, kind);
       this.setIssues(data.issues, affected);
     }
-    const fresh = new Map<string, Row>();
-    for (const row of rows) {
-      // as a load does: the first row with an ID counts, later copies are data issues
-      if (row && !fresh.has(String(row.id))) fresh.set(String(row.id), row);
-    }
-    for (const id of [...this.recordsOf(kind).keys()]) if (!fresh.has(id)) this.drop(kind, id, affected);
-    for (const row of fresh.values()) this.put(kind, row, affected);
+    // as a load does: the first row with an ID counts, later copies are data issues. Made at the table's size:
+    // a Map growing to a million IDs copies itself in one stretch.
+    const firstRowOf = new TextTable(rows.length);
+    await forEachPaced(rows, pause, (row, index) => {
+      if (row) firstRowOf.setIfAbsent(String(row.id), index);
+    });
+    const gone: string[] = [];
+    await forEachPaced(this.recordsOf(kind).keys(), pause, (id) => {
+      if (!firstRowOf.has(id)) gone.push(id);
+    });
+    for (const id of gone) this.drop(kind, id, affected);
+    await forEachPaced(rows, pause, (row, index) => {
+      if (row && firstRowOf.get(String(row.id)) === index) this.put(kind, row, affected);
+    });
   }
 
   /** Replaces the data issues; the licences whose own issues changed are affected (their cells say why). */

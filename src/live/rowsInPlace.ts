@@ -3,6 +3,7 @@
  * them instead of reading the whole table again (at 100,000 licences the Installations table is a million rows,
  * read in 10 to 16 seconds). No reads here: TableRowsFollower reads, the live register applies.
  */
+import { TextTable } from "../domain/textTable";
 import { forEachPaced, noPause, type Pause } from "../domain/yielding";
 import type { DataIssue, TableRows } from "../workbook/registerApi";
 
@@ -18,22 +19,26 @@ type Row = Record<string, unknown>;
  * - a change outside the table's rows.
  * Rows inserted (`inserted`) are new, so any other row of theirs is new too; an edit that left the ID column
  * alone changed the rows it names and nothing else, so a readable row is that record, now (or newly) readable.
+ * Rows are gone through a slice at a time (`pause`): a paste or a sort can name a million of them.
  */
-export function recordsInPlace(
+export async function recordsInPlace(
   read: TableRows,
   inserted: boolean,
   isKnown: (id: string) => boolean,
-): Row[] | undefined {
+  pause: Pause = noPause,
+): Promise<Row[] | undefined> {
   if (read.rows.length === 0 || (!inserted && read.touchesIdColumn)) return undefined;
   const records: Row[] = [];
-  const ids = new Set<string>();
-  for (const row of read.rows) {
-    if (!row) continue;
+  // made at the rows' size: a Set growing to a million IDs copies itself in one stretch
+  const ids = new TextTable(read.rows.length);
+  let untold = false;
+  await forEachPaced(read.rows, pause, (row, index) => {
+    if (untold || !row) return;
     const id = String(row.id);
-    if (ids.has(id) || (inserted && isKnown(id))) return undefined;
-    ids.add(id);
+    if (ids.setIfAbsent(id, index) !== undefined || (inserted && isKnown(id))) untold = true;
     records.push(row);
-  }
+  });
+  if (untold) return undefined;
   const unreadable = read.issues.some(
     (issue) => issue.recordId !== undefined && !ids.has(issue.recordId) && isKnown(issue.recordId),
   );
@@ -45,26 +50,37 @@ export function recordsInPlace(
  * readable row) and the IDs to drop (records a row held before and no row read holds now: an ID typed over, or a
  * row that no longer reads as a record). Undefined when the rows read cannot tell: an ID on two of them, or an
  * ID, readable or not, that the register holds on a row not read (which row counts depends on rows not read).
+ * Gone through a slice at a time (`pause`), as recordsInPlace.
  */
-export function recordsReplaced(
+export async function recordsReplaced(
   read: TableRows,
   before: readonly (string | undefined)[],
   isKnown: (id: string) => boolean,
-): { put: Row[]; drop: string[] } | undefined {
-  const held = new Set(before.filter((id): id is string => id !== undefined));
+  pause: Pause = noPause,
+): Promise<{ put: Row[]; drop: string[] } | undefined> {
+  // made at their size, as in recordsInPlace
+  const held = new TextTable(before.length);
+  await forEachPaced(before, pause, (id, index) => {
+    if (id !== undefined) held.setIfAbsent(id, index);
+  });
   const elsewhere = (id: string) => isKnown(id) && !held.has(id);
   const put: Row[] = [];
-  const now = new Set<string>();
-  for (const row of read.rows) {
-    if (!row) continue;
+  const now = new TextTable(read.rows.length);
+  let untold = false;
+  await forEachPaced(read.rows, pause, (row, index) => {
+    if (untold || !row) return;
     const id = String(row.id);
-    if (now.has(id) || elsewhere(id)) return undefined;
-    now.add(id);
+    if (now.setIfAbsent(id, index) !== undefined || elsewhere(id)) untold = true;
     put.push(row);
-  }
-  if (read.issues.some((issue) => issue.recordId !== undefined && elsewhere(issue.recordId)))
+  });
+  if (untold || read.issues.some((issue) => issue.recordId !== undefined && elsewhere(issue.recordId)))
     return undefined;
-  return { put, drop: [...held].filter((id) => !now.has(id) && isKnown(id)) };
+  const drop: string[] = [];
+  await forEachPaced(before, pause, (id, index) => {
+    // each held ID once, at its first row
+    if (id !== undefined && held.get(id) === index && !now.has(id) && isKnown(id)) drop.push(id);
+  });
+  return { put, drop };
 }
 
 /**

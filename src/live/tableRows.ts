@@ -5,11 +5,11 @@
  * register's own saves and the changes it applies move them. The live register applies what it is told.
  */
 import type { RecordKind } from "../domain/ids";
-import { yieldEvery } from "../domain/yielding";
+import { forEachPaced, yieldEvery } from "../domain/yielding";
 import type { DataIssue, Register, RegisterChange, RegisterData, TableRows } from "../workbook/registerApi";
 import { addressSpan } from "../workbook/readRows";
 import { RECORD_KINDS, RECORD_TABLES } from "../workbook/tables";
-import { probesHold, RowOrder, type DeletionCheck } from "./rowOrder";
+import { probesHold, RowOrder, type DeletionCheck, type RowId } from "./rowOrder";
 import {
   issuesAfterRowsMoved,
   issuesReplaced,
@@ -59,10 +59,14 @@ export class TableRowsFollower {
     }
   }
 
-  /** A whole table read again. */
-  readWhole(read: TableRows): void {
+  /** A whole table read again: its rows are the order now, taken a slice at a time (a million at 100k licences). */
+  async readWhole(read: TableRows): Promise<void> {
+    const ids = new Array<RowId>(read.rows.length);
+    await forEachPaced(read.rows, yieldEvery(this.sliceMs), (row, index) => {
+      ids[index] = row && String(row.id);
+    });
     this.counts.set(read.kind, read.rowCount);
-    this.orders.set(read.kind, new RowOrder(rowIdsOf(read.rows)));
+    this.orders.set(read.kind, new RowOrder(ids));
   }
 
   /** This register's own saves add a row for each record new to the table, and its deletes take one away. */
@@ -96,7 +100,7 @@ export class TableRowsFollower {
     excel: NonNullable<RegisterChange["excel"]>,
     held: Held,
   ): Promise<{ told?: RowsChange; whole?: TableRows }> {
-    const read = await this.register.readRows!(kind, excel.address);
+    const read = await this.register.readRows!(kind, excel.address, yieldEvery(this.sliceMs));
     const told = await this.tellInPlace(kind, excel, held, read);
     return told ? { told } : read.coversTable ? { whole: read } : {};
   }
@@ -114,7 +118,7 @@ export class TableRowsFollower {
       ? before !== undefined && read.rowCount - before === read.rows.length
       : before === undefined || read.rowCount === before;
     if (!countAgrees) return undefined;
-    const put = recordsInPlace(read, inserted, (id) => held.has(id));
+    const put = await recordsInPlace(read, inserted, (id) => held.has(id), yieldEvery(this.sliceMs));
     const replaced = put
       ? { put, drop: [] }
       : excel.changeType === "RangeEdited"
@@ -146,12 +150,13 @@ export class TableRowsFollower {
     read: TableRows,
     held: Held,
   ): Promise<{ put: Row[]; drop: string[] } | undefined> {
+    // an edit of every row (a sort may be one) leaves no row to confirm the order by
+    if (read.coversTable) return undefined;
     const order = this.orders.get(kind);
     await order?.workOut(yieldEvery(this.sliceMs));
     const check = order?.editCheck(read.firstBodyRow, read.rows.length);
-    // an edit of every row (a sort Excel reports may be one) leaves no row to confirm the order by
     if (!check?.probes.length || !this.register.readIdsAt || namesHeldRecord(kind, held)) return undefined;
-    const replaced = recordsReplaced(read, check.held, (id) => held.has(id));
+    const replaced = await recordsReplaced(read, check.held, (id) => held.has(id), yieldEvery(this.sliceMs));
     if (!replaced) return undefined;
     const probed = await this.register.readIdsAt(kind, ({ rowCount }) =>
       rowCount === read.rowCount ? check.probes.map((probe) => probe.row) : undefined,

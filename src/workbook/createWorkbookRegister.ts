@@ -1,6 +1,6 @@
 import type { RecordKind } from "../domain/ids";
 import type { RowLookup } from "../domain/textTable";
-import { forEachPaced, type Pause } from "../domain/yielding";
+import { forEachPaced, noPause, type Pause } from "../domain/yielding";
 import type { LoadOptions, Register, RegisterChange, RegisterData, Result } from "./registerApi";
 import { fail, loadFailure, withRetries, type ExcelRun } from "./excel";
 import { RecordMemory } from "./recordMemory";
@@ -171,13 +171,10 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
       ),
     readIds: (kind) => run((context) => readTableIds(context, kind)),
     readIdsAt: (kind, rowsToRead) => run((context) => readIdsAt(context, kind, rowsToRead)),
-    async readRows(kind, address) {
-      const read = await run((context) => readTableRows(context, kind, address));
+    async readRows(kind, address, pause = noPause) {
+      const read = await run((context) => readTableRows(context, kind, address, pause));
       // as a load does: a save that conflicts is compared with the version the live register last read
-      memory.remember(
-        kind,
-        read.rows.filter((row): row is Row => row !== undefined),
-      );
+      await forEachPaced(read.rows, pause, (row) => row && memory.rememberOne(kind, row));
       return read;
     },
   };

@@ -1,5 +1,7 @@
 import type { RecordKind } from "../domain/ids";
 import { duplicateIdIssue } from "./duplicateIds";
+import { TextTable } from "../domain/textTable";
+import { forEachPaced, noPause, type Pause } from "../domain/yielding";
 import { parseRow } from "./records";
 import { readPaged } from "./pagedRead";
 import type { DataIssue, TableRows } from "./registerApi";
@@ -52,6 +54,7 @@ export async function readTableRows(
   context: Excel.RequestContext,
   kind: RecordKind,
   address?: string,
+  pause: Pause = noPause,
 ): Promise<TableRows> {
   const spec = RECORD_TABLES[kind];
   const span = address === undefined ? undefined : addressSpan(address);
@@ -80,9 +83,10 @@ export async function readTableRows(
   const issues: DataIssue[] = [];
   // every body row read (no address, or one that covers them all): read as a load reads them, repeated IDs too
   const coversTable = first === 0 && last === layout.rowCount - 1;
-  const firstRowOf = coversTable ? new Map<string, number>() : undefined;
-  const takePage = (from: number, page: unknown[][]) => {
-    page.forEach((row, index) => {
+  // made at the table's size: a Map growing to a million IDs copies itself in one stretch (pauses of 100 ms)
+  const firstRowOf = coversTable ? new TextTable(layout.rowCount) : undefined;
+  const takePage = (from: number, page: unknown[][]) =>
+    forEachPaced(page, pause, (row, index) => {
       const bodyRow = from + index;
       const parsed = parseRow(spec, layout, positions, row, bodyRow);
       issues.push(...parsed.issues);
@@ -96,10 +100,9 @@ export async function readTableRows(
       if (id !== undefined) firstRowOf?.set(id, bodyRow);
       rows.push(parsed.record);
     });
-  };
   if (first <= last) {
     const read = readWithLayout(queued.rows, layout, first, last);
-    if (read) takePage(first, read);
+    if (read) await takePage(first, read);
     else
       await readPaged(
         context,

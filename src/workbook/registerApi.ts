@@ -271,9 +271,10 @@ export interface Register {
   onRecordSelected(listener: (kind: RecordKind, id: string) => void): () => void;
   /**
    * Records in the rows of one table that an address covers (a change event's address), or in every row when
-   * no address is given; for keeping a copy of the register current without reloading it all.
+   * no address is given; for keeping a copy of the register current without reloading it all. Rows are parsed
+   * a slice at a time, giving the thread back when `pause` says so (a sort of a million rows is read so).
    */
-  readRows?(kind: RecordKind, address?: string): Promise<TableRows>;
+  readRows?(kind: RecordKind, address?: string, pause?: Pause): Promise<TableRows>;
   /**
    * The ID in each row of a record table ("" where there is none), reading that one column only: which records
    * rows deleted took with them. Undefined when the table has no ID column.

@@ -113,9 +113,9 @@ it("a licence's vendor typed in the Licences sheet shows in its own entry and be
   await caughtUp(() => expect(rows("Allocations")[0][D.licenceLabel]).toBe("Figma · Subscription"));
   const readRows = fixture.register.readRows!.bind(fixture.register);
   const reread: string[] = [];
-  fixture.register.readRows = (kind, address) => {
+  fixture.register.readRows = (kind, address, pause) => {
     reread.push(kind);
-    return readRows(kind, address);
+    return readRows(kind, address, pause);
   };
   fixture.workbook.typeIntoCell("Licences", cellOf("Licences", L.id, "LIC-USERS", L.vendor), "Figma Inc");
   await caughtUp(() => {

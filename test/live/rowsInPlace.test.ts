@@ -18,9 +18,9 @@ function countReads(register: Register): void {
   const readIds = register.readIds!.bind(register);
   wholeTableReads = 0;
   idColumnReads = 0;
-  register.readRows = (kind, address) => {
+  register.readRows = (kind, address, pause) => {
     if (address === undefined) wholeTableReads++;
-    return readRows(kind, address);
+    return readRows(kind, address, pause);
   };
   register.readIds = (kind) => {
     idColumnReads++;

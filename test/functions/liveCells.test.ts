@@ -50,6 +50,21 @@ it("the Licences table's Used Quantity and Compliance Status cells show the regi
   }
 });
 
+it("a person sorting the Licences table leaves each row's figures with its own licence", async () => {
+  const want = computePosition(await fixture.register.load(), AS_OF);
+  fixture.workbook.sortTable("LicencesTable", "Licence ID", "Descending");
+  await settleAll();
+  const ids = fixture.workbook
+    .readSheet("Licences")
+    .values.slice(1)
+    .map((row) => String(row[0]));
+  expect(ids).toEqual([...ids].sort().reverse());
+  for (const [id, position] of want.licences) {
+    const row = licenceRow(id);
+    expect([id, row[C.usedQuantity], row[C.complianceStatus]]).toEqual([id, position.used, position.status]);
+  }
+});
+
 it("a Licences row without a Licence ID shows blank figures, not #N/A", async () => {
   const { values } = fixture.workbook.readSheet("Licences");
   const sheetRow = values.findIndex((r) => r[0] === "LIC-OK") + 1;

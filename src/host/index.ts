@@ -11,7 +11,7 @@ import { HostCore, type SessionCore } from "./hostCore";
 import type { SessionStats } from "./limits";
 import { EXCEL_PROFILES, defaultExcelPlatform, type ExcelPlatform, type ExcelProfile } from "./profiles";
 import { bodyRect } from "./model";
-import { sortTableRows, type SortOrder } from "./sort";
+import { sortTableRows, tableColumnAt, type SortOrder } from "./sort";
 import type {
   ConditionalFormatRecord,
   ChartRecord,
@@ -117,6 +117,11 @@ export interface InMemoryWorkbook {
    * any row moved.
    */
   sortTable(table: string, column: string, order?: SortOrder, by?: HostSession): boolean;
+  /**
+   * The same from a selected cell, as Excel's "Sort A to Z" on the Data tab: the table whose body holds the cell,
+   * by the cell's column. Refused, with a message to show, for a cell in no table's body.
+   */
+  sortAtCell(sheet: string, address: string, order?: SortOrder, by?: HostSession): boolean;
   /** The choices a cell's dropdown offers (undefined: no dropdown), for a grid to show. */
   listChoices(sheet: string, address: string): string[] | undefined;
   /** A person selecting a cell or range: onSelectionChanged in `by`'s handlers only. */
@@ -276,6 +281,15 @@ export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): I
           host.finishChanges(core);
         }
       });
+    },
+    sortAtCell(sheetName, address, order = "Ascending", by) {
+      const found = host.as(coreOf(by), () => tableColumnAt(host.state, sheetOf(sheetName), cellOf(address)));
+      if (!found)
+        throw errors.invalidOperation(
+          "sort",
+          "Select a cell in a table's rows to sort the table by its column.",
+        );
+      return workbook.sortTable(found.table.name, found.column, order, by);
     },
     listChoices(sheetName, address) {
       return listChoices(host.state, sheetOf(sheetName), cellOf(address));

@@ -1,4 +1,4 @@
-import { rect } from "./addresses";
+import { type Rect, contains, rect } from "./addresses";
 import { errors } from "./errors";
 import type { CellValue } from "./inputParsing";
 import { type SheetModel, type TableModel, bodyRect } from "./model";
@@ -26,6 +26,16 @@ function compareValues(a: CellValue, b: CellValue): number {
   if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
   if (kindA === KIND_RANK.Error) return 0;
   return text.compare(String(a), String(b));
+}
+
+/** The table whose body holds the cell, and the name of the cell's column in it. */
+export function tableColumnAt(
+  state: WorkbookState,
+  sheet: SheetModel,
+  cell: Rect,
+): { table: TableModel; column: string } | undefined {
+  const table = state.tablesOn(sheet.id).find((t) => contains(bodyRect(t), cell));
+  return table && { table, column: table.columns[cell.column - table.rect.column].name };
 }
 
 /**

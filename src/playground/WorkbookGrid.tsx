@@ -1,4 +1,4 @@
-import { makeStyles, mergeClasses, Tab, TabList, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, Tab, TabList, tokens } from "@fluentui/react-components";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import {
   useCallback,
@@ -368,6 +368,17 @@ export function WorkbookGrid({
             ))}
           </select>
         )}
+        {/* As the Data tab's sort buttons in Excel: the table holding the selected cell, by its column. */}
+        {(["Ascending", "Descending"] as const).map((order) => (
+          <Button
+            key={order}
+            size="small"
+            appearance="subtle"
+            onClick={() => enter(() => workbook.sortAtCell(activeSheet, activeAddress, order, typingAs))}
+          >
+            {order === "Ascending" ? "Sort A to Z" : "Sort Z to A"}
+          </Button>
+        ))}
         {refusal && (
           <span role="alert" className={styles.refusal}>
             {refusal}

@@ -125,3 +125,20 @@ describe("a person sorting a table", () => {
     expect(workbook.sortTable("InstallationsTable", "Device")).toBe(true);
   });
 });
+
+describe("sorting from a selected cell", () => {
+  test("sorts the table holding the cell by the cell's column", async () => {
+    const { workbook, ids } = await installations();
+    expect(workbook.sortAtCell("Installations", "B4", "Descending")).toBe(true);
+    expect(ids()).toEqual(["Licence ID", "LIC-1", "LIC-5", "LIC-3", "LIC-4", "LIC-2"]);
+  });
+
+  test("a cell outside a table's rows is refused with a message and moves nothing", async () => {
+    const { workbook, ids } = await installations();
+    for (const address of ["B1", "E3", "A9"])
+      expect(() => workbook.sortAtCell("Installations", address)).toThrow(
+        "Select a cell in a table's rows to sort the table by its column.",
+      );
+    expect(ids()).toEqual(ROWS.map((row) => row[0]));
+  });
+});

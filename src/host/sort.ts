@@ -42,9 +42,9 @@ export function tableColumnAt(
  * A person sorting a table's rows by one column, as the header's "Sort A to Z" does: the body's rows move whole
  * within the table's columns (values, formulas and number formats), in a stable order, blanks last either way.
  * Formulas move as they are: right for structured references (`[@Column]`, which the register's computed
- * columns use); Excel would also adjust relative A1 references, which the host does not. The change is
- * recorded as a sort of each run of rows that moved: together the address Excel's onRowSorted gives ("only rows changed as a
- * result of the sort operation"), and raises no onChanged (see README.md). Returns whether any row moved.
+ * columns use); Excel would also adjust relative A1 references, which the host does not. Each run of rows that
+ * moved is recorded as a sort; together they are the address Excel's onRowSorted gives ("only rows changed as a
+ * result of the sort operation"). No onChanged is raised (see README.md). Returns whether any row moved.
  */
 export function sortTableRows(
   state: WorkbookState,

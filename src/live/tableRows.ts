@@ -59,7 +59,7 @@ export class TableRowsFollower {
     }
   }
 
-  /** A whole table read again: its rows are the order now, taken a slice at a time (a million at 100k licences). */
+  /** A whole table read again: its rows are the order now, taken a slice at a time (a million at 100k). */
   async readWhole(read: TableRows): Promise<void> {
     const ids = new Array<RowId>(read.rows.length);
     await forEachPaced(read.rows, yieldEvery(this.sliceMs), (row, index) => {

@@ -343,7 +343,7 @@ export class ChangeFeed {
     });
   }
 
-  /** An Excel change that reached a watched table, told to listeners (a co-author's with the saves it replaced). */
+  /** An Excel change to a watched table, told to listeners (a co-author's with the saves it replaced). */
   private async deliverEdit({ kind, local, address, changeType }: ExcelEdit): Promise<void> {
     const found =
       !local && kind !== "settings"

@@ -28,21 +28,12 @@ export async function recordsInPlace(
   pause: Pause = noPause,
 ): Promise<Row[] | undefined> {
   if (read.rows.length === 0 || (!inserted && read.touchesIdColumn)) return undefined;
-  const records: Row[] = [];
-  // made at the rows' size: a Set growing to a million IDs copies itself in one stretch
-  const ids = new TextTable(read.rows.length);
-  let untold = false;
-  await forEachPaced(read.rows, pause, (row, index) => {
-    if (untold || !row) return;
-    const id = String(row.id);
-    if (ids.setIfAbsent(id, index) !== undefined || (inserted && isKnown(id))) untold = true;
-    records.push(row);
-  });
-  if (untold) return undefined;
+  const found = await readableOnce(read, (id) => inserted && isKnown(id), pause);
+  if (!found) return undefined;
   const unreadable = read.issues.some(
-    (issue) => issue.recordId !== undefined && !ids.has(issue.recordId) && isKnown(issue.recordId),
+    (issue) => issue.recordId !== undefined && !found.ids.has(issue.recordId) && isKnown(issue.recordId),
   );
-  return unreadable ? undefined : records;
+  return unreadable ? undefined : found.rows;
 }
 
 /**
@@ -58,29 +49,43 @@ export async function recordsReplaced(
   isKnown: (id: string) => boolean,
   pause: Pause = noPause,
 ): Promise<{ put: Row[]; drop: string[] } | undefined> {
-  // made at their size, as in recordsInPlace
+  // made at its size, as readableOnce's
   const held = new TextTable(before.length);
   await forEachPaced(before, pause, (id, index) => {
     if (id !== undefined) held.setIfAbsent(id, index);
   });
   const elsewhere = (id: string) => isKnown(id) && !held.has(id);
-  const put: Row[] = [];
-  const now = new TextTable(read.rows.length);
-  let untold = false;
-  await forEachPaced(read.rows, pause, (row, index) => {
-    if (untold || !row) return;
-    const id = String(row.id);
-    if (now.setIfAbsent(id, index) !== undefined || elsewhere(id)) untold = true;
-    put.push(row);
-  });
-  if (untold || read.issues.some((issue) => issue.recordId !== undefined && elsewhere(issue.recordId)))
+  const found = await readableOnce(read, elsewhere, pause);
+  if (!found || read.issues.some((issue) => issue.recordId !== undefined && elsewhere(issue.recordId)))
     return undefined;
   const drop: string[] = [];
   await forEachPaced(before, pause, (id, index) => {
     // each held ID once, at its first row
-    if (id !== undefined && held.get(id) === index && !now.has(id) && isKnown(id)) drop.push(id);
+    if (id !== undefined && held.get(id) === index && !found.ids.has(id) && isKnown(id)) drop.push(id);
   });
-  return { put, drop };
+  return { put: found.rows, drop };
+}
+
+/**
+ * The readable rows read and their IDs, or undefined when an ID is on two of them or `untold` says a row's ID
+ * leaves the change untold. The IDs are a table made at the rows' size: a Set growing to a million IDs copies
+ * itself in one stretch.
+ */
+async function readableOnce(
+  read: TableRows,
+  untold: (id: string) => boolean,
+  pause: Pause,
+): Promise<{ rows: Row[]; ids: TextTable } | undefined> {
+  const rows: Row[] = [];
+  const ids = new TextTable(read.rows.length);
+  let told = true;
+  await forEachPaced(read.rows, pause, (row, index) => {
+    if (!told || !row) return;
+    const id = String(row.id);
+    if (ids.setIfAbsent(id, index) !== undefined || untold(id)) told = false;
+    rows.push(row);
+  });
+  return told ? { rows, ids } : undefined;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface WorkbookRegisterOptions {
   formatWaitMs?: number;
   /** How often the rows under the selection are re-read for edits Excel raises no event for (default 2 s). */
   selectionRecheckMs?: number;
+  /** Waits between tries to subscribe to Excel's events after one failed (default SUBSCRIBE_RETRY_MS). */
+  subscribeRetryMs?: readonly number[];
 }
 
 type Row = Record<string, unknown>;
@@ -52,10 +54,11 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
     echoMs: options.ownEchoMs ?? 250,
     formatWaitMs: options.formatWaitMs ?? 100,
     recheckMs: options.selectionRecheckMs ?? 2_000,
+    subscribeRetryMs: options.subscribeRetryMs,
     // only this register's own saves can have been replaced, and only the actions save
     onRemote: async (kind, changeType) => (actions ? actions.recheckOwnChanges(kind, changeType) : {}),
   });
-  const selection = new SelectionFeed(run, reportError);
+  const selection = new SelectionFeed(run, reportError, options.subscribeRetryMs);
   const retryDelays = options.retryDelaysMs ?? RETRY_MS;
   const find = options.canFind ?? true;
   const memory = new RecordMemory();

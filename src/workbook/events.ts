@@ -3,6 +3,7 @@ import type { DisplayUpdate } from "../domain/references";
 import type { BeforeWrite } from "./displayFields";
 import type { RegisterChange } from "./registerApi";
 import type { ExcelRun } from "./excel";
+import { SubscribeRetries } from "./subscribeRetries";
 import { SilentEditWatch, type Span, spanContains, spanOf } from "./silentEdits";
 import { TableSubscriptions } from "./tableSubscriptions";
 import { columnLetter } from "./cells";
@@ -44,6 +45,8 @@ export interface ChangeFeedOptions {
   formatWaitMs: number;
   /** How often the rows under the selection are re-read for edits Excel raised no event for. */
   recheckMs: number;
+  /** Waits between tries to subscribe after one failed (default SUBSCRIBE_RETRY_MS). */
+  subscribeRetryMs?: readonly number[];
   /**
    * Runs when a co-author's change to a record table arrives, before listeners hear of it: what it adds to
    * the change (the register's saves that change replaced, see saveWatch.ts).
@@ -130,6 +133,7 @@ export class ChangeFeed {
   private formats: FormatChange[] = [];
   /** Worksheet ID -> the kinds of the watched tables on it, for the sorts of its rows (one handler a sheet). */
   private readonly sortWatched = new Map<string, Set<ChangeKind>>();
+  private readonly retries: SubscribeRetries;
   private shown: ShownCells[] = [];
   private selectionSubscribed = false;
   private ownWrites = 0;
@@ -145,10 +149,23 @@ export class ChangeFeed {
       WATCHED.map((watched) => ({ key: watched, table: watched.table })),
       (table, watched, worksheetId) => {
         table.onChanged.add(async (event) => this.changed(watched, event));
-        table.worksheet.onFormatChanged.add(async (event) => this.formatted(event));
-        this.watchSorts(table.worksheet, worksheetId, watched.kind);
+        this.sortedKinds(worksheetId).add(watched.kind);
+      },
+      (sheet) => {
+        sheet.onFormatChanged.add(async (event) => this.formatted(event));
+        this.watchSorts(sheet);
       },
     );
+    this.retries = new SubscribeRetries(() => this.subscribeOnce(), {
+      wanted: () => this.listeners.size > 0,
+      reportError,
+      delaysMs: options.subscribeRetryMs,
+      // edits made while nothing listened raised no event here: listeners read their tables again
+      onRecovered: () => {
+        const kinds = [...new Set(WATCHED.map((watched) => watched.kind))];
+        notify(this.listeners, { kinds, source: "remote" });
+      },
+    });
     this.silent = new SilentEditWatch({
       run,
       tables: WATCHED.map(({ kind, table, sheet }) => ({ key: kind, table, sheet })),
@@ -163,12 +180,24 @@ export class ChangeFeed {
 
   listen(listener: Listener): () => void {
     this.listeners.add(listener);
-    this.subscribe().catch(this.reportError);
+    void this.retries.start();
     return () => this.listeners.delete(listener);
   }
 
-  /** Subscribes to any table not yet subscribed (tables appear when the workbook is set up). */
+  /**
+   * Subscribes to any table not yet subscribed (tables appear when the workbook is set up). When that fails,
+   * it is tried again in the background until it succeeds (SubscribeRetries).
+   */
   async subscribe(): Promise<void> {
+    try {
+      await this.subscribeOnce();
+    } catch (error) {
+      void this.retries.start(true);
+      throw error;
+    }
+  }
+
+  private async subscribeOnce(): Promise<void> {
     if (this.listeners.size === 0) return;
     await this.subscribeSelection();
     await this.tables.subscribe();
@@ -276,17 +305,17 @@ export class ChangeFeed {
    * each run of them; readers are given the rows from the first to the last. Excel without the event: the
    * register's checks of the rows find the order changed on the next change (live register, rowOrder.ts).
    */
-  private watchSorts(sheet: Excel.Worksheet, worksheetId: string, kind: ChangeKind): void {
-    const kinds = this.sortWatched.get(worksheetId);
-    if (kinds) {
-      kinds.add(kind);
-      return;
-    }
-    this.sortWatched.set(worksheetId, new Set([kind]));
+  private watchSorts(sheet: Excel.Worksheet): void {
     if (!supports("ExcelApi", "1.10")) return;
     sheet.onRowSorted.add(async (event) =>
       this.sorted(event.worksheetId, event.address, event.source === "Local"),
     );
+  }
+
+  private sortedKinds(worksheetId: string): Set<ChangeKind> {
+    let kinds = this.sortWatched.get(worksheetId);
+    if (!kinds) this.sortWatched.set(worksheetId, (kinds = new Set()));
+    return kinds;
   }
 
   private async sorted(worksheetId: string, sortedAddress: string, local: boolean): Promise<void> {

@@ -3,6 +3,7 @@ import type { ExcelRun } from "./excel";
 import { locate, type LocateOptions } from "./locate";
 import { positionOf, queueLayout } from "./tableLayout";
 import { RECORD_TABLES } from "./tables";
+import { SubscribeRetries } from "./subscribeRetries";
 import { TableSubscriptions } from "./tableSubscriptions";
 
 type Listener = (kind: RecordKind, id: string) => void;
@@ -20,9 +21,12 @@ export class SelectionFeed {
   private readonly listeners = new Set<Listener>();
   private readonly tables: TableSubscriptions<RecordKind>;
 
+  private readonly retries: SubscribeRetries;
+
   constructor(
     private readonly run: ExcelRun,
     private readonly reportError: (error: unknown) => void,
+    subscribeRetryMs?: readonly number[],
   ) {
     this.tables = new TableSubscriptions(
       run,
@@ -32,16 +36,30 @@ export class SelectionFeed {
           if (event.isInsideTable) await this.selected(kind, event.address).catch(this.reportError);
         }),
     );
+    this.retries = new SubscribeRetries(() => this.subscribeOnce(), {
+      wanted: () => this.listeners.size > 0,
+      reportError,
+      delaysMs: subscribeRetryMs,
+    });
   }
 
   listen(listener: Listener): () => void {
     this.listeners.add(listener);
-    this.subscribe().catch(this.reportError);
+    void this.retries.start();
     return () => this.listeners.delete(listener);
   }
 
-  /** Subscribes to any table not yet subscribed (tables appear when the workbook is set up). */
-  subscribe(): Promise<void> {
+  /** Subscribes to any table not yet subscribed (tables appear when the workbook is set up); retried on failure. */
+  async subscribe(): Promise<void> {
+    try {
+      await this.subscribeOnce();
+    } catch (error) {
+      void this.retries.start(true);
+      throw error;
+    }
+  }
+
+  private subscribeOnce(): Promise<void> {
     return this.listeners.size === 0 ? Promise.resolve() : this.tables.subscribe();
   }
 

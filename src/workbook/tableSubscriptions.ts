@@ -7,10 +7,15 @@ import type { ExcelRun } from "./excel";
  * told apart by Excel's table ID, not by name: the handlers of a deleted table never fire again (Microsoft
  * Learn, "Work with Events": "When an object to which events are registered is deleted ... the event handler no
  * longer triggers"), so a new table of the same name needs handlers of its own.
+ * Handlers on the tables' worksheets (`attachSheet`) are attached once a worksheet, by its ID, however many
+ * watched tables it holds. A table or worksheet counts as attached only once the sync that registers its
+ * handlers has succeeded, so a call after a failed one attaches them again.
  */
 export class TableSubscriptions<K> {
   /** Table name -> the ID of the table its handlers are attached to. */
   private readonly attached = new Map<string, string>();
+  /** IDs of the worksheets whose handlers are attached. */
+  private readonly attachedSheets = new Set<string>();
   private pending: Promise<void> = Promise.resolve();
 
   constructor(
@@ -18,6 +23,7 @@ export class TableSubscriptions<K> {
     private readonly watched: readonly { key: K; table: string }[],
     /** `worksheetId`: the ID of the table's worksheet, which worksheet events name. */
     private readonly attach: (table: Excel.Table, key: K, worksheetId: string) => void,
+    private readonly attachSheet?: (sheet: Excel.Worksheet, worksheetId: string) => void,
   ) {}
 
   subscribe(): Promise<void> {
@@ -32,10 +38,17 @@ export class TableSubscriptions<K> {
         return { ...w, proxy, sheet: proxy.worksheet.load("id") };
       });
       await context.sync();
-      const fresh = found.filter((w) => !w.proxy.isNullObject && this.attached.get(w.table) !== w.proxy.id);
+      const present = found.filter((w) => !w.proxy.isNullObject);
+      const fresh = present.filter((w) => this.attached.get(w.table) !== w.proxy.id);
       for (const { key, proxy, sheet } of fresh) this.attach(proxy, key, sheet.id);
+      const freshSheets = new Map<string, Excel.Worksheet>();
+      for (const { sheet } of present) {
+        if (!this.attachedSheets.has(sheet.id) && this.attachSheet) freshSheets.set(sheet.id, sheet);
+      }
+      for (const [id, sheet] of freshSheets) this.attachSheet?.(sheet, id);
       await context.sync();
       for (const { table, proxy } of fresh) this.attached.set(table, proxy.id);
+      for (const id of freshSheets.keys()) this.attachedSheets.add(id);
     });
   }
 }

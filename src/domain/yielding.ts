@@ -14,21 +14,37 @@ export const noPause: Pause = () => undefined;
 /** How long one stretch of work may run before giving the thread back. */
 export const DEFAULT_SLICE_MS = 20;
 
-/** A turn of the event loop: scheduler.yield in browsers that have it, setImmediate in Node, else a timeout. */
+/**
+ * A turn of the event loop, taken behind the tasks already waiting: Excel's answers and events, custom function
+ * calls, the pane's rendering. setImmediate in Node; in a browser a message the page posts to itself, which a
+ * timeout would hold back to 4 ms once a few are nested. Not scheduler.yield: Chromium runs its continuation
+ * ahead of the tasks already waiting, so a load that yields with it kept every message from Office waiting
+ * until the whole load was done (the longest stretch in Chromium at 10,000 licences was 227–520 ms with it,
+ * 49–67 ms without; scripts/longest-block-chromium.ts).
+ */
 function nextTurn(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === "function") return scheduler.yield();
   if (typeof setImmediate === "function") return new Promise((resolve) => setImmediate(resolve));
+  if (typeof MessageChannel === "function") return new Promise((resolve) => turns().push(resolve));
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/**
- * A task queued behind those already waiting: setImmediate in Node, else a timeout. Unlike scheduler.yield,
- * whose continuation runs before other waiting tasks, this lets them all run first (React's rendering).
- */
-function behindOtherTasks(): Promise<void> {
-  if (typeof setImmediate === "function") return new Promise((resolve) => setImmediate(resolve));
-  return new Promise((resolve) => setTimeout(resolve, 0));
+let turnChannel: { push(resolve: () => void): void } | undefined;
+
+/** One channel for every turn, answering them in the order they were asked for. */
+function turns(): { push(resolve: () => void): void } {
+  if (turnChannel) return turnChannel;
+  const waiting: (() => void)[] = [];
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => waiting.shift()?.();
+  // where the port would keep a process alive (Node), it must not
+  (channel.port1 as { unref?: () => void }).unref?.();
+  turnChannel = {
+    push(resolve) {
+      waiting.push(resolve);
+      channel.port2.postMessage(undefined);
+    },
+  };
+  return turnChannel;
 }
 
 /** A stuck request (Excel not answering) holds background work back no longer than this at each pause. */
@@ -100,17 +116,16 @@ async function backgroundTurn(busyMs: number): Promise<void> {
   // clock that went back (tests' fake timers)
   backgroundRestsUntil = Math.min(Math.max(backgroundRestsUntil, now), now + MAX_RESTED_SLICE_MS) + owed;
   let rest = backgroundRestsUntil - performance.now();
-  if (rest < 1) await behindOtherTasks();
+  if (rest < 1) await nextTurn();
   // another pass's slice may have moved the end of the rest on meanwhile
   for (; rest >= 1; rest = backgroundRestsUntil - performance.now()) await sleep(rest);
   await nobodyWaiting();
 }
 
 /**
- * A Pause that yields once `ms` milliseconds have passed since it last yielded (or was made). Background
- * work (`background: true`) lets every task already waiting run first, so it never delays the pane's render,
- * rests in proportion to the work it did (BACKGROUND_REST_SHARE), and waits while work a person is waiting
- * for runs (whilePersonWaits).
+ * A Pause that yields once `ms` milliseconds have passed since it last yielded (or was made), letting every task
+ * already waiting run first. Background work (`background: true`) also rests in proportion to the work it did
+ * (BACKGROUND_REST_SHARE), and waits while work a person is waiting for runs (whilePersonWaits).
  */
 export function yieldEvery(ms: number = DEFAULT_SLICE_MS, options: { background?: boolean } = {}): Pause {
   const background = options.background ?? false;

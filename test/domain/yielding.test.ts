@@ -126,3 +126,38 @@ describe("background work and work a person waits for", () => {
     await Promise.all([stuck, background]);
   });
 });
+
+describe("in a browser", () => {
+  const globals = globalThis as { setImmediate?: unknown; scheduler?: unknown };
+  const { setImmediate: nodeImmediate } = globals;
+  beforeEach(() => {
+    delete globals.setImmediate;
+    // Chromium's scheduler.yield: the continuation runs ahead of the tasks already waiting
+    globals.scheduler = { yield: () => Promise.resolve() };
+  });
+  afterEach(() => {
+    globals.setImmediate = nodeImmediate;
+    delete globals.scheduler;
+  });
+
+  it("a paced loop lets a message from Office that arrived meanwhile be handled before it goes on", async () => {
+    const office = new MessageChannel();
+    const handled: number[] = [];
+    let visited = 0;
+    office.port1.onmessage = () => handled.push(visited);
+    try {
+      const pause = yieldEvery(1);
+      await forEachPaced(Array.from({ length: 2_000 }), pause, (_, index) => {
+        visited = index + 1;
+        if (index === 0) office.port2.postMessage("a custom function call");
+        const until = performance.now() + 0.01;
+        while (performance.now() < until);
+      });
+      // handled at the loop's first pause, not once all 2,000 items were done
+      expect(handled).toHaveLength(1);
+      expect(handled[0]).toBeLessThan(2_000);
+    } finally {
+      office.port1.close();
+    }
+  });
+});

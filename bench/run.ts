@@ -19,10 +19,9 @@ import type { LiveRegister } from "../src/live/liveRegister";
 import { startLiveRegister } from "../src/live/sharedLiveRegister";
 import { attachCalculation, isExcelPlatform, type CalculationEngine, type ExcelPlatform } from "../src/host";
 import { installCustomFunctionsGlobal } from "../src/host/customFunctionsRuntime";
-import { columnLetter } from "../src/workbook/cells";
 import type { Register } from "../src/workbook/registerApi";
-import { RECORD_TABLES } from "../src/workbook/tables";
 import { monitorBlocks } from "./blockMonitor";
+import { editOf, editTargets, type EditTargets } from "./editTargets";
 import { monitorCpu, windowsOverThresholdInARow } from "./cpuMonitor";
 import { addInRuntime, hostRegister, type HostRegister } from "./hostRegister";
 import { deliveredAgain, parseSheetRows, toSheetRows } from "./sheetRows";
@@ -151,25 +150,6 @@ function openPane(live: LiveRegister): { rendered: () => Promise<void>; close: (
   return { rendered: () => pending, close };
 }
 
-const licenceIdColumn = () => {
-  const spec = RECORD_TABLES.installations;
-  return columnLetter(spec.columns.findIndex((column) => column.field === "licenceId"));
-};
-
-/** What the edits need of the synthetic register, so the rest of it can be dropped before the host is measured. */
-interface EditTargets {
-  licenceIds: string[];
-  /** The Licence ID of the first installations, which the edits move and move back. */
-  installationLicenceIds: (string | undefined)[];
-}
-
-function editTargets(synthetic: SyntheticRegister): EditTargets {
-  return {
-    licenceIds: synthetic.licences.map((licence) => licence.id),
-    installationLicenceIds: synthetic.installations.slice(0, 100).map((i) => i.licenceId),
-  };
-}
-
 /** Moves installation k to another licence (timed), then back (not timed). */
 async function editInstallation(
   host: HostRegister,
@@ -178,16 +158,14 @@ async function editInstallation(
   k: number,
   wait: () => Promise<void>,
 ): Promise<number> {
-  const installation = { licenceId: targets.installationLicenceIds[k] };
-  const other = targets.licenceIds[(k * 7919) % targets.licenceIds.length];
-  const cell = `${licenceIdColumn()}${k + 2}`;
+  const { cell, other, back } = editOf(targets, k);
   const edit = await time(async () => {
     const updated = nextUpdate(live).then(wait);
     host.workbook.typeIntoCell("Installations", cell, other);
     await updated;
   });
   const restored = nextUpdate(live).then(wait);
-  host.workbook.typeIntoCell("Installations", cell, installation.licenceId ?? "");
+  host.workbook.typeIntoCell("Installations", cell, back);
   await restored;
   return edit.ms;
 }

@@ -10,53 +10,11 @@
  * bench/results.json as live_register_mb_chromium_<size> (other keys kept). One fresh browser per run.
  * Usage: node --import tsx scripts/live-register-memory-chromium.ts [sizes…]   (default 10000 100000)
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import webpack from "webpack";
 import { spread } from "../bench/stats";
 import { launchBrowser } from "../test/e2e/support/browser";
+import { SEED, TODAY, bundleBenchPage, saveResults } from "./bench-page";
 
-const ROOT = path.join(__dirname, "..");
-const RESULTS = path.join(ROOT, "bench", "results.json");
 const RUNS = Number(process.env.RUNS ?? 3);
-// bench/run.ts's seed and date
-const SEED = 20261127;
-const TODAY = "2026-11-27";
-
-/** bench/browserLiveRegister.ts as one script for the page. */
-async function bundle(): Promise<string> {
-  const out = mkdtempSync(path.join(tmpdir(), "live-register-memory-"));
-  try {
-    const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-      webpack(
-        {
-          mode: "production",
-          entry: path.join(ROOT, "bench", "browserLiveRegister.ts"),
-          output: { path: out, filename: "page.js" },
-          resolve: { extensions: [".ts", ".tsx", ".js"] },
-          module: {
-            rules: [
-              {
-                test: /\.tsx?$/,
-                exclude: /node_modules/,
-                use: { loader: "ts-loader", options: { transpileOnly: true } },
-              },
-            ],
-          },
-          performance: { hints: false },
-          // one script, with the parts the add-in loads later inside it: the page has nowhere to fetch them from
-          plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
-        },
-        (error, result) => (error || !result ? reject(error) : resolve(result)),
-      ),
-    );
-    if (stats.hasErrors()) throw new Error(stats.toString("errors-only"));
-    return readFileSync(path.join(out, "page.js"), "utf8");
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-}
 
 async function measure(script: string, licences: number): Promise<number> {
   const browser = await launchBrowser();
@@ -82,7 +40,7 @@ async function measure(script: string, licences: number): Promise<number> {
 
 async function main(): Promise<void> {
   const sizes = process.argv.slice(2).map(Number);
-  const script = await bundle();
+  const script = await bundleBenchPage();
   const figures: Record<string, number> = {};
   for (const licences of sizes.length ? sizes : [10_000, 100_000]) {
     const runs: number[] = [];
@@ -94,8 +52,7 @@ async function main(): Promise<void> {
     figures[`live_register_mb_chromium_${label}`] = spread(runs).median;
   }
   console.log(figures);
-  const results = JSON.parse(readFileSync(RESULTS, "utf8")) as Record<string, unknown>;
-  writeFileSync(RESULTS, `${JSON.stringify({ ...results, ...figures }, null, 2)}\n`);
+  saveResults(figures);
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,51 @@
+/** The page the Chromium benchmarks run: bench/browserLiveRegister.ts bundled, and where their figures go. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import webpack from "webpack";
+
+const ROOT = path.join(__dirname, "..");
+const RESULTS = path.join(ROOT, "bench", "results.json");
+// bench/run.ts's seed and date
+export const SEED = 20261127;
+export const TODAY = "2026-11-27";
+
+/** bench/browserLiveRegister.ts as one script for the page. */
+export async function bundleBenchPage(): Promise<string> {
+  const out = mkdtempSync(path.join(tmpdir(), "bench-page-"));
+  try {
+    const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+      webpack(
+        {
+          mode: "production",
+          entry: path.join(ROOT, "bench", "browserLiveRegister.ts"),
+          output: { path: out, filename: "page.js" },
+          resolve: { extensions: [".ts", ".tsx", ".js"] },
+          module: {
+            rules: [
+              {
+                test: /\.tsx?$/,
+                exclude: /node_modules/,
+                use: { loader: "ts-loader", options: { transpileOnly: true } },
+              },
+            ],
+          },
+          performance: { hints: false },
+          // one script, with the parts the add-in loads later inside it: the page has nowhere to fetch them from
+          plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
+        },
+        (error, result) => (error || !result ? reject(error) : resolve(result)),
+      ),
+    );
+    if (stats.hasErrors()) throw new Error(stats.toString("errors-only"));
+    return readFileSync(path.join(out, "page.js"), "utf8");
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Adds the figures to bench/results.json, keeping its other keys. */
+export function saveResults(figures: Record<string, number>): void {
+  const results = JSON.parse(readFileSync(RESULTS, "utf8")) as Record<string, unknown>;
+  writeFileSync(RESULTS, `${JSON.stringify({ ...results, ...figures }, null, 2)}\n`);
+}

@@ -44,6 +44,15 @@ export async function bundleBenchPage(): Promise<string> {
   }
 }
 
+/** The sizes (licences) named on the command line, or 10,000 and 100,000. */
+export function sizesToMeasure(): number[] {
+  const sizes = process.argv.slice(2).map(Number);
+  return sizes.length ? sizes : [10_000, 100_000];
+}
+
+/** A size as results.json's keys end: 10k, 100k. */
+export const sizeLabel = (licences: number): string => `${licences / 1000}k`;
+
 /** Adds the figures to bench/results.json, keeping its other keys. */
 export function saveResults(figures: Record<string, number>): void {
   const results = JSON.parse(readFileSync(RESULTS, "utf8")) as Record<string, unknown>;

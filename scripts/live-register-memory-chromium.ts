@@ -12,7 +12,7 @@
  */
 import { spread } from "../bench/stats";
 import { launchBrowser } from "../test/e2e/support/browser";
-import { SEED, TODAY, bundleBenchPage, saveResults } from "./bench-page";
+import { SEED, TODAY, bundleBenchPage, saveResults, sizeLabel, sizesToMeasure } from "./bench-page";
 
 const RUNS = Number(process.env.RUNS ?? 3);
 
@@ -39,16 +39,15 @@ async function measure(script: string, licences: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number);
   const script = await bundleBenchPage();
   const figures: Record<string, number> = {};
-  for (const licences of sizes.length ? sizes : [10_000, 100_000]) {
+  for (const licences of sizesToMeasure()) {
     const runs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       runs.push(await measure(script, licences));
       console.log(`${licences} licences, run ${i + 1}: ${runs[runs.length - 1].toFixed(1)} MB`);
     }
-    const label = `${licences / 1000}k`;
+    const label = sizeLabel(licences);
     figures[`live_register_mb_chromium_${label}`] = spread(runs).median;
   }
   console.log(figures);

@@ -15,7 +15,7 @@
  */
 import { round } from "../bench/stats";
 import { launchBrowser } from "../test/e2e/support/browser";
-import { SEED, TODAY, bundleBenchPage, saveResults } from "./bench-page";
+import { SEED, TODAY, bundleBenchPage, saveResults, sizeLabel, sizesToMeasure } from "./bench-page";
 
 const RUNS = Number(process.env.RUNS ?? 5);
 
@@ -46,12 +46,11 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number);
   const script = await bundleBenchPage();
   const figures: Record<string, number> = {};
-  for (const licences of sizes.length ? sizes : [10_000, 100_000]) {
+  for (const licences of sizesToMeasure()) {
     const runs = await measure(script, licences);
-    const label = `${licences / 1000}k`;
+    const label = sizeLabel(licences);
     const longest = runs.map((run) => run.longest);
     figures[`longest_block_ms_chromium_${label}`] = round(Math.max(...longest));
     figures[`longest_block_min_ms_chromium_${label}`] = round(Math.min(...longest));

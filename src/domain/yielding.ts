@@ -19,8 +19,8 @@ export const DEFAULT_SLICE_MS = 20;
  * calls, the pane's rendering. setImmediate in Node; in a browser a message the page posts to itself, which a
  * timeout would hold back to 4 ms once a few are nested. Not scheduler.yield: Chromium runs its continuation
  * ahead of the tasks already waiting, so a load that yields with it kept every message from Office waiting
- * until the whole load was done (the longest stretch in Chromium at 10,000 licences was 227–520 ms with it,
- * 49–67 ms without; scripts/longest-block-chromium.ts).
+ * until the whole load was done (in headless Chromium at 10,000 licences, a task queued during a start and one
+ * edit waited up to 227–520 ms with it, 49–74 ms without).
  */
 function nextTurn(): Promise<void> {
   if (typeof setImmediate === "function") return new Promise((resolve) => setImmediate(resolve));

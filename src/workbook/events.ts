@@ -188,13 +188,8 @@ export class ChangeFeed {
    * Subscribes to any table not yet subscribed (tables appear when the workbook is set up). When that fails,
    * it is tried again in the background until it succeeds (SubscribeRetries).
    */
-  async subscribe(): Promise<void> {
-    try {
-      await this.subscribeOnce();
-    } catch (error) {
-      void this.retries.start(true);
-      throw error;
-    }
+  subscribe(): Promise<void> {
+    return this.retries.once();
   }
 
   private async subscribeOnce(): Promise<void> {

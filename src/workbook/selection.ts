@@ -50,13 +50,8 @@ export class SelectionFeed {
   }
 
   /** Subscribes to any table not yet subscribed (tables appear when the workbook is set up); retried on failure. */
-  async subscribe(): Promise<void> {
-    try {
-      await this.subscribeOnce();
-    } catch (error) {
-      void this.retries.start(true);
-      throw error;
-    }
+  subscribe(): Promise<void> {
+    return this.retries.once();
   }
 
   private subscribeOnce(): Promise<void> {

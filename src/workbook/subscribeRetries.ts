@@ -31,6 +31,19 @@ export class SubscribeRetries {
     private readonly options: SubscribeRetryOptions,
   ) {}
 
+  /**
+   * One try now, for a caller that waits on it (set-up): its failure is thrown to the caller, and the tries go on
+   * in the background.
+   */
+  async once(): Promise<void> {
+    try {
+      await this.subscribe();
+    } catch (error) {
+      void this.start(true);
+      throw error;
+    }
+  }
+
   /** `failedOnce`: the caller's own try just failed (and was reported): the first try waits, as a retry. */
   start(failedOnce = false): Promise<void> {
     this.running ??= this.tryUntilDone(failedOnce ? 1 : 0).finally(() => (this.running = undefined));

@@ -51,6 +51,15 @@ async function untilShown(
 const registersHandler = (kind: string) => (wire: unknown[][]) =>
   wire.some((operation) => operation[0] === "addHandler" && operation[1] === kind);
 
+/** Reopened with every request that registers a `kind` handler lost, until `allow()`. */
+function reopenedRefusing(fixture: LiveFixture, kind: string) {
+  let refusing = true;
+  const opened = reopened(fixture, (wire) =>
+    refusing && registersHandler(kind)(wire) ? "request-lost" : undefined,
+  );
+  return { ...opened, allow: () => (refusing = false) };
+}
+
 it("edits made after Excel was out of reach at opening still reach the cells", async () => {
   const fixture = await liveFixture();
   let offline = true;
@@ -73,10 +82,7 @@ it("edits made after Excel was out of reach at opening still reach the cells", a
 
 it("an edit made while the subscription kept failing is read once it succeeds", async () => {
   const fixture = await liveFixture();
-  let refuseHandlers = true;
-  const { live } = reopened(fixture, (wire) =>
-    refuseHandlers && registersHandler("TableChanged")(wire) ? "request-lost" : undefined,
-  );
+  const { live, allow } = reopenedRefusing(fixture, "TableChanged");
   try {
     const cell = invocation();
     used("LIC-OK", cell);
@@ -88,7 +94,7 @@ it("an edit made while the subscription kept failing is read once it succeeds", 
     await settle(live);
     expect(cell.latest()).toBe(2);
 
-    refuseHandlers = false;
+    allow();
     await untilShown(cell, 3, live);
     expect(cell.latest()).toBe(3);
   } finally {
@@ -98,15 +104,12 @@ it("an edit made while the subscription kept failing is read once it succeeds", 
 
 it("a sort is heard once the subscription that failed at first succeeds", async () => {
   const fixture = await liveFixture();
-  let refuseHandlers = true;
-  const { live } = reopened(fixture, (wire) =>
-    // the request attaching the tables' handlers, the sheets' among them, is lost
-    refuseHandlers && registersHandler("WorksheetRowSorted")(wire) ? "request-lost" : undefined,
-  );
+  // the request attaching the tables' handlers, the sheets' among them, is lost
+  const { live, allow } = reopenedRefusing(fixture, "WorksheetRowSorted");
   try {
     await live.ready;
     await new Promise((resolve) => setTimeout(resolve, 20));
-    refuseHandlers = false;
+    allow();
     // INS-3 (sheet row 4) loses its device: a data issue on that row, and blanks sort last
     const headers = fixture.workbook.readSheet("Installations").values[0];
     fixture.workbook.typeIntoCell("Installations", `${columnLetter(headers.indexOf("Device"))}4`, "");

@@ -104,8 +104,9 @@ describe("correcting a user allocation", () => {
     expect(register.find("allocations", "ALC-2")).toMatchObject({ user: "Ben Carter", department: "Sales" });
     expect(valueIn(form, "User")).toBe("Benjamin Carter");
     expect(valueIn(form, "Department")).toBe("Finance");
-    // The list follows the co-author at once; the form still holds this person's values.
-    expect(screen.getByText("Ben Carter (Sales)")).toBeTruthy();
+    // The list follows the co-author once their change is read; the form still holds this person's values.
+    expect(await screen.findByText("Ben Carter (Sales)")).toBeTruthy();
+    expect(valueIn(form, "Department")).toBe("Finance");
 
     fireEvent.click(within(form).getByRole("button", { name: "Keep mine" }));
     expect(await screen.findByText("Saved Benjamin Carter's allocation.")).toBeTruthy();

@@ -493,7 +493,11 @@ export class LiveRegister {
       }
       // a co-author's change that replaced this register's saves carries them: the rest of it is read as well
       if (own && !change.excel) continue;
-      if (change.excel && IN_PLACE.has(change.excel.changeType) && this.register.readRows) {
+      const sorted = change.excel?.sorted
+        ? await this.rows.sorted(kind, change.excel.address, this.held(kind))
+        : undefined;
+      if (sorted) await this.applyRows(kind, sorted, affected);
+      else if (change.excel && IN_PLACE.has(change.excel.changeType) && this.register.readRows) {
         const { told, whole } = await this.rows.inPlace(kind, change.excel, this.held(kind));
         if (told) await this.applyRows(kind, told, affected);
         else await this.resync(kind, affected, whole);

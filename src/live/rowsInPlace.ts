@@ -106,12 +106,18 @@ export function issuesAfterRowsMoved(
       continue;
     }
     if (issue.row < at - count) continue;
-    const column = /^([A-Z]+)\d+$/.exec(issue.address);
-    if (!column || !issue.address.endsWith(String(issue.row))) return undefined;
-    const row = issue.row + count;
-    moved.push({ ...issue, row, address: `${column[1]}${row}` });
+    const movedIssue = issueMovedTo(issue, issue.row + count);
+    if (!movedIssue) return undefined;
+    moved.push(movedIssue);
   }
   return moved;
+}
+
+/** The issue as it reads once its row is on sheet row `row`; undefined when its address does not end in its row. */
+export function issueMovedTo(issue: DataIssue, row: number): DataIssue | undefined {
+  const column = /^([A-Z]+)\d+$/.exec(issue.address);
+  if (!column || !issue.address.endsWith(String(issue.row))) return undefined;
+  return { ...issue, row, address: `${column[1]}${row}` };
 }
 
 /**

@@ -11,6 +11,7 @@ import { addressSpan } from "../workbook/readRows";
 import { RECORD_KINDS, RECORD_TABLES } from "../workbook/tables";
 import { probesHold, RowOrder, type DeletionCheck, type RowId } from "./rowOrder";
 import {
+  issueMovedTo,
   issuesAfterRowsMoved,
   issuesReplaced,
   recordsDeleted,
@@ -165,6 +166,41 @@ export class TableRowsFollower {
   }
 
   /**
+   * Rows a sort moved (`address`): they hold what they held, in another order. When they are more cells than the
+   * ID column (a sort of the whole Installations table at 100,000 licences is twelve times as many), the ID
+   * column alone is read and becomes the order, if it holds the same rows (RowOrder.rowsAfterSort); a data issue
+   * moves with its row, found by the ID the row shows. Undefined when the rows moved are to be read instead, or
+   * the IDs cannot tell: the order is not known, or a row with an issue shows no ID of its own (none, one a
+   * record holds, or one another such row shows).
+   */
+  async sorted(kind: RecordKind, address: string, held: Held): Promise<RowsChange | undefined> {
+    const order = this.orders.get(kind);
+    const { sheet, columns } = RECORD_TABLES[kind];
+    const span = addressSpan(address);
+    const rowCount = this.counts.get(kind);
+    const fewerCells =
+      span && rowCount !== undefined && (span.lastRow - span.firstRow + 1) * columns.length > rowCount;
+    const unreadable = rowsByShownId(held.issues.filter((issue) => issue.sheet === sheet));
+    if (!fewerCells || !order || !unreadable || !this.register.readIds || namesHeldRecord(kind, held))
+      return undefined;
+    const pause = yieldEvery(this.sliceMs);
+    await order.workOut(pause);
+    const read = await this.register.readIds(kind);
+    const moved = read && (await order.rowsAfterSort(read.ids, new Set(unreadable.keys()), pause));
+    if (!moved) return undefined;
+    const issues: DataIssue[] = [];
+    for (const issue of held.issues) {
+      const row = issue.sheet === sheet ? read.firstSheetRow + moved.get(issue.recordId!)! : issue.row;
+      const at = issue.row === row ? issue : issueMovedTo(issue, row);
+      if (!at) return undefined;
+      issues.push(at);
+    }
+    this.orders.set(kind, new RowOrder(read.ids.map((id) => (id === "" ? undefined : id))));
+    const same = issues.every((issue, i) => issue === held.issues[i]);
+    return { put: [], drop: [], ...(same ? {} : { issues }) };
+  }
+
+  /**
    * Rows deleted: told from the order of the rows, confirmed by reading a few of them (byRowOrder), else from the
    * ID column alone, read again (recordsDeleted: at 100,000 licences a twelfth of the Installations table's
    * cells). Undefined when the whole table has to be read again.
@@ -212,7 +248,7 @@ export class TableRowsFollower {
   /** The records in no row of the ID column read again (recordsDeleted); the row order is then that column. */
   private async byIdColumn(kind: RecordKind, count: number, held: Held): Promise<string[] | undefined> {
     if (!this.register.readIds) return undefined;
-    const ids = await this.register.readIds(kind);
+    const ids = (await this.register.readIds(kind))?.ids;
     if (!ids || this.counts.get(kind) !== ids.length + count) return undefined;
     const gone = await recordsDeleted(ids, count, held.keys(), yieldEvery(this.sliceMs));
     if (!gone) return undefined;
@@ -236,6 +272,19 @@ function namesHeldRecord(kind: RecordKind, held: Held): boolean {
   return held.issues.some(
     (issue) => issue.sheet === sheet && issue.recordId !== undefined && held.has(issue.recordId),
   );
+}
+
+/**
+ * The sheet row of each row with data issues, by the ID it shows; undefined when a row shows none, or two rows
+ * show the same one.
+ */
+function rowsByShownId(issues: readonly DataIssue[]): Map<string, number> | undefined {
+  const rows = new Map<string, number>();
+  for (const { recordId, row } of issues) {
+    if (recordId === undefined || recordId === "" || (rows.get(recordId) ?? row) !== row) return undefined;
+    rows.set(recordId, row);
+  }
+  return rows;
 }
 
 /** The ID of each row read, undefined where it holds no record. */

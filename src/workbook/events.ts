@@ -85,6 +85,8 @@ interface ExcelEdit {
   local: boolean;
   address: string | undefined;
   changeType: string;
+  /** A sort moved the rows. */
+  sorted?: boolean;
 }
 
 interface FormatChange {
@@ -296,7 +298,8 @@ export class ChangeFeed {
   /**
    * A sort moves rows without a value typed: Excel raises the worksheet's onRowSorted (ExcelApi 1.10) and Learn
    * does not say whether the table's onChanged fires too. To a reader of rows, the rows a sort moved were edited
-   * in place, so it is reported as an edit of them. The address lists only the rows that moved, one area for
+   * in place, so it is reported as an edit of them, marked sorted: the rows hold the records they held, in
+   * another order, which the ID column alone can confirm (live register, tableRows.ts). The address lists only the rows that moved, one area for
    * each run of them; readers are given the rows from the first to the last. Excel without the event: the
    * register's checks of the rows find the order changed on the next change (live register, rowOrder.ts).
    */
@@ -324,7 +327,8 @@ export class ChangeFeed {
         ? ["", ""]
         : [columnLetter(firstColumn), columnLetter(lastColumn)];
     const address = `${left}${firstRow + 1}:${right}${lastRow + 1}`;
-    for (const kind of kinds) await this.deliverEdit({ kind, local, address, changeType: "RangeEdited" });
+    for (const kind of kinds)
+      await this.deliverEdit({ kind, local, address, changeType: "RangeEdited", sorted: true });
   }
 
   private formatted(event: Excel.WorksheetFormatChangedEventArgs): void {
@@ -368,7 +372,7 @@ export class ChangeFeed {
   }
 
   /** An Excel change to a watched table, told to listeners (a co-author's with the saves it replaced). */
-  private async deliverEdit({ kind, local, address, changeType }: ExcelEdit): Promise<void> {
+  private async deliverEdit({ kind, local, address, changeType, sorted }: ExcelEdit): Promise<void> {
     const found =
       !local && kind !== "settings"
         ? await this.options.onRemote?.(kind, changeType).catch((error: unknown) => {
@@ -379,7 +383,7 @@ export class ChangeFeed {
     this.deliver({
       kinds: [kind],
       source: local ? "local" : "remote",
-      ...(address ? { excel: { address, changeType } } : {}),
+      ...(address ? { excel: { address, changeType, ...(sorted ? { sorted } : {}) } } : {}),
       ...found,
     });
   }

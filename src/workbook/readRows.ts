@@ -160,7 +160,7 @@ function readWithLayout(
 export async function readTableIds(
   context: Excel.RequestContext,
   kind: RecordKind,
-): Promise<string[] | undefined> {
+): Promise<{ ids: string[]; firstSheetRow: number } | undefined> {
   const spec = RECORD_TABLES[kind];
   const queued = queueLayout(context, spec.table, spec.sheet);
   await context.sync();
@@ -175,7 +175,7 @@ export async function readTableIds(
       for (const row of rows) ids.push(idText(row[0]));
     },
   );
-  return ids;
+  return { ids, firstSheetRow: sheetRowNumber(layout, 0) };
 }
 
 /**

@@ -150,8 +150,11 @@ export interface RegisterChange {
   source: "local" | "remote";
   /** IDs of the rows the change touched, when Excel said which rows changed. */
   recordIds?: string[];
-  /** For a change Excel reported on one table: where on its sheet (A1) and what kind of change it was. */
-  excel?: { address: string; changeType: string };
+  /**
+   * For a change Excel reported on one table: where on its sheet (A1) and what kind of change it was; `sorted`
+   * when a sort moved the rows (reported as an edit of them), so they hold the same records in another order.
+   */
+  excel?: { address: string; changeType: string; sorted?: boolean };
   /** For the register's own writes: the records as saved (adds and updates). */
   saved?: unknown[];
   /** For the register's own writes: IDs of the records it deleted. */
@@ -277,9 +280,10 @@ export interface Register {
   readRows?(kind: RecordKind, address?: string, pause?: Pause): Promise<TableRows>;
   /**
    * The ID in each row of a record table ("" where there is none), reading that one column only: which records
-   * rows deleted took with them. Undefined when the table has no ID column.
+   * rows deleted took with them, or where a sort moved them. `firstSheetRow` is the sheet row (as Excel numbers
+   * them) of the first. Undefined when the table has no ID column.
    */
-  readIds?(kind: RecordKind): Promise<string[] | undefined>;
+  readIds?(kind: RecordKind): Promise<{ ids: string[]; firstSheetRow: number } | undefined>;
   /**
    * The IDs in a few rows of a record table, chosen once its layout is read (readIdsAt): to confirm what the
    * rows hold without reading a whole column.

@@ -79,3 +79,24 @@ it("says what rows held before an edit wrote over them, confirmed by rows the ed
   expect(rows.filter((row) => row === 2 || row === 3)).toEqual([]);
   expect(order.editCheck(6, 2)).toBeUndefined();
 });
+
+it("tells a sort (the same rows in another order) from an ID column that changed, and where unreadable rows went", async () => {
+  const order = new RowOrder(["INS-0", undefined, "INS-2", "INS-3", undefined]);
+  const none = new Set<string>();
+  const bad = new Set(["BAD-1"]);
+  // row 1 is blank, row 4 unreadable (it shows BAD-1)
+  expect(await order.rowsAfterSort(["INS-3", "INS-0", "BAD-1", "INS-2", ""], bad)).toEqual(
+    new Map([["BAD-1", 2]]),
+  );
+  expect(await order.rowsAfterSort(["INS-3", "", "INS-0", "INS-2", ""], none)).toEqual(new Map());
+  // an ID typed over, an ID on two rows, a blank row given an ID, a row more, an unreadable row gone
+  expect(await order.rowsAfterSort(["INS-3", "INS-0", "INS-9", "INS-2", ""], none)).toBeUndefined();
+  expect(await order.rowsAfterSort(["INS-3", "INS-0", "INS-3", "INS-2", ""], none)).toBeUndefined();
+  expect(await order.rowsAfterSort(["INS-3", "INS-0", "INS-1", "INS-2", ""], none)).toBeUndefined();
+  expect(await order.rowsAfterSort(["INS-3", "INS-0", "", "INS-2", "", ""], none)).toBeUndefined();
+  expect(await order.rowsAfterSort(["INS-3", "INS-0", "", "INS-2", ""], bad)).toBeUndefined();
+  expect(await order.rowsAfterSort(["INS-3", "INS-0", "BAD-1", "INS-2", "BAD-1"], bad)).toBeUndefined();
+  // an order that is not known says nothing
+  const unknown = new RowOrder(() => Promise.resolve(ids(2)));
+  expect(await unknown.rowsAfterSort(["INS-1", "INS-0"], none)).toBeUndefined();
+});

@@ -474,19 +474,19 @@ it("a co-author's row added at the same moment as the pane's is in the live regi
   await expectSameAsALoad();
 });
 
-it("a sort moves the data issues with their rows, reading only the rows that moved", async () => {
+it("a sort moves a row with no ID and its data issue, reading only the rows that moved", async () => {
   const { workbook, live } = fixture;
-  // INS-3 (sheet row 4) has its device made blank: a data issue, and blanks sort last
-  workbook.typeIntoCell("Installations", "F4", "");
-  await settle(live);
+  // a co-author's row at the top with no ID (a data issue no ID can follow) and a device that sorts after PC-3
+  await coAuthorAdds("InstallationsTable", [installationRow("", "LIC-OK", "PC-3A")], 0);
+  expect(live.issues).toEqual([expect.objectContaining({ row: 2, address: "A2" })]);
   const usedBefore = live.licence("LIC-OK")!.used;
   // away from the rows, so no re-read of the rows under the selection sees them move (silentEdits.ts)
   workbook.selectCell("Software", "A1");
 
   workbook.sortTable("InstallationsTable", "Device");
   await settle(live);
-  expect(installationIds()).toEqual(["INS-1", "INS-2", "INS-4", "INS-5", "INS-6", "INS-3"]);
-  expect(live.issues).toEqual([expect.objectContaining({ row: 7, address: "F7", recordId: "INS-3" })]);
+  expect(installationIds()).toEqual(["INS-1", "INS-2", "INS-3", "", "INS-4", "INS-5", "INS-6"]);
+  expect(live.issues).toEqual([expect.objectContaining({ row: 5, address: "A5" })]);
   expect(live.licence("LIC-OK")!.used).toBe(usedBefore);
   expect(wholeTableReads).toBe(0);
   expect(idColumnReads).toBe(0);
@@ -495,11 +495,61 @@ it("a sort moves the data issues with their rows, reading only the rows that mov
   // a co-author's sort that moves every row is read once, and leaves the order known for a delete
   workbook.sortTable("InstallationsTable", "Device", "Descending", workbook.session("bob"));
   await arrived(workbook, live);
-  expect(installationIds()).toEqual(["INS-6", "INS-5", "INS-4", "INS-2", "INS-1", "INS-3"]);
-  expect(live.issues).toEqual([expect.objectContaining({ row: 7, address: "F7", recordId: "INS-3" })]);
+  expect(installationIds()).toEqual(["INS-6", "INS-5", "INS-4", "", "INS-3", "INS-2", "INS-1"]);
+  expect(live.issues).toEqual([expect.objectContaining({ row: 5, address: "A5" })]);
   await expectSameAsALoad();
   await coAuthorDeletes("InstallationsTable", 0);
   expect(live.record("installations", "INS-6")).toBeUndefined();
+  expect(idColumnReads).toBe(0);
+  await expectSameAsALoad();
+});
+
+it("a sort is followed from the ID column alone, a data issue moving with the row that shows its ID", async () => {
+  const { workbook, live, register } = fixture;
+  // INS-3 (sheet row 4) has its device made blank: it no longer reads as a record, and blanks sort last
+  workbook.typeIntoCell("Installations", "F4", "");
+  await settle(live);
+  const readRows = jest.spyOn(register, "readRows");
+  const usedBefore = live.licence("LIC-OK")!.used;
+  workbook.selectCell("Software", "A1");
+
+  workbook.sortTable("InstallationsTable", "Device", "Descending");
+  await settle(live);
+  expect(installationIds()).toEqual(["INS-6", "INS-5", "INS-4", "INS-2", "INS-1", "INS-3"]);
+  expect(live.issues).toEqual([expect.objectContaining({ row: 7, address: "F7", recordId: "INS-3" })]);
+  expect(readRows).not.toHaveBeenCalled();
+  expect(idColumnReads).toBe(1);
+  expect(live.licence("LIC-OK")!.used).toBe(usedBefore);
+  await expectSameAsALoad();
+
+  // the order read is the one a co-author's delete of the first row is told from: no second read of the column
+  await coAuthorDeletes("InstallationsTable", 0);
+  expect(live.record("installations", "INS-6")).toBeUndefined();
+  expect(live.record("installations", "INS-1")).toBeDefined();
+  expect(idColumnReads).toBe(1);
+  await expectSameAsALoad();
+});
+
+it("a sort that moves a few rows of a longer table reads those rows, not the ID column", async () => {
+  const { workbook, live, register } = fixture;
+  const more = Array.from({ length: 24 }, (_, i) =>
+    installationRow(`INS-Z${i}`, "LIC-OK", `PC-Z${String(i).padStart(2, "0")}`),
+  );
+  await coAuthorAdds("InstallationsTable", more);
+  // INS-2's device now sorts before INS-1's: a sort moves those two rows (26 cells) of thirty (the ID column)
+  workbook.typeIntoCell("Installations", "F3", "PC-0");
+  await settle(live);
+  const readRows = jest.spyOn(register, "readRows");
+  workbook.selectCell("Software", "A1");
+
+  workbook.sortTable("InstallationsTable", "Device");
+  await settle(live);
+  expect(installationIds().slice(0, 3)).toEqual(["INS-2", "INS-1", "INS-3"]);
+  expect(readRows).toHaveBeenCalledWith(
+    "installations",
+    expect.stringMatching(/2:[A-Z]*3$/),
+    expect.anything(),
+  );
   expect(idColumnReads).toBe(0);
   await expectSameAsALoad();
 });

@@ -46,13 +46,20 @@ async function main(): Promise<void> {
   const column = (header: string) => String.fromCharCode(65 + headers.indexOf(header));
   const rows = values.length - 1;
 
-  // a sort changes no figure, so the live register's version stays: its reads of rows say it has heard it
+  // a sort changes no figure, so the live register's version stays: its reads (of the ID column, or of the
+  // rows when the IDs cannot tell) say it has heard it
   const reads = { done: 0 };
   const readRows = runtime.register.readRows!.bind(runtime.register);
   runtime.register.readRows = async (kind, address, pause) => {
     const read = await readRows(kind, address, pause);
     reads.done++;
     return read;
+  };
+  const readIds = runtime.register.readIds!.bind(runtime.register);
+  runtime.register.readIds = async (kind) => {
+    const ids = await readIds(kind);
+    reads.done++;
+    return ids;
   };
 
   /**

@@ -178,10 +178,10 @@ export class TableRowsFollower {
     const { sheet, columns } = RECORD_TABLES[kind];
     const span = addressSpan(address);
     const rowCount = this.counts.get(kind);
-    const fewerCells =
+    const idColumnSmaller =
       span && rowCount !== undefined && (span.lastRow - span.firstRow + 1) * columns.length > rowCount;
     const unreadable = rowsByShownId(held.issues.filter((issue) => issue.sheet === sheet));
-    if (!fewerCells || !order || !unreadable || !this.register.readIds || namesHeldRecord(kind, held))
+    if (!idColumnSmaller || !order || !unreadable || !this.register.readIds || namesHeldRecord(kind, held))
       return undefined;
     const pause = yieldEvery(this.sliceMs);
     await order.workOut(pause);

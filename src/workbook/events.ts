@@ -299,9 +299,10 @@ export class ChangeFeed {
    * A sort moves rows without a value typed: Excel raises the worksheet's onRowSorted (ExcelApi 1.10) and Learn
    * does not say whether the table's onChanged fires too. To a reader of rows, the rows a sort moved were edited
    * in place, so it is reported as an edit of them, marked sorted: the rows hold the records they held, in
-   * another order, which the ID column alone can confirm (live register, tableRows.ts). The address lists only the rows that moved, one area for
-   * each run of them; readers are given the rows from the first to the last. Excel without the event: the
-   * register's checks of the rows find the order changed on the next change (live register, rowOrder.ts).
+   * another order, which the ID column alone can confirm (live register, tableRows.ts). The address lists only
+   * the rows that moved, one area for each run of them; readers are given the rows from the first to the last.
+   * Excel without the event: the register's checks of the rows find the order changed on the next change (live
+   * register, rowOrder.ts).
    */
   private watchSorts(sheet: Excel.Worksheet): void {
     if (!supports("ExcelApi", "1.10")) return;

@@ -522,11 +522,21 @@ it("a sort is followed from the ID column alone, a data issue moving with the ro
   expect(live.licence("LIC-OK")!.used).toBe(usedBefore);
   await expectSameAsALoad();
 
+  // a co-author's sort is followed the same way; the cells it moved reach this copy as an edit of them too
+  // (src/host README: the stricter reading), and those rows are read
+  workbook.sortTable("InstallationsTable", "Device", "Ascending", workbook.session("bob"));
+  await arrived(workbook, live);
+  expect(installationIds()).toEqual(["INS-1", "INS-2", "INS-4", "INS-5", "INS-6", "INS-3"]);
+  expect(live.issues).toEqual([expect.objectContaining({ row: 7, address: "F7", recordId: "INS-3" })]);
+  expect(idColumnReads).toBe(2);
+  expect(readRows.mock.calls).toEqual([["installations", "A2:M6", expect.anything()]]);
+  await expectSameAsALoad();
+
   // the order read is the one a co-author's delete of the first row is told from: no second read of the column
   await coAuthorDeletes("InstallationsTable", 0);
-  expect(live.record("installations", "INS-6")).toBeUndefined();
-  expect(live.record("installations", "INS-1")).toBeDefined();
-  expect(idColumnReads).toBe(1);
+  expect(live.record("installations", "INS-1")).toBeUndefined();
+  expect(live.record("installations", "INS-2")).toBeDefined();
+  expect(idColumnReads).toBe(2);
   await expectSameAsALoad();
 });
 

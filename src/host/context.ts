@@ -83,10 +83,11 @@ export class HostContext {
         stats.responseBytes.push(exec.response.bytes);
         stats.maxResponseBytes = Math.max(stats.maxResponseBytes, exec.response.bytes);
         this.host.finishChanges(this.session);
-        stats.answeringMs += performance.now() - started - exec.response.decodingMs;
+        stats.answeringMs += performance.now() - started;
       }
     });
     await answerArrives();
+    exec.response.arrive();
     if (failure) throw failure.error;
     return passThroughValue as T;
   }

@@ -142,14 +142,36 @@ export function checkRequestSize(bytes: number, limits: Limits): void {
 export class ResponseBudget {
   cells = 0;
   bytes = 0;
-  /** Time spent decoding loaded grids as Office.js does, on the add-in's thread: not Excel's answering. */
-  decodingMs = 0;
+  /**
+   * The loaded values, given to their objects when the answer's message arrives: Office.js decodes the
+   * response's JSON on the add-in's thread in the answer's task, not in the task that sent the request.
+   */
+  private readonly decodes: (() => void)[] = [];
   constructor(private readonly limits: Limits) {}
 
   takeCells(cells: number): void {
     this.cells += cells;
     if (this.cells > this.limits.maxCellsPerRead)
       throw errors.tooManyCells(this.cells, this.limits.maxCellsPerRead);
+  }
+
+  /**
+   * Gives a loaded value to `deliver` when the answer arrives (arrive()): a grid decoded from its JSON then,
+   * new arrays and new strings, as Office.js hands it over; any other value as it is.
+   */
+  deliverOnArrival(value: unknown, deliver: (value: unknown) => void): void {
+    if (!Array.isArray(value)) this.decodes.push(() => deliver(value));
+    else {
+      // writing the JSON is Excel's work, in its own process
+      const json = JSON.stringify(value);
+      this.decodes.push(() => deliver(JSON.parse(json)));
+    }
+  }
+
+  /** The answer has reached the add-in: its loaded values are decoded, in the order they were loaded. */
+  arrive(): void {
+    for (const decode of this.decodes) decode();
+    this.decodes.length = 0;
   }
 
   /** One loaded property, as `"name":value,` in the response JSON. */

@@ -123,6 +123,24 @@ test("a sync's answer, or its failure, arrives in a task of its own, after the e
   ]);
 });
 
+test("loaded values reach the add-in with the answer, not when the request runs", async () => {
+  const { session } = await workbookWithTable();
+  await session.run(async (context) => {
+    const headers = context.workbook.worksheets
+      .getItem("Licences")
+      .getRange("A1:B1")
+      .load(["values", "address"]);
+    const answered = context.sync();
+    // the request runs a microtask after sync() is called; the answer arrives in a task of its own
+    for (let turn = 0; turn < 10; turn++) await Promise.resolve();
+    expect(() => headers.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    expect(() => headers.address).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    await answered;
+    expect(headers.values).toEqual([["Licence ID", "Name"]]);
+    expect(headers.address).toBe("Licences!A1:B1");
+  });
+});
+
 describe("tables", () => {
   test("a header-only table has one blank body row; writing below grows the table", async () => {
     const { workbook, session } = await workbookWithTable();

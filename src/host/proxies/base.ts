@@ -144,9 +144,9 @@ export abstract class ClientObjectProxy<T> {
       const child = this._navigation(property);
       if (child) child._loadNow(undefined, exec);
       else {
-        const value = delivered(this._read(property, exec, target), exec);
+        const value = this._read(property, exec, target);
         exec.response.takeValue(property, value);
-        this._loaded.set(property, value);
+        exec.response.deliverOnArrival(value, (delivered) => this._loaded.set(property, delivered));
       }
     }
     for (const [name, below] of nested) {
@@ -229,19 +229,4 @@ export class EventSource<TArgs> {
         }),
     };
   }
-}
-
-/**
- * A loaded grid as Office.js hands it over, decoded from the response's JSON: new arrays and new strings on
- * every load, never the workbook's own (README.md, "Byte counts"): no load profits from hashes V8 cached on the
- * strings of an earlier one, as no real load can. Writing the JSON is Excel's work, in its own process; only
- * the decoding runs on the add-in's thread (decodingMs).
- */
-function delivered(value: unknown, exec: Execution): unknown {
-  if (!Array.isArray(value)) return value;
-  const json = JSON.stringify(value);
-  const decoding = performance.now();
-  const decoded: unknown = JSON.parse(json);
-  exec.response.decodingMs += performance.now() - decoding;
-  return decoded;
 }

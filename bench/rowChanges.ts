@@ -56,8 +56,8 @@ async function main(): Promise<void> {
     return read;
   };
   const readIds = runtime.register.readIds!.bind(runtime.register);
-  runtime.register.readIds = async (kind) => {
-    const ids = await readIds(kind);
+  runtime.register.readIds = async (kind, onPage) => {
+    const ids = await readIds(kind, onPage);
     reads.done++;
     return ids;
   };

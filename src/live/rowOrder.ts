@@ -112,42 +112,21 @@ export class RowOrder {
   }
 
   /**
-   * Whether `column`, the ID column read again ("" where blank), holds this order's rows in another order, as a
-   * sort leaves them: each ID the order holds on one row, each row that is not a record (undefined here) either
-   * blank there or one of the `unreadable` rows, known by the ID it shows (IDs of no record, each on one row).
-   * Gives the row each unreadable one is on now, by its ID; undefined for any other difference (an ID typed over,
-   * a row added or taken). Gone through a slice at a time (a million rows at 100,000 licences), with the IDs in a
-   * table made at their size.
+   * A check that the ID column, read again page by page, holds this order's rows in another order, as a sort
+   * leaves them (SortCheck). Undefined when the order is not known. Its IDs go into a table made at their size,
+   * a slice at a time (a million rows at 100,000 licences).
    */
-  async rowsAfterSort(
-    column: readonly string[],
-    unreadable: ReadonlySet<string>,
-    pause: Pause = noPause,
-  ): Promise<Map<string, number> | undefined> {
+  async sortCheck(unreadable: ReadonlySet<string>, pause: Pause = noPause): Promise<SortCheck | undefined> {
     const ids = this.ids;
-    if (!ids || this.lost || column.length !== ids.length) return undefined;
+    if (!ids || this.lost) return undefined;
     const rowOf = new TextTable(ids.length);
-    let same = true;
-    let blank = -unreadable.size;
+    let blanks = 0;
+    let repeated = false;
     await forEachPaced(ids, pause, (id, row) => {
-      if (id === undefined) blank++;
-      else if (rowOf.setIfAbsent(id, row) !== undefined) same = false;
+      if (id === undefined) blanks++;
+      else if (rowOf.setIfAbsent(id, row) !== undefined) repeated = true;
     });
-    const found = new Uint8Array(ids.length);
-    const unreadableRows = new Map<string, number>();
-    await forEachPaced(column, pause, (id, row) => {
-      if (!same) return;
-      if (id === "") blank--;
-      else if (unreadable.has(id)) {
-        if (unreadableRows.has(id)) same = false;
-        unreadableRows.set(id, row);
-      } else {
-        const was = rowOf.get(id);
-        if (was === undefined || found[was] === 1) same = false;
-        else found[was] = 1;
-      }
-    });
-    return same && blank === 0 && unreadableRows.size === unreadable.size ? unreadableRows : undefined;
+    return repeated ? undefined : new SortCheck(ids, rowOf, blanks - unreadable.size, unreadable);
   }
 
   private keep(change: PendingChange): void {
@@ -217,4 +196,74 @@ function removeOnly(ids: RowId[], id: string): boolean {
   if (first < 0 || ids.indexOf(id, first + 1) >= 0) return false;
   ids.splice(first, 1);
   return true;
+}
+
+/**
+ * Whether the ID column read again ("" where blank), given a page at a time, holds an order's rows in another
+ * order, as a sort leaves them: each ID the order holds on one row, each row that is not a record (undefined in
+ * the order) either blank there or one of the `unreadable` rows, known by the ID it shows (IDs of no record, each
+ * on one row). Any other difference (an ID typed over, a row added or taken) and it gives nothing.
+ * The order it gives is made of the old order's own ID strings: the column's, a million at 100,000 licences, are
+ * garbage once their page is checked, instead of a second copy of every ID kept.
+ */
+export class SortCheck {
+  private readonly found: Uint8Array;
+  private readonly sorted: RowId[];
+  private rows = 0;
+  private readonly unreadableRows = new Map<string, number>();
+  private same = true;
+
+  constructor(
+    private readonly ids: readonly RowId[],
+    private readonly rowOf: TextTable,
+    private blanksLeft: number,
+    private readonly unreadable: ReadonlySet<string>,
+  ) {
+    this.found = new Uint8Array(ids.length);
+    this.sorted = new Array<RowId>(ids.length);
+  }
+
+  /** The next rows of the column, checked a slice at a time. */
+  async page(column: readonly string[], pause: Pause = noPause): Promise<void> {
+    if (!this.same || this.rows + column.length > this.ids.length) {
+      this.same = false;
+      return;
+    }
+    await forEachPaced(column, pause, (id) => {
+      if (this.same) this.sorted[this.rows] = this.placed(id, this.rows);
+      this.rows++;
+    });
+  }
+
+  private placed(id: string, row: number): RowId {
+    if (id === "") {
+      this.blanksLeft--;
+      return undefined;
+    }
+    if (this.unreadable.has(id)) {
+      if (this.unreadableRows.has(id)) this.same = false;
+      this.unreadableRows.set(id, row);
+      return undefined;
+    }
+    const was = this.rowOf.get(id);
+    if (was === undefined || this.found[was] === 1) {
+      this.same = false;
+      return undefined;
+    }
+    this.found[was] = 1;
+    return this.ids[was];
+  }
+
+  /**
+   * Once every page is in: the rows' order now, and the row each unreadable row is on now, by its ID; undefined
+   * when the column is not the same rows.
+   */
+  result(): { order: RowId[]; unreadableRows: Map<string, number> } | undefined {
+    const whole =
+      this.same &&
+      this.rows === this.ids.length &&
+      this.blanksLeft === 0 &&
+      this.unreadableRows.size === this.unreadable.size;
+    return whole ? { order: this.sorted, unreadableRows: this.unreadableRows } : undefined;
+  }
 }

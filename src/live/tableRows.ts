@@ -168,10 +168,10 @@ export class TableRowsFollower {
   /**
    * Rows a sort moved (`address`): they hold what they held, in another order. When they are more cells than the
    * ID column (a sort of the whole Installations table at 100,000 licences is twelve times as many), the ID
-   * column alone is read and becomes the order, if it holds the same rows (RowOrder.rowsAfterSort); a data issue
-   * moves with its row, found by the ID the row shows. Undefined when the rows moved are to be read instead, or
-   * the IDs cannot tell: the order is not known, or a row with an issue shows no ID of its own (none, one a
-   * record holds, or one another such row shows).
+   * column alone is read, each page checked as it arrives (RowOrder.sortCheck), and gives the order if it holds
+   * the same rows; a data issue moves with its row, found by the ID the row shows. Undefined when the rows moved
+   * are to be read instead, or the IDs cannot tell: the order is not known, or a row with an issue shows no ID of
+   * its own (none, one a record holds, or one another such row shows).
    */
   async sorted(kind: RecordKind, address: string, held: Held): Promise<RowsChange | undefined> {
     const order = this.orders.get(kind);
@@ -185,17 +185,19 @@ export class TableRowsFollower {
       return undefined;
     const pause = yieldEvery(this.sliceMs);
     await order.workOut(pause);
-    const read = await this.register.readIds(kind);
-    const moved = read && (await order.rowsAfterSort(read.ids, new Set(unreadable.keys()), pause));
-    if (!moved) return undefined;
+    const check = await order.sortCheck(new Set(unreadable.keys()), pause);
+    const read = check && (await this.register.readIds(kind, (ids) => check.page(ids, pause)));
+    const sorted = read && check.result();
+    if (!sorted) return undefined;
     const issues: DataIssue[] = [];
     for (const issue of held.issues) {
-      const row = issue.sheet === sheet ? read.firstSheetRow + moved.get(issue.recordId!)! : issue.row;
+      const row =
+        issue.sheet === sheet ? read.firstSheetRow + sorted.unreadableRows.get(issue.recordId!)! : issue.row;
       const at = issue.row === row ? issue : issueMovedTo(issue, row);
       if (!at) return undefined;
       issues.push(at);
     }
-    this.orders.set(kind, new RowOrder(read.ids.map((id) => (id === "" ? undefined : id))));
+    this.orders.set(kind, new RowOrder(sorted.order));
     const same = issues.every((issue, i) => issue === held.issues[i]);
     return { put: [], drop: [], ...(same ? {} : { issues }) };
   }
@@ -248,12 +250,16 @@ export class TableRowsFollower {
   /** The records in no row of the ID column read again (recordsDeleted); the row order is then that column. */
   private async byIdColumn(kind: RecordKind, count: number, held: Held): Promise<string[] | undefined> {
     if (!this.register.readIds) return undefined;
-    const ids = (await this.register.readIds(kind))?.ids;
-    if (!ids || this.counts.get(kind) !== ids.length + count) return undefined;
+    const ids: string[] = [];
+    const read = await this.register.readIds(kind, (page) => {
+      for (const id of page) ids.push(id);
+    });
+    if (!read || this.counts.get(kind) !== ids.length + count) return undefined;
     const gone = await recordsDeleted(ids, count, held.keys(), yieldEvery(this.sliceMs));
     if (!gone) return undefined;
     this.counts.set(kind, ids.length);
-    this.orders.set(kind, new RowOrder(ids.map((id) => (id === "" ? undefined : id))));
+    // a row that shows an ID but is not read as a record (a data issue) holds no record
+    this.orders.set(kind, new RowOrder(ids.map((id) => (held.has(id) ? id : undefined))));
     return gone;
   }
 

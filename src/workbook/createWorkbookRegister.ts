@@ -172,7 +172,7 @@ export function createWorkbookRegister(options: WorkbookRegisterOptions): Regist
         retryDelays,
         (error, tries) => new Error(loadFailure(error, tries), { cause: error }),
       ),
-    readIds: (kind) => run((context) => readTableIds(context, kind)),
+    readIds: (kind, onPage) => run((context) => readTableIds(context, kind, onPage)),
     readIdsAt: (kind, rowsToRead) => run((context) => readIdsAt(context, kind, rowsToRead)),
     async readRows(kind, address, pause = noPause) {
       const read = await run((context) => readTableRows(context, kind, address, pause));

@@ -163,28 +163,27 @@ const ID_PAGE_BYTES = 1_000_000;
 
 /**
  * The ID in each body row of a record table, trimmed as locating a record reads it ("" for a row without one),
- * read in pages of that one column; undefined when the table has no ID column.
+ * read in pages of that one column, each page's IDs given to `onPage` (awaited before the next); undefined when
+ * the table has no ID column.
  */
 export async function readTableIds(
   context: Excel.RequestContext,
   kind: RecordKind,
-): Promise<{ ids: string[]; firstSheetRow: number } | undefined> {
+  onPage: (ids: readonly string[]) => void | Promise<void>,
+): Promise<{ rowCount: number; firstSheetRow: number } | undefined> {
   const spec = RECORD_TABLES[kind];
   const queued = queueLayout(context, spec.table, spec.sheet);
   await context.sync();
   const layout = queued.read();
   const idAt = positionOf(layout, spec.idHeader);
   if (idAt < 0) return undefined;
-  const ids: string[] = [];
   await readPaged(
     context,
     [{ layout, firstRow: 0, rowCount: layout.rowCount, firstColumn: idAt, columnCount: 1 }],
-    (_span, _firstRow, rows) => {
-      for (const row of rows) ids.push(idText(row[0]));
-    },
+    (_span, _firstRow, rows) => onPage(rows.map((row) => idText(row[0]))),
     { bytes: ID_PAGE_BYTES },
   );
-  return { ids, firstSheetRow: sheetRowNumber(layout, 0) };
+  return { rowCount: layout.rowCount, firstSheetRow: sheetRowNumber(layout, 0) };
 }
 
 /**

@@ -279,11 +279,15 @@ export interface Register {
    */
   readRows?(kind: RecordKind, address?: string, pause?: Pause): Promise<TableRows>;
   /**
-   * The ID in each row of a record table ("" where there is none), reading that one column only: which records
-   * rows deleted took with them, or where a sort moved them. `firstSheetRow` is the sheet row (as Excel numbers
-   * them) of the first. Undefined when the table has no ID column.
+   * The ID in each row of a record table ("" where there is none), reading that one column only, page by page:
+   * which records rows deleted took with them, or where a sort moved them. Each page's IDs go to `onPage` in row
+   * order (awaited before the next). Gives the rows read and `firstSheetRow`, the sheet row (as Excel numbers
+   * them) of the first; undefined when the table has no ID column.
    */
-  readIds?(kind: RecordKind): Promise<{ ids: string[]; firstSheetRow: number } | undefined>;
+  readIds?(
+    kind: RecordKind,
+    onPage: (ids: readonly string[]) => void | Promise<void>,
+  ): Promise<{ rowCount: number; firstSheetRow: number } | undefined>;
   /**
    * The IDs in a few rows of a record table, chosen once its layout is read (readIdsAt): to confirm what the
    * rows hold without reading a whole column.

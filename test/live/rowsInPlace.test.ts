@@ -22,9 +22,9 @@ function countReads(register: Register): void {
     if (address === undefined) wholeTableReads++;
     return readRows(kind, address, pause);
   };
-  register.readIds = (kind) => {
+  register.readIds = (kind, onPage) => {
     idColumnReads++;
-    return readIds(kind);
+    return readIds(kind, onPage);
   };
 }
 
@@ -522,14 +522,14 @@ it("a sort is followed from the ID column alone, a data issue moving with the ro
   expect(live.licence("LIC-OK")!.used).toBe(usedBefore);
   await expectSameAsALoad();
 
-  // a co-author's sort is followed the same way; the cells it moved reach this copy as an edit of them too
-  // (src/host README: the stricter reading), and those rows are read
+  // a co-author's sort, after that one, is followed the same way: the order taken from the first sort holds no
+  // record on the unreadable row, as a load's would not
   workbook.sortTable("InstallationsTable", "Device", "Ascending", workbook.session("bob"));
   await arrived(workbook, live);
   expect(installationIds()).toEqual(["INS-1", "INS-2", "INS-4", "INS-5", "INS-6", "INS-3"]);
   expect(live.issues).toEqual([expect.objectContaining({ row: 7, address: "F7", recordId: "INS-3" })]);
   expect(idColumnReads).toBe(2);
-  expect(readRows.mock.calls).toEqual([["installations", "A2:M6", expect.anything()]]);
+  expect(readRows).not.toHaveBeenCalled();
   await expectSameAsALoad();
 
   // the order read is the one a co-author's delete of the first row is told from: no second read of the column

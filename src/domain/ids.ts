@@ -2,7 +2,7 @@
  * Stable record IDs that co-authors can create at the same moment without coordinating:
  * 12 random base-32 characters (60 bits), so a million rows collide with odds below one in a million.
  */
-const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+export const ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 export const ID_PREFIXES = {
   software: "SW",
@@ -23,6 +23,6 @@ const cryptoRandomBytes: RandomBytes = (length) => {
 export function newId(kind: RecordKind, randomBytes: RandomBytes = cryptoRandomBytes): string {
   const bytes = randomBytes(12);
   let body = "";
-  for (const byte of bytes) body += ALPHABET[byte % 32];
+  for (const byte of bytes) body += ID_ALPHABET[byte % 32];
   return `${ID_PREFIXES[kind]}-${body}`;
 }

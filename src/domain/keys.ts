@@ -1,3 +1,5 @@
+import { GeneratedIdReader, IdNumberTable } from "./generatedIdNumbers";
+
 /**
  * IDs, devices and users are typed by people, so they match trimmed and case-insensitively:
  * " LIC-1 " is "lic-1", and "PC-07" is "pc-07". Every comparison of such text goes through here.
@@ -137,17 +139,40 @@ function sameIgnoringCapitals(a: string, b: string): boolean {
  * Entries found by typed text, matched as matchKey says. Each distinct text is matched once and remembered,
  * so a million rows naming a hundred thousand IDs cost a million lookups and no new strings. Entries are
  * never removed (an empty entry costs little and keeps the texts that found it valid).
+ *
+ * Given the prefix of the IDs it is keyed by ("LIC"), text in the generated ID form is found by its number
+ * instead (GeneratedIdReader): most rows name a licence by the ID the add-in gave it.
  */
 export class MatchedMap<T> {
+  /** In the order their keys were first seen. */
+  private readonly entries: T[] = [];
   private readonly byKey = new Map<string, T>();
   private readonly byText = new Map<string, T>();
+  private readonly ids: GeneratedIdReader | undefined;
+  private readonly byIdNumber = new IdNumberTable();
+
+  constructor(idPrefix?: string) {
+    this.ids = idPrefix === undefined ? undefined : new GeneratedIdReader(idPrefix);
+  }
 
   get(text: string): T | undefined {
+    const ids = this.ids;
+    if (ids?.read(text)) return this.byNumber(ids);
     const found = this.byText.get(text);
     if (found !== undefined) return found;
-    const byKey = this.byKey.get(matchKey(text));
+    const key = matchKey(text);
+    if (ids?.read(key)) return this.byNumber(ids);
+    const byKey = this.byKey.get(key);
     if (byKey !== undefined) this.byText.set(text, byKey);
     return byKey;
+  }
+
+  /**
+   * The entry of text in the generated ID form, found by its number; undefined for other text, which get finds.
+   * For a caller that has a cheaper way than hashing text to find the entry of hand-typed text.
+   */
+  getByIdNumber(text: string): T | undefined {
+    return this.ids?.read(text) ? this.byNumber(this.ids) : undefined;
   }
 
   /** The entry for the text's key, made by `create` (given the key) when there is none. */
@@ -156,13 +181,23 @@ export class MatchedMap<T> {
     if (found !== undefined) return found;
     const key = matchKey(text);
     const made = create(key);
-    this.byKey.set(key, made);
-    this.byText.set(text, made);
+    const ids = this.ids;
+    if (ids?.read(key)) this.byIdNumber.set(ids.high, ids.low, this.entries.length);
+    else {
+      this.byKey.set(key, made);
+      this.byText.set(text, made);
+    }
+    this.entries.push(made);
     return made;
+  }
+
+  private byNumber(ids: GeneratedIdReader): T | undefined {
+    const at = this.byIdNumber.get(ids.high, ids.low);
+    return at < 0 ? undefined : this.entries[at];
   }
 
   /** Entries in the order their keys were first seen. */
   values(): IterableIterator<T> {
-    return this.byKey.values();
+    return this.entries.values();
   }
 }

@@ -15,6 +15,12 @@ export class RecordStore<T extends { id: string }> {
     else this.list.push(record);
   }
 
+  /** A load's records, added at once: one copy of the list instead of a million pushes that grow it. */
+  addAll(records: readonly T[]): void {
+    if (this.byId || this.list.length > 0) for (const record of records) this.add(record);
+    else this.list = records.slice();
+  }
+
   /** Removes and returns the record with this ID, if there is one. */
   take(id: string): T | undefined {
     const byId = this.map();

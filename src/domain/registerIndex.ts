@@ -1,10 +1,12 @@
 import { toReportingCurrency } from "./costs";
 import type { IsoDate } from "./dates";
+import { ID_PREFIXES } from "./ids";
 import { DistinctKeys, KeyCounter, matchKey, MatchedMap } from "./keys";
 import { assessLicence, underUseThreshold, type LicenceLinks } from "./licencePosition";
 import type { LicencePosition, ProductPosition, RegisterPosition } from "./positionTypes";
 import { productPositionOf, type AssessedLicence } from "./productPosition";
 import { RecordStore } from "./recordStore";
+import { RowsBySlot } from "./rowsBySlot";
 import { problemMessages } from "./registerProblems";
 import type { Allocation, Installation, Licence, Settings, Software } from "./schemas";
 import { countUsage, isAllocationActive, usedQuantity, UsageTally, type UsageCounts } from "./usage";
@@ -91,8 +93,8 @@ const NO_USAGE: UsageCounts = {
  * keeps its keys only from the first edit that changes its rows.
  */
 export class RegisterIndex {
-  private readonly licenceSlots = new MatchedMap<LicenceSlot>();
-  private readonly productSlots = new MatchedMap<ProductSlot>();
+  private readonly licenceSlots = new MatchedMap<LicenceSlot>(ID_PREFIXES.licences);
+  private readonly productSlots = new MatchedMap<ProductSlot>(ID_PREFIXES.software);
   /** Undefined when the caller keeps the records by ID (BuildOptions.recordsKeptByCaller). */
   private installations: RecordStore<Installation> | undefined = new RecordStore();
   private allocations: RecordStore<Allocation> | undefined = new RecordStore();
@@ -110,14 +112,9 @@ export class RegisterIndex {
   constructor(input: RegisterInput, asOf: IsoDate) {
     this.settingsValue = input.settings;
     this.asOfValue = asOf;
-    for (const software of input.software) this.loadSoftware(software);
-    for (const licence of input.licences) this.loadLicence(licence);
-    // Installation and allocation IDs are generated unique and checked when read, so the bulk load adds
-    // without looking them up; duplicates surface in problems() once an edit needs the IDs.
-    for (const installation of input.installations) this.addInstallation(installation);
-    for (const allocation of input.allocations) this.addAllocation(allocation);
-    for (const slot of this.licenceSlots.values()) this.settle(slot);
-    for (const product of this.productSlots.values()) this.countUncovered(product);
+    for (const { items, each } of this.loadPasses(input)) {
+      for (let index = 0; index < items.length; index++) each(items[index], index);
+    }
     this.loading = false;
   }
 
@@ -140,16 +137,54 @@ export class RegisterIndex {
       index.installations = undefined;
       index.allocations = undefined;
     }
-    await forEachPaced(input.software, pause, (software) => index.loadSoftware(software));
-    await forEachPaced(input.licences, pause, (licence) => index.loadLicence(licence));
-    await forEachPaced(input.installations, pause, (installation) => index.addInstallation(installation));
-    await forEachPaced(input.allocations, pause, (allocation) => index.addAllocation(allocation));
-    await forEachPaced([...index.licenceSlots.values()], pause, (slot) => index.settle(slot));
-    await forEachPaced([...index.productSlots.values()], pause, (product) => index.countUncovered(product));
+    for (const { items, each } of index.loadPasses(input)) await forEachPaced(items, pause, each);
     index.loading = false;
     await index.installations?.prepareLookups(pause);
     await index.allocations?.prepareLookups(pause);
     return index;
+  }
+
+  /**
+   * A load's passes in order, each over its items: run at once (the constructor) or a slice at a time (build).
+   * A generator, so that each pass is made once the passes before it have run. Installation and allocation IDs
+   * are generated unique and checked when read, so the load adds them without looking them up; duplicates
+   * surface in problems() once an edit needs the IDs.
+   */
+  private *loadPasses(input: RegisterInput): Generator<LoadPass> {
+    yield pass(input.software, (software) => this.loadSoftware(software));
+    yield pass(input.licences, (licence) => this.loadLicence(licence));
+    this.installations?.addAll(input.installations);
+    this.allocations?.addAll(input.allocations);
+    const installations = new RowsBySlot<Installation>(input.installations.length);
+    yield pass(input.installations, (installation, row) => {
+      const slot = this.loadInstallation(installation);
+      if (slot) installations.note(row, slot.ordinal);
+    });
+    const allocations = new RowsBySlot<Allocation>(input.allocations.length);
+    yield pass(input.allocations, (allocation, row) =>
+      allocations.note(row, this.loadAllocation(allocation).ordinal),
+    );
+    const slots = [...this.licenceSlots.values()];
+    yield pass(slots, (slot) => {
+      slot.installations = installations.makeList(slot.ordinal, slot.installations);
+      slot.allocations = allocations.makeList(slot.ordinal, slot.allocations);
+    });
+    yield pass(input.installations, (installation, row) => installations.fill(installation, row));
+    yield pass(input.allocations, (allocation, row) => allocations.fill(allocation, row));
+    yield pass(slots, (slot) => this.retally(slot));
+    yield pass([...this.productSlots.values()], (product) => this.countUncovered(product));
+  }
+
+  /** A load's installation, counted for its product; its licence's list is filled after the pass (RowsBySlot). */
+  private loadInstallation(installation: Installation): LicenceSlot | undefined {
+    const slot = this.linkedSlot(installation.licenceId);
+    this.countForProduct(installation, slot, 1);
+    return slot;
+  }
+
+  /** A load's allocation; its licence's list is filled after the pass, as a load's installations are. */
+  private loadAllocation(allocation: Allocation): LicenceSlot {
+    return this.licenceSlot(allocation.licenceId);
   }
 
   /** A software or licence row of a load: a second row with the same ID is a problem (the last one counts). */
@@ -396,10 +431,7 @@ export class RegisterIndex {
     return [
       {
         recordId: slot.key,
-        message: problemMessages.installationsOfMissingSoftware(
-          slot.installations,
-          slot.uncovered[0]?.softwareId.trim() ?? slot.key,
-        ),
+        message: problemMessages.installationsOfMissingSoftware(slot.installations, shownSoftwareId(slot)),
       },
     ];
   }
@@ -503,12 +535,16 @@ export class RegisterIndex {
 
   private changeInstallation(installation: Installation, delta: 1 | -1): void {
     const slot = this.linkedSlot(installation.licenceId);
-    const product = this.installationProduct(installation, slot);
     if (slot) {
       this.keyedTally(slot)?.changeInstallation(installation, delta);
       if (delta === 1) slot.installations.push(installation);
       else removeItem(slot.installations, installation);
     }
+    this.countForProduct(installation, slot, delta);
+  }
+
+  private countForProduct(installation: Installation, slot: LicenceSlot | undefined, delta: 1 | -1): void {
+    const product = this.installationProduct(installation, slot);
     this.changeProductCounts(installation, product, slot, delta);
     product.installations += delta;
   }
@@ -525,10 +561,13 @@ export class RegisterIndex {
   }
 
   /**
-   * The installation's product. Almost every installation names its licence's software in the same text as the
-   * licence does, and then it is the licence's product without a lookup (a million lookups at 100k licences).
+   * The installation's product. A software ID in the generated form is found by its number, which reads no
+   * other record. Other text is most often the same text as its licence's software ID, and then it is the
+   * licence's product without hashing the text (a million lookups at 100k licences).
    */
   private installationProduct(installation: Installation, slot: LicenceSlot | undefined): ProductSlot {
+    const byNumber = this.productSlots.getByIdNumber(installation.softwareId);
+    if (byNumber) return byNumber;
     const linked = slot?.product;
     if (linked && slot.licence?.softwareId === installation.softwareId) return linked;
     return this.productSlot(installation.softwareId);
@@ -571,16 +610,6 @@ export class RegisterIndex {
     }
     slot.tally = tally;
     return tally;
-  }
-
-  /**
-   * A licence's slot at the end of a load: its lists copied to their exact length (a list grown a row at a
-   * time keeps room for twice its rows, for as long as the register is open) and its links counted.
-   */
-  private settle(slot: LicenceSlot): void {
-    slot.installations = slot.installations.slice();
-    slot.allocations = slot.allocations.slice();
-    this.retally(slot);
   }
 
   /** Recounts a licence's links for the rule of the licence now in the slot. */
@@ -678,6 +707,17 @@ export class RegisterIndex {
   }
 }
 
+/** One pass of a load: a step for each item, in order. */
+interface LoadPass {
+  items: readonly unknown[];
+  each: (item: unknown, index: number) => void;
+}
+
+const pass = <T>(items: readonly T[], each: (item: T, index: number) => void): LoadPass => ({
+  items,
+  each: each as LoadPass["each"],
+});
+
 function ownStore<T extends { id: string }>(store: RecordStore<T> | undefined, kind: string): RecordStore<T> {
   if (!store)
     throw new Error(`${kind}s are kept by the index's caller: replace them, giving the record it kept.`);
@@ -704,6 +744,19 @@ function deviceCounter(installations: readonly Installation[]): KeyCounter {
     if (key !== "") counter.change(key, 1);
   }
   return counter;
+}
+
+/**
+ * The software ID a problem about a product missing from the catalogue shows: as its installations write it,
+ * and the same text whatever order they were added in (the smallest), so an edit and a reload show the same.
+ */
+function shownSoftwareId(product: ProductSlot): string {
+  let shown: string | undefined;
+  for (const { softwareId } of product.uncovered) {
+    const text = softwareId.trim();
+    if (shown === undefined || text < shown) shown = text;
+  }
+  return shown ?? product.key;
 }
 
 /** Linked to no licence: the Licence ID is blank or only spaces. */

@@ -10,24 +10,40 @@ const typedId = fc
   .array(fc.constantFrom(..."aAbB0119-zZ _.éÉ"), { minLength: 0, maxLength: 24 })
   .map((chars) => chars.join(""));
 
-it("finds an entry by any text that matches its key, and lists entries in the order first seen", () => {
-  fc.assert(
-    fc.property(fc.array(typedId, { maxLength: 60 }), (texts) => {
-      const map = new MatchedMap<{ key: string }>();
-      const made: string[] = [];
-      for (const text of texts) {
-        const entry = map.obtain(text, (key) => {
-          made.push(key);
-          return { key };
-        });
-        expect(entry.key).toBe(matchKey(text));
-      }
-      expect(made).toEqual([...new Set(texts.map(matchKey))]);
-      expect([...map.values()].map((entry) => entry.key)).toEqual(made);
-      for (const text of texts) expect(map.get(` ${text.toUpperCase()} `)?.key).toBe(matchKey(text));
-    }),
-  );
-});
+/** Generated licence IDs as people type them: in any case, with spaces, and near misses. */
+const typedLicenceId = fc
+  .tuple(
+    fc.constantFrom("LIC-", "lic-", " LIC-", "SW-"),
+    fc.array(fc.constantFrom(..."0aAbB1zZiI"), { minLength: 11, maxLength: 13 }),
+    fc.constantFrom("", " ", "\t"),
+  )
+  .map(([prefix, body, end]) => prefix + body.join("") + end);
+
+it.each([
+  ["typed text", typedId, undefined],
+  ["generated IDs, found by their numbers", typedLicenceId, "LIC"],
+])(
+  "finds an entry by any text that matches its key, and lists entries in the order first seen: %s",
+  (_, text, prefix) => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 60 }), (texts) => {
+        const map = new MatchedMap<{ key: string }>(prefix);
+        const made: string[] = [];
+        for (const text of texts) {
+          const entry = map.obtain(text, (key) => {
+            made.push(key);
+            return { key };
+          });
+          expect(entry.key).toBe(matchKey(text));
+        }
+        expect(made).toEqual([...new Set(texts.map(matchKey))]);
+        expect([...map.values()].map((entry) => entry.key)).toEqual(made);
+        for (const text of texts) expect(map.get(` ${text.toUpperCase()} `)?.key).toBe(matchKey(text));
+        for (const text of texts) expect([undefined, map.get(text)]).toContain(map.getByIdNumber(text));
+      }),
+    );
+  },
+);
 
 it("keeps finding every ID among fifty thousand", () => {
   const map = new MatchedMap<string>();

@@ -44,15 +44,26 @@ describe("quantity invariants", () => {
   });
 });
 
-// A small world so that edits collide: few IDs, devices and users, mixed case and stray spaces.
-const softwareId = fc.constantFrom("SW-1", "SW-2", "sw-3");
-const licenceId = fc.constantFrom("LIC-1", "LIC-2", "lic-3", " LIC-4", "LIC-9");
+// A small world so that edits collide: few IDs, devices and users, mixed case and stray spaces. IDs in the
+// form the add-in generates ("…-0A1B2C3D4E5F") are found by their numbers, others by their text.
+const softwareId = fc.constantFrom("SW-1", "SW-2", "sw-3", "SW-0A1B2C3D4E5F", "sw-0a1b2c3d4e5f");
+const licenceId = fc.constantFrom(
+  "LIC-1",
+  "LIC-2",
+  "lic-3",
+  " LIC-4",
+  "LIC-9",
+  "LIC-0A1B2C3D4E5F",
+  "lic-0a1b2c3d4e5f",
+  " LIC-0A1B2C3D4E5F",
+  "LIC-ZZZZZZZZZZZZ",
+);
 const day = fc.constantFrom("2026-01-01", "2026-06-14", "2026-06-15", "2026-06-16", "2026-12-31");
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 const licenceArb: fc.Arbitrary<Licence> = fc
   .record({
-    id: fc.constantFrom("LIC-1", "LIC-2", "LIC-3", "LIC-4"),
+    id: fc.constantFrom("LIC-1", "LIC-2", "LIC-3", "LIC-4", "LIC-0A1B2C3D4E5F"),
     softwareId,
     quantity: fc.nat({ max: 6 }),
     unlimited: fc.boolean(),
@@ -88,7 +99,9 @@ const allocationArb: fc.Arbitrary<Allocation> = fc
   })
   .map((fields) => allocation(fields));
 
-const softwareArb: fc.Arbitrary<Software> = fc.constantFrom("SW-1", "SW-2", "SW-3").map((id) => software(id));
+const softwareArb: fc.Arbitrary<Software> = fc
+  .constantFrom("SW-1", "SW-2", "SW-3", "SW-0A1B2C3D4E5F")
+  .map((id) => software(id));
 
 type Edit =
   | { kind: "licence"; record: Licence }
@@ -112,7 +125,19 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
       "allocation" as const,
       "software" as const,
     ),
-    id: fc.constantFrom("LIC-1", "LIC-2", "I1", "I2", "I3", "A1", "A2", "SW-1", "SW-2"),
+    id: fc.constantFrom(
+      "LIC-1",
+      "LIC-2",
+      "LIC-0A1B2C3D4E5F",
+      "I1",
+      "I2",
+      "I3",
+      "A1",
+      "A2",
+      "SW-1",
+      "SW-2",
+      "SW-0A1B2C3D4E5F",
+    ),
   }),
   day.map((day) => ({ kind: "asOf" as const, day })),
 );
@@ -131,7 +156,7 @@ describe("the incremental index agrees with a fresh computation", () => {
         maybe(day),
         async (licences, installations, allocations, edits, built, lastDay) => {
           const tables = {
-            software: byId([software("SW-1"), software("SW-2")]),
+            software: byId([software("SW-1"), software("SW-2"), software("SW-0A1B2C3D4E5F")]),
             licence: byId(licences),
             installation: byId(installations),
             allocation: byId(allocations),

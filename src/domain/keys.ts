@@ -106,6 +106,24 @@ export class DistinctKeys {
 }
 
 /**
+ * A hash of the text's matchKey (FNV-1a over its code units), made without making the key when lowercasing gives
+ * it: texts with the same key have the same hash.
+ */
+export function matchKeyHash(text: string): number {
+  const plain = lowercasingGivesKey(text);
+  const key = plain ? text : matchKey(text);
+  let hash = 0x811c9dc5 | 0;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ smallLetter(key.charCodeAt(i)), 0x01000193);
+  return hash;
+}
+
+/** Whether two texts have the same matchKey, without making the keys when lowercasing gives them. */
+export function sameMatchKey(a: string, b: string): boolean {
+  if (lowercasingGivesKey(a) && lowercasingGivesKey(b)) return sameIgnoringCapitals(a, b);
+  return matchKey(a) === matchKey(b);
+}
+
+/**
  * Text whose matchKey is itself with its capitals made small: printable ASCII, with no space at either end
  * (so trimming leaves it as it is, and lowercasing changes A to Z only).
  */

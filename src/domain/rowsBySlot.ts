@@ -1,3 +1,5 @@
+import { OrdinalCounts } from "./ordinalCounts";
+
 /**
  * A load's rows put into their owners' lists (a licence's installations, or its allocations) after the pass
  * that finds each row's owner: counted during that pass, then each list made at its exact size and filled in
@@ -8,7 +10,8 @@
 export class RowsBySlot<R> {
   /** Per row: its owner's ordinal, or -1 for a row with no owner. */
   private readonly ordinals: Int32Array;
-  private counts = new Int32Array(1024);
+  /** Rows per owner while the pass runs; then, as the lists are filled, how many each list holds. */
+  private readonly counts = new OrdinalCounts();
   /** By ordinal, from the first makeList on. */
   private lists: R[][] | undefined;
 
@@ -19,8 +22,7 @@ export class RowsBySlot<R> {
   /** The owner of the row `row` places in (an ordinal from 0), during the pass over the rows. */
   note(row: number, ordinal: number): void {
     this.ordinals[row] = ordinal;
-    if (ordinal >= this.counts.length) this.counts = grown(this.counts, ordinal);
-    this.counts[ordinal]++;
+    this.counts.increment(ordinal);
   }
 
   /**
@@ -28,12 +30,12 @@ export class RowsBySlot<R> {
    * size that starts with the present list's rows.
    */
   makeList(ordinal: number, present: R[]): R[] {
-    const count = ordinal < this.counts.length ? this.counts[ordinal] : 0;
+    const count = this.counts.get(ordinal);
     if (count === 0) return present;
     const list = new Array<R>(present.length + count);
     for (let i = 0; i < present.length; i++) list[i] = present[i];
-    (this.lists ??= new Array<R[]>(this.counts.length))[ordinal] = list;
-    this.counts[ordinal] = present.length;
+    (this.lists ??= [])[ordinal] = list;
+    this.counts.set(ordinal, present.length);
     return list;
   }
 
@@ -41,12 +43,6 @@ export class RowsBySlot<R> {
   fill(record: R, row: number): void {
     const ordinal = this.ordinals[row];
     if (ordinal < 0 || !this.lists) return;
-    this.lists[ordinal][this.counts[ordinal]++] = record;
+    this.lists[ordinal][this.counts.increment(ordinal)] = record;
   }
-}
-
-function grown(counts: Int32Array, ordinal: number): Int32Array<ArrayBuffer> {
-  const larger = new Int32Array(Math.max(counts.length * 2, ordinal + 1));
-  larger.set(counts);
-  return larger;
 }

@@ -38,9 +38,9 @@ export interface UsageCounts {
 }
 
 /** Distinct devices and users cost a hash lookup per row, so only what the rule counts is kept (all with no rule). */
-const countsDevices = (rule?: AllocationRule) =>
+export const countsDevices = (rule?: AllocationRule): boolean =>
   rule === undefined || rule === "Device-based" || rule === "Site";
-const countsUsers = (rule?: AllocationRule) => rule === undefined || rule === "User-based";
+export const countsUsers = (rule?: AllocationRule): boolean => rule === undefined || rule === "User-based";
 
 /**
  * Running counts of what is linked to one licence, kept so that a single added or removed installation or

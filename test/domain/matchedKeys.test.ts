@@ -3,7 +3,7 @@
  * in any case.
  */
 import fc from "fast-check";
-import { DistinctKeys, matchKey, MatchedMap } from "../../src/domain/keys";
+import { DistinctKeys, matchKey, matchKeyHash, MatchedMap, sameMatchKey } from "../../src/domain/keys";
 
 /** IDs as people type them: mostly an ID's characters, sometimes spaces, accents or other punctuation. */
 const typedId = fc
@@ -91,4 +91,16 @@ it("counts typed text by its key without making the key, the same as counting ke
   for (const text of ["PC-07", " pc-07 ", "Pc-07\t", "PC@07", "PC`07", "\u212A1", "k1", "  "])
     distinct.addText(text);
   expect(distinct.size).toBe(4);
+});
+
+it("hashes and compares text by its key without making it: texts with the same key always meet", () => {
+  fc.assert(
+    fc.property(typedText, typedText, (a, b) => {
+      const same = matchKey(a) === matchKey(b);
+      expect(sameMatchKey(a, b)).toBe(same);
+      if (same) expect(matchKeyHash(a)).toBe(matchKeyHash(b));
+      expect(matchKeyHash(a)).toBe(matchKeyHash(matchKey(a)));
+    }),
+  );
+  expect(matchKeyHash("PC-07")).not.toBe(matchKeyHash("PC-08"));
 });

@@ -152,8 +152,8 @@ export class RegisterIndex {
    * surface in problems() once an edit needs the IDs.
    *
    * `tallyAsRowsArrive`: each licence's usage counted as the passes reach its rows (LoadTallies), not licence by
-   * licence at the end. Not a slice at a time: its tables, tens of megabytes made at once, brought a collection
-   * of the whole heap forward in the live register's start (README, Performance).
+   * licence at the end. Not a slice at a time: its tables, about 20 MB at 100k made at once, seemed to bring a
+   * collection of the whole heap forward in the live register's start (README, Performance).
    */
   private *loadPasses(input: RegisterInput, tallyAsRowsArrive: boolean): Generator<LoadPass> {
     yield pass(input.software, (software) => this.loadSoftware(software));

@@ -107,36 +107,45 @@ type RuleContext = {
   addIssue: (issue: { code: "custom"; path: (keyof LicenceFields)[]; message: string }) => void;
 };
 
-/** Rules that tie one licence's fields together; each message names the field to change. */
+function licenceIssue(ctx: RuleContext, field: keyof LicenceFields, message: string): void {
+  ctx.addIssue({ code: "custom", path: [field], message });
+}
+
+/**
+ * Rules that tie one licence's fields together; each message names the field to change. Run on every row a load
+ * reads, so it makes nothing (no closure) for a row that passes.
+ */
 export function checkLicenceCrossFields(licence: LicenceFields, ctx: RuleContext): void {
-  const issue = (field: keyof LicenceFields, message: string) =>
-    ctx.addIssue({ code: "custom", path: [field], message });
   if (!licence.unlimited && licence.quantity === undefined) {
-    issue(
+    licenceIssue(
+      ctx,
       "quantity",
       `${L.quantity} is required unless the licence is ${L.unlimited}: enter a whole number of 0 or more.`,
     );
   }
   if (licence.perpetual && licence.expiryDate !== undefined) {
-    issue(
+    licenceIssue(
+      ctx,
       "expiryDate",
       `A ${L.perpetual} licence has no ${L.expiryDate}: clear the date or untick ${L.perpetual}.`,
     );
   }
   if (licence.startDate && licence.expiryDate && licence.expiryDate <= licence.startDate) {
-    issue(
+    licenceIssue(
+      ctx,
       "expiryDate",
       `${L.expiryDate} must be after the ${L.startDate} (${displayDate(licence.startDate)}): correct whichever date is wrong.`,
     );
   }
   if (licence.pricingModel === "Multi-year" && licence.termMonths === undefined) {
-    issue(
+    licenceIssue(
+      ctx,
       "termMonths",
       `${L.termMonths} is required for Multi-year pricing: enter the length of the term in months.`,
     );
   }
   if (licence.reviewRequired && !licence.reviewReason) {
-    issue("reviewReason", `Say why the licence needs review in ${L.reviewReason}.`);
+    licenceIssue(ctx, "reviewReason", `Say why the licence needs review in ${L.reviewReason}.`);
   }
 }
 

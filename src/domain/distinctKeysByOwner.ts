@@ -1,82 +1,120 @@
 import { matchKey, matchKeyHash, sameMatchKey } from "./keys";
-import { OrdinalCounts } from "./ordinalCounts";
+
+/** Groups up to this size are counted by comparing each entry with the ones before it; larger ones by a map. */
+const PAIRWISE_MAX = 16;
 
 /**
- * Distinct keys (matchKey) counted for many owners at once (each licence's devices, or its users), in one pass
- * over the rows in their order. Counted licence by licence instead, every row was read a second time from
- * wherever it lies in the heap; here each row's text is hashed as the pass reaches it and its (owner, hash) pair
- * looked up in typed arrays. Two texts meet only when their owner and hash are the same, and are then compared,
- * so a collision never merges two keys. Blank keys are not counted.
+ * Distinct keys (matchKey) counted for many owners at once (each licence's devices, or its users). As a load's
+ * pass reaches each row, its text is hashed and its owner, hash and row noted in typed arrays, in order. The
+ * counts are made when first asked for: the entries are grouped by owner (a counting sort) and each owner's few
+ * hashes compared among themselves. A hash table of every (owner, hash) pair, which this replaced, waited on
+ * memory for each row at a million rows (README, Performance). Two texts whose hashes meet are compared, so a
+ * collision never merges two keys. Blank keys are not counted.
  */
 export class DistinctKeysByOwner {
-  /** Per slot: owner, hash, and row + 1 (0: an empty slot); up to three quarters full. */
-  private slots: Int32Array;
-  private used = 0;
-  private readonly counts = new OrdinalCounts();
+  private owners: Int32Array;
+  private hashes: Int32Array;
+  private rows: Int32Array;
+  private size = 0;
+  /** By owner, once counted; undefined again after an add. */
+  private counts: Int32Array | undefined;
 
   /**
-   * `textOf`: the text of a row added earlier, read only when two texts meet. `hash`: matchKeyHash, or any other
-   * hash of the text's matchKey (tests give worse ones, to make texts meet).
+   * `expected`: how many entries it will likely hold. `textOf`: the text of a row added earlier, read only when
+   * two hashes meet. `hash`: matchKeyHash, or any other hash of the text's matchKey (tests give worse ones).
    */
   constructor(
     expected: number,
     private readonly textOf: (row: number) => string,
     private readonly hash: (text: string) => number = matchKeyHash,
   ) {
-    const bits = Math.max(4, Math.ceil(Math.log2((Math.max(1, expected) * 4) / 3)));
-    this.slots = new Int32Array(SLOT * (1 << bits));
+    const capacity = Math.max(8, Math.ceil(expected));
+    this.owners = new Int32Array(capacity);
+    this.hashes = new Int32Array(capacity);
+    this.rows = new Int32Array(capacity);
   }
 
   /** Counts the text of row `row` (a whole number from 0) for `owner` (an ordinal from 0). */
   add(owner: number, text: string, row: number): void {
     if (hasBlankKey(text)) return;
-    const hash = this.hash(text);
-    const slots = this.slots;
-    const mask = slots.length / SLOT - 1;
-    for (let slot = mix(owner, hash) & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * SLOT;
-      const held = slots[at + 2];
-      if (held === 0) {
-        this.put(at, owner, hash, row);
-        return;
-      }
-      if (slots[at] === owner && slots[at + 1] === hash && sameMatchKey(this.textOf(held - 1), text)) return;
-    }
+    if (this.size === this.owners.length) this.grow();
+    const at = this.size++;
+    this.owners[at] = owner;
+    this.hashes[at] = this.hash(text);
+    this.rows[at] = row;
+    this.counts = undefined;
   }
 
   /** How many distinct keys the owner has. */
   countOf(owner: number): number {
-    return this.counts.get(owner);
+    const counts = (this.counts ??= this.countAll());
+    return owner < counts.length ? counts[owner] : 0;
   }
 
-  private put(at: number, owner: number, hash: number, row: number): void {
-    this.slots[at] = owner;
-    this.slots[at + 1] = hash;
-    this.slots[at + 2] = row + 1;
-    this.counts.increment(owner);
-    if (++this.used * 4 * SLOT > this.slots.length * 3) this.grow();
-  }
-
-  /** Every pair is distinct already, so each goes to the first free slot. */
-  private grow(): void {
-    const old = this.slots;
-    const slots = (this.slots = new Int32Array(old.length * 2));
-    const mask = slots.length / SLOT - 1;
-    for (let at = 0; at < old.length; at += SLOT) {
-      if (old[at + 2] === 0) continue;
-      let slot = mix(old[at], old[at + 1]) & mask;
-      while (slots[slot * SLOT + 2] !== 0) slot = (slot + 1) & mask;
-      slots.set(old.subarray(at, at + SLOT), slot * SLOT);
+  private countAll(): Int32Array {
+    const { owners, size } = this;
+    let owned = 0;
+    for (let at = 0; at < size; at++) owned = Math.max(owned, owners[at] + 1);
+    // start[owner]..start[owner + 1]: the owner's entries in `order`, in the order they were added
+    const start = new Int32Array(owned + 1);
+    for (let at = 0; at < size; at++) start[owners[at] + 1]++;
+    for (let owner = 0; owner < owned; owner++) start[owner + 1] += start[owner];
+    const next = start.slice(0, owned);
+    const order = new Int32Array(size);
+    for (let at = 0; at < size; at++) order[next[owners[at]]++] = at;
+    const counts = new Int32Array(owned);
+    for (let owner = 0; owner < owned; owner++) {
+      const from = start[owner];
+      const to = start[owner + 1];
+      counts[owner] =
+        to - from <= PAIRWISE_MAX ? this.pairwise(order, from, to) : this.byHash(order, from, to);
     }
+    return counts;
   }
-}
 
-const SLOT = 3;
+  /** Distinct keys among order[from..to): an entry counts unless one before it has the same key. */
+  private pairwise(order: Int32Array, from: number, to: number): number {
+    let distinct = 0;
+    for (let i = from; i < to; i++) {
+      let seen = false;
+      for (let j = from; j < i && !seen; j++) seen = this.sameKey(order[j], order[i]);
+      if (!seen) distinct++;
+    }
+    return distinct;
+  }
 
-/** Spreads an owner and a hash over the table's slots (its low bits are the slot). */
-function mix(owner: number, hash: number): number {
-  const mixed = Math.imul(hash ^ Math.imul(owner + 1, 0x85ebca6b), 0x9e3779b1);
-  return mixed ^ (mixed >>> 15);
+  /** The same for a large group: each entry compared only with the distinct ones of its hash. */
+  private byHash(order: Int32Array, from: number, to: number): number {
+    const firsts = new Map<number, number[]>();
+    let distinct = 0;
+    for (let i = from; i < to; i++) {
+      const entry = order[i];
+      const ofHash = firsts.get(this.hashes[entry]);
+      if (!ofHash) firsts.set(this.hashes[entry], [entry]);
+      else if (ofHash.some((first) => this.sameKey(first, entry))) continue;
+      else ofHash.push(entry);
+      distinct++;
+    }
+    return distinct;
+  }
+
+  private sameKey(a: number, b: number): boolean {
+    return (
+      this.hashes[a] === this.hashes[b] && sameMatchKey(this.textOf(this.rows[a]), this.textOf(this.rows[b]))
+    );
+  }
+
+  private grow(): void {
+    const capacity = this.owners.length * 2;
+    const larger = (from: Int32Array) => {
+      const to = new Int32Array(capacity);
+      to.set(from);
+      return to;
+    };
+    this.owners = larger(this.owners);
+    this.hashes = larger(this.hashes);
+    this.rows = larger(this.rows);
+  }
 }
 
 /** Blank, or only spaces: text starting with a printable character other than a space never is. */

@@ -35,6 +35,36 @@ it.each(hashes)("counts each owner's distinct keys as a set of matchKeys does, w
   );
 });
 
+it.each(hashes)(
+  "counts a licence with many rows (compared through a map) exactly too, with %s",
+  (_, hash) => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: 1 }), typedText), { minLength: 20, maxLength: 120 }),
+        (rows) => {
+          const distinct = new DistinctKeysByOwner(2, (row) => rows[row][1], hash);
+          rows.forEach(([owner, text], row) => distinct.add(owner, text, row));
+          for (let owner = 0; owner <= 2; owner++) {
+            const keys = rows.filter(([of]) => of === owner).map(([, text]) => matchKey(text));
+            expect(distinct.countOf(owner)).toBe(new Set(keys.filter((key) => key !== "")).size);
+          }
+        },
+      ),
+    );
+  },
+);
+
+it("counts a row added after the counts were read", () => {
+  const texts = ["PC-1", "pc-1 ", "PC-2"];
+  const distinct = new DistinctKeysByOwner(1, (row) => texts[row]);
+  distinct.add(0, texts[0], 0);
+  distinct.add(0, texts[1], 1);
+  expect(distinct.countOf(0)).toBe(1);
+  distinct.add(0, texts[2], 2);
+  expect(distinct.countOf(0)).toBe(2);
+  expect(distinct.countOf(7)).toBe(0);
+});
+
 it("gives every licence the counts countUsage makes from its own rows", () => {
   const day = fc.constantFrom("2026-01-01", AS_OF, "2026-12-31");
   const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });

@@ -193,6 +193,11 @@ export class MatchedMap<T> {
     return this.ids?.read(text) ? this.byNumber(this.ids) : undefined;
   }
 
+  /** Makes room for this many entries in generated ID form at once, so a load of known size never grows it. */
+  reserve(expected: number): void {
+    this.byIdNumber.reserve(expected);
+  }
+
   /** The entry for the text's key, made by `create` (given the key) when there is none. */
   obtain(text: string, create: (key: string) => T): T {
     const found = this.get(text);

@@ -78,3 +78,19 @@ it("finds every number it was given among fifty thousand, replaces values, and f
   expect(() => table.set(1, 2, -1)).toThrow(RangeError);
   expect(() => table.set(1, 2, 0.5)).toThrow(RangeError);
 });
+
+it("keeps every number when room is made for more, before or after numbers are added", () => {
+  const reader = new GeneratedIdReader("LIC");
+  const numbers = Array.from({ length: 3_000 }, () => {
+    reader.read(newId("licences"));
+    return [reader.high, reader.low] as const;
+  });
+  const table = new IdNumberTable();
+  table.reserve(2_000);
+  numbers.slice(0, 1_000).forEach(([high, low], place) => table.set(high, low, place));
+  table.reserve(100_000);
+  table.reserve(10);
+  numbers.slice(1_000).forEach(([high, low], place) => table.set(high, low, 1_000 + place));
+  expect(table.size).toBe(3_000);
+  expect(numbers.every(([high, low], place) => table.get(high, low) === place)).toBe(true);
+});

@@ -12,14 +12,27 @@ import { editOf, editTargets, type EditTargets } from "./editTargets";
 import { addInRuntime, hostRegister, type HostRegister } from "./hostRegister";
 import { syntheticRegister } from "./synthetic";
 
+/** One of Chromium's long tasks, in the page's clock (performance.now), and its time less the in-memory Excel's. */
+export interface LongTask {
+  start: number;
+  end: number;
+  own: number;
+}
+
+export interface WatchedStart {
+  longest: number;
+  longestWithHost: number;
+  tasks: LongTask[];
+}
+
 interface BenchPage {
   seedRegister(licences: number, seed: number, today: string): Promise<void>;
   openLiveRegister(today: string): Promise<void>;
   /**
    * The longest task (ms) of one start in a fresh runtime and one installation edit, less the in-memory Excel's
-   * answering within it, and with it.
+   * answering within it, and with it; and every task over 50 ms, with its own time (the answering taken out).
    */
-  openWatchingBlocks(today: string, run: number): Promise<{ longest: number; longestWithHost: number }>;
+  openWatchingBlocks(today: string, run: number): Promise<WatchedStart>;
   /** What the page keeps alive: the workbook, then the live register too (it stays open while measured). */
   kept: { host?: HostRegister; live?: unknown; targets?: EditTargets };
 }
@@ -115,13 +128,14 @@ page.openWatchingBlocks = async (today, run) => {
   const tasks = await longTasks.stop();
   addIn.stop();
   runtime.session.close();
-  const own = tasks.map(({ start, end }) => {
+  const owned = tasks.map(({ start, end }) => {
     // a long task's start and length are whole milliseconds: an answer done at its very end lands just past it
     const answering = answers.filter(({ at }) => at >= start && at <= end + ENTRY_ROUNDING_MS);
-    return end - start - answering.reduce((sum, { ms }) => sum + ms, 0);
+    return { start, end, own: end - start - answering.reduce((sum, { ms }) => sum + ms, 0) };
   });
   return {
-    longest: Math.max(0, ...own),
+    longest: Math.max(0, ...owned.map((task) => task.own)),
     longestWithHost: Math.max(0, ...tasks.map(({ start, end }) => end - start)),
+    tasks: owned,
   };
 };

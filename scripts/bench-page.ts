@@ -10,8 +10,8 @@ const RESULTS = path.join(ROOT, "bench", "results.json");
 export const SEED = 20261127;
 export const TODAY = "2026-11-27";
 
-/** bench/browserLiveRegister.ts as one script for the page. */
-export async function bundleBenchPage(): Promise<string> {
+/** bench/browserLiveRegister.ts as one script for the page; `readableNames` leaves it unminified, for a profile. */
+export async function bundleBenchPage({ readableNames = false } = {}): Promise<string> {
   const out = mkdtempSync(path.join(tmpdir(), "bench-page-"));
   try {
     const stats = await new Promise<webpack.Stats>((resolve, reject) =>
@@ -30,6 +30,7 @@ export async function bundleBenchPage(): Promise<string> {
               },
             ],
           },
+          optimization: { minimize: !readableNames },
           performance: { hints: false },
           // one script, with the parts the add-in loads later inside it: the page has nowhere to fetch them from
           plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],

@@ -10,7 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { WatchedStart } from "../bench/browserLiveRegister";
+import type { LongTask, WatchedStart } from "../bench/browserLiveRegister";
 import { launchBrowser } from "../test/e2e/support/browser";
 import { SEED, TODAY, bundleBenchPage } from "./bench-page";
 
@@ -57,7 +57,7 @@ function samplesOf(profile: CpuProfile, markStartedAt: number): Sample[] {
   }));
 }
 
-function describe(task: WatchedStart["tasks"][number], samples: Sample[], startedAt: number): string {
+function describe(task: LongTask, samples: Sample[], startedAt: number): string {
   const inside = samples.filter(({ at }) => at >= task.start && at <= task.end);
   const byName = new Map<string, number>();
   for (const { name, ms } of inside) byName.set(name, (byName.get(name) ?? 0) + ms);

@@ -195,7 +195,7 @@ export class MatchedMap<T> {
 
   /** Makes room for this many entries in generated ID form at once, so a load of known size never grows it. */
   reserve(expected: number): void {
-    this.byIdNumber.reserve(expected);
+    if (this.ids) this.byIdNumber.reserve(expected);
   }
 
   /** The entry for the text's key, made by `create` (given the key) when there is none. */

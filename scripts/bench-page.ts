@@ -2,7 +2,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { CDPSession, Page } from "playwright-core";
 import webpack from "webpack";
+import { launchBrowser } from "../test/e2e/support/browser";
 
 const ROOT = path.join(__dirname, "..");
 const RESULTS = path.join(ROOT, "bench", "results.json");
@@ -42,6 +44,27 @@ export async function bundleBenchPage({ readableNames = false } = {}): Promise<s
     return readFileSync(path.join(out, "page.js"), "utf8");
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The bench page in a fresh headless Chromium, the benchmark's register of `licences` seeded into its in-memory
+ * Excel; the browser is closed once `work` is done.
+ */
+export async function withSeededPage<T>(
+  script: string,
+  licences: number,
+  work: (page: Page, cdp: CDPSession) => Promise<T>,
+): Promise<T> {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.addScriptTag({ content: script });
+    const cdp = await page.context().newCDPSession(page);
+    await page.evaluate(`seedRegister(${licences}, ${SEED}, "${TODAY}")`);
+    return await work(page, cdp);
+  } finally {
+    await browser.close();
   }
 }
 

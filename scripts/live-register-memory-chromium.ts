@@ -11,17 +11,12 @@
  * Usage: node --import tsx scripts/live-register-memory-chromium.ts [sizes…]   (default 10000 100000)
  */
 import { spread } from "../bench/stats";
-import { launchBrowser } from "../test/e2e/support/browser";
-import { SEED, TODAY, bundleBenchPage, saveResults, sizeLabel, sizesToMeasure } from "./bench-page";
+import { TODAY, bundleBenchPage, saveResults, sizeLabel, sizesToMeasure, withSeededPage } from "./bench-page";
 
 const RUNS = Number(process.env.RUNS ?? 3);
 
 async function measure(script: string, licences: number): Promise<number> {
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    await page.addScriptTag({ content: script });
-    const cdp = await page.context().newCDPSession(page);
+  return withSeededPage(script, licences, async (page, cdp) => {
     const heapMb = async () => {
       await cdp.send("HeapProfiler.collectGarbage");
       await cdp.send("HeapProfiler.collectGarbage");
@@ -29,13 +24,10 @@ async function measure(script: string, licences: number): Promise<number> {
       const { usedSize, backingStorageSize } = await cdp.send("Runtime.getHeapUsage");
       return (usedSize + backingStorageSize) / 2 ** 20;
     };
-    await page.evaluate(`seedRegister(${licences}, ${SEED}, "${TODAY}")`);
     const before = await heapMb();
     await page.evaluate(`openLiveRegister("${TODAY}")`);
     return (await heapMb()) - before;
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 async function main(): Promise<void> {

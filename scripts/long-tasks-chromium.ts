@@ -11,8 +11,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { LongTask, WatchedStart } from "../bench/browserLiveRegister";
-import { launchBrowser } from "../test/e2e/support/browser";
-import { SEED, TODAY, bundleBenchPage } from "./bench-page";
+import { TODAY, bundleBenchPage, withSeededPage } from "./bench-page";
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const LONG_TASK_MS = 50;
@@ -73,12 +72,7 @@ function describe(task: LongTask, samples: Sample[], startedAt: number): string 
 async function main(): Promise<void> {
   const licences = Number(process.argv[2] ?? 100_000);
   const script = await bundleBenchPage({ readableNames: true });
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    await page.addScriptTag({ content: script });
-    const cdp = await page.context().newCDPSession(page);
-    await page.evaluate(`seedRegister(${licences}, ${SEED}, "${TODAY}")`);
+  await withSeededPage(script, licences, async (page, cdp) => {
     for (let run = 0; run < RUNS; run++) {
       await cdp.send("HeapProfiler.collectGarbage");
       await cdp.send("Profiler.enable");
@@ -103,9 +97,7 @@ async function main(): Promise<void> {
       );
       for (const task of long) console.log(`  ${describe(task, samples, markStartedAt)}`);
     }
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -14,35 +14,25 @@
  * Usage: node --import tsx scripts/longest-block-chromium.ts [sizes…]   (default 10000 100000)
  */
 import { round } from "../bench/stats";
-import { launchBrowser } from "../test/e2e/support/browser";
-import { SEED, TODAY, bundleBenchPage, saveResults, sizeLabel, sizesToMeasure } from "./bench-page";
+import type { WatchedStart } from "../bench/browserLiveRegister";
+import { TODAY, bundleBenchPage, saveResults, sizeLabel, sizesToMeasure, withSeededPage } from "./bench-page";
 
 const RUNS = Number(process.env.RUNS ?? 5);
 
-async function measure(
-  script: string,
-  licences: number,
-): Promise<{ longest: number; longestWithHost: number }[]> {
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    await page.addScriptTag({ content: script });
-    const cdp = await page.context().newCDPSession(page);
-    await page.evaluate(`seedRegister(${licences}, ${SEED}, "${TODAY}")`);
-    const runs: { longest: number; longestWithHost: number }[] = [];
+async function measure(script: string, licences: number): Promise<WatchedStart[]> {
+  return withSeededPage(script, licences, async (page, cdp) => {
+    const runs: WatchedStart[] = [];
     for (let run = 0; run < RUNS; run++) {
       // as bench/run.ts does between runs: the last run's register collected, never inside a timed step
       await cdp.send("HeapProfiler.collectGarbage");
-      runs.push(await page.evaluate(`openWatchingBlocks("${TODAY}", ${run})`));
+      runs.push((await page.evaluate(`openWatchingBlocks("${TODAY}", ${run})`)) as WatchedStart);
       const { longest, longestWithHost } = runs[run];
       console.log(
         `${licences} licences, run ${run + 1}: longest task ${longest.toFixed(1)} ms (${longestWithHost.toFixed(1)} with the in-memory Excel)`,
       );
     }
     return runs;
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 async function main(): Promise<void> {

@@ -2,16 +2,14 @@ import { MAX_COLUMNS, MAX_ROWS, type Rect, rect } from "./addresses";
 import type { CellValue } from "./inputParsing";
 
 /**
- * The cells of one worksheet: values, formulas and number formats, stored as a sparse array of rows so
- * tables of hundreds of thousands of rows stay cheap to write and read. Range-level attributes (styles, data
- * validation, conditional formats) are kept as rectangles elsewhere (see rangeAttributes.ts).
+ * The cells of one worksheet. Values and formulas are stored by column, each column an array of its rows, so a
+ * table of a million rows is a dozen arrays rather than a million row objects (a smaller heap for the browser
+ * playground, and less for the garbage collector to mark). Number formats are stored by row, as lists that
+ * many rows share. Range-level attributes (styles, data validation, conditional formats) are kept as rectangles
+ * elsewhere (see rangeAttributes.ts).
  */
 
-interface RowData {
-  values: (CellValue | undefined)[];
-  formulas?: (string | undefined)[];
-  formats?: (string | undefined)[];
-}
+type Column<T> = (T | undefined)[];
 
 export const GENERAL = "General";
 
@@ -28,34 +26,51 @@ function share(formats: Formats): Formats {
   return formats;
 }
 
-function ownFormats(data: RowData): Formats {
-  const formats = data.formats;
-  if (!formats) return (data.formats = []);
-  if (!sharedFormats.has(formats)) return formats;
-  return (data.formats = formats.slice());
-}
-
-/** Applies the same change to many rows' formats, changing each shared list once. */
-function changeFormats(
-  data: RowData,
-  change: (formats: Formats) => void,
-  changed: Map<Formats, Formats>,
-): void {
-  const formats = data.formats;
-  if (!formats) return;
-  if (!sharedFormats.has(formats)) return change(formats);
-  let next = changed.get(formats);
-  if (!next) {
-    next = formats.slice();
-    change(next);
-    changed.set(formats, share(next));
-  }
-  data.formats = next;
-}
-
 /** Whether every format in the list lies within columns [c0, c1] (true for no list). */
 function formatsWithin(formats: Formats | undefined, c0: number, c1: number): boolean {
   return !formats || formats.every((format, c) => format === undefined || (c >= c0 && c <= c1));
+}
+
+/** Rows of a column's gap that are filled with blanks rather than left as a hole (see put). */
+const MAX_GAP_FILLED = 65_536;
+
+/**
+ * Writes `value` at `row`. A blank past the end is written only where it keeps the array dense; a value far past
+ * the end leaves a hole, and one a short way past it fills the gap with blanks first, because V8 keeps an array
+ * written far past its end in a slower, larger form (a dictionary).
+ */
+function put<T>(column: Column<T>, row: number, value: T | undefined): void {
+  if (row < column.length) column[row] = value;
+  else if (value !== undefined || row === column.length) {
+    if (row - column.length <= MAX_GAP_FILLED) while (column.length < row) column.push(undefined);
+    column[row] = value;
+  }
+}
+
+/** Inserts `count` empty places at `at` (no spread of a large array into splice's arguments). */
+function insertEmpty(array: unknown[], at: number, count: number): void {
+  if (at >= array.length) return;
+  const length = array.length;
+  array.length = length + count;
+  array.copyWithin(at + count, at, length);
+  array.fill(undefined, at, at + count);
+}
+
+/** Deletes (count < 0) or inserts (count > 0) places at `at`. */
+function shift(array: unknown[] | undefined, at: number, count: number): void {
+  if (!array || at >= array.length) return;
+  if (count < 0) array.splice(at, -count);
+  else insertEmpty(array, at, count);
+}
+
+/** The first and last places that hold something, or undefined. */
+function filledSpan(cells: readonly unknown[]): [number, number] | undefined {
+  let first = 0;
+  while (first < cells.length && cells[first] === undefined) first++;
+  if (first === cells.length) return undefined;
+  let last = cells.length - 1;
+  while (cells[last] === undefined) last--;
+  return [first, last];
 }
 
 function grow(used: Rect | null, r: number, c: number): Rect {
@@ -70,7 +85,12 @@ function grow(used: Rect | null, r: number, c: number): Rect {
 }
 
 export class SheetStore {
-  private rows: (RowData | undefined)[] = [];
+  /** By column, then row. */
+  private values: (Column<CellValue> | undefined)[] = [];
+  /** By column, then row; only columns that have held a formula have an array. */
+  private formulas: (Column<string> | undefined)[] = [];
+  /** By row: the row's own number formats by column, a list often shared with other rows. */
+  private formats: (Formats | undefined)[] = [];
   /** Number formats given to whole columns ("A:A"), used where a cell has none of its own. */
   private columnFormats = new Map<number, string>();
   private usedCache: { values?: Rect | null; all?: Rect | null } = {};
@@ -78,74 +98,77 @@ export class SheetStore {
   /** A separate copy (a co-author's own copy of the workbook, see coauthoring.ts). */
   clone(): SheetStore {
     const copy = new SheetStore();
-    copy.rows = this.rows.map((data) =>
-      data
-        ? {
-            values: data.values.slice(),
-            ...(data.formulas ? { formulas: data.formulas.slice() } : {}),
-            ...(data.formats ? { formats: share(data.formats) } : {}),
-          }
-        : undefined,
-    );
+    copy.values = this.values.map((column) => column?.slice());
+    copy.formulas = this.formulas.map((column) => column?.slice());
+    copy.formats = this.formats.map((formats) => formats && share(formats));
     copy.columnFormats = new Map(this.columnFormats);
     return copy;
   }
 
-  private row(r: number, create: true): RowData;
-  private row(r: number, create?: false): RowData | undefined;
-  private row(r: number, create = false): RowData | undefined {
-    let data = this.rows[r];
-    if (!data && create) {
-      data = { values: [] };
-      this.rows[r] = data;
-    }
-    return data;
-  }
-
   value(r: number, c: number): CellValue {
-    return this.rows[r]?.values[c] ?? "";
+    return this.values[c]?.[r] ?? "";
   }
 
   formula(r: number, c: number): string | undefined {
-    return this.rows[r]?.formulas?.[c];
+    return this.formulas[c]?.[r];
   }
 
   ownFormat(r: number, c: number): string | undefined {
-    return this.rows[r]?.formats?.[c];
+    return this.formats[r]?.[c];
   }
 
   format(r: number, c: number): string {
-    return this.rows[r]?.formats?.[c] ?? this.columnFormats.get(c) ?? GENERAL;
+    return this.formats[r]?.[c] ?? this.columnFormats.get(c) ?? GENERAL;
   }
 
   isEmpty(r: number, c: number): boolean {
-    const data = this.rows[r];
-    return !data || ((data.values[c] ?? "") === "" && data.formulas?.[c] === undefined);
+    return (this.values[c]?.[r] ?? "") === "" && this.formulas[c]?.[r] === undefined;
   }
 
   /** Stores a constant (formula undefined) or a formula with its current value. */
   setCell(r: number, c: number, value: CellValue, formula?: string): void {
-    const data = this.row(r, true);
-    data.values[c] = value === "" ? undefined : value;
-    if (formula !== undefined) (data.formulas ??= [])[c] = formula;
-    else if (data.formulas) data.formulas[c] = undefined;
+    put((this.values[c] ??= []), r, value === "" ? undefined : value);
+    if (formula !== undefined) put((this.formulas[c] ??= []), r, formula);
+    else if (this.formulas[c]) put(this.formulas[c], r, undefined);
     if (value === "" && formula === undefined) this.usedCache = {};
     else this.growUsed(r, c);
   }
 
   clearContents(r: number, c: number): void {
-    const data = this.rows[r];
-    if (!data) return;
-    data.values[c] = undefined;
-    if (data.formulas) data.formulas[c] = undefined;
+    const values = this.values[c];
+    const formulas = this.formulas[c];
+    if (values) put(values, r, undefined);
+    if (formulas) put(formulas, r, undefined);
     this.usedCache = {};
   }
 
   setFormat(r: number, c: number, numberFormat: string | undefined): void {
-    if (numberFormat === undefined && !this.rows[r]?.formats) return;
-    ownFormats(this.row(r, true))[c] = numberFormat;
+    if (numberFormat === undefined && !this.formats[r]) return;
+    this.ownFormats(r)[c] = numberFormat;
     if (numberFormat === undefined) this.usedCache.all = undefined;
     else if (this.usedCache.all !== undefined) this.usedCache.all = grow(this.usedCache.all, r, c);
+  }
+
+  /** The row's format list, made its own (copied if shared) so that it can be changed. */
+  private ownFormats(r: number): Formats {
+    const formats = this.formats[r];
+    if (!formats) return (this.formats[r] = []);
+    if (!sharedFormats.has(formats)) return formats;
+    return (this.formats[r] = formats.slice());
+  }
+
+  /** Applies the same change to many rows' formats, changing each shared list once. */
+  private changeFormats(r: number, change: (formats: Formats) => void, changed: Map<Formats, Formats>): void {
+    const formats = this.formats[r];
+    if (!formats) return;
+    if (!sharedFormats.has(formats)) return change(formats);
+    let next = changed.get(formats);
+    if (!next) {
+      next = formats.slice();
+      change(next);
+      changed.set(formats, share(next));
+    }
+    this.formats[r] = next;
   }
 
   /** Keeps cached used ranges valid as cells fill (clearing invalidates them instead). */
@@ -157,18 +180,21 @@ export class SheetStore {
   setColumnFormat(c: number, numberFormat: string): void {
     this.columnFormats.set(c, numberFormat);
     const changed = new Map<Formats, Formats>();
-    for (const data of this.rows) {
-      if (data?.formats?.[c] !== undefined)
-        changeFormats(data, (formats) => (formats[c] = undefined), changed);
+    for (let r = 0; r < this.formats.length; r++) {
+      if (this.formats[r]?.[c] !== undefined)
+        this.changeFormats(r, (formats) => (formats[c] = undefined), changed);
     }
   }
 
-  /** Every formula cell: [row, column, formula]. */
+  /** Every formula cell, row by row: [row, column, formula]. */
   *formulaCells(): Generator<[number, number, string]> {
-    for (let r = 0; r < this.rows.length; r++) {
-      const formulas = this.rows[r]?.formulas;
-      if (!formulas) continue;
-      for (let c = 0; c < formulas.length; c++) if (formulas[c] !== undefined) yield [r, c, formulas[c]!];
+    const columns = [...this.formulas.keys()].filter((c) => this.formulas[c]);
+    const rows = Math.max(0, ...columns.map((c) => this.formulas[c]!.length));
+    for (let r = 0; r < rows; r++) {
+      for (const c of columns) {
+        const formula = this.formulas[c]![r];
+        if (formula !== undefined) yield [r, c, formula];
+      }
     }
   }
 
@@ -181,40 +207,35 @@ export class SheetStore {
     let r1 = -1;
     let c0 = Infinity;
     let c1 = -1;
-    const rows = this.rows;
-    for (let r = 0; r < rows.length; r++) {
-      const data = rows[r];
-      if (!data) continue;
-      const lists = valuesOnly ? [data.values, data.formulas] : [data.values, data.formulas, data.formats];
-      for (const cells of lists) {
-        if (!cells) continue;
-        let first = -1;
-        for (let c = 0; c < cells.length; c++)
-          if (cells[c] !== undefined) {
-            first = c;
-            break;
-          }
-        if (first < 0) continue;
-        let last = first;
-        for (let c = cells.length - 1; c > first; c--)
-          if (cells[c] !== undefined) {
-            last = c;
-            break;
-          }
-        if (r < r0) r0 = r;
-        r1 = r;
-        if (first < c0) c0 = first;
-        if (last > c1) c1 = last;
-      }
+    const include = (rows: [number, number], columns: [number, number]) => {
+      r0 = Math.min(r0, rows[0]);
+      r1 = Math.max(r1, rows[1]);
+      c0 = Math.min(c0, columns[0]);
+      c1 = Math.max(c1, columns[1]);
+    };
+    for (const byColumn of [this.values, this.formulas]) {
+      byColumn.forEach((cells, c) => {
+        const rows = cells && filledSpan(cells);
+        if (rows) include(rows, [c, c]);
+      });
+    }
+    if (!valuesOnly) {
+      this.formats.forEach((formats, r) => {
+        const columns = formats && filledSpan(formats);
+        if (columns) include([r, r], columns);
+      });
     }
     const result = r1 < 0 ? null : rect(r0, c0, r1 - r0 + 1, c1 - c0 + 1);
     this.usedCache[key] = result;
     return result ?? undefined;
   }
 
-  /** Rows that hold anything, in order, within [from, to]. Lets reads skip empty stretches cheaply. */
+  /** The last row that may hold anything (rows after it hold nothing). Lets reads skip empty stretches cheaply. */
   lastRowIndex(): number {
-    return this.rows.length - 1;
+    const lengths = [this.values, this.formulas].flatMap((byColumn) =>
+      byColumn.map((cells) => cells?.length ?? 0),
+    );
+    return Math.max(this.formats.length, ...lengths) - 1;
   }
 
   /**
@@ -223,26 +244,31 @@ export class SheetStore {
    */
   shiftRows(at: number, count: number, c0: number, c1: number): void {
     this.usedCache = {};
-    const fullWidth = c0 === 0 && c1 >= MAX_COLUMNS - 1;
-    if (fullWidth) {
-      if (count < 0) this.rows.splice(at, -count);
-      else if (at < this.rows.length) this.rows.splice(at, 0, ...new Array<RowData | undefined>(count));
+    const lastColumn = Math.min(c1, Math.max(this.values.length, this.formulas.length) - 1);
+    for (let c = c0; c <= lastColumn; c++) {
+      shift(this.values[c], at, count);
+      shift(this.formulas[c], at, count);
+    }
+    if (c0 === 0 && c1 >= MAX_COLUMNS - 1) {
+      shift(this.formats, at, count);
       return;
     }
-    const end = this.rows.length - 1;
     const move = (from: number, to: number) => {
-      const source = from >= 0 ? this.rows[from] : undefined;
+      const source = from >= 0 ? this.formats[from] : undefined;
       // a row whose formats all lie in the moved columns takes the other row's list whole (shared)
-      const whole = formatsWithin(source?.formats, c0, c1) && formatsWithin(this.rows[to]?.formats, c0, c1);
-      for (let c = c0; c <= c1; c++) this.moveCell(from, to, c, c, !whole);
-      if (!whole) return;
-      const target = this.rows[to];
-      if (source?.formats) this.row(to, true).formats = share(source.formats);
-      else if (target) target.formats = undefined;
+      if (formatsWithin(source, c0, c1) && formatsWithin(this.formats[to], c0, c1)) {
+        if (source) this.formats[to] = share(source);
+        else put(this.formats, to, undefined);
+        return;
+      }
+      for (let c = c0; c <= c1; c++) {
+        const format = source?.[c];
+        if (format !== undefined || this.formats[to]?.[c] !== undefined) this.ownFormats(to)[c] = format;
+      }
     };
+    const end = this.formats.length - 1;
     if (count < 0) {
-      const n = -count;
-      for (let r = at; r <= end; r++) move(r + n, r);
+      for (let r = at; r <= end; r++) move(r - count, r);
     } else {
       for (let r = end; r >= at; r--) move(r, r + count);
       for (let r = at; r < at + count; r++) move(-1, r);
@@ -252,57 +278,20 @@ export class SheetStore {
   /** Deletes (count < 0) or inserts (count > 0) columns at `at` within rows [r0, r1]. */
   shiftColumns(at: number, count: number, r0: number, r1: number): void {
     this.usedCache = {};
-    const last = Math.min(r1, this.rows.length - 1, MAX_ROWS - 1);
-    const splice = (cells: unknown[] | undefined) => {
-      if (!cells || cells.length <= at) return;
-      if (count < 0) cells.splice(at, -count);
-      else cells.splice(at, 0, ...new Array<undefined>(count));
-    };
+    for (const byColumn of [this.values, this.formulas]) shiftCells(byColumn, at, count, r0, r1);
+    const last = Math.min(r1, this.formats.length - 1, MAX_ROWS - 1);
     const changed = new Map<Formats, Formats>();
-    for (let r = r0; r <= last; r++) {
-      const data = this.rows[r];
-      if (!data) continue;
-      splice(data.values);
-      splice(data.formulas);
-      changeFormats(data, splice, changed);
-    }
-  }
-
-  /**
-   * Moves one cell's contents, and its format unless the caller moves the row's formats whole; from = -1
-   * clears the destination.
-   */
-  private moveCell(
-    fromRow: number,
-    toRow: number,
-    fromColumn: number,
-    toColumn: number,
-    withFormat: boolean,
-  ): void {
-    const source = fromRow >= 0 ? this.rows[fromRow] : undefined;
-    const target = this.rows[toRow];
-    if (!source && !target) return;
-    const value = source?.values[fromColumn];
-    const formula = source?.formulas?.[fromColumn];
-    const format = withFormat ? source?.formats?.[fromColumn] : undefined;
-    if (!target && value === undefined && formula === undefined && format === undefined) return;
-    const data = this.row(toRow, true);
-    data.values[toColumn] = value;
-    if (formula !== undefined || data.formulas) (data.formulas ??= [])[toColumn] = formula;
-    if (withFormat && (format !== undefined || data.formats)) ownFormats(data)[toColumn] = format;
+    for (let r = r0; r <= last; r++) this.changeFormats(r, (formats) => shift(formats, at, count), changed);
   }
 
   /** Copies number formats of one row's cells onto another row (used when a table grows). */
   copyFormats(fromRow: number, toRow: number, c0: number, c1: number, onlyWhereUnset: boolean): void {
-    const from = this.rows[fromRow]?.formats;
-    if (from && !this.rows[toRow]?.formats && formatsWithin(from, c0, c1)) {
-      this.row(toRow, true).formats = share(from);
-      let last = from.length - 1;
-      while (last >= 0 && from[last] === undefined) last--;
-      if (last >= 0 && this.usedCache.all !== undefined) {
-        const first = from.findIndex((format) => format !== undefined);
-        this.usedCache.all = grow(grow(this.usedCache.all, toRow, first), toRow, last);
-      }
+    const from = this.formats[fromRow];
+    if (from && !this.formats[toRow] && formatsWithin(from, c0, c1)) {
+      this.formats[toRow] = share(from);
+      const columns = filledSpan(from);
+      if (columns && this.usedCache.all !== undefined)
+        this.usedCache.all = grow(grow(this.usedCache.all, toRow, columns[0]), toRow, columns[1]);
       return;
     }
     for (let c = c0; c <= c1; c++) {
@@ -311,5 +300,36 @@ export class SheetStore {
       if (onlyWhereUnset && this.ownFormat(toRow, c) !== undefined) continue;
       this.setFormat(toRow, c, format);
     }
+  }
+}
+
+/**
+ * Moves the cells of rows [r0, r1] sideways: deletes (count < 0) or inserts (count > 0) columns at `at`. Whole
+ * columns move as arrays; otherwise each row's cells move one by one.
+ */
+function shiftCells<T>(
+  byColumn: (Column<T> | undefined)[],
+  at: number,
+  count: number,
+  r0: number,
+  r1: number,
+): void {
+  if (r0 === 0 && r1 >= MAX_ROWS - 1) return shift(byColumn, at, count);
+  const moveColumn = (from: number, to: number) => {
+    const source = byColumn[from];
+    const target = byColumn[to];
+    const last = Math.min(r1, Math.max(source?.length ?? 0, target?.length ?? 0) - 1);
+    for (let r = r0; r <= last; r++) {
+      const value = source?.[r];
+      if (value !== undefined) put((byColumn[to] ??= []), r, value);
+      else if (byColumn[to]) put(byColumn[to], r, undefined);
+    }
+  };
+  const end = byColumn.length - 1;
+  if (count < 0) {
+    for (let c = at; c <= end; c++) moveColumn(c - count, c);
+  } else {
+    for (let c = end; c >= at; c--) moveColumn(c, c + count);
+    for (let c = at; c < at + count; c++) moveColumn(-1, c);
   }
 }

@@ -47,6 +47,15 @@ function put<T>(column: Column<T>, row: number, value: T | undefined): void {
   }
 }
 
+/**
+ * The cell above's text where it reads the same, so that a column repeating one text (a calculated column's
+ * formula, a note on every row) keeps one copy of it rather than one per row.
+ */
+function sameAsAbove<T>(column: Column<T>, row: number, value: T): T {
+  const above = row > 0 ? column[row - 1] : undefined;
+  return typeof value === "string" && above === value ? above : value;
+}
+
 /** Inserts `count` empty places at `at` (no spread of a large array into splice's arguments). */
 function insertEmpty(array: unknown[], at: number, count: number): void {
   if (at >= array.length) return;
@@ -127,9 +136,12 @@ export class SheetStore {
 
   /** Stores a constant (formula undefined) or a formula with its current value. */
   setCell(r: number, c: number, value: CellValue, formula?: string): void {
-    put((this.values[c] ??= []), r, value === "" ? undefined : value);
-    if (formula !== undefined) put((this.formulas[c] ??= []), r, formula);
-    else if (this.formulas[c]) put(this.formulas[c], r, undefined);
+    const values = (this.values[c] ??= []);
+    put(values, r, value === "" ? undefined : sameAsAbove(values, r, value));
+    if (formula !== undefined) {
+      const formulas = (this.formulas[c] ??= []);
+      put(formulas, r, sameAsAbove(formulas, r, formula));
+    } else if (this.formulas[c]) put(this.formulas[c], r, undefined);
     if (value === "" && formula === undefined) this.usedCache = {};
     else this.growUsed(r, c);
   }

@@ -22,6 +22,7 @@ import { installCustomFunctionsGlobal } from "../src/host/customFunctionsRuntime
 import type { Register } from "../src/workbook/registerApi";
 import { monitorBlocks } from "./blockMonitor";
 import { editOf, editTargets, type EditTargets } from "./editTargets";
+import { firstTouchMicrosPerPage } from "./firstTouch";
 import { monitorCpu, windowsOverThresholdInARow } from "./cpuMonitor";
 import { addInRuntime, hostRegister, type HostRegister } from "./hostRegister";
 import { deliveredAgain, parseSheetRows, toSheetRows } from "./sheetRows";
@@ -325,6 +326,9 @@ async function measureHost(size: number, host: HostRegister, targets: EditTarget
   live.stop();
 }
 
+/** Measured before the bench fills the heap. */
+const FIRST_TOUCH_US_PER_PAGE = firstTouchMicrosPerPage();
+
 function machine() {
   return {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
@@ -333,6 +337,7 @@ function machine() {
     memory_gb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     load_average_at_start: os.loadavg().map((n) => Math.round(n * 100) / 100),
+    first_touch_us_per_page: FIRST_TOUCH_US_PER_PAGE,
   };
 }
 
@@ -347,6 +352,7 @@ const NOTES = [
   "longest_block: the longest stretch without an event-loop turn while opening the register into the live register, the name follower's first pass over every record (both as the add-in starts them), and applying one installation edit, in the same fresh runtimes as live_start; the key is the worst of the runs. The in-memory Excel answers requests on the same thread, where real Excel answers from its own process, so its time answering (writing the response's JSON included) is left out, and each answer arrives in a task of its own, as Excel's do; decoding the JSON is counted, as Office.js does it on the add-in's thread. longest_block_with_host counts the answering too.",
   "live_register_mb: JS heap and typed-array memory (ArrayBuffer backing stores, outside V8's heap) kept after opening the register into the live register, the name follower's first pass and the pass that shares repeated text, as the add-in starts them (live register, its index, the workbook register's memory of the records read, the names), after garbage collection.",
   "cpu: in the same start as live_register_mb (until the background passes are done), the process's CPU time less the in-memory Excel's answering, per 5-second window, as a share of one core (garbage collector threads included, so it can pass 100%). Office on Windows and Mac checks every 5 seconds and asks the person whether to stop an add-in over 90% at three checks. cpu_busiest_5s_pct is the busiest full window (null when the start took under 5 s); cpu_windows_over_90_in_a_row the most windows over 90% in a row.",
+  "machine.first_touch_us_per_page: microseconds for the first write to each 4 KB page of a new 64 MB buffer (bench/firstTouch.ts, median of three). A collection that moves surviving objects into pages not used before, and a table that grows into a new buffer, pay this for each page, so machines that charge differently give different longest_block and compute figures for the same code.",
   "first_calc: attaching the host's calculation engine to the Licences table (and the Dashboard's POSITION spill) until idle; the live register is already loaded.",
   "live_update: typing a Licence ID in the Installations sheet until the live register has applied it and the engine is idle.",
   "live_update_pane_open: the same with a reader subscribed to the live register reading, after each change, the records and the whole register's position (what the pane reads with its dashboard open; the licence list reads only its shown licences' figures); React rendering not included.",

@@ -17,9 +17,11 @@ export const backgroundErrors: unknown[] = [];
 
 /**
  * Waits until `done` holds, or `timeoutMs` has passed (the assertions after it then say what is missing). For
- * what arrives after a chain of syncs, each answered in a task of its own, as Excel answers.
+ * what arrives after a chain of syncs, each answered in a task of its own, as Excel answers. The wait ends as
+ * soon as `done` holds, so it can be long: a CI machine running every suite at once on two cores once took
+ * over 2 s to answer a chain that takes about 100 ms alone.
  */
-export async function until(done: () => boolean, timeoutMs = 2000): Promise<void> {
+export async function until(done: () => boolean, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!done() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 5));
 }

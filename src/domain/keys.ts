@@ -162,10 +162,10 @@ function sameIgnoringCapitals(a: string, b: string): boolean {
  * instead (GeneratedIdReader): most rows name a licence by the ID the add-in gave it.
  */
 export class MatchedMap<T> {
-  /** In the order their keys were first seen. */
+  /** In the order their keys were first seen; an entry's place here is its index. */
   private readonly entries: T[] = [];
-  private readonly byKey = new Map<string, T>();
-  private readonly byText = new Map<string, T>();
+  private readonly byKey = new Map<string, number>();
+  private readonly byText = new Map<string, number>();
   private readonly ids: GeneratedIdReader | undefined;
   private readonly byIdNumber = new IdNumberTable();
 
@@ -174,23 +174,44 @@ export class MatchedMap<T> {
   }
 
   get(text: string): T | undefined {
-    const ids = this.ids;
-    if (ids?.read(text)) return this.byNumber(ids);
-    const found = this.byText.get(text);
-    if (found !== undefined) return found;
-    const key = matchKey(text);
-    if (ids?.read(key)) return this.byNumber(ids);
-    const byKey = this.byKey.get(key);
-    if (byKey !== undefined) this.byText.set(text, byKey);
-    return byKey;
+    const index = this.indexOf(text);
+    return index < 0 ? undefined : this.entries[index];
   }
 
   /**
-   * The entry of text in the generated ID form, found by its number; undefined for other text, which get finds.
-   * For a caller that has a cheaper way than hashing text to find the entry of hand-typed text.
+   * The index of the text's entry, or -1 when there is none. A load finds a million rows' entries by index, so
+   * that it reads no entry it does not need (README, Performance).
    */
+  indexOf(text: string): number {
+    const ids = this.ids;
+    if (ids?.read(text)) return this.byIdNumber.get(ids.high, ids.low);
+    const found = this.byText.get(text);
+    if (found !== undefined) return found;
+    const key = matchKey(text);
+    if (ids?.read(key)) return this.byIdNumber.get(ids.high, ids.low);
+    const byKey = this.byKey.get(key);
+    if (byKey !== undefined) this.byText.set(text, byKey);
+    return byKey ?? -1;
+  }
+
+  /** The entry at an index indexOf or obtainIndex gave. */
+  at(index: number): T {
+    return this.entries[index];
+  }
+
+  /**
+   * The index of text in the generated ID form, found by its number; -1 for other text (which indexOf finds)
+   * and for a generated ID with no entry. For a caller that has a cheaper way than hashing text to find the
+   * entry of hand-typed text.
+   */
+  indexByIdNumber(text: string): number {
+    return this.ids?.read(text) ? this.byIdNumber.get(this.ids.high, this.ids.low) : -1;
+  }
+
+  /** The entry of text in the generated ID form, found by its number; undefined for other text. */
   getByIdNumber(text: string): T | undefined {
-    return this.ids?.read(text) ? this.byNumber(this.ids) : undefined;
+    const index = this.indexByIdNumber(text);
+    return index < 0 ? undefined : this.entries[index];
   }
 
   /** Makes room for this many entries in generated ID form at once, so a load of known size never grows it. */
@@ -200,23 +221,23 @@ export class MatchedMap<T> {
 
   /** The entry for the text's key, made by `create` (given the key) when there is none. */
   obtain(text: string, create: (key: string) => T): T {
-    const found = this.get(text);
-    if (found !== undefined) return found;
-    const key = matchKey(text);
-    const made = create(key);
-    const ids = this.ids;
-    if (ids?.read(key)) this.byIdNumber.set(ids.high, ids.low, this.entries.length);
-    else {
-      this.byKey.set(key, made);
-      this.byText.set(text, made);
-    }
-    this.entries.push(made);
-    return made;
+    return this.entries[this.obtainIndex(text, create)];
   }
 
-  private byNumber(ids: GeneratedIdReader): T | undefined {
-    const at = this.byIdNumber.get(ids.high, ids.low);
-    return at < 0 ? undefined : this.entries[at];
+  /** The index of the entry for the text's key, made by `create` (given the key) when there is none. */
+  obtainIndex(text: string, create: (key: string) => T): number {
+    const found = this.indexOf(text);
+    if (found >= 0) return found;
+    const key = matchKey(text);
+    const index = this.entries.length;
+    this.entries.push(create(key));
+    const ids = this.ids;
+    if (ids?.read(key)) this.byIdNumber.set(ids.high, ids.low, index);
+    else {
+      this.byKey.set(key, index);
+      this.byText.set(text, index);
+    }
+    return index;
   }
 
   /** Entries in the order their keys were first seen. */

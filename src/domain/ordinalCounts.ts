@@ -1,6 +1,11 @@
 /** A count for each ordinal (a licence's place in the index), in a typed array that grows to the largest given. */
 export class OrdinalCounts {
-  private counts = new Int32Array(1024);
+  private counts: Int32Array;
+
+  /** `size`: the ordinals expected, so that a count of known size never grows. */
+  constructor(size = 1024) {
+    this.counts = new Int32Array(Math.max(size, 1));
+  }
 
   get(ordinal: number): number {
     return ordinal < this.counts.length ? this.counts[ordinal] : 0;

@@ -6,6 +6,7 @@ import { assessLicence, underUseThreshold, type LicenceLinks } from "./licencePo
 import type { LicencePosition, ProductPosition, RegisterPosition } from "./positionTypes";
 import { productPositionOf, type AssessedLicence } from "./productPosition";
 import { RecordStore } from "./recordStore";
+import { LoadLinks } from "./loadLinks";
 import { LoadTallies } from "./loadTallies";
 import { RowsBySlot } from "./rowsBySlot";
 import { problemMessages } from "./registerProblems";
@@ -63,6 +64,8 @@ interface LicenceSlot {
 interface ProductSlot {
   /** The software ID, matched. */
   key: string;
+  /** Slots are numbered in the order they are made (LoadLinks counts by these). */
+  ordinal: number;
   software?: Software;
   licences: Set<LicenceSlot>;
   installations: number;
@@ -109,6 +112,9 @@ export class RegisterIndex {
   /** Reused to count distinct keys; empty between uses. */
   private readonly distinct = new DistinctKeys();
   private licenceSlotCount = 0;
+  private productSlotCount = 0;
+  /** The ordinal of the slot of blank Licence IDs (only spaces), which link to no licence; -1 until one is seen. */
+  private blankLicenceOrdinal = -1;
 
   constructor(input: RegisterInput, asOf: IsoDate) {
     this.settingsValue = input.settings;
@@ -172,15 +178,16 @@ export class RegisterIndex {
         )
       : undefined;
     const installations = new RowsBySlot<Installation>(input.installations.length);
+    const links = new LoadLinks(this.licenceProductOrdinals(), this.productSlotCount);
     yield pass(input.installations, (installation, row) => {
-      const slot = this.loadInstallation(installation);
-      if (!slot) return;
-      installations.note(row, slot.ordinal);
-      tallies?.installation(slot.ordinal, installation, row);
+      const ordinal = this.loadInstallation(installation, links);
+      if (ordinal < 0) return;
+      installations.note(row, ordinal);
+      tallies?.installation(ordinal, installation, row);
     });
     const allocations = new RowsBySlot<Allocation>(input.allocations.length);
     yield pass(input.allocations, (allocation, row) => {
-      const { ordinal } = this.loadAllocation(allocation);
+      const ordinal = this.licenceSlots.obtainIndex(allocation.licenceId, this.newLicenceSlot);
       allocations.note(row, ordinal);
       tallies?.allocation(ordinal, allocation, row);
     });
@@ -188,6 +195,12 @@ export class RegisterIndex {
     yield pass(slots, (slot) => {
       slot.installations = installations.makeList(slot.ordinal, slot.installations);
       slot.allocations = allocations.makeList(slot.ordinal, slot.allocations);
+      slot.mismatched += links.mismatched.get(slot.ordinal);
+    });
+    const products = [...this.productSlots.values()];
+    yield pass(products, (product) => {
+      product.installations += links.installations.get(product.ordinal);
+      product.misplacedInstallations += links.misplaced.get(product.ordinal);
     });
     yield pass(input.installations, (installation, row) => installations.fill(installation, row));
     yield pass(input.allocations, (allocation, row) => allocations.fill(allocation, row));
@@ -196,19 +209,31 @@ export class RegisterIndex {
       if (!tallies || !licence) this.retally(slot);
       else slot.tally = tallies.countsOf(slot.ordinal, licence.allocationRule, slot.installations.length);
     });
-    yield pass([...this.productSlots.values()], (product) => this.countUncovered(product));
+    yield pass(products, (product) => this.countUncovered(product));
   }
 
-  /** A load's installation, counted for its product; its licence's list is filled after the pass (RowsBySlot). */
-  private loadInstallation(installation: Installation): LicenceSlot | undefined {
-    const slot = this.linkedSlot(installation.licenceId);
-    this.countForProduct(installation, slot, 1);
-    return slot;
+  /**
+   * A load's installation, counted by ordinal (LoadLinks); its licence's list is filled after the pass
+   * (RowsBySlot). Gives its licence's ordinal, or -1 when its Licence ID is blank.
+   */
+  private loadInstallation(installation: Installation, links: LoadLinks): number {
+    const ordinal = this.linkedOrdinal(installation.licenceId);
+    const product = this.installationProductOrdinal(installation, ordinal);
+    if (!links.installation(ordinal, product)) {
+      const slot = this.productSlots.at(product);
+      slot.uncovered.push(installation);
+      if (ordinal >= 0) slot.danglingInstallations++;
+    }
+    return ordinal;
   }
 
-  /** A load's allocation; its licence's list is filled after the pass, as a load's installations are. */
-  private loadAllocation(allocation: Allocation): LicenceSlot {
-    return this.licenceSlot(allocation.licenceId);
+  /** By licence ordinal, the product ordinal of the licence with that ID, -1 where there is none. */
+  private licenceProductOrdinals(): Int32Array {
+    const products = new Int32Array(this.licenceSlotCount).fill(-1);
+    for (const slot of this.licenceSlots.values()) {
+      if (slot.licence && slot.product) products[slot.ordinal] = slot.product.ordinal;
+    }
+    return products;
   }
 
   /** A software or licence row of a load: a second row with the same ID is a problem (the last one counts). */
@@ -590,11 +615,17 @@ export class RegisterIndex {
    * licence's product without hashing the text (a million lookups at 100k licences).
    */
   private installationProduct(installation: Installation, slot: LicenceSlot | undefined): ProductSlot {
-    const byNumber = this.productSlots.getByIdNumber(installation.softwareId);
-    if (byNumber) return byNumber;
+    return this.productSlots.at(this.installationProductOrdinal(installation, slot?.ordinal ?? -1));
+  }
+
+  /** installationProduct by ordinals: the product's, given the licence slot's (-1 for none). */
+  private installationProductOrdinal(installation: Installation, licenceOrdinal: number): number {
+    const byNumber = this.productSlots.indexByIdNumber(installation.softwareId);
+    if (byNumber >= 0) return byNumber;
+    const slot = licenceOrdinal >= 0 ? this.licenceSlots.at(licenceOrdinal) : undefined;
     const linked = slot?.product;
-    if (linked && slot.licence?.softwareId === installation.softwareId) return linked;
-    return this.productSlot(installation.softwareId);
+    if (linked && slot.licence?.softwareId === installation.softwareId) return linked.ordinal;
+    return this.productSlots.obtainIndex(installation.softwareId, this.newProductSlot);
   }
 
   /** How an installation counts for its own product and its licence, given whether that licence exists. */
@@ -666,9 +697,15 @@ export class RegisterIndex {
 
   /** The licence an installation is linked to; undefined when its Licence ID is blank. */
   private linkedSlot(licenceId: string | undefined): LicenceSlot | undefined {
-    if (licenceId === undefined) return undefined;
-    const slot = this.licenceSlot(licenceId);
-    return slot.key === "" ? undefined : slot;
+    const ordinal = this.linkedOrdinal(licenceId);
+    return ordinal < 0 ? undefined : this.licenceSlots.at(ordinal);
+  }
+
+  /** linkedSlot's ordinal, -1 when the Licence ID is blank; reads no slot. */
+  private linkedOrdinal(licenceId: string | undefined): number {
+    if (licenceId === undefined) return -1;
+    const ordinal = this.licenceSlots.obtainIndex(licenceId, this.newLicenceSlot);
+    return ordinal === this.blankLicenceOrdinal ? -1 : ordinal;
   }
 
   private licenceSlot(id: string): LicenceSlot {
@@ -676,22 +713,39 @@ export class RegisterIndex {
   }
 
   private productSlot(id: string): ProductSlot {
-    return this.productSlots.obtain(id, newProductSlot);
+    return this.productSlots.obtain(id, this.newProductSlot);
   }
 
   /**
    * Every field named, even those filled in later: a field given to an object after it is made is kept outside
    * it, in a second allocation (40 bytes a slot, and a slower read).
    */
-  private readonly newLicenceSlot = (key: string): LicenceSlot => ({
+  private readonly newLicenceSlot = (key: string): LicenceSlot => {
+    if (key === "") this.blankLicenceOrdinal = this.licenceSlotCount;
+    return {
+      key,
+      ordinal: this.licenceSlotCount++,
+      licence: undefined,
+      tally: NO_USAGE,
+      installations: [],
+      allocations: [],
+      mismatched: 0,
+      product: undefined,
+    };
+  };
+
+  /** Every field named, as newLicenceSlot does. */
+  private readonly newProductSlot = (key: string): ProductSlot => ({
     key,
-    ordinal: this.licenceSlotCount++,
-    licence: undefined,
-    tally: NO_USAGE,
-    installations: [],
-    allocations: [],
-    mismatched: 0,
-    product: undefined,
+    ordinal: this.productSlotCount++,
+    software: undefined,
+    licences: new Set(),
+    installations: 0,
+    uncovered: [],
+    uncoveredDeviceCount: 0,
+    uncoveredDevices: undefined,
+    danglingInstallations: 0,
+    misplacedInstallations: 0,
   });
 
   /**
@@ -747,19 +801,6 @@ function ownStore<T extends { id: string }>(store: RecordStore<T> | undefined, k
     throw new Error(`${kind}s are kept by the index's caller: replace them, giving the record it kept.`);
   return store;
 }
-
-/** Every field named, as newLicenceSlot does. */
-const newProductSlot = (key: string): ProductSlot => ({
-  key,
-  software: undefined,
-  licences: new Set(),
-  installations: 0,
-  uncovered: [],
-  uncoveredDeviceCount: 0,
-  uncoveredDevices: undefined,
-  danglingInstallations: 0,
-  misplacedInstallations: 0,
-});
 
 function deviceCounter(installations: readonly Installation[]): KeyCounter {
   const counter = new KeyCounter();

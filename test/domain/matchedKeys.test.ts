@@ -40,6 +40,15 @@ it.each([
         expect([...map.values()].map((entry) => entry.key)).toEqual(made);
         for (const text of texts) expect(map.get(` ${text.toUpperCase()} `)?.key).toBe(matchKey(text));
         for (const text of texts) expect([undefined, map.get(text)]).toContain(map.getByIdNumber(text));
+        // by index, as a load counts its rows: an entry's index is its place in the order first seen
+        for (const text of texts) {
+          const index = map.indexOf(` ${text.toUpperCase()} `);
+          expect(made[index]).toBe(matchKey(text));
+          expect(map.at(index)).toBe(map.get(text));
+          expect(map.obtainIndex(text, () => ({ key: "made again" }))).toBe(index);
+          expect([-1, index]).toContain(map.indexByIdNumber(text));
+        }
+        expect(map.indexOf("not-a-key-of-these")).toBe(-1);
       }),
     );
   },

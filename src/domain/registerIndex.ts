@@ -43,7 +43,10 @@ export interface ProblemsByOwner {
 interface LicenceSlot {
   /** The licence ID, matched. */
   key: string;
-  /** Slots are numbered in the order they are made, which is the order the index lists them in. */
+  /**
+   * Slots are numbered in the order they are made, which is the order the index lists them in: the slot's index in
+   * licenceSlots (MatchedMap.at).
+   */
   ordinal: number;
   licence?: Licence;
   /**
@@ -64,7 +67,7 @@ interface LicenceSlot {
 interface ProductSlot {
   /** The software ID, matched. */
   key: string;
-  /** Slots are numbered in the order they are made (LoadLinks counts by these). */
+  /** Numbered as licence slots are: the slot's index in productSlots (LoadLinks counts by these). */
   ordinal: number;
   software?: Software;
   licences: Set<LicenceSlot>;

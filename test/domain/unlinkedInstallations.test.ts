@@ -70,6 +70,18 @@ describe("a product's unlinked installations (RegisterIndex.unlinkedInstallation
     expect(index.unlinkedInstallationsOf("SW-404")).toEqual([]);
   });
 
+  test("include those whose Licence ID is only spaces, which name no licence and are no data problem", async () => {
+    const recordIds = (index: RegisterIndex) => index.problems().map(({ recordId }) => recordId);
+    const loaded = await RegisterIndex.build(input, AS_OF, yieldEvery(0));
+    for (const index of [new RegisterIndex(input, AS_OF), loaded]) {
+      expect(recordIds(index)).toContain("I6");
+      expect(recordIds(index)).not.toContain("I5");
+    }
+    loaded.upsertInstallation(installation({ id: "I2", licenceId: "\t ", device: "PC-2" }));
+    expect(recordIds(loaded)).not.toContain("I2");
+    expect(ids(loaded.unlinkedInstallationsOf("SW-1"))).toEqual(["I2", "I3", "I4", "I5"]);
+  });
+
   test("leave out installations naming a licence that is not in the register", () => {
     const index = new RegisterIndex(input, AS_OF);
     expect(ids(index.unlinkedInstallationsOf("SW-1"))).not.toContain("I6");

@@ -1,13 +1,27 @@
 import { OrdinalCounts } from "./ordinalCounts";
 
+/** How a licence covers an installation: not at all (no licence of that ID), as its own product's, or another's. */
+export const enum Cover {
+  None,
+  Own,
+  Other,
+}
+
+/**
+ * The index's rule for an installation (a load's and an edit's): covered when it names a licence that exists,
+ * misplaced when that licence is of another product. By ordinals: `licenceProduct` is the product of the licence
+ * it names, -1 when there is none.
+ */
+export function coverOf(licenceProduct: number, product: number): Cover {
+  if (licenceProduct < 0) return Cover.None;
+  return licenceProduct === product ? Cover.Own : Cover.Other;
+}
+
 /**
  * How a load's installations count for their products and licences, kept by ordinal in typed arrays while the
  * pass over a million rows runs, and given to the index's slots once it is over. Found by ordinals, a row reads
  * no licence or product object: at 100,000 licences, reading those objects (scattered over tens of megabytes)
  * for each installation was most of building the index (README, Performance).
- *
- * The rule is the index's own (RegisterIndex.changeProductCounts): an installation is covered when it names a
- * licence that exists, and misplaced when that licence is of another product.
  */
 export class LoadLinks {
   /** By product ordinal. */
@@ -36,12 +50,11 @@ export class LoadLinks {
   installation(licence: number, product: number): boolean {
     this.installations.increment(product);
     const products = this.licenceProducts;
-    const licenceProduct = licence >= 0 && licence < products.length ? products[licence] : -1;
-    if (licenceProduct < 0) return false;
-    if (licenceProduct !== product) {
+    const cover = coverOf(licence >= 0 && licence < products.length ? products[licence] : -1, product);
+    if (cover === Cover.Other) {
       this.misplaced.increment(product);
       this.mismatched.increment(licence);
     }
-    return true;
+    return cover !== Cover.None;
   }
 }

@@ -6,7 +6,7 @@ import { assessLicence, underUseThreshold, type LicenceLinks } from "./licencePo
 import type { LicencePosition, ProductPosition, RegisterPosition } from "./positionTypes";
 import { productPositionOf, type AssessedLicence } from "./productPosition";
 import { RecordStore } from "./recordStore";
-import { LoadLinks } from "./loadLinks";
+import { Cover, coverOf, LoadLinks } from "./loadLinks";
 import { LoadTallies } from "./loadTallies";
 import { RowsBySlot } from "./rowsBySlot";
 import { problemMessages } from "./registerProblems";
@@ -638,7 +638,8 @@ export class RegisterIndex {
     slot: LicenceSlot | undefined,
     delta: 1 | -1,
   ): void {
-    if (!slot?.licence) {
+    const cover = coverOf(slot?.licence && slot.product ? slot.product.ordinal : -1, product.ordinal);
+    if (cover === Cover.None) {
       if (!this.loading) {
         const devices = (product.uncoveredDevices ??= deviceCounter(product.uncovered));
         product.uncoveredDeviceCount = undefined;
@@ -648,7 +649,7 @@ export class RegisterIndex {
       if (delta === 1) product.uncovered.push(installation);
       else removeItem(product.uncovered, installation);
       if (slot) product.danglingInstallations += delta;
-    } else if (slot.product !== product) {
+    } else if (cover === Cover.Other && slot) {
       product.misplacedInstallations += delta;
       slot.mismatched += delta;
     }

@@ -208,12 +208,6 @@ export class MatchedMap<T> {
     return this.ids?.read(text) ? this.byIdNumber.get(this.ids.high, this.ids.low) : -1;
   }
 
-  /** The entry of text in the generated ID form, found by its number; undefined for other text. */
-  getByIdNumber(text: string): T | undefined {
-    const index = this.indexByIdNumber(text);
-    return index < 0 ? undefined : this.entries[index];
-  }
-
   /** Makes room for this many entries in generated ID form at once, so a load of known size never grows it. */
   reserve(expected: number): void {
     if (this.ids) this.byIdNumber.reserve(expected);

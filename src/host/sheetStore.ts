@@ -1,15 +1,14 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect, rect } from "./addresses";
+import { CellColumn } from "./cellColumn";
 import type { CellValue } from "./inputParsing";
 
 /**
- * The cells of one worksheet. Values and formulas are stored by column, each column an array of its rows, so a
- * table of a million rows is a dozen arrays rather than a million row objects (a smaller heap for the browser
- * playground, and less for the garbage collector to mark). Number formats are stored by row, as lists that
- * many rows share. Range-level attributes (styles, data validation, conditional formats) are kept as rectangles
- * elsewhere (see rangeAttributes.ts).
+ * The cells of one worksheet. Values and formulas are stored by column, each column its rows in typed arrays
+ * (cellColumn.ts), so a table of a million rows is a dozen columns rather than a million row objects or millions
+ * of strings (a smaller heap for the browser playground, and next to nothing for the garbage collector to mark).
+ * Number formats are stored by row, as lists that many rows share. Range-level attributes (styles, data
+ * validation, conditional formats) are kept as rectangles elsewhere (see rangeAttributes.ts).
  */
-
-type Column<T> = (T | undefined)[];
 
 export const GENERAL = "General";
 
@@ -31,7 +30,7 @@ function formatsWithin(formats: Formats | undefined, c0: number, c1: number): bo
   return !formats || formats.every((format, c) => format === undefined || (c >= c0 && c <= c1));
 }
 
-/** Rows of a column's gap that are filled with blanks rather than left as a hole (see put). */
+/** Rows of a gap in the formats that are filled with blanks rather than left as a hole (see put). */
 const MAX_GAP_FILLED = 65_536;
 
 /**
@@ -39,21 +38,12 @@ const MAX_GAP_FILLED = 65_536;
  * the end leaves a hole, and one a short way past it fills the gap with blanks first, because V8 keeps an array
  * written far past its end in a slower, larger form (a dictionary).
  */
-function put<T>(column: Column<T>, row: number, value: T | undefined): void {
-  if (row < column.length) column[row] = value;
-  else if (value !== undefined || row === column.length) {
-    if (row - column.length <= MAX_GAP_FILLED) while (column.length < row) column.push(undefined);
-    column[row] = value;
+function put<T>(places: (T | undefined)[], row: number, value: T | undefined): void {
+  if (row < places.length) places[row] = value;
+  else if (value !== undefined || row === places.length) {
+    if (row - places.length <= MAX_GAP_FILLED) while (places.length < row) places.push(undefined);
+    places[row] = value;
   }
-}
-
-/**
- * The cell above's text where it reads the same, so that a column repeating one text (a calculated column's
- * formula, a note on every row) keeps one copy of it rather than one per row.
- */
-function sameAsAbove<T>(column: Column<T>, row: number, value: T): T {
-  const above = row > 0 ? column[row - 1] : undefined;
-  return typeof value === "string" && above === value ? above : value;
 }
 
 /** Inserts `count` empty places at `at` (no spread of a large array into splice's arguments). */
@@ -95,9 +85,9 @@ function grow(used: Rect | null, r: number, c: number): Rect {
 
 export class SheetStore {
   /** By column, then row. */
-  private values: (Column<CellValue> | undefined)[] = [];
+  private values: (CellColumn | undefined)[] = [];
   /** By column, then row; only columns that have held a formula have an array. */
-  private formulas: (Column<string> | undefined)[] = [];
+  private formulas: (CellColumn<string> | undefined)[] = [];
   /** By row: the row's own number formats by column, a list often shared with other rows. */
   private formats: (Formats | undefined)[] = [];
   /** Number formats given to whole columns ("A:A"), used where a cell has none of its own. */
@@ -107,19 +97,19 @@ export class SheetStore {
   /** A separate copy (a co-author's own copy of the workbook, see coauthoring.ts). */
   clone(): SheetStore {
     const copy = new SheetStore();
-    copy.values = this.values.map((column) => column?.slice());
-    copy.formulas = this.formulas.map((column) => column?.slice());
+    copy.values = this.values.map((column) => column?.clone());
+    copy.formulas = this.formulas.map((column) => column?.clone());
     copy.formats = this.formats.map((formats) => formats && share(formats));
     copy.columnFormats = new Map(this.columnFormats);
     return copy;
   }
 
   value(r: number, c: number): CellValue {
-    return this.values[c]?.[r] ?? "";
+    return this.values[c]?.get(r) ?? "";
   }
 
   formula(r: number, c: number): string | undefined {
-    return this.formulas[c]?.[r];
+    return this.formulas[c]?.get(r);
   }
 
   ownFormat(r: number, c: number): string | undefined {
@@ -131,26 +121,21 @@ export class SheetStore {
   }
 
   isEmpty(r: number, c: number): boolean {
-    return (this.values[c]?.[r] ?? "") === "" && this.formulas[c]?.[r] === undefined;
+    return (this.values[c]?.get(r) ?? "") === "" && this.formulas[c]?.get(r) === undefined;
   }
 
   /** Stores a constant (formula undefined) or a formula with its current value. */
   setCell(r: number, c: number, value: CellValue, formula?: string): void {
-    const values = (this.values[c] ??= []);
-    put(values, r, value === "" ? undefined : sameAsAbove(values, r, value));
-    if (formula !== undefined) {
-      const formulas = (this.formulas[c] ??= []);
-      put(formulas, r, sameAsAbove(formulas, r, formula));
-    } else if (this.formulas[c]) put(this.formulas[c], r, undefined);
+    (this.values[c] ??= new CellColumn()).set(r, value === "" ? undefined : value);
+    if (formula !== undefined) (this.formulas[c] ??= new CellColumn<string>()).set(r, formula);
+    else this.formulas[c]?.set(r, undefined);
     if (value === "" && formula === undefined) this.usedCache = {};
     else this.growUsed(r, c);
   }
 
   clearContents(r: number, c: number): void {
-    const values = this.values[c];
-    const formulas = this.formulas[c];
-    if (values) put(values, r, undefined);
-    if (formulas) put(formulas, r, undefined);
+    this.values[c]?.set(r, undefined);
+    this.formulas[c]?.set(r, undefined);
     this.usedCache = {};
   }
 
@@ -204,7 +189,7 @@ export class SheetStore {
     const rows = Math.max(0, ...columns.map((c) => this.formulas[c]!.length));
     for (let r = 0; r < rows; r++) {
       for (const c of columns) {
-        const formula = this.formulas[c]![r];
+        const formula = this.formulas[c]!.get(r);
         if (formula !== undefined) yield [r, c, formula];
       }
     }
@@ -227,7 +212,7 @@ export class SheetStore {
     };
     for (const byColumn of [this.values, this.formulas]) {
       byColumn.forEach((cells, c) => {
-        const rows = cells && filledSpan(cells);
+        const rows = cells?.filledSpan();
         if (rows) include(rows, [c, c]);
       });
     }
@@ -258,8 +243,8 @@ export class SheetStore {
     this.usedCache = {};
     const lastColumn = Math.min(c1, Math.max(this.values.length, this.formulas.length) - 1);
     for (let c = c0; c <= lastColumn; c++) {
-      shift(this.values[c], at, count);
-      shift(this.formulas[c], at, count);
+      this.values[c]?.shift(at, count);
+      this.formulas[c]?.shift(at, count);
     }
     if (c0 === 0 && c1 >= MAX_COLUMNS - 1) {
       shift(this.formats, at, count);
@@ -319,8 +304,8 @@ export class SheetStore {
  * Moves the cells of rows [r0, r1] sideways: deletes (count < 0) or inserts (count > 0) columns at `at`. Whole
  * columns move as arrays; otherwise each row's cells move one by one.
  */
-function shiftCells<T>(
-  byColumn: (Column<T> | undefined)[],
+function shiftCells<T extends CellValue>(
+  byColumn: (CellColumn<T> | undefined)[],
   at: number,
   count: number,
   r0: number,
@@ -332,9 +317,9 @@ function shiftCells<T>(
     const target = byColumn[to];
     const last = Math.min(r1, Math.max(source?.length ?? 0, target?.length ?? 0) - 1);
     for (let r = r0; r <= last; r++) {
-      const value = source?.[r];
-      if (value !== undefined) put((byColumn[to] ??= []), r, value);
-      else if (byColumn[to]) put(byColumn[to], r, undefined);
+      const value = source?.get(r);
+      if (value !== undefined) (byColumn[to] ??= new CellColumn<T>()).set(r, value);
+      else byColumn[to]?.set(r, undefined);
     }
   };
   const end = byColumn.length - 1;

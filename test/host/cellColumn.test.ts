@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { CellColumn } from "../../src/host/cellColumn";
 import type { CellValue } from "../../src/host/inputParsing";
 
-/** What a column holds, read back row by row, with the column's length and first and last filled rows. */
+/** What a column holds, read back row by row, with its length. */
 function contents(column: CellColumn, rows: number): { cells: (CellValue | undefined)[]; length: number } {
   return { cells: Array.from({ length: rows }, (_, row) => column.get(row)), length: column.length };
 }

@@ -71,6 +71,28 @@ describe("payload sizes are UTF-8 bytes of the JSON", () => {
     expect(session.stats.responseBytes).toHaveLength(2);
     expect(session.stats.maxResponseBytes).toBe(session.stats.responseBytes[0]);
   });
+
+  test("a grid of any text, numbers and blanks is counted as the UTF-8 bytes of its JSON", async () => {
+    const cell = fc.oneof(fc.string({ unit: anyCodeUnit }), fc.double({ noNaN: true }), fc.constant(""));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 8 }), async (rows) => {
+        const workbook = createInMemoryWorkbook({ profile: "web" });
+        const session = workbook.session();
+        await session.run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem("Sheet1");
+          sheet.getRangeByIndexes(0, 0, rows.length, 2).values = rows;
+          await context.sync();
+          session.stats.reset();
+          const range = sheet.getRangeByIndexes(0, 0, rows.length, 2).load("values");
+          await context.sync();
+          expect(session.stats.responseBytes[0]).toBe(
+            Buffer.byteLength(JSON.stringify({ values: range.values }), "utf8") - 1,
+          );
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe("Excel on the web refuses requests and responses over 5 MB; Windows and Mac do not", () => {

@@ -1,4 +1,4 @@
-/** The page the Chromium benchmarks run: bench/browserLiveRegister.ts bundled, and where their figures go. */
+/** The pages the Chromium benchmarks run (bench/browser*.ts bundled), and where their figures go. */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,15 +12,21 @@ const RESULTS = path.join(ROOT, "bench", "results.json");
 export const SEED = 20261127;
 export const TODAY = "2026-11-27";
 
-/** bench/browserLiveRegister.ts as one script for the page; `readableNames` leaves it unminified, for a profile. */
-export async function bundleBenchPage({ readableNames = false } = {}): Promise<string> {
+/**
+ * A page's script (bench/browserLiveRegister.ts unless another is named) as one script; `readableNames` leaves it
+ * unminified, for a profile.
+ */
+export async function bundleBenchPage({
+  readableNames = false,
+  entry = "browserLiveRegister.ts",
+} = {}): Promise<string> {
   const out = mkdtempSync(path.join(tmpdir(), "bench-page-"));
   try {
     const stats = await new Promise<webpack.Stats>((resolve, reject) =>
       webpack(
         {
           mode: "production",
-          entry: path.join(ROOT, "bench", "browserLiveRegister.ts"),
+          entry: path.join(ROOT, "bench", entry),
           output: { path: out, filename: "page.js" },
           resolve: { extensions: [".ts", ".tsx", ".js"] },
           module: {

@@ -74,6 +74,12 @@ export class TextTable implements RowLookup {
     return this.entryOf(text, hashText(text));
   }
 
+  /** The text added so many places in. */
+  textAt(place: number): string {
+    if (place < 0 || place >= this.count) throw new RangeError(`No text was added at place ${place}.`);
+    return this.keyOf(place);
+  }
+
   rowAt(place: number): number {
     if (place < 0 || place >= this.count) throw new RangeError(`No text was added at place ${place}.`);
     return this.values[place];
@@ -92,10 +98,10 @@ export class TextTable implements RowLookup {
   /**
    * Adds the text with `value` unless it is there already, and then leaves it as it is: the value it already
    * had, or undefined when it was added. One look for text that is usually new (a row's ID in a load).
+   * `hash`: the text's hashText, where the caller has worked it out already.
    */
-  setIfAbsent(text: string, value: number): number | undefined {
+  setIfAbsent(text: string, value: number, hash = hashText(text)): number | undefined {
     checkValue(value);
-    const hash = hashText(text);
     const entry = this.entryOf(text, hash);
     if (entry >= 0) return this.values[entry];
     this.add(text, hash, value);

@@ -53,25 +53,31 @@ export async function bundleBenchPage({
   }
 }
 
-/**
- * The bench page in a fresh headless Chromium, the benchmark's register of `licences` seeded into its in-memory
- * Excel; the browser is closed once `work` is done.
- */
-export async function withSeededPage<T>(
+/** A bench page's script in a fresh headless Chromium; the browser is closed once `work` is done. */
+export async function withPage<T>(
   script: string,
-  licences: number,
   work: (page: Page, cdp: CDPSession) => Promise<T>,
 ): Promise<T> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     await page.addScriptTag({ content: script });
-    const cdp = await page.context().newCDPSession(page);
-    await page.evaluate(`seedRegister(${licences}, ${SEED}, "${TODAY}")`);
-    return await work(page, cdp);
+    return await work(page, await page.context().newCDPSession(page));
   } finally {
     await browser.close();
   }
+}
+
+/** The bench page with the benchmark's register of `licences` seeded into its in-memory Excel. */
+export function withSeededPage<T>(
+  script: string,
+  licences: number,
+  work: (page: Page, cdp: CDPSession) => Promise<T>,
+): Promise<T> {
+  return withPage(script, async (page, cdp) => {
+    await page.evaluate(`seedRegister(${licences}, ${SEED}, "${TODAY}")`);
+    return work(page, cdp);
+  });
 }
 
 /** The sizes (licences) named on the command line, or 10,000 and 100,000. */

@@ -8,8 +8,7 @@
  * Usage: node --import tsx scripts/compute-chromium.ts [sizes…]   (default 10000 100000)
  */
 import { spread } from "../bench/stats";
-import { launchBrowser } from "../test/e2e/support/browser";
-import { SEED, TODAY, bundleBenchPage, saveResults, sizeLabel, sizesToMeasure } from "./bench-page";
+import { SEED, TODAY, bundleBenchPage, saveResults, sizeLabel, sizesToMeasure, withPage } from "./bench-page";
 
 const RUNS = Math.max(5, Number(process.env.RUNS ?? 5));
 
@@ -20,11 +19,7 @@ interface Run {
 }
 
 async function measure(script: string, licences: number): Promise<Run[]> {
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    await page.addScriptTag({ content: script });
-    const cdp = await page.context().newCDPSession(page);
+  return withPage(script, async (page, cdp) => {
     await page.evaluate(`makeSheetRows(${licences}, ${SEED}, "${TODAY}")`);
     const runs: Run[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -37,9 +32,7 @@ async function measure(script: string, licences: number): Promise<Run[]> {
       );
     }
     return runs;
-  } finally {
-    await browser.close();
-  }
+  });
 }
 
 async function main(): Promise<void> {

@@ -1,11 +1,12 @@
 /**
  * Runs in Chromium (scripts/compute-chromium.ts bundles it): bench/run.ts's compute, the same code on the same
- * data. The page makes the benchmark's register into sheet cells once; before each run it is handed the cells
- * afresh as Office.js delivers them (decoded from JSON), and the run is timed from those cells to every licence's
- * and product's position. The measuring script collects garbage between the two calls, never inside a run.
+ * data. The page makes the benchmark's register into sheet cells once, kept as JSON text (SheetPages); before
+ * each run it is handed the cells afresh as Office.js delivers them (decoded from that JSON), and the run is
+ * timed from those cells to every licence's and product's position. The measuring script collects garbage
+ * between the two calls, never inside a run.
  */
 import { computePosition } from "../src/domain/position";
-import { deliveredAgain, parseSheetRows, toSheetRows, type SheetRows } from "./sheetRows";
+import { deliver, parseSheetRows, toSheetPages, type SheetPages, type SheetRows } from "./sheetRows";
 import { syntheticRegister } from "./synthetic";
 
 interface ComputePage {
@@ -16,15 +17,15 @@ interface ComputePage {
 }
 
 const page = window as unknown as ComputePage;
-let sheetRows: SheetRows | undefined;
+let pages: SheetPages | undefined;
 let delivered: SheetRows | undefined;
 
 page.makeSheetRows = (licences, seed, today) => {
-  sheetRows = toSheetRows(syntheticRegister(licences, seed, today));
+  pages = toSheetPages(syntheticRegister(licences, seed, today));
 };
 
 page.deliverCells = () => {
-  delivered = deliveredAgain(sheetRows!);
+  delivered = deliver(pages!);
 };
 
 page.computeOnce = async (today) => {

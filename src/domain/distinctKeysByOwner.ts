@@ -8,7 +8,7 @@ const PAIRWISE_MAX = 16;
  * pass reaches each row, its text is hashed and its owner, hash and row noted in typed arrays, in order. The
  * counts are made when first asked for: the entries are grouped by owner (a counting sort) and each owner's few
  * hashes compared among themselves. A hash table of every (owner, hash) pair, which this replaced, waited on
- * memory for each row at a million rows (README, Performance). Two texts whose hashes meet are compared, so a
+ * memory for each row at a million rows (bench/README.md). Two texts whose hashes meet are compared, so a
  * collision never merges two keys. Blank keys are not counted.
  */
 export class DistinctKeysByOwner {

@@ -15,7 +15,7 @@ const HALF = BODY_LENGTH / 2;
  *
  * A million rows name a licence by ID text just decoded from JSON. Hashing each new string and comparing it with
  * the key it finds waits on memory at that size (about 1.4 µs an ID on this project's machine); reading the
- * characters as a number and finding it in typed arrays took a sixth of that (README, Performance).
+ * characters as a number and finding it in typed arrays took a sixth of that (bench/README.md).
  *
  * Whether text reads as a number depends only on its matchKey: text that reads has no spaces, and its key is the
  * same characters made small, which read as the same number. So text that does not read but whose key does

@@ -180,7 +180,7 @@ export class MatchedMap<T> {
 
   /**
    * The index of the text's entry, or -1 when there is none. A load finds a million rows' entries by index, so
-   * that it reads no entry it does not need (README, Performance).
+   * that it reads no entry it does not need (bench/README.md).
    */
   indexOf(text: string): number {
     const ids = this.ids;

@@ -21,7 +21,7 @@ export function coverOf(licenceProduct: number, product: number): Cover {
  * How a load's installations count for their products and licences, kept by ordinal in typed arrays while the
  * pass over a million rows runs, and given to the index's slots once it is over. Found by ordinals, a row reads
  * no licence or product object: at 100,000 licences, reading those objects (scattered over tens of megabytes)
- * for each installation was most of building the index (README, Performance).
+ * for each installation was most of building the index (bench/README.md).
  */
 export class LoadLinks {
   /** By product ordinal. */

@@ -10,7 +10,7 @@ const USERS = 2;
 
 /**
  * Every licence's usage counts, made as a load's passes reach each installation and allocation in the rows'
- * order, where they were made licence by licence, reading every row a second time (README, Performance). The
+ * order, where they were made licence by licence, reading every row a second time (bench/README.md). The
  * same counts as countUsage from a licence's rows; a row's owner is its licence's ordinal in the index.
  */
 export class LoadTallies {

@@ -163,7 +163,7 @@ export class RegisterIndex {
    * `tallyAsRowsArrive`: each licence's usage counted as the passes reach its rows (LoadTallies), not licence by
    * licence at the end. Not a slice at a time: its tables are made at once (a hash table of about 20 MB at 100k
    * seemed to bring a collection of the whole heap forward in the live register's start), and the counts are made
-   * in one stretch when first read, about 0.25 s at 100k (README, Performance).
+   * in one stretch when first read, about 0.25 s at 100k (bench/README.md).
    */
   private *loadPasses(input: RegisterInput, tallyAsRowsArrive: boolean): Generator<LoadPass> {
     this.productSlots.reserve(input.software.length);

@@ -4,8 +4,7 @@ import { OrdinalCounts } from "./ordinalCounts";
  * A load's rows put into their owners' lists (a licence's installations, or its allocations) after the pass
  * that finds each row's owner: counted during that pass, then each list made at its exact size and filled in
  * the rows' order. Grown a row at a time instead, each list copied itself whenever it filled, and again to its
- * exact length at the end; at 100,000 licences that was a large share of building the index (README,
- * Performance).
+ * exact length at the end; at 100,000 licences that was a large share of building the index (bench/README.md).
  */
 export class RowsBySlot<R> {
   /** Per row: its owner's ordinal, or -1 for a row with no owner. */

@@ -57,7 +57,7 @@ const whenNobodyWaits = new Set<() => void>();
  * Runs work a person is waiting for (a save from the pane, a delete): while any runs, background work does not
  * take its next slice. A save's requests are answered one at a time, each in a task of its own, and without
  * this each answer waited behind a slice of every background pass (names, shared text, search words): at
- * 100,000 licences, "Saved." showed after a median 0.74 s instead of 0.53 s (README, Performance).
+ * 100,000 licences, "Saved." showed after a median 0.74 s instead of 0.53 s (bench/README.md).
  */
 export async function whilePersonWaits<T>(work: () => Promise<T>): Promise<T> {
   personWaiting++;

@@ -62,7 +62,7 @@ export async function shareRepeatedText(
 /**
  * The first copy of each text seen, in hash tables of our own (TextTable): a Map hashed each text read from the
  * sheet a second time, its own way: at 100,000 licences the pass took 3.5–4.7 s in Node and 2.8–3.2 s in
- * Chromium, and 2.0–2.9 s and 2.2–2.8 s this way (README, Performance). Many small tables instead of one large
+ * Chromium, and 2.0–2.9 s and 2.2–2.8 s this way (bench/README.md). Many small tables instead of one large
  * one: a table that grows rebuilds itself in one go, and one table of the 800,000 people and devices of such a
  * register would be a pause the pass's slices cannot break up. Each small one rebuilds in a few milliseconds.
  */

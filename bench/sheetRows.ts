@@ -2,7 +2,7 @@
 import type { RecordKind } from "../src/domain/ids";
 import type { RegisterInput } from "../src/domain/registerIndex";
 import { DEFAULT_SETTINGS } from "../src/domain/schemas";
-import { TableRecords } from "../src/workbook/readRegister";
+import { columnsRead, TableRecords } from "../src/workbook/readRegister";
 import { recordCells } from "../src/workbook/records";
 import type { DataIssue } from "../src/workbook/registerApi";
 import type { TableLayout } from "../src/workbook/tableLayout";
@@ -18,16 +18,27 @@ export type SheetRows = Record<RecordKind, unknown[][]>;
 const asDelivered = (cells: unknown[]): unknown[] => JSON.parse(JSON.stringify(cells)) as unknown[];
 
 /**
- * The cell values Excel would hold: what the register writes, with Excel's literal-text apostrophe dropped.
+ * The cell values Excel would send a load: what the register writes, with Excel's literal-text apostrophe dropped,
+ * in the columns a load reads of a table laid out as set-up makes it (columnsRead).
  */
 function toSheetRows(register: SyntheticRegister): SheetRows {
   const rows = {} as SheetRows;
   for (const kind of RECORD_KINDS) {
     const spec = RECORD_TABLES[kind];
+    const read = columnsRead(
+      spec,
+      spec.columns.map((_, index) => index),
+    );
     rows[kind] = (register[kind] as unknown as Record<string, unknown>[]).map((record) =>
-      recordCells(spec, { ...record, rowVersion: 1 }).map((cell, i) =>
-        spec.columns[i].formula ? 0 : typeof cell === "string" && cell.startsWith("'") ? cell.slice(1) : cell,
-      ),
+      recordCells(spec, { ...record, rowVersion: 1 })
+        .slice(0, read)
+        .map((cell, i) =>
+          spec.columns[i].formula
+            ? 0
+            : typeof cell === "string" && cell.startsWith("'")
+              ? cell.slice(1)
+              : cell,
+        ),
     );
   }
   return rows;

@@ -8,6 +8,7 @@ import {
 import { referenceId } from "../domain/references";
 import { fromCell } from "./cells";
 import type { ColumnSpec, RecordTableSpec } from "./tables/types";
+import { isReadColumn } from "./tables/columns";
 
 /**
  * Reading a large register validates millions of cells, and most columns repeat a handful of values (lists,
@@ -301,7 +302,7 @@ export function createFastRowParser(spec: RecordTableSpec): FastRowParser | unde
 
   const columnOf = new Map<string, number>();
   for (const [index, column] of spec.columns.entries()) {
-    if (!column.field || column.writtenOnly) continue;
+    if (!column.field || !isReadColumn(column)) continue;
     // A column the schema would strip, or two columns for one field: leave it to the whole schema.
     if (!(column.field in shape) || columnOf.has(column.field)) return undefined;
     columnOf.set(column.field, index);

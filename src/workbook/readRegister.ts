@@ -3,6 +3,7 @@ import { TextTable, type RowLookup } from "../domain/textTable";
 import { forEachPaced, noPause, type Pause } from "../domain/yielding";
 import type { DataIssue, LoadOptions, RegisterData, SettingsRead } from "./registerApi";
 import { readRecord } from "./records";
+import { isReadColumn } from "./tables/columns";
 import { parseSettings } from "./settingsRows";
 import { cellAddress } from "./cells";
 import { readPaged } from "./pagedRead";
@@ -14,9 +15,25 @@ import type { RecordTableSpec, TableSpec } from "./tables/types";
 
 type Row = Record<string, unknown>;
 
+/**
+ * How many of a table's columns, counted from its first, a read of whole rows needs: as far as the last column
+ * records are made from. Columns to the right of it (Modified, never read back, and a person's own columns) stay
+ * in Excel. Columns between are read and passed over: a second range per page would cost each row an array more
+ * to decode than a column of stamps does (bench/README.md).
+ */
+export function columnsRead(spec: RecordTableSpec, positions: readonly number[]): number {
+  let last = 0;
+  spec.columns.forEach((column, index) => {
+    if (isReadColumn(column)) last = Math.max(last, positions[index]);
+  });
+  return last + 1;
+}
+
 /** The records of one table, parsed a page at a time as the rows arrive; a repeated ID is a data issue. */
 export class TableRecords {
   readonly positions: number[];
+  /** How many of the table's columns a load reads (columnsRead). */
+  readonly columnsRead: number;
   /**
    * Body row of each record by ID, for finding it again cheaply; its indexOf is the record's place in `records`.
    * It reads each ID from the record instead of keeping the text a second time.
@@ -36,6 +53,7 @@ export class TableRecords {
     private readonly issues: DataIssue[],
   ) {
     this.positions = columnPositions(layout, spec.columns);
+    this.columnsRead = columnsRead(spec, this.positions);
     this.kept = new Array<Row>(layout.rowCount);
     const kept = this.kept;
     this.rowOf = new TextTable(layout.rowCount, (entry) => String(kept[entry].id));
@@ -112,7 +130,12 @@ export async function readRegister(
   const settingsRows = new Map<string, unknown[][]>();
   const spans = [...layouts.values()]
     .filter((layout) => collectors.has(layout.table) || settingsTables.has(layout.table))
-    .map((layout) => ({ layout, firstRow: 0, rowCount: layout.rowCount }));
+    .map((layout) => ({
+      layout,
+      firstRow: 0,
+      rowCount: layout.rowCount,
+      columnCount: collectors.get(layout.table)?.columnsRead,
+    }));
   const totalRows = spans.reduce((sum, span) => sum + span.rowCount, 0);
   let rowsDone = 0;
   await readPaged(context, spans, async (span, firstRow, rows) => {

@@ -4,6 +4,7 @@ import { TextTable } from "../domain/textTable";
 import { forEachPaced, noPause, type Pause } from "../domain/yielding";
 import { parseRow } from "./records";
 import { readPaged } from "./pagedRead";
+import { columnsRead } from "./readRegister";
 import type { DataIssue, TableRows } from "./registerApi";
 import { syncOrWithoutExtra } from "./payload";
 import {
@@ -106,7 +107,7 @@ export async function readTableRows(
     else
       await readPaged(
         context,
-        [{ layout, firstRow: first, rowCount: last - first + 1 }],
+        [{ layout, firstRow: first, rowCount: last - first + 1, columnCount: columnsRead(spec, positions) }],
         (_span, from, page) => takePage(from, page),
       );
   }

@@ -2,6 +2,7 @@ import type { DataIssue } from "./registerApi";
 import { cellAddress, fromCell, toCell, type CellValue } from "./cells";
 import { sheetRowNumber, type TableLayout } from "./tableLayout";
 import type { RecordTableSpec } from "./tables/types";
+import { isReadColumn } from "./tables/columns";
 import { fastRowParserFor } from "./fastRowParser";
 
 export interface ParsedRow {
@@ -118,7 +119,7 @@ export function parseRowWithSchema(
   const raw: Record<string, unknown> = {};
   let blank = true;
   spec.columns.forEach((column, index) => {
-    if (!column.field || column.writtenOnly || positions[index] < 0) return;
+    if (!column.field || !isReadColumn(column) || positions[index] < 0) return;
     const value = fromCell(column, row[positions[index]]);
     if (value !== undefined) {
       raw[column.field] = value;

@@ -64,7 +64,7 @@ describe("upgrading an older workbook", () => {
       // the column that held the product's ID keeps its values under its new name
       'Licences: renamed the "Software" column to "Software ID".',
       expect.stringMatching(/^Licences: added the "Software Name", "Licence Key", .* columns\.$/),
-      'Allocations: added the "Licence", "Department", "Allocated On", "Revoked On", "Notes", "Modified" and "Row Version" columns.',
+      'Allocations: added the "Licence", "Department", "Allocated On", "Revoked On", "Notes", "Row Version" and "Modified" columns.',
       "Licences: showed the names beside the links and in the dropdowns (2 cells).",
       "Allocations: showed the names beside the links and in the dropdowns (1 cell).",
     ]);

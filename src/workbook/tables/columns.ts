@@ -71,10 +71,28 @@ export const booleanColumn = (header: string, field: string, width = 75): Column
   list: "TRUE/FALSE",
 });
 
+/** A column records are made from: one with a field that the register reads back (every one but Modified). */
+export function isReadColumn(column: ColumnSpec): boolean {
+  return column.field !== undefined && !column.writtenOnly;
+}
+
 /** ID, Modified and Row Version: the register owns them. */
 export const idColumn = (header: string, width = 120): ColumnSpec => ({ ...textColumn(header, "id", width) });
 
+/**
+ * Row Version, then Modified as the table's last column: a load reads each table only as far as the last column
+ * its records are made from (TableRecords.columnsRead), so the stamps it never reads stay in Excel (at 100,000
+ * licences 1.4 million of them, 38 of the 291 MB a load would otherwise receive).
+ */
 export const metaColumns = (modified: string, rowVersion: string): ColumnSpec[] => [
+  {
+    header: rowVersion,
+    field: "rowVersion",
+    type: "wholeNumber",
+    numberFormat: FORMATS.wholeNumber,
+    width: 70,
+    readOnly: true,
+  },
   {
     header: modified,
     field: "modified",
@@ -83,14 +101,6 @@ export const metaColumns = (modified: string, rowVersion: string): ColumnSpec[] 
     width: 140,
     readOnly: true,
     writtenOnly: true,
-  },
-  {
-    header: rowVersion,
-    field: "rowVersion",
-    type: "wholeNumber",
-    numberFormat: FORMATS.wholeNumber,
-    width: 70,
-    readOnly: true,
   },
 ];
 

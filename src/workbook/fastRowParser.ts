@@ -302,7 +302,7 @@ export function createFastRowParser(spec: RecordTableSpec): FastRowParser | unde
 
   const columnOf = new Map<string, number>();
   for (const [index, column] of spec.columns.entries()) {
-    if (!column.field || !isReadColumn(column)) continue;
+    if (!isReadColumn(column)) continue;
     // A column the schema would strip, or two columns for one field: leave it to the whole schema.
     if (!(column.field in shape) || columnOf.has(column.field)) return undefined;
     columnOf.set(column.field, index);

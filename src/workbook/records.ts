@@ -119,7 +119,7 @@ export function parseRowWithSchema(
   const raw: Record<string, unknown> = {};
   let blank = true;
   spec.columns.forEach((column, index) => {
-    if (!column.field || !isReadColumn(column) || positions[index] < 0) return;
+    if (!isReadColumn(column) || positions[index] < 0) return;
     const value = fromCell(column, row[positions[index]]);
     if (value !== undefined) {
       raw[column.field] = value;

@@ -72,7 +72,7 @@ export const booleanColumn = (header: string, field: string, width = 75): Column
 });
 
 /** A column records are made from: one with a field that the register reads back (every one but Modified). */
-export function isReadColumn(column: ColumnSpec): boolean {
+export function isReadColumn(column: ColumnSpec): column is ColumnSpec & { field: string } {
   return column.field !== undefined && !column.writtenOnly;
 }
 

@@ -12,7 +12,7 @@ import { RowsBySlot } from "./rowsBySlot";
 import { problemMessages } from "./registerProblems";
 import type { Allocation, Installation, Licence, Settings, Software } from "./schemas";
 import { countUsage, isAllocationActive, usedQuantity, UsageTally, type UsageCounts } from "./usage";
-import { forEachPaced, type Pause } from "./yielding";
+import { forEachPaced, passOver, runPasses, runPassesPaced, type Pass, type Pause } from "./yielding";
 
 export interface RegisterInput {
   software: Software[];
@@ -37,6 +37,13 @@ export interface ProblemsByOwner {
   register: RegisterProblem[];
   licences: Map<string, RegisterProblem[]>;
   products: Map<string, RegisterProblem[]>;
+}
+
+/** The register-wide problems first, then those of each licence, then those of each product. */
+export function problemList({ register, licences, products }: ProblemsByOwner): RegisterProblem[] {
+  const all = [...register];
+  for (const owners of [licences, products]) for (const list of owners.values()) all.push(...list);
+  return all;
 }
 
 /** Everything linked to one licence ID, kept whether or not a licence with that ID exists. */
@@ -382,31 +389,56 @@ export class RegisterIndex {
 
   /** The whole register's position: every licence, every catalogue product, and the problems found. */
   position(): RegisterPosition {
+    return { ...this.positions(), problems: this.problems() };
+  }
+
+  /** Every licence's and catalogue product's position, without the problems (problemsAbout groups those). */
+  positions(): Omit<RegisterPosition, "problems"> {
+    const figures = this.figuresOfAll();
+    runPasses(figures.passes);
+    return figures.result();
+  }
+
+  /**
+   * Every licence's and catalogue product's position (the problems are problemsAbout's), worked out a slice at a
+   * time, giving the thread back when `pause` says so: at 100,000 licences the whole register's figures are
+   * most of a second of work (bench/README.md). Edits may land between slices; the caller asks again about
+   * what they touched, as after any edit.
+   */
+  async positionsPaced(pause: Pause): Promise<Omit<RegisterPosition, "problems">> {
+    const figures = this.figuresOfAll();
+    await runPassesPaced(figures.passes, pause);
+    return figures.result();
+  }
+
+  /** position()'s passes over the licence and product slots, and what they made once they have run. */
+  private figuresOfAll(): { passes: Pass[]; result: () => Omit<RegisterPosition, "problems"> } {
     // by slot ordinal, filled in order (the slots are listed in ordinal order), which keeps the array compact
     const assessed: (AssessedLicence | undefined)[] = [];
     const licences = new Map<string, LicencePosition>();
-    for (const slot of this.licenceSlots.values()) {
+    const products: ProductPosition[] = [];
+    const assess = (slot: LicenceSlot) => {
       const licence = this.assessSlot(slot);
       assessed[slot.ordinal] = licence;
-      if (!licence) continue;
-      licences.set(licence.position.licenceId, licence.position);
-    }
-    const products: ProductPosition[] = [];
-    for (const slot of this.productSlots.values()) {
-      if (!slot.software) continue;
+      if (licence) licences.set(licence.position.licenceId, licence.position);
+    };
+    const aggregate = (slot: ProductSlot) => {
+      if (!slot.software) return;
       const ofProduct: AssessedLicence[] = [];
       for (const licenceSlot of slot.licences) {
         const licence = assessed[licenceSlot.ordinal];
         if (licence) ofProduct.push(licence);
       }
       products.push(this.productOf(slot, slot.software, ofProduct));
-    }
+    };
     return {
-      asOf: this.asOfValue,
-      reportingCurrency: this.settingsValue.reportingCurrency,
-      licences,
-      products,
-      problems: this.problems(),
+      passes: [passOver(this.licenceSlots.values(), assess), passOver(this.productSlots.values(), aggregate)],
+      result: () => ({
+        asOf: this.asOfValue,
+        reportingCurrency: this.settingsValue.reportingCurrency,
+        licences,
+        products,
+      }),
     };
   }
 
@@ -754,27 +786,55 @@ export class RegisterIndex {
 
   /**
    * The problems of problems() grouped by what they are about, for a reader that keeps them and, after an edit,
-   * asks again only about the licence and software IDs (matched) the edit touched. `register` holds the
-   * problems about the register as a whole (repeated IDs, missing exchange rates), always worked out afresh.
-   * Without `about`, every licence and product.
+   * asks again only about the licence and software IDs (matched) the edit touched (each with a list, empty when
+   * it has no problems). `register` holds the problems about the register as a whole (repeated IDs, missing
+   * exchange rates), always worked out afresh. Without `about`, every licence and product that has problems.
    */
   problemsAbout(about?: { licences: Iterable<string>; products: Iterable<string> }): ProblemsByOwner {
+    if (!about) {
+      const problems = this.problemsOfAll();
+      runPasses(problems.passes);
+      return problems.result();
+    }
     const licences = new Map<string, RegisterProblem[]>();
     const products = new Map<string, RegisterProblem[]>();
-    if (about) {
-      for (const key of about.licences) {
-        const slot = this.licenceSlots.get(key);
-        licences.set(key, slot ? this.licenceSlotProblems(slot) : []);
-      }
-      for (const key of about.products) {
-        const slot = this.productSlots.get(key);
-        products.set(key, slot ? this.productSlotProblems(slot) : []);
-      }
-    } else {
-      for (const slot of this.licenceSlots.values()) licences.set(slot.key, this.licenceSlotProblems(slot));
-      for (const slot of this.productSlots.values()) products.set(slot.key, this.productSlotProblems(slot));
+    for (const key of about.licences) {
+      const slot = this.licenceSlots.get(key);
+      licences.set(key, slot ? this.licenceSlotProblems(slot) : []);
     }
-    return { register: [...this.duplicateIdProblems(), ...this.missingRateProblems()], licences, products };
+    for (const key of about.products) {
+      const slot = this.productSlots.get(key);
+      products.set(key, slot ? this.productSlotProblems(slot) : []);
+    }
+    return { register: this.registerProblems(), licences, products };
+  }
+
+  /** problemsAbout() for every licence and product, a slice at a time (see positionsPaced). */
+  async problemsAboutPaced(pause: Pause): Promise<ProblemsByOwner> {
+    const problems = this.problemsOfAll();
+    await runPassesPaced(problems.passes, pause);
+    return problems.result();
+  }
+
+  private problemsOfAll(): { passes: Pass[]; result: () => ProblemsByOwner } {
+    const licences = new Map<string, RegisterProblem[]>();
+    const products = new Map<string, RegisterProblem[]>();
+    return {
+      passes: [
+        passOver(this.licenceSlots.values(), (slot) =>
+          keep(licences, slot.key, this.licenceSlotProblems(slot)),
+        ),
+        passOver(this.productSlots.values(), (slot) =>
+          keep(products, slot.key, this.productSlotProblems(slot)),
+        ),
+      ],
+      result: () => ({ register: this.registerProblems(), licences, products }),
+    };
+  }
+
+  /** The problems about the register as a whole: repeated IDs, missing exchange rates. */
+  private registerProblems(): RegisterProblem[] {
+    return [...this.duplicateIdProblems(), ...this.missingRateProblems()];
   }
 
   /**
@@ -799,6 +859,11 @@ const pass = <T>(items: readonly T[], each: (item: T, index: number) => void): L
   items,
   each: each as LoadPass["each"],
 });
+
+/** Keeps a slot's problems when it has any: a whole register's maps hold only the slots with problems. */
+function keep(owners: Map<string, RegisterProblem[]>, key: string, problems: RegisterProblem[]): void {
+  if (problems.length > 0) owners.set(key, problems);
+}
 
 function ownStore<T extends { id: string }>(store: RecordStore<T> | undefined, kind: string): RecordStore<T> {
   if (!store)

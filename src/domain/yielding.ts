@@ -177,3 +177,24 @@ async function forEachOfIterator<T>(
     if (wait) await wait;
   }
 }
+
+/** One pass of long work: a step for each item, in order; items may be taken from an iterator a slice at a time. */
+export interface Pass {
+  items: Iterable<unknown>;
+  each: (item: unknown) => void;
+}
+
+export const passOver = <T>(items: Iterable<T>, each: (item: T) => void): Pass => ({
+  items,
+  each: each as Pass["each"],
+});
+
+/** Runs the passes in order, at once. */
+export function runPasses(passes: Iterable<Pass>): void {
+  for (const { items, each } of passes) for (const item of items) each(item);
+}
+
+/** Runs the passes in order, pausing between items when `pause` says so (forEachPaced). */
+export async function runPassesPaced(passes: Iterable<Pass>, pause: Pause): Promise<void> {
+  for (const { items, each } of passes) await forEachPaced(items, pause, each);
+}

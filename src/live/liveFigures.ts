@@ -8,8 +8,9 @@
 import type { IsoDate } from "../domain/dates";
 import { matchKey } from "../domain/keys";
 import type { LicencePosition, ProductPosition, RegisterPosition } from "../domain/positionTypes";
-import type { ProblemsByOwner, RegisterIndex, RegisterProblem } from "../domain/registerIndex";
+import { problemList, type ProblemsByOwner, type RegisterIndex } from "../domain/registerIndex";
 import type { Allocation, Installation, Licence } from "../domain/schemas";
+import { passOver, runPasses, runPassesPaced, type Pass, type Pause } from "../domain/yielding";
 import type { Affected } from "./affected";
 
 /** What a reader of the figures needs: one licence's position cheaply, and the whole register's on demand. */
@@ -18,8 +19,18 @@ export interface RegisterFigures {
   readonly reportingCurrency: string;
   /** One licence's position (by ID, matched ignoring case and spaces); the same object until an edit touches it. */
   licence(id: string): LicencePosition | undefined;
-  /** Every licence, every catalogue product and the problems found; a new object only after a change. */
+  /**
+   * Every licence, every catalogue product and the problems found; a new object only after a change. Worked out
+   * at once the first time: a reader that can wait asks positionSoon instead.
+   */
   position(): RegisterPosition;
+  /** position(), once it has been worked out (then kept current cheaply); undefined before. */
+  positionIfWorkedOut(): RegisterPosition | undefined;
+  /**
+   * position(), worked out the first time a slice at a time, giving the thread back between slices (the custom
+   * functions and the pane keep answering): at 100,000 licences it is most of a second of work.
+   */
+  positionSoon(): Promise<RegisterPosition>;
   /** The position a licence would have if saved as it stands (a form's draft); nothing is changed. */
   draft(licence: Licence): LicencePosition;
   /** The installations linked to a licence ID (matched ignoring case and spaces), in no set order; read only. */
@@ -72,13 +83,6 @@ function lazyLicences(whole: Whole, version: number): () => Map<string, LicenceP
   };
 }
 
-/** The register-wide problems first, then those of each licence, then those of each product. */
-function allProblems({ register, licences, products }: ProblemsByOwner): RegisterProblem[] {
-  const all = [...register];
-  for (const owners of [licences, products]) for (const list of owners.values()) all.push(...list);
-  return all;
-}
-
 /** What `cache` holds for the key, else what `work` finds, kept when there is something to keep. */
 function remembered<T>(
   cache: Map<string, T>,
@@ -98,8 +102,15 @@ export class LiveFigures implements RegisterFigures {
   private readonly licences = new Map<string, LicencePosition>();
   private readonly products = new Map<string, ProductPosition>();
   private whole: Whole | undefined;
+  /** A whole position being worked out a slice at a time, and what edits touched meanwhile. */
+  private building:
+    { done: Promise<RegisterPosition>; staleLicences: Set<string>; staleProducts: Set<string> } | undefined;
 
-  constructor(private readonly index: RegisterIndex) {}
+  /** `pause`: how positionSoon gives the thread back (a fresh one for each whole position worked out). */
+  constructor(
+    private readonly index: RegisterIndex,
+    private readonly pause: () => Pause,
+  ) {}
 
   get asOf(): IsoDate {
     return this.index.asOf;
@@ -130,51 +141,95 @@ export class LiveFigures implements RegisterFigures {
   changed(affected: Affected): void {
     for (const key of affected.licences) this.licences.delete(key);
     for (const key of affected.products) this.products.delete(key);
-    if (!this.whole) return;
-    for (const key of affected.licences) this.whole.staleLicences.add(key);
-    for (const key of affected.products) this.whole.staleProducts.add(key);
+    const stale = this.whole ?? this.building;
+    if (!stale) return;
+    for (const key of affected.licences) stale.staleLicences.add(key);
+    for (const key of affected.products) stale.staleProducts.add(key);
   }
 
   position = (): RegisterPosition => {
-    if (!this.whole) this.whole = this.build();
-    else if (this.whole.staleLicences.size > 0 || this.whole.staleProducts.size > 0) this.patch(this.whole);
+    if (!this.whole) {
+      const assembly = this.assembly(this.index.positions(), this.index.problemsAbout());
+      runPasses(assembly.passes);
+      this.whole = assembly.whole();
+    } else if (this.whole.staleLicences.size > 0 || this.whole.staleProducts.size > 0) this.patch(this.whole);
     return this.whole.position;
   };
 
-  private build(): Whole {
-    const position = this.index.position();
+  positionIfWorkedOut = (): RegisterPosition | undefined => (this.whole ? this.position() : undefined);
+
+  positionSoon = (): Promise<RegisterPosition> => {
+    if (this.whole) return Promise.resolve(this.position());
+    this.building ??= {
+      done: this.buildPaced(this.pause()),
+      staleLicences: new Set(),
+      staleProducts: new Set(),
+    };
+    return this.building.done;
+  };
+
+  private async buildPaced(pause: Pause): Promise<RegisterPosition> {
+    try {
+      const positions = await this.index.positionsPaced(pause);
+      const problems = await this.index.problemsAboutPaced(pause);
+      const assembly = this.assembly(positions, problems);
+      await runPassesPaced(assembly.passes, pause);
+      // position() may have worked it out at once meanwhile; that one is current
+      if (!this.whole && this.building) {
+        const whole = assembly.whole();
+        // what edits touched while the slices ran is asked about again, as after any edit
+        const { staleLicences, staleProducts } = this.building;
+        for (const key of staleLicences) this.licences.delete(key);
+        for (const key of staleProducts) this.products.delete(key);
+        this.whole = { ...whole, staleLicences, staleProducts };
+      }
+    } finally {
+      // after a failure, the next reader starts again
+      this.building = undefined;
+    }
+    return this.position();
+  }
+
+  /**
+   * The whole position put together from the index's answers, in passes over every licence and product: each
+   * licence or product already read keeps its object, so its row is not drawn again.
+   */
+  private assembly(
+    positions: Omit<RegisterPosition, "problems">,
+    problems: ProblemsByOwner,
+  ): { passes: Pass[]; whole: () => Whole } {
     const licences = new Map<string, LicencePosition>();
-    for (const [id, fresh] of position.licences) {
+    const products = new Map<string, ProductPosition>();
+    const shownLicences = positions.licences;
+    // once position() has put a whole together at once, this one is dropped: it must not fill the caches
+    const mergeLicence = ([id, fresh]: [string, LicencePosition]) => {
+      if (this.whole) return;
       const key = matchKey(id);
-      // a licence already shown keeps its object, so its row is not drawn again
       const known = this.licences.get(key);
-      if (known) position.licences.set(id, known);
+      if (known) shownLicences.set(id, known);
       licences.set(key, known ?? fresh);
       if (!known) this.licences.set(key, fresh);
-    }
-    const products = new Map<string, ProductPosition>();
-    position.products = position.products.map((fresh) => {
+    };
+    const mergeProduct = (fresh: ProductPosition) => {
+      if (this.whole) return;
       const key = matchKey(fresh.softwareId);
       const known = this.products.get(key) ?? fresh;
       products.set(key, known);
       this.products.set(key, known);
-      return known;
-    });
-    const problems = this.index.problemsAbout();
-    for (const owners of [problems.licences, problems.products]) {
-      for (const [key, list] of owners) if (list.length === 0) owners.delete(key);
-    }
-    position.problems = allProblems(problems);
+    };
     return {
-      position,
-      licences,
-      licenceMap: position.licences,
-      licenceChanges: new Map(),
-      version: 0,
-      products,
-      problems,
-      staleLicences: new Set(),
-      staleProducts: new Set(),
+      passes: [passOver(shownLicences, mergeLicence), passOver(positions.products, mergeProduct)],
+      whole: () => ({
+        position: { ...positions, products: [...products.values()], problems: problemList(problems) },
+        licences,
+        licenceMap: shownLicences,
+        licenceChanges: new Map(),
+        version: 0,
+        products,
+        problems,
+        staleLicences: new Set(),
+        staleProducts: new Set(),
+      }),
     };
   }
 
@@ -219,7 +274,7 @@ export class LiveFigures implements RegisterFigures {
       asOf,
       reportingCurrency,
       products: productsChanged ? [...whole.products.values()] : products,
-      problems: allProblems(whole.problems),
+      problems: problemList(whole.problems),
     };
     whole.version++;
     whole.position = Object.defineProperty(next, "licences", {

@@ -9,7 +9,7 @@ import type { RecordKind } from "../domain/ids";
 import { matchKey } from "../domain/keys";
 import type { GridCell } from "../domain/positionGrid";
 import type { LicencePosition, ProductPosition, RegisterPosition } from "../domain/positionTypes";
-import { RegisterIndex } from "../domain/registerIndex";
+import { problemList, RegisterIndex } from "../domain/registerIndex";
 import { sameRecord } from "../domain/sameRecord";
 import { TextTable } from "../domain/textTable";
 import type { Allocation, Installation, Licence, Settings, Software } from "../domain/schemas";
@@ -297,9 +297,17 @@ export class LiveRegister {
     return this.figures.position();
   }
 
-  /** The position on a date, for the Dashboard's saved figures and snapshots: from memory, never read again. */
-  figuresOn = (asOf: IsoDate): RegisterPosition =>
-    asOf === this.asOf ? this.position() : new RegisterIndex(this.data(), asOf).position();
+  /**
+   * The position on a date, for the Dashboard's saved figures and snapshots: from memory, never read again, and
+   * worked out a slice at a time (on another date than the live register's, from an index of its own).
+   */
+  figuresOn = async (asOf: IsoDate): Promise<RegisterPosition> => {
+    if (asOf === this.asOf) return this.figures.positionSoon();
+    const pause = yieldEvery(this.sliceMs);
+    const index = await RegisterIndex.build(this.data(), asOf, pause);
+    const positions = await index.positionsPaced(pause);
+    return { ...positions, problems: problemList(await index.problemsAboutPaced(pause)) };
+  };
 
   licence(id: string): LicencePosition | undefined {
     return this.figures.licence(id);
@@ -442,7 +450,7 @@ export class LiveRegister {
     this.data_ = undefined;
     this.setIssues(data.issues, nothingAffected());
     this.index_ = index;
-    this.figures_ = new LiveFigures(index);
+    this.figures_ = new LiveFigures(index, () => yieldEvery(this.sliceMs));
     this.loadProblem = undefined;
     this.softwareByName = undefined;
     this.publish(everythingAffected(), {
@@ -700,7 +708,8 @@ export class LiveRegister {
 
   private publish(affected: Affected, state: Partial<LiveState> = {}): void {
     if (this.stopped) return;
-    if (affected.all && this.index_) this.figures_ = new LiveFigures(this.index_);
+    if (affected.all && this.index_)
+      this.figures_ = new LiveFigures(this.index_, () => yieldEvery(this.sliceMs));
     else this.figures_?.changed(affected);
     if (affected.all) this.grid_.invalidate("all");
     else this.grid_.invalidate(affected.products);

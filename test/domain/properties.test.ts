@@ -241,6 +241,13 @@ describe("the incremental index agrees with a fresh computation", () => {
           const sortProblems = (p: typeof fresh.problems) =>
             [...p].sort((a, b) => `${a.recordId}${a.message}`.localeCompare(`${b.recordId}${b.message}`));
           expect(sortProblems(index.problems())).toEqual(sortProblems(fresh.problems));
+          // the Dashboard's first whole position, worked out a slice at a time, is the same
+          const paced = await index.positionsPaced(yieldEvery(0));
+          expect(paced.licences).toEqual(fresh.licences);
+          expect(sortProducts(paced.products)).toEqual(sortProducts(fresh.products));
+          const grouped = await index.problemsAboutPaced(yieldEvery(0));
+          const owned = [...grouped.licences.values(), ...grouped.products.values()].flat();
+          expect(sortProblems([...grouped.register, ...owned])).toEqual(sortProblems(fresh.problems));
         },
       ),
       { numRuns: 300 },

@@ -61,7 +61,10 @@ class ScriptedRegister {
 
 const byId = <T extends { id: string }>(records: T[]) => new Map(records.map((r) => [r.id, r]));
 
-async function follow(tables: Partial<Tables>): Promise<{ scripted: ScriptedRegister; live: LiveRegister }> {
+async function follow(
+  tables: Partial<Tables>,
+  options: { sliceMs?: number } = {},
+): Promise<{ scripted: ScriptedRegister; live: LiveRegister }> {
   const scripted = new ScriptedRegister({
     software: tables.software ?? byId([software("SW-1"), software("SW-2")]),
     licences: tables.licences ?? new Map(),
@@ -70,6 +73,7 @@ async function follow(tables: Partial<Tables>): Promise<{ scripted: ScriptedRegi
   });
   const live = new LiveRegister(scripted as unknown as Register, {
     today: () => AS_OF,
+    ...options,
     onError: (error) => {
       throw error;
     },
@@ -165,6 +169,62 @@ describe("the pane's figures after an edit", () => {
     await live.settled();
     expectSameFigures(live.position(), await scripted.fresh());
     live.stop();
+  });
+
+  it("the Dashboard's first whole position gives the thread back between slices, and an edit landing meanwhile is in it", async () => {
+    // 600 licences of two products, one installation each; with 0 ms slices, a slice is 256 licences
+    const licences = Array.from({ length: 600 }, (_, n) =>
+      licence({ id: `LIC-${n}`, softwareId: n % 2 ? "SW-2" : "SW-1", quantity: 1 }),
+    );
+    const installations = licences.map((l, n) =>
+      installation({ id: `I${n}`, licenceId: l.id, softwareId: l.softwareId, device: `PC-${n}` }),
+    );
+    const { scripted, live } = await follow(
+      { licences: byId(licences), installations: byId(installations) },
+      { sliceMs: 0 },
+    );
+    const soon = live.figures.positionSoon();
+    expect(live.figures.positionSoon()).toBe(soon);
+    await new Promise((resolve) => setImmediate(resolve));
+    // a turn later the figures are not all there yet: the thread was given back
+    expect(live.figures.positionIfWorkedOut()).toBeUndefined();
+
+    // LIC-0 was assessed in the first slice; its installation moves to LIC-599, assessed in the last
+    scripted.save(
+      "installations",
+      installation({ id: "I0", licenceId: "LIC-599", softwareId: "SW-2", device: "PC-0" }),
+    );
+    await live.settled();
+    const position = await soon;
+    live.stop();
+
+    expect(position.licences.get("LIC-0")?.used).toBe(0);
+    expect(position.licences.get("LIC-599")?.used).toBe(2);
+    expectSameFigures(position, await scripted.fresh());
+    expect(live.figures.positionIfWorkedOut()).toBe(position);
+  });
+
+  it("a whole position read at once while the Dashboard's is under way stays right after later edits", async () => {
+    const licences = Array.from({ length: 600 }, (_, n) => licence({ id: `LIC-${n}`, quantity: 1 }));
+    const installations = licences.map((l, n) =>
+      installation({ id: `I${n}`, licenceId: l.id, device: `PC-${n}` }),
+    );
+    const { scripted, live } = await follow(
+      { licences: byId(licences), installations: byId(installations) },
+      { sliceMs: 0 },
+    );
+    const soon = live.figures.positionSoon();
+    await new Promise((resolve) => setImmediate(resolve));
+    const atOnce = live.position();
+    // LIC-599's position is not yet in the slices' caches; the edit makes the one read at once out of date
+    scripted.save("installations", installation({ id: "I0", licenceId: "LIC-599", device: "PC-0" }));
+    await live.settled();
+    const position = await soon;
+    live.stop();
+
+    expect(atOnce.licences.get("LIC-599")?.used).toBe(1);
+    expect(position.licences.get("LIC-599")?.used).toBe(2);
+    expectSameFigures(position, await scripted.fresh());
   });
 
   it("nothing is worked out again when nothing changed", async () => {

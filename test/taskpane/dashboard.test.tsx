@@ -8,10 +8,24 @@ import { renderPane } from "./support/renderPane";
 const cells = (row: HTMLElement) =>
   [within(row).getByRole("rowheader"), ...within(row).getAllByRole("cell")].map((cell) => cell.textContent);
 
+/** Opens the Dashboard and waits while its figures are first worked out (in slices, so they arrive a turn later). */
+async function openDashboard() {
+  fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
+  await screen.findByRole("heading", { name: "Software compliance" });
+}
+
 describe("dashboard", () => {
-  it("shows each product's compliance with the over-deployed product's used, available and shortfall", async () => {
+  it("says it is working out the figures until they are there", async () => {
     await renderPane();
     fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
+    expect(await screen.findByText(`Working out the figures for ${licences.length} licences…`)).toBeTruthy();
+    await screen.findByRole("heading", { name: "Software compliance" });
+    expect(screen.queryByText(/Working out the figures/)).toBeNull();
+  });
+
+  it("shows each product's compliance with the over-deployed product's used, available and shortfall", async () => {
+    await renderPane();
+    await openDashboard();
     const grid = screen.getByRole("table", { name: "Software compliance" });
     const rows = within(grid).getAllByRole("row");
     const autocad = rows.find((row) => row.textContent?.startsWith("AutoCAD"));
@@ -55,7 +69,7 @@ describe("dashboard", () => {
     } as DOMRect);
     try {
       await renderPane();
-      fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
+      await openDashboard();
       expect(screen.queryByRole("table", { name: "Software compliance" })).toBeNull();
       const cards = within(screen.getByRole("list", { name: "Software compliance" })).getAllByRole(
         "listitem",
@@ -92,7 +106,7 @@ describe("dashboard", () => {
 
   it("lists renewals in the next 90 days, saying a notice date gone by was due, and opens a licence from there", async () => {
     await renderPane();
-    fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
+    await openDashboard();
     const renewals = screen.getByRole("list", { name: "Upcoming renewals" });
     const items = within(renewals).getAllByRole("button");
     expect(items.map((item) => item.textContent)).toEqual([
@@ -105,7 +119,7 @@ describe("dashboard", () => {
   it("says a renewal notice still to come is due on its date", async () => {
     const acrobat = licences.find((licence) => licence.id === "LIC-ACRO")!;
     await renderPane({ licences: [{ ...acrobat, expiryDate: addDays(TODAY, 60) }] });
-    fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
+    await openDashboard();
     const renewals = screen.getByRole("list", { name: "Upcoming renewals" });
     expect(within(renewals).getByRole("button").textContent).toContain("· notice due 15 Jul 2026 ·");
   });
@@ -125,7 +139,7 @@ describe("dashboard", () => {
         },
       ],
     });
-    fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
+    await openDashboard();
     const issues = screen.getByRole("list", { name: "Data issues" });
     const item = within(issues).getByRole("button", { name: /Licences, row 7, Quantity/ });
     expect(item.textContent).toContain("Quantity must be a number: type it in figures, such as 25.");
@@ -142,7 +156,7 @@ describe("dashboard", () => {
 
   it("follows a co-author's edit while open: the product's row and the data issues change", async () => {
     const { register } = await renderPane();
-    fireEvent.click(screen.getByRole("tab", { name: "Dashboard" }));
+    await openDashboard();
     const autocad = () =>
       within(screen.getByRole("table", { name: "Software compliance" }))
         .getAllByRole("row")

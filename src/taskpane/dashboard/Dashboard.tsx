@@ -1,6 +1,9 @@
-import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useId, useMemo, type ReactNode } from "react";
 import type { RegisterFigures } from "../../live/liveFigures";
+import type { RegisterPosition } from "../../domain/positionTypes";
+import { Notice } from "../Notice";
+import { useWholePosition } from "./useWholePosition";
 import type { RegisterData } from "../../workbook/registerApi";
 import { formatDate, plural } from "../formatting";
 import { useLive, useRegister } from "../RegisterContext";
@@ -31,20 +34,34 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export function Dashboard({
-  data,
-  figures,
-  onOpenLicence,
-}: {
+interface DashboardProps {
   data: RegisterData;
   figures: RegisterFigures;
   onOpenLicence: (id: string) => void;
-}) {
+}
+
+export function Dashboard(props: DashboardProps) {
+  // the whole register's figures: worked out in slices the first time, then only what an edit touched
+  const { position, error, retry } = useWholePosition(props.figures);
+  if (position) return <DashboardFigures {...props} position={position} />;
+  if (error)
+    return (
+      <Notice intent="error" actions={<Button onClick={retry}>Try again</Button>}>
+        {error}
+      </Notice>
+    );
+  return <Spinner label={`Working out the figures for ${plural(props.data.licences.length, "licence")}…`} />;
+}
+
+function DashboardFigures({
+  data,
+  figures,
+  position,
+  onOpenLicence,
+}: DashboardProps & { position: RegisterPosition }) {
   const styles = useStyles();
   const register = useRegister();
   const live = useLive();
-  // the whole register's figures: after an edit, only what it touched was worked out again
-  const position = figures.position();
   // Renewal dates follow from the licences and the as-of date, not from the installations edited most often.
   const { software, licences } = data;
   const renewals = useMemo(

@@ -50,6 +50,8 @@ export function useRegisterData(): RegisterDataState {
         reportingCurrency: figures.reportingCurrency,
         licence: figures.licence,
         position: figures.position,
+        positionIfWorkedOut: figures.positionIfWorkedOut,
+        positionSoon: figures.positionSoon,
         draft: figures.draft,
         installationsOf: figures.installationsOf,
         allocationsOf: figures.allocationsOf,

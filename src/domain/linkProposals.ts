@@ -7,6 +7,7 @@ import type { ProductPosition } from "./positionTypes";
 import { RegisterIndex, type RegisterInput } from "./registerIndex";
 import type { Allocation, Installation, Licence } from "./schemas";
 import { countUsed, isAllocationActive } from "./usage";
+import { forEachPaced, noPause, type Pause } from "./yielding";
 
 /** Linking one installation to one licence: what the person confirms. */
 export interface LinkProposal {
@@ -114,36 +115,42 @@ function reasonLeft(
  * in ID order while they have seats. Installations no licence can take stay unlinked, and the position after
  * linking shows how many are still over-deployed and what buying the rest would cost. Nothing is linked here.
  */
-export function planLinks(input: RegisterInput, asOf: IsoDate): LinkPlan {
+export async function planLinks(
+  input: RegisterInput,
+  asOf: IsoDate,
+  pause: Pause = noPause,
+): Promise<LinkPlan> {
   const licencesBySoftware = new Map<string, Licence[]>();
-  for (const licence of input.licences) {
+  await forEachPaced(input.licences, pause, (licence) => {
     const key = matchKey(licence.softwareId);
-    licencesBySoftware.set(key, [...(licencesBySoftware.get(key) ?? []), licence]);
-  }
+    const list = licencesBySoftware.get(key);
+    if (list) list.push(licence);
+    else licencesBySoftware.set(key, [licence]);
+  });
   const linked = new Map<string, Installation[]>();
   const unlinkedBySoftware = new Map<string, Installation[]>();
-  for (const installation of input.installations) {
+  await forEachPaced(input.installations, pause, (installation) => {
     const licenceKey = matchKey(installation.licenceId ?? "");
     const target = licenceKey === "" ? unlinkedBySoftware : linked;
     const key = licenceKey === "" ? matchKey(installation.softwareId) : licenceKey;
     const list = target.get(key);
     if (list) list.push(installation);
     else target.set(key, [installation]);
-  }
+  });
 
   const allocations = new Map<string, Allocation[]>();
-  for (const allocation of input.allocations) {
+  await forEachPaced(input.allocations, pause, (allocation) => {
     const key = matchKey(allocation.licenceId);
     const list = allocations.get(key);
     if (list) list.push(allocation);
     else allocations.set(key, [allocation]);
-  }
+  });
 
   const proposals: LinkProposal[] = [];
   const drafts: Omit<ProductLinkPlan, "before" | "after">[] = [];
-  for (const software of input.software) {
+  await forEachPaced(input.software, pause, (software) => {
     const unlinked = unlinkedBySoftware.get(matchKey(software.id)) ?? [];
-    if (unlinked.length === 0) continue;
+    if (unlinked.length === 0) return;
     const licences = licencesBySoftware.get(matchKey(software.id)) ?? [];
     const candidates = candidatesFor(licences, linked, allocations, asOf);
     const ofProduct: LinkProposal[] = [];
@@ -177,27 +184,33 @@ export function planLinks(input: RegisterInput, asOf: IsoDate): LinkPlan {
       leftUnlinked,
       leftReason: leftUnlinked > 0 ? reasonLeft(software.name, licences, candidates, asOf) : undefined,
     });
-  }
+  });
 
-  const before = new RegisterIndex(input, asOf);
+  // read once and never edited, so the indexes need no lookups of a million rows by ID
+  const noEdits = { recordsKeptByCaller: true };
+  const before = await RegisterIndex.build(input, asOf, pause, noEdits);
   const linkFor = new Map(proposals.map((p) => [p.installationId, p.licenceId]));
-  const after = new RegisterIndex(
-    {
-      ...input,
-      installations: input.installations.map((installation) => {
-        const licenceId = linkFor.get(installation.id);
-        return licenceId === undefined ? installation : { ...installation, licenceId };
-      }),
-    },
+  const linkedInstallations: Installation[] = [];
+  await forEachPaced(input.installations, pause, (installation) => {
+    const licenceId = linkFor.get(installation.id);
+    linkedInstallations.push(licenceId === undefined ? installation : { ...installation, licenceId });
+  });
+  const after = await RegisterIndex.build(
+    { ...input, installations: linkedInstallations },
     asOf,
+    pause,
+    noEdits,
   );
-  const products = drafts.map((draft) => ({
-    ...draft,
-    before: before.productPosition(draft.softwareId) as ProductPosition,
-    after: after.productPosition(draft.softwareId) as ProductPosition,
-  }));
-  const positionsBefore = before.position().products;
-  const positionsAfter = after.position().products;
+  const products: ProductLinkPlan[] = [];
+  await forEachPaced(drafts, pause, (draft) =>
+    products.push({
+      ...draft,
+      before: before.productPosition(draft.softwareId) as ProductPosition,
+      after: after.productPosition(draft.softwareId) as ProductPosition,
+    }),
+  );
+  const positionsBefore = (await before.positionsPaced(pause)).products;
+  const positionsAfter = (await after.positionsPaced(pause)).products;
   const sum = (positions: ProductPosition[]) => positions.reduce((total, p) => total + p.trueUpExposure, 0);
   const overDeployed = (positions: ProductPosition[]) =>
     positions.filter((p) => p.status === "Over-deployed").length;

@@ -1,4 +1,5 @@
 import { planLinks } from "../../src/domain/linkProposals";
+import { yieldEvery } from "../../src/domain/yielding";
 import { allocation, AS_OF, installation, licence, onDevices, register, software } from "./fixtures";
 
 const unlinked = (n: number, prefix = "NEW", extra: Partial<Parameters<typeof installation>[0]> = {}) =>
@@ -7,8 +8,8 @@ const unlinked = (n: number, prefix = "NEW", extra: Partial<Parameters<typeof in
   );
 
 describe("proposing links from unlinked installations to licences", () => {
-  it("fills a device-based licence up to its quantity; the rest stay unlinked and are priced", () => {
-    const plan = planLinks(
+  it("fills a device-based licence up to its quantity; the rest stay unlinked and are priced", async () => {
+    const plan = await planLinks(
       register({
         licences: [licence({ id: "L-1", quantity: 5, cost: 1000, pricingModel: "Annual" })],
         installations: [...onDevices("L-1", 3), ...unlinked(4)],
@@ -38,8 +39,8 @@ describe("proposing links from unlinked installations to licences", () => {
     expect(plan).toMatchObject({ overDeployedAfter: 1, trueUpAfter: 400 });
   });
 
-  it("a device the licence already counts costs nothing, so its second installation goes there even when full", () => {
-    const plan = planLinks(
+  it("a device the licence already counts costs nothing, so its second installation goes there even when full", async () => {
+    const plan = await planLinks(
       register({
         licences: [licence({ id: "L-1", quantity: 2 })],
         installations: [...onDevices("L-1", 2), installation({ id: "U-1", device: "pc-2" })],
@@ -52,8 +53,8 @@ describe("proposing links from unlinked installations to licences", () => {
     expect(plan.products[0].after).toMatchObject({ used: 2, status: "Compliant", unlicensed: 0 });
   });
 
-  it("only licences in force: an expired or not-yet-started licence takes nothing", () => {
-    const plan = planLinks(
+  it("only licences in force: an expired or not-yet-started licence takes nothing", async () => {
+    const plan = await planLinks(
       register({
         licences: [
           licence({ id: "L-OLD", quantity: 10, expiryDate: "2026-01-31" }),
@@ -69,8 +70,8 @@ describe("proposing links from unlinked installations to licences", () => {
     );
   });
 
-  it("an unlimited licence takes every installation; concurrent licences take none", () => {
-    const unlimited = planLinks(
+  it("an unlimited licence takes every installation; concurrent licences take none", async () => {
+    const unlimited = await planLinks(
       register({
         licences: [licence({ id: "L-SITE", unlimited: true, quantity: undefined, allocationRule: "Site" })],
         installations: unlinked(50),
@@ -78,7 +79,7 @@ describe("proposing links from unlinked installations to licences", () => {
       AS_OF,
     );
     expect(unlimited.proposals).toHaveLength(50);
-    const concurrent = planLinks(
+    const concurrent = await planLinks(
       register({
         licences: [licence({ id: "L-C", allocationRule: "Concurrent", peakConcurrentUse: 2 })],
         installations: unlinked(2),
@@ -91,8 +92,8 @@ describe("proposing links from unlinked installations to licences", () => {
     );
   });
 
-  it("user-based licences count users: an allocated user's installation is free, one without a user is not proposed", () => {
-    const plan = planLinks(
+  it("user-based licences count users: an allocated user's installation is free, one without a user is not proposed", async () => {
+    const plan = await planLinks(
       register({
         licences: [licence({ id: "L-U", quantity: 1, allocationRule: "User-based" })],
         allocations: [allocation({ id: "A-1", licenceId: "L-U", user: "ana@example.com" })],
@@ -108,8 +109,8 @@ describe("proposing links from unlinked installations to licences", () => {
     expect(plan.products[0].leftUnlinked).toBe(2);
   });
 
-  it("links to the licences of the installation's own product only, and says when a product has none", () => {
-    const plan = planLinks(
+  it("links to the licences of the installation's own product only, and says when a product has none", async () => {
+    const plan = await planLinks(
       register({
         software: [software("SW-1"), software("SW-2", "Zoom")],
         licences: [licence({ id: "L-1", quantity: 10 })],
@@ -124,5 +125,22 @@ describe("proposing links from unlinked installations to licences", () => {
         leftReason: "Zoom has no licence in the register: add its licence to link them.",
       }),
     ]);
+  });
+
+  it("worked out a slice at a time, giving the thread back, it is the same plan as at once", async () => {
+    const input = register({
+      licences: [licence({ id: "L-1", quantity: 900 })],
+      installations: [...onDevices("L-1", 600), ...unlinked(700)],
+    });
+    let pauses = 0;
+    const slices = yieldEvery(0);
+    const paced = await planLinks(input, AS_OF, () => {
+      const wait = slices();
+      if (wait) pauses++;
+      return wait;
+    });
+    expect(paced).toEqual(await planLinks(input, AS_OF));
+    expect(paced.proposals).toHaveLength(300);
+    expect(pauses).toBeGreaterThan(5);
   });
 });

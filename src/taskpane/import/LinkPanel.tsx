@@ -5,12 +5,14 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
+  Spinner,
   Text,
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import { planLinks, type LinkPlan, type ProductLinkPlan } from "../../domain/linkProposals";
+import { useState } from "react";
+import type { LinkPlan, ProductLinkPlan } from "../../domain/linkProposals";
+import { useLinkPlan } from "./useLinkPlan";
 import type { RegisterData } from "../../workbook/registerApi";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { formatCount, formatMoney, plural } from "../formatting";
@@ -41,11 +43,23 @@ function linkSentence(product: ProductLinkPlan, money: (amount: number) => strin
 export function LinkPanel({ data }: { data: RegisterData }) {
   const styles = useStyles();
   const { register, today } = useRegisterContext();
-  const plan = useMemo(() => planLinks(data, today), [data, today]);
+  const { plan, current, error } = useLinkPlan(data, today);
   const [confirming, setConfirming] = useState(false);
   const opensDialog = useRestoreFocusTarget();
   const [progress, setProgress] = useState<number>();
   const [outcome, setOutcome] = useState<{ intent: "success" | "error"; text: string }>();
+  if (!plan)
+    return (
+      <section className={styles.stack} aria-label="Link installations to licences">
+        {error ? (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <Spinner size="tiny" label="Working out which licences can take the unlinked installations…" />
+        )}
+      </section>
+    );
   const money = (amount: number) => formatMoney(amount, plan.reportingCurrency);
   const unlinked = plan.products.reduce((total, product) => total + product.unlinked, 0);
 
@@ -111,9 +125,19 @@ export function LinkPanel({ data }: { data: RegisterData }) {
             </Field>
           ) : (
             plan.proposals.length > 0 && (
-              <Button appearance="primary" onClick={() => setConfirming(true)} {...opensDialog}>
-                Link {plural(plan.proposals.length, "installation")}
-              </Button>
+              <div className={styles.stack}>
+                {!current && (
+                  <Spinner size="tiny" label="Updating the proposed links after the latest change…" />
+                )}
+                <Button
+                  appearance="primary"
+                  disabled={!current}
+                  onClick={() => setConfirming(true)}
+                  {...opensDialog}
+                >
+                  Link {plural(plan.proposals.length, "installation")}
+                </Button>
+              </div>
             )
           )}
         </>

@@ -97,3 +97,23 @@ test("a search finds one licence by its purchase order, and an edit shows in the
     expect(await shown(`${column("Vendor")}${row}`)).toBe(NEW_VENDOR);
   }, 20_000);
 });
+
+test("the Dashboard's renewals draw only those in view, and still only those once its tab is hidden", async () => {
+  await pane.getByRole("tab", { name: "Dashboard" }).click();
+  await pane.getByRole("heading", { name: "Software compliance" }).waitFor({ timeout: 30_000 });
+  const renewals = page.locator('ul[aria-label="Upcoming renewals"] > li');
+  expect(Number(await renewals.first().getAttribute("aria-setsize"))).toBeGreaterThan(200);
+  expect(await renewals.count()).toBeLessThan(100);
+  // hidden with its tab, its items measure 0 high: it must not take that as room to draw them all
+  await pane.getByRole("tab", { name: "Licences" }).click();
+  await page.waitForFunction(
+    () =>
+      (
+        document
+          .querySelector('ul[aria-label="Upcoming renewals"]')
+          ?.closest("[role=tabpanel]") as HTMLElement
+      )?.hidden,
+  );
+  await page.waitForTimeout(500);
+  expect(await renewals.count()).toBeLessThan(100);
+});

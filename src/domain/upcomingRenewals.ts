@@ -32,17 +32,11 @@ export function upcomingRenewals(
   for (const item of data.software) names.set(item.id, item.name);
   const renewals: UpcomingRenewal[] = [];
   for (const licence of data.licences) {
+    // a licence's figures can cost their working out: only for licences that can expire
+    if (licence.perpetual || !licence.expiryDate) continue;
     const figures = position.licences.get(licence.id);
     const left = figures?.daysToExpiry;
-    if (
-      licence.perpetual ||
-      !licence.expiryDate ||
-      left === null ||
-      left === undefined ||
-      left < 0 ||
-      left > days
-    )
-      continue;
+    if (left === null || left === undefined || left < 0 || left > days) continue;
     renewals.push({
       licenceId: licence.id,
       softwareName: names.get(licence.softwareId) ?? licence.softwareId,

@@ -3,6 +3,10 @@ import type { IsoDate } from "../../domain/dates";
 import { formatDate } from "../formatting";
 import { RENEWAL_WINDOW_DAYS, type UpcomingRenewal } from "../../domain/upcomingRenewals";
 import { useButtonListStyles } from "../buttonListStyles";
+import { VirtualList } from "../VirtualList";
+
+/** A name line and a detail line; at 100,000 licences thousands can expire within the window. */
+const ITEM_HEIGHT_GUESS = 56;
 
 const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground3 },
@@ -15,7 +19,7 @@ const daysText = (days: number) =>
 const noticeText = (noticeDate: IsoDate, asOf: IsoDate) =>
   `notice ${noticeDate < asOf ? "was due" : "due"} ${formatDate(noticeDate)}`;
 
-/** Licences expiring within the renewal window; selecting one opens its form. */
+/** Licences expiring within the renewal window; selecting one opens its form. Only those in view are drawn. */
 export function UpcomingRenewals({
   renewals,
   asOf,
@@ -30,26 +34,29 @@ export function UpcomingRenewals({
   const listStyles = useButtonListStyles();
   if (renewals.length === 0) return <Text>No licence expires in the next {RENEWAL_WINDOW_DAYS} days.</Text>;
   return (
-    <ul className={listStyles.list} aria-label="Upcoming renewals">
-      {renewals.map((renewal) => (
-        <li key={renewal.licenceId}>
-          <Button appearance="subtle" className={listStyles.item} onClick={() => onOpen(renewal.licenceId)}>
-            <Text weight="semibold">
-              {renewal.softwareName} — {daysText(renewal.daysLeft)}
-            </Text>
-            <Text size={200} className={styles.detail}>
-              {[
-                renewal.description,
-                `expires ${formatDate(renewal.expiryDate)}`,
-                renewal.noticeDate && noticeText(renewal.noticeDate, asOf),
-                renewal.autoRenew ? "auto-renews" : "does not auto-renew",
-              ]
-                .filter(Boolean)
-                .join(" · ")}
-            </Text>
-          </Button>
-        </li>
-      ))}
-    </ul>
+    <VirtualList
+      label="Upcoming renewals"
+      items={renewals}
+      itemKey={(renewal) => renewal.licenceId}
+      estimateSize={ITEM_HEIGHT_GUESS}
+      gap={2}
+      renderItem={(renewal) => (
+        <Button appearance="subtle" className={listStyles.item} onClick={() => onOpen(renewal.licenceId)}>
+          <Text weight="semibold">
+            {renewal.softwareName} — {daysText(renewal.daysLeft)}
+          </Text>
+          <Text size={200} className={styles.detail}>
+            {[
+              renewal.description,
+              `expires ${formatDate(renewal.expiryDate)}`,
+              renewal.noticeDate && noticeText(renewal.noticeDate, asOf),
+              renewal.autoRenew ? "auto-renews" : "does not auto-renew",
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+          </Text>
+        </Button>
+      )}
+    />
   );
 }

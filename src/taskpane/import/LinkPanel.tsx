@@ -12,7 +12,11 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { LinkPlan, ProductLinkPlan } from "../../domain/linkProposals";
+import { VirtualList } from "../VirtualList";
 import { useLinkPlan } from "./useLinkPlan";
+
+/** A product's sentence, two or three lines in a narrow pane; at 100,000 licences thousands of products can have some. */
+const PRODUCT_HEIGHT_GUESS = 60;
 import type { RegisterData } from "../../workbook/registerApi";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { formatCount, formatMoney, plural } from "../formatting";
@@ -22,6 +26,12 @@ import { useRegisterContext } from "../RegisterContext";
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  actions: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalS,
+  },
 });
 
 /** "2 links. Still 3 short after linking: £1,080.00 to buy." */
@@ -107,13 +117,6 @@ export function LinkPanel({ data }: { data: RegisterData }) {
               ? "no licence in force has room for them."
               : `${plural(plan.proposals.length, "installation")} can be linked to licences that entitle them.`}
           </Text>
-          <ul className={styles.list} aria-label="Proposed links by product">
-            {plan.products.map((product) => (
-              <li key={product.softwareId}>
-                <strong>{product.softwareName}</strong>: {linkSentence(product, money)}
-              </li>
-            ))}
-          </ul>
           <Text>{afterLinkingSentence(plan, money)}</Text>
           {progress !== undefined ? (
             <Field
@@ -125,7 +128,7 @@ export function LinkPanel({ data }: { data: RegisterData }) {
             </Field>
           ) : (
             plan.proposals.length > 0 && (
-              <div className={styles.stack}>
+              <div className={styles.actions}>
                 {!current && (
                   <Spinner size="tiny" label="Updating the proposed links after the latest change…" />
                 )}
@@ -140,6 +143,19 @@ export function LinkPanel({ data }: { data: RegisterData }) {
               </div>
             )
           )}
+          <VirtualList
+            label="Proposed links by product"
+            className={styles.list}
+            items={plan.products}
+            itemKey={(product) => product.softwareId}
+            estimateSize={PRODUCT_HEIGHT_GUESS}
+            gap={4}
+            renderItem={(product) => (
+              <>
+                <strong>{product.softwareName}</strong>: {linkSentence(product, money)}
+              </>
+            )}
+          />
         </>
       )}
       <ConfirmDialog

@@ -93,6 +93,20 @@ function expectSameFigures(shown: RegisterPosition, fresh: RegisterPosition): vo
   expect(sortProblems(shown.problems)).toEqual(sortProblems(fresh.problems));
 }
 
+/**
+ * Licences LIC-0 to LIC-(n-1) of one seat, each with one installation on its own device (I0 on PC-0, …), followed
+ * with 0 ms slices: a slice is then 256 licences.
+ */
+function followInSlices(n: number, softwareOf: (n: number) => string) {
+  const licences = Array.from({ length: n }, (_, i) =>
+    licence({ id: `LIC-${i}`, softwareId: softwareOf(i), quantity: 1 }),
+  );
+  const installations = licences.map((l, i) =>
+    installation({ id: `I${i}`, licenceId: l.id, softwareId: l.softwareId, device: `PC-${i}` }),
+  );
+  return follow({ licences: byId(licences), installations: byId(installations) }, { sliceMs: 0 });
+}
+
 function threeLicences(): Partial<Tables> {
   return {
     software: byId([software("SW-1", "Visio"), software("SW-2", "Acrobat")]),
@@ -172,17 +186,7 @@ describe("the pane's figures after an edit", () => {
   });
 
   it("the Dashboard's first whole position gives the thread back between slices, and an edit landing meanwhile is in it", async () => {
-    // 600 licences of two products, one installation each; with 0 ms slices, a slice is 256 licences
-    const licences = Array.from({ length: 600 }, (_, n) =>
-      licence({ id: `LIC-${n}`, softwareId: n % 2 ? "SW-2" : "SW-1", quantity: 1 }),
-    );
-    const installations = licences.map((l, n) =>
-      installation({ id: `I${n}`, licenceId: l.id, softwareId: l.softwareId, device: `PC-${n}` }),
-    );
-    const { scripted, live } = await follow(
-      { licences: byId(licences), installations: byId(installations) },
-      { sliceMs: 0 },
-    );
+    const { scripted, live } = await followInSlices(600, (n) => (n % 2 ? "SW-2" : "SW-1"));
     const soon = live.figures.positionSoon();
     expect(live.figures.positionSoon()).toBe(soon);
     await new Promise((resolve) => setImmediate(resolve));
@@ -205,14 +209,7 @@ describe("the pane's figures after an edit", () => {
   });
 
   it("a whole position read at once while the Dashboard's is under way stays right after later edits", async () => {
-    const licences = Array.from({ length: 600 }, (_, n) => licence({ id: `LIC-${n}`, quantity: 1 }));
-    const installations = licences.map((l, n) =>
-      installation({ id: `I${n}`, licenceId: l.id, device: `PC-${n}` }),
-    );
-    const { scripted, live } = await follow(
-      { licences: byId(licences), installations: byId(installations) },
-      { sliceMs: 0 },
-    );
+    const { scripted, live } = await followInSlices(600, () => "SW-1");
     const soon = live.figures.positionSoon();
     await new Promise((resolve) => setImmediate(resolve));
     const atOnce = live.position();

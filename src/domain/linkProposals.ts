@@ -5,7 +5,7 @@ import { LICENCE_LABELS } from "./labels";
 import type { AllocationRule } from "./lists";
 import type { ProductPosition } from "./positionTypes";
 import { RegisterIndex, type RegisterInput } from "./registerIndex";
-import type { Allocation, Installation, Licence } from "./schemas";
+import type { Installation, Licence, Software } from "./schemas";
 import { countUsed, isAllocationActive } from "./usage";
 import { forEachPaced, noPause, type Pause } from "./yielding";
 
@@ -61,19 +61,15 @@ interface Candidate {
   room: number;
 }
 
-function candidatesFor(
-  licences: readonly Licence[],
-  linked: ReadonlyMap<string, Installation[]>,
-  allocations: ReadonlyMap<string, Allocation[]>,
-  asOf: IsoDate,
-): Candidate[] {
+function candidatesFor(index: RegisterIndex, licences: readonly Licence[]): Candidate[] {
+  const asOf = index.asOf;
   const candidates: Candidate[] = [];
   for (const licence of [...licences].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const by = COUNTS_BY[licence.allocationRule];
     const { entitled } = entitlementOn(licence, asOf);
     if (!by || entitled === 0) continue;
-    const installations = linked.get(matchKey(licence.id)) ?? [];
-    const active = (allocations.get(matchKey(licence.id)) ?? []).filter((a) => isAllocationActive(a, asOf));
+    const installations = index.installationsOf(licence.id);
+    const active = index.allocationsOf(licence.id).filter((a) => isAllocationActive(a, asOf));
     const counted = new Set<string>();
     for (const installation of installations) {
       const key = matchKey((by === "device" ? installation.device : installation.user) ?? "");
@@ -109,119 +105,108 @@ function reasonLeft(
 }
 
 /**
- * Proposes a licence for every installation linked to none: a licence of the same product, in force on the
- * date, under a rule that counts installations (Device-based and Site by device, User-based by user), with
- * room left. A licence that already counts the device (or user) takes it first, at no cost; then licences
- * in ID order while they have seats. Installations no licence can take stay unlinked, and the position after
- * linking shows how many are still over-deployed and what buying the rest would cost. Nothing is linked here.
+ * Proposes a licence for each of a catalogue product's installations linked to none: a licence of the same
+ * product, in force on the index's date, under a rule that counts installations (Device-based and Site by
+ * device, User-based by user), with room left. A licence that already counts the device (or user) takes it
+ * first, at no cost; then licences in ID order while they have seats, taking installations in ID order (the
+ * oldest first, whatever order edits left them in). Installations no licence can take stay unlinked, and the
+ * position after linking shows how many are still over-deployed and what buying the rest would cost. Nothing
+ * is linked here. Undefined when the product has no unlinked installation. Linking touches only this product's
+ * figures, so each product is planned on its own, and after an edit only the products it touched are planned
+ * again (LiveLinkPlan).
  */
+export function planProductLinks(index: RegisterIndex, software: Software): ProductLinkPlan | undefined {
+  const unlinked = [...index.unlinkedInstallationsOf(software.id)].sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (unlinked.length === 0) return undefined;
+  const licences = index.licencesOf(software.id);
+  const candidates = candidatesFor(index, licences);
+  const proposals: LinkProposal[] = [];
+  const links: { installation: Installation; licenceId: string }[] = [];
+  for (const installation of unlinked) {
+    const keyFor = (candidate: Candidate) =>
+      matchKey((candidate.by === "device" ? installation.device : installation.user) ?? "");
+    const usable = candidates.filter((candidate) => keyFor(candidate) !== "");
+    const chosen =
+      usable.find((candidate) => candidate.counted.has(keyFor(candidate))) ??
+      usable.find((candidate) => candidate.room > 0);
+    if (!chosen) continue;
+    const key = keyFor(chosen);
+    if (!chosen.counted.has(key)) {
+      chosen.counted.add(key);
+      chosen.room--;
+    }
+    links.push({ installation, licenceId: chosen.licence.id });
+    proposals.push({
+      installationId: installation.id,
+      licenceId: chosen.licence.id,
+      softwareId: software.id,
+      device: installation.device,
+    });
+  }
+  const leftUnlinked = unlinked.length - proposals.length;
+  return {
+    softwareId: software.id,
+    softwareName: software.name,
+    unlinked: unlinked.length,
+    proposals,
+    leftUnlinked,
+    leftReason: leftUnlinked > 0 ? reasonLeft(software.name, licences, candidates, index.asOf) : undefined,
+    before: index.productPosition(software.id) as ProductPosition,
+    after: index.productPositionIfLinked(software.id, links) as ProductPosition,
+  };
+}
+
+/** A catalogue product's position now, and its plan when it has installations to link. */
+export interface ProductLinks {
+  before: ProductPosition;
+  plan?: ProductLinkPlan;
+}
+
+/**
+ * The whole plan from every catalogue product's position and plan: a product with nothing to link is the same
+ * after linking as before.
+ */
+export function linkPlanOf(
+  asOf: IsoDate,
+  reportingCurrency: string,
+  catalogue: Iterable<ProductLinks>,
+): LinkPlan {
+  const plan: LinkPlan = {
+    asOf,
+    reportingCurrency,
+    products: [],
+    proposals: [],
+    overDeployedBefore: 0,
+    overDeployedAfter: 0,
+    trueUpBefore: 0,
+    trueUpAfter: 0,
+  };
+  const overDeployed = (position: ProductPosition) => (position.status === "Over-deployed" ? 1 : 0);
+  for (const { before, plan: ofProduct } of catalogue) {
+    const after = ofProduct?.after ?? before;
+    plan.overDeployedBefore += overDeployed(before);
+    plan.overDeployedAfter += overDeployed(after);
+    plan.trueUpBefore += before.trueUpExposure;
+    plan.trueUpAfter += after.trueUpExposure;
+    if (!ofProduct) continue;
+    plan.products.push(ofProduct);
+    for (const proposal of ofProduct.proposals) plan.proposals.push(proposal);
+  }
+  return plan;
+}
+
+/** Every catalogue product's links planned (planProductLinks) over a register read once, a slice at a time. */
 export async function planLinks(
   input: RegisterInput,
   asOf: IsoDate,
   pause: Pause = noPause,
 ): Promise<LinkPlan> {
-  const licencesBySoftware = new Map<string, Licence[]>();
-  await forEachPaced(input.licences, pause, (licence) => {
-    const key = matchKey(licence.softwareId);
-    const list = licencesBySoftware.get(key);
-    if (list) list.push(licence);
-    else licencesBySoftware.set(key, [licence]);
+  // read once and never edited, so the index needs no lookups of a million rows by ID
+  const index = await RegisterIndex.build(input, asOf, pause, { recordsKeptByCaller: true });
+  const catalogue: ProductLinks[] = [];
+  await forEachPaced(index.catalogue(), pause, (software) => {
+    const plan = planProductLinks(index, software);
+    catalogue.push({ before: plan?.before ?? (index.productPosition(software.id) as ProductPosition), plan });
   });
-  const linked = new Map<string, Installation[]>();
-  const unlinkedBySoftware = new Map<string, Installation[]>();
-  await forEachPaced(input.installations, pause, (installation) => {
-    const licenceKey = matchKey(installation.licenceId ?? "");
-    const target = licenceKey === "" ? unlinkedBySoftware : linked;
-    const key = licenceKey === "" ? matchKey(installation.softwareId) : licenceKey;
-    const list = target.get(key);
-    if (list) list.push(installation);
-    else target.set(key, [installation]);
-  });
-
-  const allocations = new Map<string, Allocation[]>();
-  await forEachPaced(input.allocations, pause, (allocation) => {
-    const key = matchKey(allocation.licenceId);
-    const list = allocations.get(key);
-    if (list) list.push(allocation);
-    else allocations.set(key, [allocation]);
-  });
-
-  const proposals: LinkProposal[] = [];
-  const drafts: Omit<ProductLinkPlan, "before" | "after">[] = [];
-  await forEachPaced(input.software, pause, (software) => {
-    const unlinked = unlinkedBySoftware.get(matchKey(software.id)) ?? [];
-    if (unlinked.length === 0) return;
-    const licences = licencesBySoftware.get(matchKey(software.id)) ?? [];
-    const candidates = candidatesFor(licences, linked, allocations, asOf);
-    const ofProduct: LinkProposal[] = [];
-    for (const installation of unlinked) {
-      const keyFor = (candidate: Candidate) =>
-        matchKey((candidate.by === "device" ? installation.device : installation.user) ?? "");
-      const usable = candidates.filter((candidate) => keyFor(candidate) !== "");
-      const chosen =
-        usable.find((candidate) => candidate.counted.has(keyFor(candidate))) ??
-        usable.find((candidate) => candidate.room > 0);
-      if (!chosen) continue;
-      const key = keyFor(chosen);
-      if (!chosen.counted.has(key)) {
-        chosen.counted.add(key);
-        chosen.room--;
-      }
-      ofProduct.push({
-        installationId: installation.id,
-        licenceId: chosen.licence.id,
-        softwareId: software.id,
-        device: installation.device,
-      });
-    }
-    proposals.push(...ofProduct);
-    const leftUnlinked = unlinked.length - ofProduct.length;
-    drafts.push({
-      softwareId: software.id,
-      softwareName: software.name,
-      unlinked: unlinked.length,
-      proposals: ofProduct,
-      leftUnlinked,
-      leftReason: leftUnlinked > 0 ? reasonLeft(software.name, licences, candidates, asOf) : undefined,
-    });
-  });
-
-  // read once and never edited, so the indexes need no lookups of a million rows by ID
-  const noEdits = { recordsKeptByCaller: true };
-  const before = await RegisterIndex.build(input, asOf, pause, noEdits);
-  const linkFor = new Map(proposals.map((p) => [p.installationId, p.licenceId]));
-  const linkedInstallations: Installation[] = [];
-  await forEachPaced(input.installations, pause, (installation) => {
-    const licenceId = linkFor.get(installation.id);
-    linkedInstallations.push(licenceId === undefined ? installation : { ...installation, licenceId });
-  });
-  const after = await RegisterIndex.build(
-    { ...input, installations: linkedInstallations },
-    asOf,
-    pause,
-    noEdits,
-  );
-  const products: ProductLinkPlan[] = [];
-  await forEachPaced(drafts, pause, (draft) =>
-    products.push({
-      ...draft,
-      before: before.productPosition(draft.softwareId) as ProductPosition,
-      after: after.productPosition(draft.softwareId) as ProductPosition,
-    }),
-  );
-  const positionsBefore = (await before.positionsPaced(pause)).products;
-  const positionsAfter = (await after.positionsPaced(pause)).products;
-  const sum = (positions: ProductPosition[]) => positions.reduce((total, p) => total + p.trueUpExposure, 0);
-  const overDeployed = (positions: ProductPosition[]) =>
-    positions.filter((p) => p.status === "Over-deployed").length;
-  return {
-    asOf,
-    reportingCurrency: input.settings.reportingCurrency,
-    products,
-    proposals,
-    overDeployedBefore: overDeployed(positionsBefore),
-    overDeployedAfter: overDeployed(positionsAfter),
-    trueUpBefore: sum(positionsBefore),
-    trueUpAfter: sum(positionsAfter),
-  };
+  return linkPlanOf(asOf, input.settings.reportingCurrency, catalogue);
 }

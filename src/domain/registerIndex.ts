@@ -387,6 +387,73 @@ export class RegisterIndex {
     return ids;
   }
 
+  /** The licences of a product (as stored), in no set order. */
+  licencesOf(softwareId: string): Licence[] {
+    const slot = this.productSlots.get(softwareId);
+    const licences: Licence[] = [];
+    for (const { licence } of slot?.licences ?? []) if (licence) licences.push(licence);
+    return licences;
+  }
+
+  /** The catalogue's products, each once (the last row of a repeated software ID), in the order first indexed. */
+  catalogue(): Software[] {
+    const products: Software[] = [];
+    for (const slot of this.productSlots.values()) if (slot.software) products.push(slot.software);
+    return products;
+  }
+
+  /**
+   * The product's position if some of its unlinked installations were linked to its licences (`links`: each
+   * installation as unlinkedInstallationsOf gives it, with the ID of a licence of the same product); the index
+   * is not changed. Linking moves an installation from the product's unlicensed use to one of its own licences,
+   * so no other product's figures change. Costs time in proportion to the product's rows.
+   */
+  productPositionIfLinked(
+    softwareId: string,
+    links: readonly { installation: Installation; licenceId: string }[],
+  ): ProductPosition | undefined {
+    const product = this.productSlots.get(softwareId);
+    if (!product?.software) return undefined;
+    const added = new Map<LicenceSlot, Installation[]>();
+    const moved = new Set<Installation>();
+    for (const { installation, licenceId } of links) {
+      const slot = this.licenceSlots.get(licenceId);
+      if (!slot?.licence || slot.product !== product || !isUnlinked(installation))
+        throw new Error(`Only an unlinked installation can be linked, to a licence of its own product.`);
+      const list = added.get(slot);
+      if (list) list.push(installation);
+      else added.set(slot, [installation]);
+      moved.add(installation);
+    }
+    const assessed: AssessedLicence[] = [];
+    for (const slot of product.licences) {
+      const licence = slot.licence;
+      const more = added.get(slot);
+      if (!licence) continue;
+      if (!more) {
+        const same = this.assessSlot(slot);
+        if (same) assessed.push(same);
+        continue;
+      }
+      const installations = [...slot.installations, ...more];
+      const tally = countUsage(
+        licence.allocationRule,
+        installations,
+        slot.allocations,
+        this.asOfValue,
+        this.distinct,
+      );
+      const links: LicenceLinks = { tally, mismatchedInstallations: slot.mismatched, softwareKnown: true };
+      assessed.push(assessLicence(licence, links, this.settingsValue, this.asOfValue));
+    }
+    const distinct = this.distinct;
+    for (const installation of product.uncovered)
+      if (!moved.has(installation)) distinct.addText(installation.device);
+    const unlicensedDevices = distinct.size;
+    distinct.clear();
+    return this.productOf(product, product.software, assessed, unlicensedDevices);
+  }
+
   /** The whole register's position: every licence, every catalogue product, and the problems found. */
   position(): RegisterPosition {
     return { ...this.positions(), problems: this.problems() };
@@ -601,13 +668,18 @@ export class RegisterIndex {
     return product ? product.uncovered.filter(isUnlinked) : [];
   }
 
-  private productOf(slot: ProductSlot, software: Software, licences: AssessedLicence[]): ProductPosition {
+  private productOf(
+    slot: ProductSlot,
+    software: Software,
+    licences: AssessedLicence[],
+    unlicensedDevices = slot.uncoveredDevices?.size ?? slot.uncoveredDeviceCount ?? 0,
+  ): ProductPosition {
     const settings = this.settingsValue;
     return productPositionOf(
       software,
       licences,
       {
-        unlicensedDevices: slot.uncoveredDevices?.size ?? slot.uncoveredDeviceCount ?? 0,
+        unlicensedDevices,
         danglingInstallations: slot.danglingInstallations,
         misplacedInstallations: slot.misplacedInstallations,
       },

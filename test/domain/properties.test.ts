@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { ALLOCATION_RULES } from "../../src/domain/lists";
+import { planProductLinks } from "../../src/domain/linkProposals";
 import { computePosition } from "../../src/domain/position";
 import { availableQuantity, quantityStatus, shortfallQuantity } from "../../src/domain/quantities";
 import type { IsoDate } from "../../src/domain/dates";
@@ -278,5 +279,52 @@ describe("the incremental index agrees with a fresh computation", () => {
         },
       ),
     );
+  });
+});
+
+describe("linking a product's installations, worked out without linking them", () => {
+  test("the product's position after linking is what an index of the linked register gives; no other product changes", () => {
+    let linked = 0;
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(licenceArb, { selector: (l) => l.id, maxLength: 4 }),
+        fc.uniqueArray(installationArb, { selector: (i) => i.id, maxLength: 8 }),
+        fc.uniqueArray(allocationArb, { selector: (a) => a.id, maxLength: 5 }),
+        (licences, installations, allocations) => {
+          const input = register({
+            software: [software("SW-1"), software("SW-2"), software("SW-0A1B2C3D4E5F")],
+            licences,
+            installations,
+            allocations,
+            settings: { exchangeRates: { USD: 0.8 } },
+          });
+          const index = new RegisterIndex(input, AS_OF);
+          for (const product of index.catalogue()) {
+            const plan = planProductLinks(index, product);
+            if (!plan) continue;
+            linked += plan.proposals.length;
+            const licenceOf = new Map(plan.proposals.map((p) => [p.installationId, p.licenceId]));
+            const afterLinking = new RegisterIndex(
+              {
+                ...input,
+                installations: installations.map((i) =>
+                  licenceOf.has(i.id) ? { ...i, licenceId: licenceOf.get(i.id) } : i,
+                ),
+              },
+              AS_OF,
+            );
+            expect(plan.before).toEqual(index.productPosition(product.id));
+            expect(plan.after).toEqual(afterLinking.productPosition(product.id));
+            for (const other of index.catalogue())
+              expect(afterLinking.productPosition(other.id)).toEqual(
+                other === product ? plan.after : index.productPosition(other.id),
+              );
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    // the registers drawn must have given links to check
+    expect(linked).toBeGreaterThan(30);
   });
 });

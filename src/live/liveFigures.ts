@@ -7,11 +7,13 @@
  */
 import type { IsoDate } from "../domain/dates";
 import { matchKey } from "../domain/keys";
+import type { LinkPlan } from "../domain/linkProposals";
 import type { LicencePosition, ProductPosition, RegisterPosition } from "../domain/positionTypes";
 import { problemList, type ProblemsByOwner, type RegisterIndex } from "../domain/registerIndex";
 import type { Allocation, Installation, Licence } from "../domain/schemas";
 import { passOver, runPasses, runPassesPaced, type Pass, type Pause } from "../domain/yielding";
 import type { Affected } from "./affected";
+import { LiveLinkPlan } from "./liveLinkPlan";
 
 /** What a reader of the figures needs: one licence's position cheaply, and the whole register's on demand. */
 export interface RegisterFigures {
@@ -37,6 +39,10 @@ export interface RegisterFigures {
   installationsOf(licenceId: string): readonly Installation[];
   /** The allocations naming a licence ID (matched ignoring case and spaces), in no set order; read only. */
   allocationsOf(licenceId: string): readonly Allocation[];
+  /** The proposed links (LiveLinkPlan), once worked out (then kept current cheaply); undefined before. */
+  linkPlanIfWorkedOut(): LinkPlan | undefined;
+  /** The proposed links, worked out the first time a slice at a time, as positionSoon is. */
+  linkPlanSoon(): Promise<LinkPlan>;
   /** A software ID's (matched) installations linked to no licence (blank Licence ID); a new list each time. */
   unlinkedInstallationsOf(softwareId: string): readonly Installation[];
 }
@@ -102,6 +108,7 @@ export class LiveFigures implements RegisterFigures {
   private readonly licences = new Map<string, LicencePosition>();
   private readonly products = new Map<string, ProductPosition>();
   private whole: Whole | undefined;
+  private links: LiveLinkPlan | undefined;
   /** A whole position being worked out a slice at a time, and what edits touched meanwhile. */
   private building:
     { done: Promise<RegisterPosition>; staleLicences: Set<string>; staleProducts: Set<string> } | undefined;
@@ -137,8 +144,14 @@ export class LiveFigures implements RegisterFigures {
     return remembered(this.products, matchKey(softwareId), (key) => this.index.productPosition(key));
   }
 
+  linkPlanIfWorkedOut = (): LinkPlan | undefined => this.links?.planIfWorkedOut();
+
+  linkPlanSoon = (): Promise<LinkPlan> =>
+    (this.links ??= new LiveLinkPlan(this.index, (id) => this.product(id), this.pause)).planSoon();
+
   /** Forgets what an applied change touched (the index already holds the change); nothing is worked out here. */
   changed(affected: Affected): void {
+    this.links?.changed(affected);
     for (const key of affected.licences) this.licences.delete(key);
     for (const key of affected.products) this.products.delete(key);
     const stale = this.whole ?? this.building;

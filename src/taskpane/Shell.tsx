@@ -173,7 +173,7 @@ export function Shell() {
         "dashboard",
         <Dashboard data={state.data} figures={state.figures} onOpenLicence={openLicence} />,
       )}
-      {lazyPanel("import", <ImportTab data={state.data} />)}
+      {lazyPanel("import", <ImportTab data={state.data} figures={state.figures} />)}
       {lazyPanel("settings", <SettingsView settings={state.data.settings} />)}
     </div>
   );

@@ -1,33 +1,50 @@
 import "./support/polyfills";
-import { renderHook, waitFor } from "@testing-library/react";
+import { act, renderHook, waitFor } from "@testing-library/react";
+import type { LinkPlan } from "../../src/domain/linkProposals";
+import type { RegisterFigures } from "../../src/live/liveFigures";
 import { useLinkPlan } from "../../src/taskpane/import/useLinkPlan";
-import type { RegisterData } from "../../src/workbook/registerApi";
-import { AS_OF, installation, licence, register } from "../domain/fixtures";
 
-const unlinkedOn = (devices: string[]) =>
-  devices.map((device, i) => installation({ id: `U-${i}`, device, licenceId: undefined }));
+const PLAN: LinkPlan = {
+  asOf: "2026-06-15",
+  reportingCurrency: "GBP",
+  products: [],
+  proposals: [],
+  overDeployedBefore: 0,
+  overDeployedAfter: 0,
+  trueUpBefore: 0,
+  trueUpAfter: 0,
+};
 
-const registerWith = (devices: string[]): RegisterData =>
-  ({
-    ...register({ licences: [licence({ id: "L-1", quantity: 5 })], installations: unlinkedOn(devices) }),
-    issues: [],
-  }) as RegisterData;
+/** Figures whose first plan fails once, then is worked out on the next attempt. */
+function failingOnce(): RegisterFigures & { attempts: number } {
+  let workedOut: LinkPlan | undefined;
+  const figures = {
+    attempts: 0,
+    linkPlanIfWorkedOut: () => workedOut,
+    linkPlanSoon: async () => {
+      figures.attempts++;
+      if (figures.attempts === 1) throw new Error("Index out of step");
+      return (workedOut = PLAN);
+    },
+  };
+  return figures as unknown as RegisterFigures & { attempts: number };
+}
 
 describe("the proposed links, worked out in the background", () => {
-  it("keeps the last plan on screen after a change, marked out of date, until the new one is worked out", async () => {
-    const first = registerWith(["PC-1"]);
-    const { result, rerender } = renderHook(({ data }) => useLinkPlan(data, AS_OF), {
-      initialProps: { data: first },
-    });
-    expect(result.current).toEqual({ plan: undefined, current: false, error: undefined });
-    await waitFor(() => expect(result.current.current).toBe(true));
-    expect(result.current.plan?.proposals.map((p) => p.device)).toEqual(["PC-1"]);
+  it("says plainly when they could not be worked out, and Try again works them out", async () => {
+    jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const figures = failingOnce();
+    const { result } = renderHook(() => useLinkPlan(figures));
+    expect(result.current.plan).toBeUndefined();
+    await waitFor(() =>
+      expect(result.current.error).toBe(
+        "Could not work out the proposed links (Index out of step). Try again; if it keeps happening, save the workbook and reopen the add-in.",
+      ),
+    );
 
-    rerender({ data: registerWith(["PC-1", "PC-2"]) });
-    // the Link button acts on the plan shown, so it must know the plan is from before the change
-    expect(result.current.current).toBe(false);
-    expect(result.current.plan?.proposals).toHaveLength(1);
-    await waitFor(() => expect(result.current.current).toBe(true));
-    expect(result.current.plan?.proposals.map((p) => p.device)).toEqual(["PC-1", "PC-2"]);
+    act(() => result.current.retry());
+    await waitFor(() => expect(result.current.plan).toBe(PLAN));
+    expect(result.current.error).toBeUndefined();
+    expect(figures.attempts).toBe(2);
   });
 });

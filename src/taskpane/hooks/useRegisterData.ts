@@ -56,6 +56,8 @@ export function useRegisterData(): RegisterDataState {
         installationsOf: figures.installationsOf,
         allocationsOf: figures.allocationsOf,
         unlinkedInstallationsOf: figures.unlinkedInstallationsOf,
+        linkPlanIfWorkedOut: figures.linkPlanIfWorkedOut,
+        linkPlanSoon: figures.linkPlanSoon,
       };
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the live register's figures change with its version

@@ -17,6 +17,7 @@ import { columnMappingProblem, headerRowKey, type SavedColumnMapping } from "../
 import { groupTitles } from "../../domain/productMatching";
 import { summariseImport } from "../../import/summary";
 import type { ColumnMapping } from "../../import/types";
+import type { RegisterFigures } from "../../live/liveFigures";
 import type { RegisterData } from "../../workbook/registerApi";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { plural } from "../formatting";
@@ -43,7 +44,7 @@ const ACCEPT = ".csv,.txt,.tsv,.json,.log,.zip,.xlsx";
  * Import from the inventory tools people already have: choose an export, see what it gives before anything
  * is written, settle the titles the catalogue does not know, write, then link installations to licences.
  */
-export function ImportTab({ data }: { data: RegisterData }) {
+export function ImportTab({ data, figures }: { data: RegisterData; figures: RegisterFigures }) {
   const styles = useStyles();
   const register = useRegister();
   const { state, read, cancel, reset } = useImportReader();
@@ -358,7 +359,7 @@ export function ImportTab({ data }: { data: RegisterData }) {
 
       <section className={styles.section}>
         <Subtitle2>Link installations to licences</Subtitle2>
-        <LinkPanel data={data} />
+        <LinkPanel figures={figures} />
       </section>
 
       <ConfirmDialog

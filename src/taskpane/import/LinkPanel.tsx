@@ -3,6 +3,7 @@ import {
   Field,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   ProgressBar,
   Spinner,
@@ -17,7 +18,7 @@ import { useLinkPlan } from "./useLinkPlan";
 
 /** A product's sentence, two or three lines in a narrow pane; at 100,000 licences thousands of products can have some. */
 const PRODUCT_HEIGHT_GUESS = 60;
-import type { RegisterData } from "../../workbook/registerApi";
+import type { RegisterFigures } from "../../live/liveFigures";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { formatCount, formatMoney, plural } from "../formatting";
 import { failureSentence, unexpectedSentence } from "../messages";
@@ -50,10 +51,10 @@ function linkSentence(product: ProductLinkPlan, money: (amount: number) => strin
  * The article's tip, done for the person: every unlinked installation gets a licence of its product that is
  * in force and has room, the position after linking is shown first, and nothing is linked until they confirm.
  */
-export function LinkPanel({ data }: { data: RegisterData }) {
+export function LinkPanel({ figures }: { figures: RegisterFigures }) {
   const styles = useStyles();
-  const { register, today } = useRegisterContext();
-  const { plan, current, error } = useLinkPlan(data, today);
+  const { register, live } = useRegisterContext();
+  const { plan, error, retry } = useLinkPlan(figures);
   const [confirming, setConfirming] = useState(false);
   const opensDialog = useRestoreFocusTarget();
   const [progress, setProgress] = useState<number>();
@@ -64,6 +65,9 @@ export function LinkPanel({ data }: { data: RegisterData }) {
         {error ? (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>{error}</MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={retry}>Try again</Button>
+            </MessageBarActions>
           </MessageBar>
         ) : (
           <Spinner size="tiny" label="Working out which licences can take the unlinked installations…" />
@@ -77,10 +81,10 @@ export function LinkPanel({ data }: { data: RegisterData }) {
     setConfirming(false);
     setOutcome(undefined);
     setProgress(0);
-    const licenceOf = new Map(plan.proposals.map((p) => [p.installationId, p.licenceId]));
-    const updated = data.installations
-      .filter((installation) => licenceOf.has(installation.id))
-      .map((installation) => ({ ...installation, licenceId: licenceOf.get(installation.id) }));
+    const updated = plan.proposals.flatMap(({ installationId, licenceId }) => {
+      const installation = live.record("installations", installationId);
+      return installation ? [{ ...installation, licenceId }] : [];
+    });
     try {
       const saved = await register.updateMany("installations", updated, (_, fraction) =>
         setProgress(fraction),
@@ -129,15 +133,7 @@ export function LinkPanel({ data }: { data: RegisterData }) {
           ) : (
             plan.proposals.length > 0 && (
               <div className={styles.actions}>
-                {!current && (
-                  <Spinner size="tiny" label="Updating the proposed links after the latest change…" />
-                )}
-                <Button
-                  appearance="primary"
-                  disabled={!current}
-                  onClick={() => setConfirming(true)}
-                  {...opensDialog}
-                >
+                <Button appearance="primary" onClick={() => setConfirming(true)} {...opensDialog}>
                   Link {plural(plan.proposals.length, "installation")}
                 </Button>
               </div>

@@ -89,6 +89,9 @@ function lazyLicences(whole: Whole, version: number): () => Map<string, LicenceP
   };
 }
 
+/** Thrown from the pause of work a slice at a time once its figures are retired, to end that work. */
+const RETIRED = new Error("These figures were replaced by figures of the register as it is now.");
+
 /** What `cache` holds for the key, else what `work` finds, kept when there is something to keep. */
 function remembered<T>(
   cache: Map<string, T>,
@@ -109,6 +112,8 @@ export class LiveFigures implements RegisterFigures {
   private readonly products = new Map<string, ProductPosition>();
   private whole: Whole | undefined;
   private links: LiveLinkPlan | undefined;
+  /** The figures that replaced these (see retire). */
+  private successor: LiveFigures | undefined;
   /** A whole position being worked out a slice at a time, and what edits touched meanwhile. */
   private building:
     { done: Promise<RegisterPosition>; staleLicences: Set<string>; staleProducts: Set<string> } | undefined;
@@ -146,8 +151,40 @@ export class LiveFigures implements RegisterFigures {
 
   linkPlanIfWorkedOut = (): LinkPlan | undefined => this.links?.planIfWorkedOut();
 
-  linkPlanSoon = (): Promise<LinkPlan> =>
-    (this.links ??= new LiveLinkPlan(this.index, (id) => this.product(id), this.pause)).planSoon();
+  linkPlanSoon = (): Promise<LinkPlan> => {
+    if (this.successor) return this.successor.linkPlanSoon();
+    this.links ??= new LiveLinkPlan(
+      this.index,
+      (id) => this.product(id),
+      () => this.pacing(),
+    );
+    return this.links
+      .planSoon()
+      .catch((reason: unknown) => this.fromSuccessor(reason, (next) => next.linkPlanSoon()));
+  };
+
+  /**
+   * Replaced by figures of a changed register (a load, a settings change, a new day): work under way here a
+   * slice at a time stops at its next slice (at 100,000 licences up to a second of work for figures nobody
+   * will read), and whoever waits for it gets the successor's answer instead.
+   */
+  retire(successor: LiveFigures): void {
+    this.successor = successor;
+  }
+
+  /** A fresh pause for work a slice at a time, which ends that work once these figures are retired. */
+  private pacing(): Pause {
+    const pause = this.pause();
+    return () => {
+      if (this.successor) throw RETIRED;
+      return pause();
+    };
+  }
+
+  private fromSuccessor<T>(reason: unknown, ask: (next: LiveFigures) => Promise<T>): Promise<T> {
+    if (reason === RETIRED && this.successor) return ask(this.successor);
+    throw reason;
+  }
 
   /** Forgets what an applied change touched (the index already holds the change); nothing is worked out here. */
   changed(affected: Affected): void {
@@ -173,8 +210,11 @@ export class LiveFigures implements RegisterFigures {
 
   positionSoon = (): Promise<RegisterPosition> => {
     if (this.whole) return Promise.resolve(this.position());
+    if (this.successor) return this.successor.positionSoon();
     this.building ??= {
-      done: this.buildPaced(this.pause()),
+      done: this.buildPaced(this.pacing()).catch((reason: unknown) =>
+        this.fromSuccessor(reason, (next) => next.positionSoon()),
+      ),
       staleLicences: new Set(),
       staleProducts: new Set(),
     };

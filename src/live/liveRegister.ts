@@ -450,7 +450,7 @@ export class LiveRegister {
     this.data_ = undefined;
     this.setIssues(data.issues, nothingAffected());
     this.index_ = index;
-    this.figures_ = new LiveFigures(index, () => yieldEvery(this.sliceMs));
+    this.replaceFigures(index);
     this.loadProblem = undefined;
     this.softwareByName = undefined;
     this.publish(everythingAffected(), {
@@ -695,6 +695,13 @@ export class LiveRegister {
     }
   }
 
+  /** New figures over the index; work under way for the figures they replace ends (LiveFigures.retire). */
+  private replaceFigures(index: RegisterIndex): void {
+    const next = new LiveFigures(index, () => yieldEvery(this.sliceMs));
+    this.figures_?.retire(next);
+    this.figures_ = next;
+  }
+
   /** Moves the index to today's date when the day has changed; every figure may then differ. */
   private moveToToday(): Affected {
     const affected = nothingAffected();
@@ -708,8 +715,7 @@ export class LiveRegister {
 
   private publish(affected: Affected, state: Partial<LiveState> = {}): void {
     if (this.stopped) return;
-    if (affected.all && this.index_)
-      this.figures_ = new LiveFigures(this.index_, () => yieldEvery(this.sliceMs));
+    if (affected.all && this.index_) this.replaceFigures(this.index_);
     else this.figures_?.changed(affected);
     if (affected.all) this.grid_.invalidate("all");
     else this.grid_.invalidate(affected.products);

@@ -4,8 +4,9 @@
  * object (so the pane does not draw it again).
  */
 import fc from "fast-check";
+import type { IsoDate } from "../../src/domain/dates";
 import type { RegisterPosition } from "../../src/domain/positionTypes";
-import { installation, licence, software } from "../domain/fixtures";
+import { AS_OF, installation, licence, software } from "../domain/fixtures";
 import { byId, editArb, follow, type Tables } from "./support/scriptedRegister";
 
 const sortProducts = (products: RegisterPosition["products"]) =>
@@ -23,14 +24,14 @@ function expectSameFigures(shown: RegisterPosition, fresh: RegisterPosition): vo
  * Licences LIC-0 to LIC-(n-1) of one seat, each with one installation on its own device (I0 on PC-0, …), followed
  * with 0 ms slices: a slice is then 256 licences.
  */
-function followInSlices(n: number, softwareOf: (n: number) => string) {
+function followInSlices(n: number, softwareOf: (n: number) => string, today?: () => IsoDate) {
   const licences = Array.from({ length: n }, (_, i) =>
     licence({ id: `LIC-${i}`, softwareId: softwareOf(i), quantity: 1 }),
   );
   const installations = licences.map((l, i) =>
     installation({ id: `I${i}`, licenceId: l.id, softwareId: l.softwareId, device: `PC-${i}` }),
   );
-  return follow({ licences: byId(licences), installations: byId(installations) }, { sliceMs: 0 });
+  return follow({ licences: byId(licences), installations: byId(installations) }, { sliceMs: 0, today });
 }
 
 function threeLicences(): Partial<Tables> {
@@ -132,6 +133,34 @@ describe("the pane's figures after an edit", () => {
     expect(position.licences.get("LIC-599")?.used).toBe(2);
     expectSameFigures(position, await scripted.fresh());
     expect(live.figures.positionIfWorkedOut()).toBe(position);
+  });
+
+  it("figures replaced while worked out a slice at a time (a new day) stop, and whoever waits gets the new ones", async () => {
+    let today = AS_OF;
+    // 600 products of one licence each, so the link plan takes slices too
+    const products = Array.from({ length: 600 }, (_, i) => software(`SW-${i}`));
+    const licences = products.map((p, i) => licence({ id: `LIC-${i}`, softwareId: p.id, quantity: 1 }));
+    const { scripted, live } = await follow(
+      { software: byId(products), licences: byId(licences) },
+      { sliceMs: 0, today: () => today },
+    );
+    const replaced = live.figures;
+    const position = replaced.positionSoon();
+    const plan = replaced.linkPlanSoon();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(replaced.linkPlanIfWorkedOut()).toBeUndefined();
+
+    today = "2026-06-16";
+    scripted.save("installations", installation({ id: "I-NEW", softwareId: "SW-599", device: "PC-NEW" }));
+    await live.settled();
+    expect(live.figures).not.toBe(replaced);
+    expect(await position).toBe(live.figures.positionIfWorkedOut());
+    expect((await position).asOf).toBe("2026-06-16");
+    expect(await plan).toBe(live.figures.linkPlanIfWorkedOut());
+    expect((await plan).proposals).toEqual([
+      { installationId: "I-NEW", licenceId: "LIC-599", softwareId: "SW-599", device: "PC-NEW" },
+    ]);
+    live.stop();
   });
 
   it("a whole position read at once while the Dashboard's is under way stays right after later edits", async () => {

@@ -1,5 +1,6 @@
 /** A register that reports its own writes as the workbook register does, followed by a live register. */
 import fc from "fast-check";
+import type { IsoDate } from "../../../src/domain/dates";
 import type { RecordKind } from "../../../src/domain/ids";
 import { computePosition } from "../../../src/domain/position";
 import type { RegisterPosition } from "../../../src/domain/positionTypes";
@@ -59,7 +60,7 @@ export const byId = <T extends { id: string }>(records: T[]) => new Map(records.
 
 export async function follow(
   tables: Partial<Tables>,
-  options: { sliceMs?: number } = {},
+  options: { sliceMs?: number; today?: () => IsoDate } = {},
 ): Promise<{ scripted: ScriptedRegister; live: LiveRegister }> {
   const scripted = new ScriptedRegister({
     software: tables.software ?? byId([software("SW-1"), software("SW-2")]),

@@ -92,10 +92,12 @@ function planRequest(cursors: Cursor[], bytes: number, cells: number): Block[] {
   let cellsLeft = cells;
   let requestLeft = MAX_REQUEST_BYTES;
   for (const cursor of cursors) {
-    if (requestLeft < RANGE_OPERATION_BYTES) break;
-    requestLeft -= RANGE_OPERATION_BYTES;
+    // a cursor read to its end costs this request nothing: charging it stopped every read of more scattered
+    // rows than one request can ask for after its first request, leaving the rest unread
     const remaining = cursor.end - cursor.next;
     if (remaining <= 0) continue;
+    if (requestLeft < RANGE_OPERATION_BYTES) break;
+    requestLeft -= RANGE_OPERATION_BYTES;
     const byBytes = Math.floor((bytesLeft - RANGE_RESPONSE_BYTES) / cursor.bytesPerRow);
     const byCells = Math.floor(cellsLeft / cursor.columns);
     let rows = Math.min(remaining, byBytes, byCells);
@@ -186,7 +188,11 @@ async function readCursors(
   const cells = limits.cells ?? MAX_CELLS_PER_SYNC;
   for (;;) {
     let blocks = planRequest(cursors, bytes, cells);
-    if (blocks.length === 0) return;
+    if (blocks.length === 0) {
+      if (cursors.some((cursor) => cursor.next < cursor.end))
+        throw new Error("A paged read stopped with rows still unread.");
+      return;
+    }
     let ranges: Excel.Range[];
     for (;;) {
       ranges = blocks.map((block) => block.cursor.queue(context, block.firstRow, block.rowCount));

@@ -145,17 +145,19 @@ const ITEMS_PER_CHECK = 256;
 /**
  * Calls `each` for every item in order, pausing between items when `pause` says so. Items that are not an
  * array are taken from their iterator a slice at a time, never copied into one array first (a million
- * records copied at once is a pause of its own).
+ * records copied at once is a pause of its own). `itemsPerCheck`: fewer for items that are each much work
+ * (a product with all its licences), so a slice does not run long past its time.
  */
 export async function forEachPaced<T>(
   items: Iterable<T>,
   pause: Pause,
   each: (item: T, index: number) => void,
+  itemsPerCheck = ITEMS_PER_CHECK,
 ): Promise<void> {
-  if (!Array.isArray(items)) return forEachOfIterator(items[Symbol.iterator](), pause, each);
+  if (!Array.isArray(items)) return forEachOfIterator(items[Symbol.iterator](), pause, each, itemsPerCheck);
   const list = items as readonly T[];
-  for (let start = 0; start < list.length; start += ITEMS_PER_CHECK) {
-    const end = Math.min(list.length, start + ITEMS_PER_CHECK);
+  for (let start = 0; start < list.length; start += itemsPerCheck) {
+    const end = Math.min(list.length, start + itemsPerCheck);
     for (let index = start; index < end; index++) each(list[index], index);
     const wait = pause();
     if (wait) await wait;
@@ -166,9 +168,10 @@ async function forEachOfIterator<T>(
   iterator: Iterator<T>,
   pause: Pause,
   each: (item: T, index: number) => void,
+  itemsPerCheck: number,
 ): Promise<void> {
   for (let index = 0; ;) {
-    for (const end = index + ITEMS_PER_CHECK; index < end; index++) {
+    for (const end = index + itemsPerCheck; index < end; index++) {
       const next = iterator.next();
       if (next.done) return;
       each(next.value, index);

@@ -1,5 +1,11 @@
 import { matchKey } from "../domain/keys";
-import { linkPlanOf, planProductLinks, type LinkPlan, type ProductLinkPlan } from "../domain/linkProposals";
+import {
+  linkPlanOf,
+  planProductLinks,
+  PRODUCTS_PER_CHECK,
+  type LinkPlan,
+  type ProductLinkPlan,
+} from "../domain/linkProposals";
 import type { ProductPosition } from "../domain/positionTypes";
 import type { RegisterIndex } from "../domain/registerIndex";
 import type { Software } from "../domain/schemas";
@@ -50,10 +56,15 @@ export class LiveLinkPlan {
   };
 
   private async planPaced(pause: Pause): Promise<LinkPlan> {
-    await forEachPaced(this.index.catalogue(), pause, (software) => {
-      this.product(software.id);
-      this.planOf(software);
-    });
+    await forEachPaced(
+      this.index.catalogue(),
+      pause,
+      (software) => {
+        this.product(software.id);
+        this.planOf(software);
+      },
+      PRODUCTS_PER_CHECK,
+    );
     // edits between slices forgot what they touched; it is planned again as the plan is put together
     this.planned = true;
     return this.planIfWorkedOut() as LinkPlan;

@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { planLinks, type LinkPlan } from "../../src/domain/linkProposals";
+import { MOST_PRODUCTS_PLANNED_AT_ONCE } from "../../src/live/liveLinkPlan";
 import { AS_OF, installation, licence, software } from "../domain/fixtures";
 import { byId, editArb, follow, type ScriptedRegister } from "./support/scriptedRegister";
 import type { LiveRegister } from "../../src/live/liveRegister";
@@ -64,6 +65,41 @@ describe("the proposed links after an edit", () => {
     scripted.save("licences", licence({ id: "LIC-V", quantity: 3 }));
     await live.settled();
     expect(linksOf(live.figures.linkPlanIfWorkedOut())).toContain("I5→LIC-V");
+    await expectPlanAsAfresh(live, scripted);
+    live.stop();
+  });
+
+  it("after a change touching many products (linking them all) it is planned again a slice at a time", async () => {
+    const products = Array.from({ length: MOST_PRODUCTS_PLANNED_AT_ONCE + 44 }, (_, i) =>
+      software(`SW-${i}`),
+    );
+    const unlinked = products.map((p, i) =>
+      installation({ id: `I${i}`, softwareId: p.id, device: `PC-${i}` }),
+    );
+    const { scripted, live } = await follow(
+      {
+        software: byId(products),
+        licences: byId(products.map((p, i) => licence({ id: `LIC-${i}`, softwareId: p.id, quantity: 1 }))),
+        installations: byId(unlinked),
+      },
+      { sliceMs: 0 },
+    );
+    const plan = await live.figures.linkPlanSoon();
+    expect(plan.proposals).toHaveLength(products.length);
+
+    scripted.saveMany(
+      "installations",
+      plan.proposals.map((p) => ({
+        ...scripted.tables.installations.get(p.installationId)!,
+        licenceId: p.licenceId,
+      })),
+    );
+    await live.settled();
+    // not at once, in the pane's render: a spinner shows while it is planned again
+    expect(live.figures.linkPlanIfWorkedOut()).toBeUndefined();
+    const linked = await live.figures.linkPlanSoon();
+    expect(linked.proposals).toEqual([]);
+    expect(live.figures.linkPlanIfWorkedOut()).toBe(linked);
     await expectPlanAsAfresh(live, scripted);
     live.stop();
   });

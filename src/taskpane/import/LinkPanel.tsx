@@ -59,9 +59,15 @@ export function LinkPanel({ figures }: { figures: RegisterFigures }) {
   const opensDialog = useRestoreFocusTarget();
   const [progress, setProgress] = useState<number>();
   const [outcome, setOutcome] = useState<{ intent: "success" | "error"; text: string }>();
+  const outcomeBar = outcome && (
+    <MessageBar intent={outcome.intent} layout="multiline">
+      <MessageBarBody>{outcome.text}</MessageBarBody>
+    </MessageBar>
+  );
   if (!plan)
     return (
       <section className={styles.stack} aria-label="Link installations to licences">
+        {outcomeBar}
         {error ? (
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>{error}</MessageBarBody>
@@ -106,11 +112,7 @@ export function LinkPanel({ figures }: { figures: RegisterFigures }) {
 
   return (
     <section className={styles.stack} aria-label="Link installations to licences">
-      {outcome && (
-        <MessageBar intent={outcome.intent} layout="multiline">
-          <MessageBarBody>{outcome.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {outcomeBar}
       {unlinked === 0 ? (
         <Text>Every installation of a catalogue product is linked to a licence.</Text>
       ) : (

@@ -46,6 +46,12 @@ export class ScriptedRegister {
     this.listener?.({ kinds: [kind], source: "local", saved: [record] });
   }
 
+  /** Several records saved in one change, as a save of many rows reports them. */
+  saveMany(kind: RecordKind, records: AnyRecord[]): void {
+    for (const record of records) (this.tables[kind] as Map<string, AnyRecord>).set(record.id, record);
+    this.listener?.({ kinds: [kind], source: "local", saved: records });
+  }
+
   remove(kind: RecordKind, id: string): void {
     this.tables[kind].delete(id);
     this.listener?.({ kinds: [kind], source: "local", removedIds: [id] });

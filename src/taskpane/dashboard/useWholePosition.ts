@@ -1,7 +1,6 @@
-import { useEffect, useState } from "react";
 import type { RegisterFigures } from "../../live/liveFigures";
 import type { RegisterPosition } from "../../domain/positionTypes";
-import { unexpectedSentence } from "../messages";
+import { useWorkedOut } from "../hooks/useWorkedOut";
 
 export interface WholePosition {
   /** Undefined while it is first worked out. */
@@ -18,25 +17,10 @@ export interface WholePosition {
  * patches it at once.
  */
 export function useWholePosition(figures: RegisterFigures): WholePosition {
-  const position = figures.positionIfWorkedOut();
-  const [error, setError] = useState<string>();
-  const [, setWorkedOut] = useState(0);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    if (position) return;
-    let current = true;
-    figures.positionSoon().then(
-      () => current && setWorkedOut((count) => count + 1),
-      (reason: unknown) =>
-        current && setError(unexpectedSentence(reason, "work out the Dashboard's figures")),
-    );
-    return () => {
-      current = false;
-    };
-  }, [figures, position, attempt]);
-  const retry = () => {
-    setError(undefined);
-    setAttempt((count) => count + 1);
-  };
-  return position ? { position, retry } : { error, retry };
+  const { value, error, retry } = useWorkedOut(
+    figures.positionIfWorkedOut(),
+    figures.positionSoon,
+    "work out the Dashboard's figures",
+  );
+  return { position: value, error, retry };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { whilePersonWaits } from "../../domain/yielding";
 import { unexpectedSentence } from "../messages";
 
 export interface WorkedOut<T> {
@@ -12,7 +13,9 @@ export interface WorkedOut<T> {
 
 /**
  * Figures of the whole register that are worked out the first time a slice at a time, so the pane and the
- * custom functions keep answering meanwhile, and after that kept current at once. `now`: the figures if
+ * custom functions keep answering meanwhile, and after that kept current at once. The passes nobody waits for
+ * (names, shared text) take no slice meanwhile (whilePersonWaits), as while a save runs: the person opened the
+ * view to see these figures. `now`: the figures if
  * already worked out; `soon`: works them out (the same function until the figures are replaced); `doing`: what
  * an error says could not be done ("work out the proposed links").
  */
@@ -28,7 +31,7 @@ export function useWorkedOut<T>(
   useEffect(() => {
     if (!missing) return;
     let current = true;
-    soon().then(
+    whilePersonWaits(soon).then(
       () => current && setWorkedOut((count) => count + 1),
       (reason: unknown) => current && setError(unexpectedSentence(reason, doing)),
     );

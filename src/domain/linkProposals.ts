@@ -113,9 +113,13 @@ function reasonLeft(
  * position after linking shows how many are still over-deployed and what buying the rest would cost. Nothing
  * is linked here. Undefined when the product has no unlinked installation. Linking touches only this product's
  * figures, so each product is planned on its own, and after an edit only the products it touched are planned
- * again (LiveLinkPlan).
+ * again (LiveLinkPlan). `before`: the product's position now, when the caller already keeps it.
  */
-export function planProductLinks(index: RegisterIndex, software: Software): ProductLinkPlan | undefined {
+export function planProductLinks(
+  index: RegisterIndex,
+  software: Software,
+  before: () => ProductPosition | undefined = () => index.productPosition(software.id),
+): ProductLinkPlan | undefined {
   const unlinked = [...index.unlinkedInstallationsOf(software.id)].sort((a, b) => (a.id < b.id ? -1 : 1));
   if (unlinked.length === 0) return undefined;
   const licences = index.licencesOf(software.id);
@@ -151,7 +155,7 @@ export function planProductLinks(index: RegisterIndex, software: Software): Prod
     proposals,
     leftUnlinked,
     leftReason: leftUnlinked > 0 ? reasonLeft(software.name, licences, candidates, index.asOf) : undefined,
-    before: index.productPosition(software.id) as ProductPosition,
+    before: before() as ProductPosition,
     after: index.productPositionIfLinked(software.id, links) as ProductPosition,
   };
 }

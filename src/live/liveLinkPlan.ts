@@ -98,7 +98,10 @@ export class LiveLinkPlan {
   private planOf(software: Software): ProductLinkPlan | undefined {
     const key = matchKey(software.id);
     let plan = this.plans.get(key);
-    if (plan === undefined) this.plans.set(key, (plan = planProductLinks(this.index, software) ?? null));
+    if (plan === undefined) {
+      plan = planProductLinks(this.index, software, () => this.product(software.id)) ?? null;
+      this.plans.set(key, plan);
+    }
     return plan ?? undefined;
   }
 }

@@ -6,7 +6,7 @@ import type { AllocationRule } from "./lists";
 import type { ProductPosition } from "./positionTypes";
 import { RegisterIndex, type RegisterInput } from "./registerIndex";
 import type { Installation, Licence, Software } from "./schemas";
-import { countUsed, isAllocationActive } from "./usage";
+import { isAllocationActive } from "./usage";
 import { forEachPaced, noPause, type Pause } from "./yielding";
 
 /** Linking one installation to one licence: what the person confirms. */
@@ -68,20 +68,23 @@ function candidatesFor(index: RegisterIndex, licences: readonly Licence[]): Cand
     const by = COUNTS_BY[licence.allocationRule];
     const { entitled } = entitlementOn(licence, asOf);
     if (!by || entitled === 0) continue;
-    const installations = index.installationsOf(licence.id);
-    const active = index.allocationsOf(licence.id).filter((a) => isAllocationActive(a, asOf));
+    // what the licence counts is its used quantity (countUsed), so the seats it uses are counted.size
     const counted = new Set<string>();
-    for (const installation of installations) {
+    for (const installation of index.installationsOf(licence.id)) {
       const key = matchKey((by === "device" ? installation.device : installation.user) ?? "");
       if (key !== "") counted.add(key);
     }
-    if (by === "user") for (const allocation of active) counted.add(matchKey(allocation.user));
-    const used = countUsed(licence.allocationRule, installations, active, asOf).used;
+    if (by === "user") {
+      for (const allocation of index.allocationsOf(licence.id)) {
+        const key = isAllocationActive(allocation, asOf) ? matchKey(allocation.user) : "";
+        if (key !== "") counted.add(key);
+      }
+    }
     candidates.push({
       licence,
       by,
       counted,
-      room: entitled === null ? Infinity : Math.max(entitled - used, 0),
+      room: entitled === null ? Infinity : Math.max(entitled - counted.size, 0),
     });
   }
   return candidates;

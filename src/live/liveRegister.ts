@@ -492,8 +492,10 @@ export class LiveRegister {
       const own = change.saved || change.removedIds || change.shown;
       if (own) {
         this.rows.ownChange(kind, change, this.held(kind));
-        for (const record of change.saved ?? []) this.put(kind, record as Row, affected);
-        for (const id of change.removedIds ?? []) this.drop(kind, id, affected);
+        // a bulk save (every unlinked installation linked) is tens of thousands of records
+        const pause = yieldEvery(this.sliceMs);
+        await forEachPaced(change.saved ?? [], pause, (record) => this.put(kind, record as Row, affected));
+        await forEachPaced(change.removedIds ?? [], pause, (id) => this.drop(kind, id, affected));
         for (const { id, fields } of change.shown ?? []) {
           const record = this.recordsOf(kind).get(id);
           if (record) this.put(kind, { ...record, ...fields }, affected);

@@ -16,6 +16,7 @@
  *
  * What is guaranteed, and what is not, is written down in README.md beside this file.
  */
+import { forEachPaced, yieldEvery } from "../domain/yielding";
 import type { Progress, RegisterFailure, Result } from "./registerApi";
 import { heldCell, toCell, type CellValue } from "./cells";
 import { fail, isItemNotFound, ok } from "./excel";
@@ -116,6 +117,7 @@ export async function saveRecords(
   const kept = new Set<string>();
   const wrote = new Map<string, string[]>();
   let pending = records.map((_, index) => index);
+  const pause = yieldEvery();
   for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt++) {
     const ids = pending.map((index) => String(records[index].id));
     const located = await locate(context, spec, ids, { find: save.find, lastSeen: save.lastSeen });
@@ -137,24 +139,29 @@ export async function saveRecords(
       theirs: string[];
       fieldErrors: Record<string, string>;
     }[] = [];
-    for (const index of pending) {
+    // deciding tens of thousands of records (linking every unlinked installation) is seconds of work: the
+    // thread is given back between slices, so the pane and the custom functions keep answering meanwhile
+    let stopped: Result<Saved> | undefined;
+    await forEachPaced(pending, pause, (index) => {
+      if (stopped) return;
       const mine = records[index];
       const id = String(mine.id);
       const row = located.rowOf.get(id)!;
       const before = current.get(row) ?? [];
       if (String(before[located.idAt] ?? "").trim() !== id) {
         moved.push(index);
-        continue;
+        return;
       }
       const state = rowState(spec, located, before, row);
       if (state.unfinished !== undefined && save.unfinished.get(id) !== state.unfinished && !force) {
-        return fail({ kind: "failed", message: unfinishedMessage(spec.noun) });
+        stopped = fail({ kind: "failed", message: unfinishedMessage(spec.noun) });
+        return;
       }
       const base = save.baseOf(id, Number(mine.rowVersion ?? 0));
       const decision = decide(spec, mine, base, state.fields, state.version, force);
       if (decision.kind === "conflict") {
         conflicts.push({ index, fields: decision.fields, theirs: decision.theirs, current: state.fields });
-        continue;
+        return;
       }
       const version = state.version + 1;
       const candidate = spec.schema.safeParse({ ...decision.merged, rowVersion: version, modified: stamp });
@@ -166,7 +173,7 @@ export async function saveRecords(
           theirs: decision.theirs,
           fieldErrors: errors,
         });
-        continue;
+        return;
       }
       const record = candidate.data as Row;
       decision.theirs.forEach((field) => kept.add(field));
@@ -174,7 +181,7 @@ export async function saveRecords(
         // nothing written: the row keeps its Row Version and its Modified, which records read do not hold
         saved.set(index, { ...record, rowVersion: state.version, modified: undefined });
         save.onSaved?.([id]);
-        continue;
+        return;
       }
       wrote.set(id, decision.write);
       plans.push({
@@ -186,7 +193,8 @@ export async function saveRecords(
         version,
         record,
       });
-    }
+    });
+    if (stopped) return stopped;
     if (conflicts.length > 0 || invalid.length > 0) {
       if (records.length === 1 && conflicts.length === 1) {
         const [conflict] = conflicts;

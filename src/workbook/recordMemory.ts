@@ -53,8 +53,8 @@ export class RecordMemory {
     return loaded ? [loaded] : [];
   }
 
-  remember(kind: RecordKind, records: readonly Row[]): void {
-    for (const record of records) this.rememberOne(kind, record);
+  async remember(kind: RecordKind, records: readonly Row[], pause: Pause = noPause): Promise<void> {
+    await forEachPaced(records, pause, (record) => this.rememberOne(kind, record));
   }
 
   rememberOne(kind: RecordKind, record: Row): void {

@@ -5,6 +5,7 @@
  * createWorkbookRegister.ts loads this file in its own script the first time one of these is asked for.
  */
 import { newId as defaultNewId, type RecordKind } from "../domain/ids";
+import { forEachPaced, yieldEvery } from "../domain/yielding";
 import { settingsSchema, type Settings } from "../domain/schemas";
 import type {
   FiguresOn,
@@ -118,22 +119,28 @@ export function createRegisterActions(core: RegisterCore): RegisterActions {
     result.ok ? result.value.map((r) => String((r as Row).id)) : undefined;
   const savedOf = <T>(result: Result<T[]>) => (result.ok ? { saved: result.value as unknown[] } : {});
 
-  function validate<K extends RecordKind>(kind: K, records: readonly Row[]): Result<RecordTypes[K][]> {
+  /** Checks every record before anything is written, giving the thread back between slices of a large batch. */
+  async function validate<K extends RecordKind>(
+    kind: K,
+    records: readonly Row[],
+  ): Promise<Result<RecordTypes[K][]>> {
     const spec = RECORD_TABLES[kind];
     const parsed: RecordTypes[K][] = [];
-    for (const [index, record] of records.entries()) {
+    let invalid: Result<RecordTypes[K][]> | undefined;
+    await forEachPaced(records, yieldEvery(), (record, index) => {
+      if (invalid) return;
       const result = spec.schema.safeParse(record);
-      if (!result.success) {
-        const errors = fieldErrors(result.error.issues);
-        const first =
-          Object.values(errors)[0] ?? `This ${spec.noun} is not valid: check its values and try again.`;
-        const where =
-          records.length > 1 ? `${capitalise(spec.noun)} ${index + 1} of ${records.length}: ` : "";
-        return fail({ kind: "invalid", message: `${where}${first}`, fieldErrors: errors });
+      if (result.success) {
+        parsed.push(result.data as RecordTypes[K]);
+        return;
       }
-      parsed.push(result.data as RecordTypes[K]);
-    }
-    return ok(parsed);
+      const errors = fieldErrors(result.error.issues);
+      const first =
+        Object.values(errors)[0] ?? `This ${spec.noun} is not valid: check its values and try again.`;
+      const where = records.length > 1 ? `${capitalise(spec.noun)} ${index + 1} of ${records.length}: ` : "";
+      invalid = fail({ kind: "invalid", message: `${where}${first}`, fieldErrors: errors });
+    });
+    return invalid ?? ok(parsed);
   }
 
   /** Tries a write again after a failure on the way to or from Excel; `work` is told whether it is a retry. */
@@ -156,7 +163,7 @@ export function createRegisterActions(core: RegisterCore): RegisterActions {
       modified: stamp,
       rowVersion: 1,
     }));
-    const valid = validate(kind, candidates);
+    const valid = await validate(kind, candidates);
     if (!valid.ok || valid.value.length === 0) return valid;
     const spec = RECORD_TABLES[kind];
     const repeated = repeatedIds(valid.value as Row[]);
@@ -173,7 +180,7 @@ export function createRegisterActions(core: RegisterCore): RegisterActions {
           const tries: AddTries = {};
           const added = await tryWrite(() => run((context) => addRecords(context, add, records, tries)));
           if (!added.ok) return added;
-          memory.remember(kind, added.value.records);
+          await memory.remember(kind, added.value.records, yieldEvery());
           watch.watchAdded(kind, added.value.records);
           return {
             ok: true,
@@ -211,7 +218,7 @@ export function createRegisterActions(core: RegisterCore): RegisterActions {
       else reportError(new Error(again.error.message));
     }
     if (overwritten.length === 0) return {};
-    memory.remember(kind, found.current);
+    await memory.remember(kind, found.current);
     return {
       overwritten,
       saved: found.current,
@@ -251,7 +258,7 @@ export function createRegisterActions(core: RegisterCore): RegisterActions {
     writeOptions: WriteOptions,
     onProgress?: Progress,
   ) {
-    const valid = validate(kind, records as Row[]);
+    const valid = await validate(kind, records as Row[]);
     if (!valid.ok || valid.value.length === 0) return valid;
     const spec = RECORD_TABLES[kind];
     const doing = records.length === 1 ? `save the ${spec.noun}` : `save the ${records.length} records`;
@@ -279,7 +286,7 @@ export function createRegisterActions(core: RegisterCore): RegisterActions {
           return fail(unsavedFailure(spec, doing, records.length, confirmed.size, error));
         }
         if (!saved.ok) return saved;
-        memory.remember(kind, saved.value.records);
+        await memory.remember(kind, saved.value.records, yieldEvery());
         for (const record of saved.value.records) {
           const wrote = saved.value.wrote.get(String(record.id));
           if (wrote) watch.watch(kind, record, wrote);

@@ -1,3 +1,4 @@
+import { forEachPaced, yieldEvery, type Pause } from "../domain/yielding";
 import type { CellValue } from "./cells";
 import { heldCell, storedValue } from "./cells";
 import { isItemNotFound } from "./excel";
@@ -54,22 +55,22 @@ function runsOf(positions: number[], versionAt: number): number[][] {
   return runs;
 }
 
-function blocksOf(plans: PlannedWrite[], versionAt: number): Block[] {
+async function blocksOf(plans: PlannedWrite[], versionAt: number, pause: Pause): Promise<Block[]> {
   const sorted = [...plans].sort((a, b) => a.row - b.row);
   const blocks: Block[] = [];
   let key = "";
-  for (const plan of sorted) {
+  await forEachPaced(sorted, pause, (plan) => {
     const positions = [...plan.cells.keys(), versionAt];
     const planKey = [...positions].sort((a, b) => a - b).join(",");
     const last = blocks[blocks.length - 1];
     if (last && planKey === key && last.plans[last.plans.length - 1].row + 1 === plan.row) {
       last.plans.push(plan);
-      continue;
+      return;
     }
     const runs = runsOf(positions, versionAt);
     blocks.push({ plans: [plan], runs, marked: runs.length > 1 });
     key = planKey;
-  }
+  });
   return blocks;
 }
 
@@ -91,15 +92,27 @@ function costOf(block: Block, versionAt: number, guards: boolean): [number, numb
   return [request, response];
 }
 
-/** Splits blocks into requests under both limits; a block too large alone is split by rows. */
-function requestsOf(blocks: Block[], versionAt: number, guards: boolean): Block[][] {
+/** Blocks costed between two looks at the clock. */
+const BLOCKS_PER_CHECK = 256;
+
+/**
+ * Splits blocks into requests under both limits; a block too large alone is split by rows. A save of tens of
+ * thousands of scattered rows is as many blocks, so the thread is given back between slices of them.
+ */
+async function requestsOf(
+  blocks: Block[],
+  versionAt: number,
+  guards: boolean,
+  pause: Pause,
+): Promise<Block[][]> {
   const requests: Block[][] = [];
   let current: Block[] = [];
   let request = 0;
   let response = 0;
   // the next block is last: taking from the front of tens of thousands of blocks copied the rest each time
   const stack = [...blocks].reverse();
-  while (stack.length > 0) {
+  for (let costed = 1; stack.length > 0; costed++) {
+    if (costed % BLOCKS_PER_CHECK === 0) await pause();
     const block = stack.pop()!;
     const [requestCost, responseCost] = costOf(block, versionAt, guards);
     const tooBig = requestCost > MAX_WRITE_BYTES || responseCost > MAX_RESPONSE_BYTES;
@@ -174,7 +187,8 @@ export async function writePlanned(
   const { versionAt } = located;
   const written = new Map<number, Row>();
   const retry: number[] = [];
-  const requests = requestsOf(blocksOf(plans, versionAt), versionAt, save.guards);
+  const pause = yieldEvery();
+  const requests = await requestsOf(await blocksOf(plans, versionAt, pause), versionAt, save.guards, pause);
   for (const [n, request] of requests.entries()) {
     context.application.suspendApiCalculationUntilNextSync();
     const body = located.table.getDataBodyRange();

@@ -1,4 +1,5 @@
 import type { DisplayUpdate } from "../domain/references";
+import { forEachPaced, yieldEvery, type Pause } from "../domain/yielding";
 import { literalText } from "./cells";
 import { locate, type LocateOptions } from "./locate";
 import { MAX_WRITE_BYTES, RANGE_OPERATION_BYTES, jsonBytes, utf8Bytes } from "./payload";
@@ -39,16 +40,18 @@ export async function writeDisplayFields(
     options,
   );
 
+  // linking every unlinked installation names tens of thousands of rows: the thread is given back between slices
+  const pause = yieldEvery();
   const writes: Write[] = [];
-  for (const update of updates) {
+  await forEachPaced(updates, pause, (update) => {
     const row = rowOf.get(update.id);
-    if (row === undefined) continue;
+    if (row === undefined) return;
     for (const [field, value] of Object.entries(update.fields)) {
       const column = spec.columns.find((c) => c.field === field);
       const position = column ? positionOf(layout, column.header) : -1;
       if (position >= 0) writes.push({ row, position, value });
     }
-  }
+  });
   const body = table.getDataBodyRange();
   let pending: Span[] = [];
   let pendingBytes = 0;
@@ -58,7 +61,8 @@ export async function writeDisplayFields(
     pending = [];
     pendingBytes = 0;
   };
-  for (const run of runsOf(writes)) {
+  for (const run of await runsOf(writes, pause)) {
+    await pause();
     const cells = run.values.map((value) => [literalText(value)]);
     const bytes = jsonBytes(cells) + RANGE_OPERATION_BYTES;
     if (pendingBytes > 0 && pendingBytes + bytes > MAX_WRITE_BYTES) await send();
@@ -78,10 +82,13 @@ export async function writeDisplayFields(
 }
 
 /** Writes of one column on consecutive rows, joined so that each becomes one range of at most half a request. */
-function runsOf(writes: Write[]): { row: number; position: number; values: string[] }[] {
+async function runsOf(
+  writes: Write[],
+  pause: Pause,
+): Promise<{ row: number; position: number; values: string[] }[]> {
   const sorted = [...writes].sort((a, b) => a.position - b.position || a.row - b.row);
   const runs: { row: number; position: number; values: string[]; bytes: number }[] = [];
-  for (const write of sorted) {
+  await forEachPaced(sorted, pause, (write) => {
     const last = runs[runs.length - 1];
     const bytes = utf8Bytes(write.value) + 8;
     if (
@@ -93,6 +100,6 @@ function runsOf(writes: Write[]): { row: number; position: number; values: strin
       last.values.push(write.value);
       last.bytes += bytes;
     } else runs.push({ row: write.row, position: write.position, values: [write.value], bytes });
-  }
+  });
   return runs;
 }

@@ -286,11 +286,12 @@ export function createRegisterActions(core: RegisterCore): RegisterActions {
           return fail(unsavedFailure(spec, doing, records.length, confirmed.size, error));
         }
         if (!saved.ok) return saved;
-        await memory.remember(kind, saved.value.records, yieldEvery());
-        for (const record of saved.value.records) {
+        const pause = yieldEvery();
+        await memory.remember(kind, saved.value.records, pause);
+        await forEachPaced(saved.value.records, pause, (record) => {
           const wrote = saved.value.wrote.get(String(record.id));
           if (wrote) watch.watch(kind, record, wrote);
-        }
+        });
         const { kept } = saved.value;
         return {
           ok: true,

@@ -85,6 +85,33 @@ describe("Import tab", () => {
     expect(linked.map((i) => i.licenceId)).toEqual(["LIC-ACRO", "LIC-ACRO"]);
   });
 
+  it("after linking, the Link button waits for the figures to show the links instead of offering them again", async () => {
+    const { register } = await renderPane();
+    await chooseFile("intune-appinvrawdata.csv");
+    fireEvent.click(screen.getByRole("button", { name: "Import 2 installations" }));
+    await screen.findByText("Imported 2 installations; remembered 1 alias.", {}, SLOW);
+    const links = screen.getByRole("region", { name: "Link installations to licences" });
+    const linkButton = await within(links).findByRole("button", { name: /^Link \d+ installations?$/ }, SLOW);
+    const offered = linkButton.textContent;
+    let applied = () => {};
+    register.holdNextChange = new Promise<void>((resolve) => (applied = resolve));
+
+    fireEvent.click(linkButton);
+    fireEvent.click(
+      within(await findDialog("Link installations to licences?")).getByRole("button", { name: /^Link/ }),
+    );
+    await screen.findByText(/^Linked \d+ installations? to their licences\.$/, {}, SLOW);
+    const writes = register.writes.length;
+    expect(within(links).queryByRole("button", { name: offered ?? "" })).toBeNull();
+    expect(within(links).getByText("Bringing the links just made into the figures…")).toBeTruthy();
+
+    await act(async () => applied());
+    // Acrobat's two are linked now; AutoCAD's two have no licence with room, so nothing is left to link.
+    await within(links).findByText(/no licence in force has room for them\.$/, {}, SLOW);
+    expect(within(links).queryByRole("button", { name: /^Link / })).toBeNull();
+    expect(register.writes.length).toBe(writes);
+  });
+
   it("a file with no device column asks for the computer and reads again", async () => {
     await renderPane();
     const preview = await chooseFile("powershell-win32product-ascii.csv");

@@ -84,6 +84,25 @@ describe("installations", () => {
     expect(screen.getByLabelText(label("Used Quantity"))).toHaveProperty("value", "5");
   });
 
+  it("does not offer the same links again while the figures catch up with a save just made", async () => {
+    const { register } = await renderPane();
+    await openLicence("AutoCAD");
+    let applied = () => {};
+    register.holdNextChange = new Promise<void>((resolve) => (applied = resolve));
+
+    fireEvent.click(screen.getByRole("button", { name: "Link 2 unlinked installations" }));
+    expect(await screen.findByText("Linked 2 installations to this licence.")).toBeTruthy();
+    // The save has answered but the figures still show the two as unlinked: linking them again would save them twice.
+    expect(screen.queryByRole("button", { name: "Link 2 unlinked installations" })).toBeNull();
+    expect(screen.getByText("Bringing the links just made into the figures…")).toBeTruthy();
+
+    await act(async () => applied());
+    expect(await screen.findByText("5 linked installations")).toBeTruthy();
+    expect(screen.queryByText("Bringing the links just made into the figures…")).toBeNull();
+    expect(screen.queryByRole("button", { name: /unlinked installation/ })).toBeNull();
+    expect(register.writes.filter((write) => write.op === "update")).toHaveLength(2);
+  });
+
   it("offers the software's unlinked installations as co-authors link, delete, clear and move them", async () => {
     const extra = (id: string, device: string, fields: { softwareId: string; licenceId?: string }) => ({
       id,

@@ -13,16 +13,17 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { LinkPlan, ProductLinkPlan } from "../../domain/linkProposals";
+import type { RegisterFigures } from "../../live/liveFigures";
+import { ConfirmDialog } from "../ConfirmDialog";
+import { formatCount, formatMoney, plural } from "../formatting";
+import { useCatchingUp } from "../hooks/useCatchingUp";
+import { failureSentence, unexpectedSentence } from "../messages";
+import { useRegisterContext } from "../RegisterContext";
 import { VirtualList } from "../VirtualList";
 import { useLinkPlan } from "./useLinkPlan";
 
 /** A product's sentence, two or three lines in a narrow pane; at 100,000 licences thousands of products can have some. */
 const PRODUCT_HEIGHT_GUESS = 60;
-import type { RegisterFigures } from "../../live/liveFigures";
-import { ConfirmDialog } from "../ConfirmDialog";
-import { formatCount, formatMoney, plural } from "../formatting";
-import { failureSentence, unexpectedSentence } from "../messages";
-import { useRegisterContext } from "../RegisterContext";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -59,12 +60,13 @@ export function LinkPanel({ figures }: { figures: RegisterFigures }) {
   const opensDialog = useRestoreFocusTarget();
   const [progress, setProgress] = useState<number>();
   const [outcome, setOutcome] = useState<{ intent: "success" | "error"; text: string }>();
+  const { catchingUp, savedFrom } = useCatchingUp(plan);
   const outcomeBar = outcome && (
     <MessageBar intent={outcome.intent} layout="multiline">
       <MessageBarBody>{outcome.text}</MessageBarBody>
     </MessageBar>
   );
-  if (!plan)
+  if (!plan || catchingUp)
     return (
       <section className={styles.stack} aria-label="Link installations to licences">
         {outcomeBar}
@@ -76,7 +78,14 @@ export function LinkPanel({ figures }: { figures: RegisterFigures }) {
             </MessageBarActions>
           </MessageBar>
         ) : (
-          <Spinner size="tiny" label="Working out which licences can take the unlinked installations…" />
+          <Spinner
+            size="tiny"
+            label={
+              catchingUp
+                ? "Bringing the links just made into the figures…"
+                : "Working out which licences can take the unlinked installations…"
+            }
+          />
         )}
       </section>
     );
@@ -95,6 +104,7 @@ export function LinkPanel({ figures }: { figures: RegisterFigures }) {
       const saved = await register.updateMany("installations", updated, (_, fraction) =>
         setProgress(fraction),
       );
+      if (saved.ok && saved.value.length > 0) savedFrom(plan);
       setOutcome(
         saved.ok
           ? {

@@ -93,6 +93,11 @@ export class FakeRegister implements Register {
   failNextLoad?: unknown;
   /** Set to make the next load report this share read, then wait for the promise before it finishes. */
   holdNextLoad?: { progress: number; until: Promise<void> };
+  /**
+   * Set to tell listeners of the next change only once the promise settles: the live register applies a large
+   * save of its own in slices, so the figures catch up a moment after the save has answered.
+   */
+  holdNextChange?: Promise<void>;
   private history = new Map<string, AnyRecord>();
   private changeListeners = new Set<(change: RegisterChange) => void>();
   private selectionListeners = new Set<(kind: RecordKind, id: string) => void>();
@@ -398,6 +403,12 @@ export class FakeRegister implements Register {
     source: RegisterChange["source"] = "local",
     details: Pick<RegisterChange, "saved" | "removedIds" | "overwritten"> = {},
   ): void {
-    for (const listener of this.changeListeners) listener({ kinds, source, ...details });
+    const tell = () => {
+      for (const listener of this.changeListeners) listener({ kinds, source, ...details });
+    };
+    const hold = this.holdNextChange;
+    this.holdNextChange = undefined;
+    if (hold) void hold.then(tell);
+    else tell();
   }
 }

@@ -1,7 +1,16 @@
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  Text,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import type { Installation, Licence } from "../../../domain/schemas";
 import { plural } from "../../formatting";
+import { useCatchingUp } from "../../hooks/useCatchingUp";
 import { failureSentence, unexpectedSentence } from "../../messages";
 import { useRegister } from "../../RegisterContext";
 
@@ -22,6 +31,7 @@ export function LinkUnlinked({
   const register = useRegister();
   const [progress, setProgress] = useState<number>();
   const [result, setResult] = useState<{ intent: "success" | "error"; text: string }>();
+  const { catchingUp, savedFrom } = useCatchingUp(unlinked);
 
   const link = async () => {
     const count = unlinked.length;
@@ -33,6 +43,7 @@ export function LinkUnlinked({
         unlinked.map((installation) => ({ ...installation, licenceId: licence.id })),
         (_, fraction) => setProgress(fraction),
       );
+      if (saved.ok && saved.value.length > 0) savedFrom(unlinked);
       setResult(
         saved.ok
           ? {
@@ -66,6 +77,8 @@ export function LinkUnlinked({
         >
           <ProgressBar value={progress} max={1} />
         </Field>
+      ) : catchingUp ? (
+        <Spinner size="tiny" label="Bringing the links just made into the figures…" />
       ) : unlinked.length > 0 ? (
         <>
           <Text>

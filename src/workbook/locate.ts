@@ -1,3 +1,4 @@
+import { forEachPaced, yieldEvery } from "../domain/yielding";
 import { readBodyRows, readPaged } from "./pagedRead";
 import { syncOrWithoutExtra } from "./payload";
 import { columnPositions, positionOf, queueLayout, type QueuedLayout, type TableLayout } from "./tableLayout";
@@ -77,15 +78,16 @@ export async function locate(
   const unresolved = new Set(wanted.filter((id) => !rowOf.has(id)));
   const readIdColumn = idAt >= 0 && unresolved.size > 0 && !(few && options.find);
   if (readIdColumn) {
+    // a page of a million-row ID column is a few hundred thousand IDs: looked through a slice at a time
+    const pause = yieldEvery();
     await readPaged(
       context,
       [{ layout, firstRow: 0, rowCount: layout.rowCount, firstColumn: idAt, columnCount: 1 }],
-      (_span, firstRow, rows) => {
-        rows.forEach((row, index) => {
+      (_span, firstRow, rows) =>
+        forEachPaced(rows, pause, (row, index) => {
           const id = String(row[0] ?? "").trim();
           if (unresolved.has(id) && !rowOf.has(id)) rowOf.set(id, firstRow + index);
-        });
-      },
+        }),
     );
   }
   return {

@@ -491,9 +491,9 @@ export class LiveRegister {
       }
       const own = change.saved || change.removedIds || change.shown;
       if (own) {
-        this.rows.ownChange(kind, change, this.held(kind));
         // a bulk save (every unlinked installation linked) is tens of thousands of records
         const pause = yieldEvery(this.sliceMs);
+        await this.rows.ownChange(kind, change, this.held(kind), pause);
         await forEachPaced(change.saved ?? [], pause, (record) => this.put(kind, record as Row, affected));
         await forEachPaced(change.removedIds ?? [], pause, (id) => this.drop(kind, id, affected));
         for (const { id, fields } of change.shown ?? []) {

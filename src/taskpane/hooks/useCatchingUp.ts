@@ -1,5 +1,8 @@
 import { useState } from "react";
 
+/** What the pane says where the action was while its figures catch up with the save. */
+export const CATCHING_UP_LABEL = "Bringing the links just made into the figures…";
+
 export interface CatchingUp<T> {
   /** True while the figures shown are still the ones the save was made from. */
   catchingUp: boolean;

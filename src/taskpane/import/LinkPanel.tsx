@@ -16,7 +16,7 @@ import type { LinkPlan, ProductLinkPlan } from "../../domain/linkProposals";
 import type { RegisterFigures } from "../../live/liveFigures";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { formatCount, formatMoney, plural } from "../formatting";
-import { useCatchingUp } from "../hooks/useCatchingUp";
+import { CATCHING_UP_LABEL, useCatchingUp } from "../hooks/useCatchingUp";
 import { failureSentence, unexpectedSentence } from "../messages";
 import { useRegisterContext } from "../RegisterContext";
 import { VirtualList } from "../VirtualList";
@@ -82,7 +82,7 @@ export function LinkPanel({ figures }: { figures: RegisterFigures }) {
             size="tiny"
             label={
               catchingUp
-                ? "Bringing the links just made into the figures…"
+                ? CATCHING_UP_LABEL
                 : "Working out which licences can take the unlinked installations…"
             }
           />

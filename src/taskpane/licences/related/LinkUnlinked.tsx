@@ -10,7 +10,7 @@ import {
 import { useState } from "react";
 import type { Installation, Licence } from "../../../domain/schemas";
 import { plural } from "../../formatting";
-import { useCatchingUp } from "../../hooks/useCatchingUp";
+import { CATCHING_UP_LABEL, useCatchingUp } from "../../hooks/useCatchingUp";
 import { failureSentence, unexpectedSentence } from "../../messages";
 import { useRegister } from "../../RegisterContext";
 
@@ -78,7 +78,7 @@ export function LinkUnlinked({
           <ProgressBar value={progress} max={1} />
         </Field>
       ) : catchingUp ? (
-        <Spinner size="tiny" label="Bringing the links just made into the figures…" />
+        <Spinner size="tiny" label={CATCHING_UP_LABEL} />
       ) : unlinked.length > 0 ? (
         <>
           <Text>

@@ -30,6 +30,9 @@ const useStyles = makeStyles({
   },
 });
 
+/** returnTo for a licence just deleted: the keyboard goes to the search box. */
+export const RETURN_TO_SEARCH = Symbol("search box");
+
 export function LicenceList({
   data,
   figures,
@@ -53,10 +56,11 @@ export function LicenceList({
   onNew: () => void;
   /**
    * The licence whose form the person has just left: its row is brought into view and given the keyboard
-   * focus, so they carry on from where they were; the search box when it is not in the list (deleted, or no
-   * longer matching the search and filters). `onReturned` is called once the focus has moved.
+   * focus, so they carry on from where they were; the search box when it is not in the list (no longer matching
+   * the search and filters) or when it was deleted (RETURN_TO_SEARCH: the live register may not have applied
+   * the delete yet). `onReturned` is called once the focus has moved.
    */
-  returnTo?: string;
+  returnTo?: string | typeof RETURN_TO_SEARCH;
   onReturned?: () => void;
 }) {
   const styles = useStyles();
@@ -84,7 +88,11 @@ export function LicenceList({
   );
   const total = rows.length;
   const returnIndex =
-    returnTo === undefined ? undefined : shown.findIndex((row) => row.licence.id === returnTo);
+    returnTo === undefined
+      ? undefined
+      : returnTo === RETURN_TO_SEARCH
+        ? -1
+        : shown.findIndex((row) => row.licence.id === returnTo);
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (returnIndex !== -1) return;

@@ -5,7 +5,7 @@ import type { RegisterData } from "../../workbook/registerApi";
 import { useLicenceDraft } from "../hooks/useLicenceDraft";
 import { lazyView } from "../lazyView";
 import { NO_FILTER, type LicenceFilter } from "./filterLicences";
-import { LicenceList } from "./LicenceList";
+import { LicenceList, RETURN_TO_SEARCH } from "./LicenceList";
 import { LicenceRowsCache } from "./licenceRowsCache";
 
 // The form and the discard dialog arrive after the list has painted.
@@ -53,7 +53,7 @@ export function LicencesTab({ data, figures, ref }: Props) {
   const [rowsCache] = useState(() => new LicenceRowsCache());
   const [notice, setNotice] = useState<string>();
   /** The licence whose form was left for the list: the list puts the keyboard back on its row. */
-  const [returnTo, setReturnTo] = useState<string>();
+  const [returnTo, setReturnTo] = useState<string | typeof RETURN_TO_SEARCH>();
   const returned = useCallback(() => setReturnTo(undefined), []);
   /** A fresh form (its messages and dialogs reset) each time a licence is opened; not when a new one is saved. */
   const [session, setSession] = useState(0);
@@ -144,9 +144,11 @@ export function LicencesTab({ data, figures, ref }: Props) {
             }
             onBack={() => navigate({ mode: "list" })}
             onSavedNew={(id) => setView({ mode: "edit", id })}
-            onClosed={(message) => {
+            onClosed={() => go({ mode: "list" })}
+            onDeleted={() => {
               go({ mode: "list" });
-              setNotice(message);
+              setReturnTo(RETURN_TO_SEARCH);
+              setNotice("Licence deleted.");
             }}
           />
         </Suspense>

@@ -77,8 +77,10 @@ interface Props {
   /** Back, or Escape in the form: to the list, asking first when there are unsaved changes. */
   onBack: () => void;
   onSavedNew: (id: string) => void;
-  /** Leave the form without asking (after a delete or an explicit discard), with a message for the list. */
-  onClosed: (message?: string) => void;
+  /** Leave the form without asking, after an explicit discard. */
+  onClosed: () => void;
+  /** The licence was deleted: the form is left for the list. */
+  onDeleted: () => void;
 }
 
 export function LicenceForm({
@@ -92,6 +94,7 @@ export function LicenceForm({
   onBack,
   onSavedNew,
   onClosed,
+  onDeleted,
 }: Props) {
   const styles = useStyles();
   const register = useRegister();
@@ -146,7 +149,7 @@ export function LicenceForm({
     if (!base) return;
     try {
       const result = await register.remove("licences", base.id, base.rowVersion);
-      if (result.ok) onClosed("Licence deleted.");
+      if (result.ok) onDeleted();
       else setDeleteError(failureSentence(result.error, "delete the licence"));
     } catch (caught) {
       setDeleteError(unexpectedSentence(caught, "delete the licence"));

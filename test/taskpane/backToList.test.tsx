@@ -40,8 +40,7 @@ describe("back from a licence's form to the list", () => {
     const { register } = await renderPane();
     await openLicence("AutoCAD");
     // the live register applies the delete a moment after it is saved: meanwhile the row is still listed
-    let applied = () => {};
-    register.holdNextChange = new Promise<void>((resolve) => (applied = resolve));
+    const applied = register.holdNextChange();
     fireEvent.click(screen.getByRole("button", { name: "Delete licence" }));
     fireEvent.click(
       within(await findDialog("Delete this licence?")).getByRole("button", { name: "Delete licence" }),

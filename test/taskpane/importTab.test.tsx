@@ -93,8 +93,7 @@ describe("Import tab", () => {
     const links = screen.getByRole("region", { name: "Link installations to licences" });
     const linkButton = await within(links).findByRole("button", { name: /^Link \d+ installations?$/ }, SLOW);
     const offered = linkButton.textContent;
-    let applied = () => {};
-    register.holdNextChange = new Promise<void>((resolve) => (applied = resolve));
+    const applied = register.holdNextChange();
 
     fireEvent.click(linkButton);
     fireEvent.click(

@@ -87,8 +87,7 @@ describe("installations", () => {
   it("does not offer the same links again while the figures catch up with a save just made", async () => {
     const { register } = await renderPane();
     await openLicence("AutoCAD");
-    let applied = () => {};
-    register.holdNextChange = new Promise<void>((resolve) => (applied = resolve));
+    const applied = register.holdNextChange();
 
     fireEvent.click(screen.getByRole("button", { name: "Link 2 unlinked installations" }));
     expect(await screen.findByText("Linked 2 installations to this licence.")).toBeTruthy();

@@ -93,11 +93,8 @@ export class FakeRegister implements Register {
   failNextLoad?: unknown;
   /** Set to make the next load report this share read, then wait for the promise before it finishes. */
   holdNextLoad?: { progress: number; until: Promise<void> };
-  /**
-   * Set to tell listeners of the next change only once the promise settles: the live register applies a large
-   * save of its own in slices, so the figures catch up a moment after the save has answered.
-   */
-  holdNextChange?: Promise<void>;
+  /** Set by holdNextChange: listeners hear of the next change once it settles. */
+  private heldChange?: Promise<void>;
   private history = new Map<string, AnyRecord>();
   private changeListeners = new Set<(change: RegisterChange) => void>();
   private selectionListeners = new Set<(kind: RecordKind, id: string) => void>();
@@ -398,6 +395,16 @@ export class FakeRegister implements Register {
   }
 
   /** Like the workbook register: its own writes carry the records saved or the IDs removed. */
+  /**
+   * Listeners hear of the next change only once the returned function is called: the live register applies a
+   * large save of its own in slices, so the figures catch up a moment after the save has answered.
+   */
+  holdNextChange(): () => void {
+    let release = () => {};
+    this.heldChange = new Promise<void>((resolve) => (release = resolve));
+    return release;
+  }
+
   private emit(
     kinds: RegisterChange["kinds"],
     source: RegisterChange["source"] = "local",
@@ -406,8 +413,8 @@ export class FakeRegister implements Register {
     const tell = () => {
       for (const listener of this.changeListeners) listener({ kinds, source, ...details });
     };
-    const hold = this.holdNextChange;
-    this.holdNextChange = undefined;
+    const hold = this.heldChange;
+    this.heldChange = undefined;
     if (hold) void hold.then(tell);
     else tell();
   }

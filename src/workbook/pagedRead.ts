@@ -6,6 +6,7 @@ import {
   jsonBytes,
 } from "./payload";
 import type { TableLayout } from "./tableLayout";
+import { forEachPaced, yieldEvery } from "../domain/yielding";
 
 /**
  * Reading table bodies within Excel's response limit. A page is as many rows as fit the byte budget at the
@@ -186,6 +187,9 @@ async function readCursors(
 ): Promise<void> {
   const bytes = limits.bytes ?? MAX_RESPONSE_BYTES;
   const cells = limits.cells ?? MAX_CELLS_PER_SYNC;
+  // a read of scattered rows (a save of 44,000 installations at 100,000 licences) queues ten thousand ranges a
+  // request and gets as many back: about 200 ms in one stretch before it gave the thread back at each
+  const pause = yieldEvery();
   for (;;) {
     let blocks = planRequest(cursors, bytes, cells);
     if (blocks.length === 0) {
@@ -195,7 +199,11 @@ async function readCursors(
     }
     let ranges: Excel.Range[];
     for (;;) {
-      ranges = blocks.map((block) => block.cursor.queue(context, block.firstRow, block.rowCount));
+      ranges = [];
+      const queued = ranges;
+      await forEachPaced(blocks, pause, (block) =>
+        queued.push(block.cursor.queue(context, block.firstRow, block.rowCount)),
+      );
       try {
         await context.sync();
         break;
@@ -211,6 +219,8 @@ async function readCursors(
       if (measured > 0) block.cursor.bytesPerRow = Math.max(measured * SAFETY, 2);
       block.cursor.next += block.rowCount;
       await block.cursor.deliver(block.firstRow, rows);
+      const wait = pause();
+      if (wait) await wait;
     }
   }
 }

@@ -9,7 +9,11 @@ import { fullInstallation, registerOn } from "./fixtures";
  * A stand-in for Excel's response limit alone: tables of rows, and a sync that fails with
  * ResponsePayloadSizeLimitExceeded when the values it returns are over `limit` bytes of UTF-8 JSON.
  */
-function fakeExcel(tables: Record<string, unknown[][]>, limit: number) {
+function fakeExcel(
+  tables: Record<string, unknown[][]>,
+  limit: number,
+  hooks: { onQueue?: () => void; onSync?: () => void } = {},
+) {
   const responses: number[] = [];
   let refused = 0;
   let pending: {
@@ -29,6 +33,7 @@ function fakeExcel(tables: Record<string, unknown[][]>, limit: number) {
               getResizedRange: (dRows: number, dColumns: number) => {
                 const out: { values?: unknown[][]; load: () => unknown } = {
                   load: () => {
+                    hooks.onQueue?.();
                     pending.push({ table, row, column, rows: dRows + 1, columns: dColumns + 1, out });
                     return out;
                   },
@@ -41,6 +46,7 @@ function fakeExcel(tables: Record<string, unknown[][]>, limit: number) {
       },
     },
     async sync() {
+      hooks.onSync?.();
       const requests = pending;
       pending = [];
       const results = requests.map((r) =>
@@ -128,6 +134,26 @@ describe("reading tables in pages within Excel's response limit", () => {
     expect(cells.size).toBe(30_000);
     for (const row of wanted) expect(cells.get(row)).toEqual(rows[row]);
     expect(excel.responses.length).toBeGreaterThan(2);
+  });
+
+  it("lets a message from Office that arrives while it asks for many scattered rows be handled before the request goes", async () => {
+    const rows = Array.from({ length: 4_000 }, (_, i) => [`ID-${i}`, i]);
+    let requestsSent = 0;
+    const excel = fakeExcel({ t: rows }, 5_000_000, {
+      // each range takes a while to queue, as ten thousand Office.js range proxies do at 100,000 licences
+      onQueue: () => {
+        const until = performance.now() + 0.05;
+        while (performance.now() < until);
+      },
+      onSync: () => requestsSent++,
+    });
+    let sentBeforeMessageHandled: number | undefined;
+    setImmediate(() => (sentBeforeMessageHandled = requestsSent));
+    const wanted = Array.from({ length: 2_000 }, (_, i) => 2 * i);
+    const cells = await readBodyRows(excel.context, layout("t", 4_000, 2), wanted);
+    expect(cells.size).toBe(2_000);
+    // the 2,000 ranges fit one request; the message was handled while they were being queued
+    expect(sentBeforeMessageHandled).toBe(0);
   });
 
   it("reads only the rows and columns asked for", async () => {

@@ -1,5 +1,5 @@
 import "./support/polyfills";
-import { act, fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { INSTALLATION_SOURCES } from "../../src/domain/lists";
 import { installations, TODAY } from "./support/fixtures";
 import { findDialog, label, openLicence, renderPane, typeInto } from "./support/renderPane";
@@ -99,6 +99,27 @@ describe("installations", () => {
     expect(await screen.findByText("5 linked installations")).toBeTruthy();
     expect(screen.queryByText("Bringing the links just made into the figures…")).toBeNull();
     expect(screen.queryByRole("button", { name: /unlinked installation/ })).toBeNull();
+    expect(register.writes.filter((write) => write.op === "update")).toHaveLength(2);
+  });
+
+  it("a co-author's edit that lands before the links are brought in does not bring the Link button back", async () => {
+    const { register } = await renderPane();
+    await openLicence("AutoCAD");
+    const applied = register.holdNextChange();
+
+    fireEvent.click(screen.getByRole("button", { name: "Link 2 unlinked installations" }));
+    expect(await screen.findByText("Linked 2 installations to this licence.")).toBeTruthy();
+    // the figures are worked out again for the co-author's edit, still without this person's links
+    const reads = register.readRowsCount;
+    act(() => register.remoteEdit("licences", "LIC-ZOOM", { vendor: "Insight" }));
+    await waitFor(() => expect(register.readRowsCount).toBe(reads + 1));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(screen.queryByRole("button", { name: "Link 2 unlinked installations" })).toBeNull();
+    expect(screen.getByText("Bringing the links just made into the figures…")).toBeTruthy();
+
+    await act(async () => applied());
+    expect(await screen.findByText("5 linked installations")).toBeTruthy();
+    expect(screen.queryByText("Bringing the links just made into the figures…")).toBeNull();
     expect(register.writes.filter((write) => write.op === "update")).toHaveLength(2);
   });
 

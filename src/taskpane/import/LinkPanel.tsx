@@ -60,7 +60,7 @@ export function LinkPanel({ figures }: { figures: RegisterFigures }) {
   const opensDialog = useRestoreFocusTarget();
   const [progress, setProgress] = useState<number>();
   const [outcome, setOutcome] = useState<{ intent: "success" | "error"; text: string }>();
-  const { catchingUp, savedFrom } = useCatchingUp(plan);
+  const { catchingUp, followSave } = useCatchingUp("installations", plan);
   const outcomeBar = outcome && (
     <MessageBar intent={outcome.intent} layout="multiline">
       <MessageBarBody>{outcome.text}</MessageBarBody>
@@ -104,7 +104,7 @@ export function LinkPanel({ figures }: { figures: RegisterFigures }) {
       const saved = await register.updateMany("installations", updated, (_, fraction) =>
         setProgress(fraction),
       );
-      if (saved.ok && saved.value.length > 0) savedFrom(plan);
+      if (saved.ok) followSave(saved.value);
       setOutcome(
         saved.ok
           ? {

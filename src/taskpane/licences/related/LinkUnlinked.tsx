@@ -31,7 +31,7 @@ export function LinkUnlinked({
   const register = useRegister();
   const [progress, setProgress] = useState<number>();
   const [result, setResult] = useState<{ intent: "success" | "error"; text: string }>();
-  const { catchingUp, savedFrom } = useCatchingUp(unlinked);
+  const { catchingUp, followSave } = useCatchingUp("installations", unlinked);
 
   const link = async () => {
     const count = unlinked.length;
@@ -43,7 +43,7 @@ export function LinkUnlinked({
         unlinked.map((installation) => ({ ...installation, licenceId: licence.id })),
         (_, fraction) => setProgress(fraction),
       );
-      if (saved.ok && saved.value.length > 0) savedFrom(unlinked);
+      if (saved.ok) followSave(saved.value);
       setResult(
         saved.ok
           ? {

@@ -84,43 +84,43 @@ describe("installations", () => {
     expect(screen.getByLabelText(label("Used Quantity"))).toHaveProperty("value", "5");
   });
 
-  it("does not offer the same links again while the figures catch up with a save just made", async () => {
+  /** Links AutoCAD's two unlinked installations, holding back the news of the save the live register applies. */
+  async function linkHoldingTheFiguresBack() {
     const { register } = await renderPane();
     await openLicence("AutoCAD");
     const applied = register.holdNextChange();
-
     fireEvent.click(screen.getByRole("button", { name: "Link 2 unlinked installations" }));
     expect(await screen.findByText("Linked 2 installations to this licence.")).toBeTruthy();
-    // The save has answered but the figures still show the two as unlinked: linking them again would save them twice.
-    expect(screen.queryByRole("button", { name: "Link 2 unlinked installations" })).toBeNull();
-    expect(screen.getByText("Bringing the links just made into the figures…")).toBeTruthy();
+    const expectWaiting = () => {
+      expect(screen.queryByRole("button", { name: "Link 2 unlinked installations" })).toBeNull();
+      expect(screen.getByText("Bringing the links just made into the figures…")).toBeTruthy();
+    };
+    const bringIn = async () => {
+      await act(async () => applied());
+      expect(await screen.findByText("5 linked installations")).toBeTruthy();
+      expect(screen.queryByText("Bringing the links just made into the figures…")).toBeNull();
+      expect(screen.queryByRole("button", { name: /unlinked installation/ })).toBeNull();
+      expect(register.writes.filter((write) => write.op === "update")).toHaveLength(2);
+    };
+    return { register, expectWaiting, bringIn };
+  }
 
-    await act(async () => applied());
-    expect(await screen.findByText("5 linked installations")).toBeTruthy();
-    expect(screen.queryByText("Bringing the links just made into the figures…")).toBeNull();
-    expect(screen.queryByRole("button", { name: /unlinked installation/ })).toBeNull();
-    expect(register.writes.filter((write) => write.op === "update")).toHaveLength(2);
+  it("does not offer the same links again while the figures catch up with a save just made", async () => {
+    const { expectWaiting, bringIn } = await linkHoldingTheFiguresBack();
+    // The save has answered but the figures still show the two as unlinked: linking them again would save them twice.
+    expectWaiting();
+    await bringIn();
   });
 
   it("a co-author's edit that lands before the links are brought in does not bring the Link button back", async () => {
-    const { register } = await renderPane();
-    await openLicence("AutoCAD");
-    const applied = register.holdNextChange();
-
-    fireEvent.click(screen.getByRole("button", { name: "Link 2 unlinked installations" }));
-    expect(await screen.findByText("Linked 2 installations to this licence.")).toBeTruthy();
+    const { register, expectWaiting, bringIn } = await linkHoldingTheFiguresBack();
     // the figures are worked out again for the co-author's edit, still without this person's links
     const reads = register.readRowsCount;
     act(() => register.remoteEdit("licences", "LIC-ZOOM", { vendor: "Insight" }));
     await waitFor(() => expect(register.readRowsCount).toBe(reads + 1));
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
-    expect(screen.queryByRole("button", { name: "Link 2 unlinked installations" })).toBeNull();
-    expect(screen.getByText("Bringing the links just made into the figures…")).toBeTruthy();
-
-    await act(async () => applied());
-    expect(await screen.findByText("5 linked installations")).toBeTruthy();
-    expect(screen.queryByText("Bringing the links just made into the figures…")).toBeNull();
-    expect(register.writes.filter((write) => write.op === "update")).toHaveLength(2);
+    expectWaiting();
+    await bringIn();
   });
 
   it("offers the software's unlinked installations as co-authors link, delete, clear and move them", async () => {

@@ -39,8 +39,9 @@ export function addInRuntime(
 export async function hostRegister(
   synthetic: SyntheticRegister,
   profile: ExcelPlatform,
+  roundTripMs = 0,
 ): Promise<HostRegister> {
-  const workbook = createInMemoryWorkbook({ profile });
+  const workbook = createInMemoryWorkbook({ profile, roundTripMs });
   const { session, register } = addInRuntime(workbook, "bench");
   const setUp = await register.setUp();
   if (!setUp.ok) throw new Error(setUp.error.message);

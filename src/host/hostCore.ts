@@ -32,6 +32,8 @@ export class HostCore {
     readonly profile: ExcelProfile,
     readonly limits: Limits,
     coauthoring?: CoauthoringOptions,
+    /** InMemoryWorkbookOptions.roundTripMs. */
+    readonly roundTripMs = 0,
   ) {
     this.shared.addSheet("Sheet1");
     this.shared.dirty = false;

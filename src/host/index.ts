@@ -49,6 +49,11 @@ export interface InMemoryWorkbookOptions {
    * Without it every session shares one workbook and sees every change at once.
    */
   coauthoring?: CoauthoringOptions;
+  /**
+   * Milliseconds between Excel carrying out a sync and its answer reaching the add-in (default 0: the next task).
+   * Only the benchmark sets it, to show what the number of requests costs where each is a round trip.
+   */
+  roundTripMs?: number;
 }
 
 export interface HostSession {
@@ -195,6 +200,7 @@ export function createInMemoryWorkbook(options: InMemoryWorkbookOptions = {}): I
       maxCellsPerRead: options.maxCellsPerRead ?? profile.maxCellsPerRead,
     },
     options.coauthoring,
+    options.roundTripMs ?? 0,
   );
   const sessions = new Map<string, Session>();
   const session = (name = "user"): Session => {

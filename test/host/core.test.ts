@@ -141,6 +141,25 @@ test("loaded values reach the add-in with the answer, not when the request runs"
   });
 });
 
+test("with a round trip set, an answer reaches the add-in that much later, and the thread is free meanwhile", async () => {
+  const workbook = createInMemoryWorkbook({ roundTripMs: 40 });
+  const session = workbook.session("addin");
+  await session.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("A1").values = [["LIC-1"]];
+    const cell = sheet.getRange("A1").load("values");
+    let tasksMeanwhile = 0;
+    const tick = setInterval(() => tasksMeanwhile++, 5);
+    const sent = performance.now();
+    await context.sync();
+    clearInterval(tick);
+    // timers may fire a millisecond early
+    expect(performance.now() - sent).toBeGreaterThanOrEqual(39);
+    expect(tasksMeanwhile).toBeGreaterThan(2);
+    expect(cell.values).toEqual([["LIC-1"]]);
+  });
+});
+
 describe("tables", () => {
   test("a header-only table has one blank body row; writing below grows the table", async () => {
     const { workbook, session } = await workbookWithTable();

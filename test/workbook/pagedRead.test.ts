@@ -156,62 +156,6 @@ describe("reading tables in pages within Excel's response limit", () => {
     expect(sentBeforeMessageHandled).toBe(0);
   });
 
-  it("asks Excel for the next page while the add-in is still parsing the one it has", async () => {
-    const rows = Array.from({ length: 1_000 }, (_, i) => [`ID-${i}`, i]);
-    let parsed = 0;
-    /** For each request, how many pages were parsed when it went out. */
-    const parsedWhenAsked: number[] = [];
-    const excel = fakeExcel({ t: rows }, 1_000_000, { onSync: () => parsedWhenAsked.push(parsed) });
-    const seen: unknown[][] = [];
-    await readPaged(
-      excel.context,
-      [{ layout: layout("t", 1_000, 2), firstRow: 0, rowCount: 1_000 }],
-      async (_s, _firstRow, page) => {
-        // a parser giving the thread back between slices
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        seen.push(...page);
-        parsed++;
-      },
-      { bytes: 4_000 },
-    );
-    expect(seen).toEqual(rows);
-    expect(parsed).toBeGreaterThan(3);
-    // the first request, then each one while the page before it was still being parsed
-    expect(parsedWhenAsked).toEqual([0, ...Array.from({ length: parsed - 1 }, (_, page) => page)]);
-  });
-
-  it("ends the read with the parser's error, and a request that fails meanwhile goes unheard", async () => {
-    const rows = Array.from({ length: 1_000 }, (_, i) => [`ID-${i}`, i]);
-    let requests = 0;
-    // the second request fails while the first page is being parsed
-    const excel = fakeExcel({ t: rows }, 1_000_000, {
-      onSync: () => {
-        if (++requests === 2) throw new Error("Excel is busy.");
-      },
-    });
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on("unhandledRejection", onUnhandled);
-    try {
-      await expect(
-        readPaged(
-          excel.context,
-          [{ layout: layout("t", 1_000, 2), firstRow: 0, rowCount: 1_000 }],
-          async () => {
-            await new Promise((resolve) => setTimeout(resolve, 1));
-            throw new Error("Row 2 is not a licence.");
-          },
-          { bytes: 4_000 },
-        ),
-      ).rejects.toThrow("Row 2 is not a licence.");
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(requests).toBe(2);
-      expect(unhandled).toEqual([]);
-    } finally {
-      process.off("unhandledRejection", onUnhandled);
-    }
-  });
-
   it("reads only the rows and columns asked for", async () => {
     const rows = Array.from({ length: 100 }, (_, i) => [`ID-${i}`, i, `n${i}`]);
     const excel = fakeExcel({ t: rows }, 1_000_000);

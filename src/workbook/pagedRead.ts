@@ -15,6 +15,24 @@ import { forEachPaced, yieldEvery } from "../domain/yielding";
  * block halved, and the table's estimate doubled, so one unusually long run of rows never stops a load.
  */
 
+/**
+ * Pages of a whole-register load where round trips are cheap. Office.js decodes each answer on the add-in's
+ * thread in one stretch: a 3.2 MB page of installations took 65–77 ms to decode on this project's machine, and
+ * with the collection after it 10 of 15 starts at 100,000 licences had a stretch over 100 ms, up to 340 ms. With
+ * pages of 2 MB, 4 of 32 starts did, the worst 195 ms (bench/README.md). Half-size pages are twice the requests,
+ * which on Excel on the web cross the internet: 84 requests at 100k cost 8 s more at a 100 ms round trip
+ * (bench/roundTrips.ts). So they are used only where a round trip, timed on the load's two small requests, took
+ * under CHEAP_ROUND_TRIP_MS: the extra requests then cost at most about 2 s at 100k, and nothing changes where
+ * round trips are slow.
+ */
+export const SMALL_PAGE_BYTES = 2_000_000;
+export const CHEAP_ROUND_TRIP_MS = 25;
+
+/** Response bytes a load's pages may carry, given how long a small request took to come back. */
+export function pageBytesFor(roundTripMs: number): number {
+  return roundTripMs < CHEAP_ROUND_TRIP_MS ? SMALL_PAGE_BYTES : MAX_RESPONSE_BYTES;
+}
+
 /** Excel on the web also refuses reads of very many cells in one request; stay under it whatever the bytes. */
 export const MAX_CELLS_PER_SYNC = 4_500_000;
 /** Before anything is measured: a generous guess per cell (IDs, dates and short text are 10–40 bytes). */

@@ -6,7 +6,7 @@ import { readRecord } from "./records";
 import { isReadColumn } from "./tables/columns";
 import { parseSettings } from "./settingsRows";
 import { cellAddress } from "./cells";
-import { readPaged } from "./pagedRead";
+import { pageBytesFor, readPaged } from "./pagedRead";
 import { columnPositions, positionOf, queueLayout, type TableLayout } from "./tableLayout";
 import { duplicateIdIssue } from "./duplicateIds";
 import { settingsBody } from "./settingsBody";
@@ -105,7 +105,7 @@ export async function readRegister(
   context: Excel.RequestContext,
   { pause = noPause, onProgress }: LoadOptions = {},
 ): Promise<RegisterRead> {
-  const layouts = await layoutsOf(context, [
+  const { layouts, roundTripMs } = await layoutsOf(context, [
     ...RECORD_KINDS.map((kind) => ({ table: RECORD_TABLES[kind].table, sheet: RECORD_TABLES[kind].sheet })),
     ...SETTINGS_TABLES,
   ]);
@@ -138,13 +138,18 @@ export async function readRegister(
     }));
   const totalRows = spans.reduce((sum, span) => sum + span.rowCount, 0);
   let rowsDone = 0;
-  await readPaged(context, spans, async (span, firstRow, rows) => {
-    const collector = collectors.get(span.layout.table);
-    if (collector) await collector.add(firstRow, rows, pause);
-    else settingsRows.set(span.layout.table, [...(settingsRows.get(span.layout.table) ?? []), ...rows]);
-    rowsDone += rows.length;
-    if (totalRows > 0) onProgress?.(rowsDone / totalRows);
-  });
+  await readPaged(
+    context,
+    spans,
+    async (span, firstRow, rows) => {
+      const collector = collectors.get(span.layout.table);
+      if (collector) await collector.add(firstRow, rows, pause);
+      else settingsRows.set(span.layout.table, [...(settingsRows.get(span.layout.table) ?? []), ...rows]);
+      rowsDone += rows.length;
+      if (totalRows > 0) onProgress?.(rowsDone / totalRows);
+    },
+    { bytes: pageBytesFor(roundTripMs) },
+  );
 
   const data: RegisterData = {
     software: [],
@@ -170,18 +175,27 @@ export async function readRegister(
 const SETTINGS_TABLES = [settingsTable, exchangeRatesTable] as const;
 
 /** The layout of each of these tables the workbook has, by table name (two requests however many tables). */
+/**
+ * The layouts of the wanted tables that exist, and about how long a round trip takes: the quicker of its two small
+ * requests, so one pause of the add-in's own (a collection) seldom passes for a slow Excel.
+ */
 async function layoutsOf(
   context: Excel.RequestContext,
   wanted: readonly { table: string; sheet: string }[],
-): Promise<Map<string, TableLayout>> {
+): Promise<{ layouts: Map<string, TableLayout>; roundTripMs: number }> {
   const tables = context.workbook.tables.load("items/name");
-  await context.sync();
+  const timed = async () => {
+    const asked = performance.now();
+    await context.sync();
+    return performance.now() - asked;
+  };
+  const first = await timed();
   const existing = new Set(tables.items.map((table) => table.name.toLowerCase()));
   const queued = wanted
     .filter((spec) => existing.has(spec.table.toLowerCase()))
     .map((spec) => queueLayout(context, spec.table, spec.sheet));
-  await context.sync();
-  return new Map(queued.map((q) => [q.read().table, q.read()]));
+  const roundTripMs = Math.min(first, await timed());
+  return { layouts: new Map(queued.map((q) => [q.read().table, q.read()])), roundTripMs };
 }
 
 /**
@@ -189,7 +203,7 @@ async function layoutsOf(
  * needs, without reading every record again (a load of 100,000 licences reads 1.4 million rows).
  */
 export async function readSettings(context: Excel.RequestContext): Promise<SettingsRead> {
-  const layouts = await layoutsOf(context, SETTINGS_TABLES);
+  const { layouts } = await layoutsOf(context, SETTINGS_TABLES);
   const rows = new Map<string, unknown[][]>();
   const spans = [...layouts.values()].map((layout) => ({ layout, firstRow: 0, rowCount: layout.rowCount }));
   await readPaged(context, spans, (span, _firstRow, page) => {

@@ -53,7 +53,7 @@ export function registerOn(
 
 /** A set-up register on a new workbook; `profile` when a test means one Excel (default: the jest project's). */
 export async function freshWorkbook(
-  options: { profile?: ExcelPlatform } = {},
+  options: { profile?: ExcelPlatform; roundTripMs?: number } = {},
 ): Promise<{ workbook: Workbook; session: Session; register: Register }> {
   const workbook = createInMemoryWorkbook(options);
   const session = workbook.session("alice");

@@ -6,16 +6,14 @@
  *
  *   node --import tsx bench/import.ts
  */
-import { existsSync, readFileSync, writeFileSync } from "fs";
-import path from "path";
 import { readImport } from "../src/import/readImport";
 import { summariseImport } from "../src/import/summary";
+import { mergeResults } from "./mergeResults";
 import { seededRandom } from "./synthetic";
 
 const ROWS = 100_000;
 const RUNS = 5;
 const SEED = 20261127;
-const RESULTS = path.join(__dirname, "results.json");
 
 const APPS = [
   ["Microsoft 365 Apps for enterprise - en-us", "Microsoft Corporation", "16.0.17328.20162"],
@@ -92,10 +90,7 @@ async function main(): Promise<void> {
     import_preview_max_ms_100k: round(sorted[sorted.length - 1]),
     import_preview_file_mb_100k: Math.round((bytes.byteLength / 2 ** 20) * 10) / 10,
   };
-  const previous = existsSync(RESULTS)
-    ? (JSON.parse(readFileSync(RESULTS, "utf8")) as Record<string, unknown>)
-    : {};
-  writeFileSync(RESULTS, `${JSON.stringify({ ...previous, ...figures }, null, 2)}\n`);
+  mergeResults(figures);
   console.log(
     JSON.stringify(
       {

@@ -16,8 +16,7 @@
  *   node --max-old-space-size=8192 --expose-gc --import tsx bench/linkAll.ts     (part of `npm run bench`)
  *   BENCH_LINK_SIZE=10000 node --expose-gc --import tsx bench/linkAll.ts          (a smaller register)
  */
-import { existsSync, readFileSync, writeFileSync } from "fs";
-import path from "path";
+import { mergeResults } from "./mergeResults";
 import type { Installation } from "../src/domain/schemas";
 import { followNames } from "../src/live/liveNames";
 import { startLiveRegister } from "../src/live/sharedLiveRegister";
@@ -104,11 +103,7 @@ async function main(): Promise<void> {
   figures[`link_all_installations_${LABEL}`] = runs[0].proposals;
   console.log(figures);
 
-  const file = path.join(__dirname, "results.json");
-  const existing = existsSync(file)
-    ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>)
-    : {};
-  writeFileSync(file, `${JSON.stringify({ ...existing, ...figures }, null, 2)}\n`);
+  mergeResults(figures);
 }
 
 main()

@@ -12,8 +12,7 @@
  *   node --max-old-space-size=8192 --expose-gc --import tsx bench/roundTrips.ts   (part of `npm run bench`)
  *   BENCH_ROUND_TRIP_SIZE=10000 node --expose-gc --import tsx bench/roundTrips.ts  (a smaller register)
  */
-import { existsSync, readFileSync, writeFileSync } from "fs";
-import path from "path";
+import { mergeResults } from "./mergeResults";
 import { addInRuntime, hostRegister } from "./hostRegister";
 import { round, spread, time } from "./stats";
 import { syntheticRegister } from "./synthetic";
@@ -51,11 +50,7 @@ async function main(): Promise<void> {
     figures[`load_round_trip_syncs_${LABEL}`] = syncs;
     console.log(`round trip ${roundTripMs} ms: load ${round(median)} ms (${min}–${max}), ${syncs} requests`);
   }
-  const file = path.join(__dirname, "results.json");
-  const existing = existsSync(file)
-    ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>)
-    : {};
-  writeFileSync(file, `${JSON.stringify({ ...existing, ...figures }, null, 2)}\n`);
+  mergeResults(figures);
 }
 
 main().catch((error: unknown) => {

@@ -12,8 +12,7 @@
  *   node --max-old-space-size=8192 --expose-gc --import tsx bench/rowChanges.ts     (part of `npm run bench`)
  *   BENCH_ROWS_SIZE=10000 node --expose-gc --import tsx bench/rowChanges.ts          (a smaller register)
  */
-import { existsSync, readFileSync, writeFileSync } from "fs";
-import path from "path";
+import { mergeResults } from "./mergeResults";
 import { startLiveRegister } from "../src/live/sharedLiveRegister";
 import type { LiveRegister } from "../src/live/liveRegister";
 import { monitorBlocks } from "./blockMonitor";
@@ -141,9 +140,7 @@ async function main(): Promise<void> {
   figures[`row_changes_longest_block_ms_${LABEL}`] = round(longest);
   console.log(`longest stretch without a turn of the event loop: ${round(longest)} ms`);
 
-  const file = path.join(__dirname, "results.json");
-  const results = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
-  writeFileSync(file, `${JSON.stringify({ ...results, ...figures }, null, 2)}\n`);
+  mergeResults(figures);
 }
 
 /** Resolves once the live register has applied a change made after `version`, and nothing is left queued. */

@@ -7,8 +7,7 @@
  *   node --max-old-space-size=8192 --import tsx bench/writes.ts      (part of `npm run bench`)
  *   BENCH_WRITES_SIZE=10000 node --import tsx bench/writes.ts         (a smaller register)
  */
-import { existsSync, readFileSync, writeFileSync } from "fs";
-import path from "path";
+import { mergeResults } from "./mergeResults";
 import type { HostSession } from "../src/host";
 import type { Result } from "../src/workbook/registerApi";
 import { hostRegister } from "./hostRegister";
@@ -111,11 +110,7 @@ async function main(): Promise<void> {
   console.table({ load, saveOne, addOne, deleteOne, [`save${MANY}`]: saveMany });
   console.log(figures);
 
-  const file = path.join(__dirname, "results.json");
-  const existing = existsSync(file)
-    ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>)
-    : {};
-  writeFileSync(file, `${JSON.stringify({ ...existing, ...figures }, null, 2)}\n`);
+  mergeResults(figures);
 }
 
 main().catch((error: unknown) => {

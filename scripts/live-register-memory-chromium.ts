@@ -6,10 +6,11 @@
  * The benchmark's register (same generator, seed and date) is seeded into the in-memory Excel in the page, the
  * heap is collected and read (with the typed arrays' memory, which is outside it), the register is opened into
  * the live register and the name follower's first pass as the add-in starts them, and the heap is collected and
- * read again; the difference goes into
+ * read again (each reading once repeated collections agree, bench/settledMemory.ts); the difference goes into
  * bench/results.json as live_register_mb_chromium_<size> (other keys kept). One fresh browser per run.
  * Usage: node --import tsx scripts/live-register-memory-chromium.ts [sizes…]   (default 10000 100000)
  */
+import { settledMb } from "../bench/settledMemory";
 import { spread } from "../bench/stats";
 import { TODAY, bundleBenchPage, saveResults, sizeLabel, sizesToMeasure, withSeededPage } from "./bench-page";
 
@@ -17,13 +18,13 @@ const RUNS = Number(process.env.RUNS ?? 3);
 
 async function measure(script: string, licences: number): Promise<number> {
   return withSeededPage(script, licences, async (page, cdp) => {
-    const heapMb = async () => {
-      await cdp.send("HeapProfiler.collectGarbage");
-      await cdp.send("HeapProfiler.collectGarbage");
-      // typed arrays' memory is outside V8's heap (backingStorageSize, with external strings)
-      const { usedSize, backingStorageSize } = await cdp.send("Runtime.getHeapUsage");
-      return (usedSize + backingStorageSize) / 2 ** 20;
-    };
+    const heapMb = () =>
+      settledMb(async () => {
+        await cdp.send("HeapProfiler.collectGarbage");
+        // typed arrays' memory is outside V8's heap (backingStorageSize, with external strings)
+        const { usedSize, backingStorageSize } = await cdp.send("Runtime.getHeapUsage");
+        return (usedSize + backingStorageSize) / 2 ** 20;
+      });
     const before = await heapMb();
     await page.evaluate(`openLiveRegister("${TODAY}")`);
     return (await heapMb()) - before;

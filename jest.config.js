@@ -6,6 +6,7 @@ const { jestModuleNameMapper } = require("./tools/preact/aliases");
  * rules. Run once, under web: tests that never touch the host (src/domain and src/import are pure by design,
  * the build checks, pure pane logic), the scale tests (they check request and response sizes against the web's
  * 5 MB limit and the add-in's own 4 MB budgets, which no other platform is stricter about, and take minutes),
+ * tests whose every workbook names Excel on the web itself (asynchronous co-authoring, the web's dropdown events),
  * and the task pane's components (they render over a fake register, not the host, on preact/compat with the
  * builds' shims, as the pane ships: tools/preact/aliases.js is the one table both read).
  */
@@ -34,6 +35,9 @@ const DRIVES_THE_HOST = [
 const ONCE_ONLY = [
   "/scale\\.test\\.ts$",
   "<rootDir>/test/functions/(functions|metadata|liveMetadata)\\.test\\.ts$",
+  // every workbook in these names Excel on the web itself, so a run per platform repeated the same test
+  "<rootDir>/test/workbook/asyncCoauthoring\\.test\\.ts$",
+  "<rootDir>/test/functions/excelEvents\\.test\\.ts$",
 ];
 
 const logic = (platform, options = {}) => ({

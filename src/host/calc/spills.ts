@@ -35,6 +35,8 @@ interface SpillRecord {
   rows: CellValue[][];
   /** The area the result needs. */
   wanted: Rect;
+  /** Something was written over one of its spilled cells since it was placed: lay it out afresh. */
+  overwritten?: boolean;
 }
 
 export class Spills {
@@ -60,6 +62,8 @@ export class Spills {
   place(sheet: SheetModel, node: FormulaNode, rows: CellValue[][]): Placement {
     const wanted = rect(node.row, node.column, rows.length, rows[0].length);
     const previous = this.records.get(node);
+    if (previous && this.stillInPlace(sheet, previous, wanted))
+      return this.refill(sheet, node, rows, previous);
     const changed: Rect[] = [];
     const blockedBy = this.obstacle(sheet, node, wanted);
     if (previous?.area)
@@ -86,6 +90,43 @@ export class Spills {
     return { changed };
   }
 
+  /**
+   * Whether a result can fill the same area as the one before without laying it out again: that one spilled, into
+   * exactly this area, every cell of it is still the spill's own (nothing was written over them: overwritten marks
+   * it) and no table has reached into it since.
+   */
+  private stillInPlace(sheet: SheetModel, previous: SpillRecord, wanted: Rect): boolean {
+    const area = previous.area;
+    if (!area || previous.overwritten || previous.sheetId !== sheet.id) return false;
+    if (area.row !== wanted.row || area.column !== wanted.column) return false;
+    if (area.rowCount !== wanted.rowCount || area.columnCount !== wanted.columnCount) return false;
+    for (const table of this.state.tablesOn(sheet.id)) if (intersect(table.rect, wanted)) return false;
+    return true;
+  }
+
+  /**
+   * A new result in the area the spill already fills: only the cells whose value changes are written. A streaming
+   * grid of every product (the Dashboard's, 10,000 rows at 100,000 licences) changes a few cells an edit.
+   */
+  private refill(
+    sheet: SheetModel,
+    node: FormulaNode,
+    rows: CellValue[][],
+    previous: SpillRecord,
+  ): Placement {
+    const cells = sheet.cells;
+    for (let i = 0; i < rows.length; i++)
+      for (let j = 0; j < rows[i].length; j++) {
+        const r = node.row + i;
+        const c = node.column + j;
+        if (cells.value(r, c) === rows[i][j]) continue;
+        if (i === 0 && j === 0) cells.setCell(r, c, rows[0][0], node.formula);
+        else cells.setCell(r, c, rows[i][j]);
+      }
+    this.records.set(node, { ...previous, rows });
+    return { changed: [previous.wanted] };
+  }
+
   /** The anchor no longer returns an array (or no longer exists): clears what it spilled. */
   remove(sheet: SheetModel | undefined, node: FormulaNode): Rect | undefined {
     const record = this.records.get(node);
@@ -110,6 +151,7 @@ export class Spills {
           for (let c = cut.column; c <= lastColumn(cut); c++)
             if (owners.get(cellKey(r, c)) === node) {
               owners.delete(cellKey(r, c));
+              record.overwritten = true;
               hit.add(node);
             }
       }

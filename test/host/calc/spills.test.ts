@@ -84,6 +84,45 @@ describe("spills", () => {
     expect([value("A2"), value("D1")]).toEqual(["", 0]);
   });
 
+  test("a streaming result of the same size shows its new values; a cell typed over it still blocks it", async () => {
+    let push: (rows: unknown[][]) => void = () => undefined;
+    const position = (invocation: CustomFunctions.StreamingInvocation<unknown[][]>) => {
+      push = (r) => invocation.setResult(r);
+    };
+    const double = (x: unknown) => Number(x) * 2;
+    const { workbook, write, settle, value } = calcWorkbook({
+      POSITION: position as never,
+      DOUBLE: double as never,
+    });
+    await write("A1", [["=LICENSE.POSITION()"]]);
+    await write("D1", [["=LICENSE.DOUBLE(B2)"]]);
+    await settle();
+    push([
+      ["a", 1],
+      ["b", 2],
+    ]);
+    await settle();
+    push([
+      ["a", 1],
+      ["c", 3],
+    ]);
+    await settle();
+    expect([value("A1"), value("B1"), value("A2"), value("B2"), value("D1")]).toEqual(["a", 1, "c", 3, 6]);
+
+    workbook.typeIntoCell("Sheet1", "B2", "mine");
+    await settle();
+    push([
+      ["a", 1],
+      ["d", 4],
+    ]);
+    await settle();
+    expect([value("A1"), value("A2"), value("B2")]).toEqual(["#SPILL!", "", "mine"]);
+
+    workbook.typeIntoCell("Sheet1", "B2", "");
+    await settle();
+    expect([value("A1"), value("A2"), value("B2"), value("D1")]).toEqual(["a", "d", 4, 8]);
+  });
+
   test("a result that would spill into a table is #SPILL!", async () => {
     rows = 3;
     const { write, settle, value, session } = calcWorkbook({ GRID: grid as never });

@@ -4,6 +4,20 @@ describe("spills", () => {
   let rows = 3;
   const grid = () => Array.from({ length: rows }, (_, i) => [`r${i}`, i]);
 
+  /** A streaming =LICENSE.POSITION() in A1 whose results the test pushes, and =LICENSE.DOUBLE(B2) in D1 reading it. */
+  async function streamedGrid() {
+    let push: (rows: unknown[][]) => void = () => undefined;
+    const position = (invocation: CustomFunctions.StreamingInvocation<unknown[][]>) => {
+      push = (r) => invocation.setResult(r);
+    };
+    const double = (x: unknown) => Number(x) * 2;
+    const calc = calcWorkbook({ POSITION: position as never, DOUBLE: double as never });
+    await calc.write("A1", [["=LICENSE.POSITION()"]]);
+    await calc.write("D1", [["=LICENSE.DOUBLE(B2)"]]);
+    await calc.settle();
+    return { ...calc, push: (result: unknown[][]) => push(result) };
+  }
+
   test("a 2-D result fills the cells right and below; the formula stays in the anchor", async () => {
     rows = 3;
     const { workbook, write, settle, value, engine } = calcWorkbook({ GRID: grid as never });
@@ -64,15 +78,7 @@ describe("spills", () => {
   });
 
   test("a streaming array result re-spills on every setResult; formulas reading spilled cells follow", async () => {
-    let push: (rows: unknown[][]) => void = () => undefined;
-    const position = (invocation: CustomFunctions.StreamingInvocation<unknown[][]>) => {
-      push = (r) => invocation.setResult(r);
-    };
-    const double = (x: unknown) => Number(x) * 2;
-    const { write, settle, value } = calcWorkbook({ POSITION: position as never, DOUBLE: double as never });
-    await write("A1", [["=LICENSE.POSITION()"]]);
-    await write("D1", [["=LICENSE.DOUBLE(B2)"]]);
-    await settle();
+    const { push, settle, value } = await streamedGrid();
     push([
       ["a", 1],
       ["b", 2],
@@ -85,18 +91,7 @@ describe("spills", () => {
   });
 
   test("a streaming result of the same size shows its new values; a cell typed over it still blocks it", async () => {
-    let push: (rows: unknown[][]) => void = () => undefined;
-    const position = (invocation: CustomFunctions.StreamingInvocation<unknown[][]>) => {
-      push = (r) => invocation.setResult(r);
-    };
-    const double = (x: unknown) => Number(x) * 2;
-    const { workbook, write, settle, value } = calcWorkbook({
-      POSITION: position as never,
-      DOUBLE: double as never,
-    });
-    await write("A1", [["=LICENSE.POSITION()"]]);
-    await write("D1", [["=LICENSE.DOUBLE(B2)"]]);
-    await settle();
+    const { workbook, push, settle, value } = await streamedGrid();
     push([
       ["a", 1],
       ["b", 2],

@@ -174,10 +174,10 @@ export async function readRegister(
 
 const SETTINGS_TABLES = [settingsTable, exchangeRatesTable] as const;
 
-/** The layout of each of these tables the workbook has, by table name (two requests however many tables). */
 /**
- * The layouts of the wanted tables that exist, and about how long a round trip takes: the quicker of its two small
- * requests, so one pause of the add-in's own (a collection) seldom passes for a slow Excel.
+ * The layouts of the wanted tables that exist, by table name (two requests however many tables), and about how
+ * long a round trip takes: the quicker of those two small requests, so one pause of the add-in's own (a
+ * collection) seldom passes for a slow Excel.
  */
 async function layoutsOf(
   context: Excel.RequestContext,

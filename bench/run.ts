@@ -68,10 +68,22 @@ function record(row: Row, size: number, key: string, figures: Spread): void {
   results[`${key.replace(/_ms$/, "")}_max_ms_${label(size)}`] = figures.max;
 }
 
-async function repeat(runs: number, work: (run: number) => Promise<number>): Promise<number[]> {
+/**
+ * Between a person's edits, outside the timings: a moment's pause, as a person takes, with no collection forced. A
+ * forced collection of the bench's whole heap (3–4.5 s at 100k, most of it the in-memory Excel) before each edit
+ * made the edit after it slower than anything a person meets: the first edit at 100k took 613 ms after one and
+ * 118 ms after a pause (bench/README.md, "Edits after a forced collection").
+ */
+const betweenEdits = () => new Promise<void>((resolve) => setTimeout(resolve, 1000));
+
+async function repeat(
+  runs: number,
+  work: (run: number) => Promise<number>,
+  between: () => void | Promise<void> = collectGarbage,
+): Promise<number[]> {
   const timings: number[] = [];
   for (let run = 0; run < runs; run++) {
-    collectGarbage();
+    await between();
     timings.push(await work(run));
   }
   return timings;
@@ -359,18 +371,25 @@ async function measureHost(size: number, host: HostRegister, targets: EditTarget
   record(row, size, "first_calc_ms", spread(firstCalc));
   row.invocations = engine!.stats.invocations;
 
-  const closed = await repeat(RUNS, (run) =>
-    editInstallation(host, targets, live, run * 7, () => engine!.whenIdle()),
+  // before the edits: its runs begin from a collected heap, which the edits, spaced as a person's, leave uncollected
+  await measureDashboardFirst(size, live, row);
+
+  const closed = await repeat(
+    RUNS,
+    (run) => editInstallation(host, targets, live, run * 7, () => engine!.whenIdle()),
+    betweenEdits,
   );
   record(row, size, "live_update_ms", spread(closed));
 
-  await measureDashboardFirst(size, live, row);
   const pane = await openPane(live);
-  const open = await repeat(RUNS, (run) =>
-    editInstallation(host, targets, live, run * 7 + 3, async () => {
-      await engine!.whenIdle();
-      await pane.rendered();
-    }),
+  const open = await repeat(
+    RUNS,
+    (run) =>
+      editInstallation(host, targets, live, run * 7 + 3, async () => {
+        await engine!.whenIdle();
+        await pane.rendered();
+      }),
+    betweenEdits,
   );
   pane.close();
   record(row, size, "live_update_pane_open_ms", spread(open));
@@ -407,8 +426,8 @@ const NOTES = [
   "cpu: in the same starts as live_register_mb (until the background passes are done), the process's CPU time less the in-memory Excel's answering, per 5-second window, as a share of one core (garbage collector threads included, so it can pass 100%). Office on Windows and Mac checks every 5 seconds and asks the person whether to stop an add-in over 90% at three checks. cpu_busiest_5s_pct is the busiest full window of any of them (null when each took under 5 s); cpu_windows_over_90_in_a_row the most windows over 90% in a row in any of them.",
   "machine.first_touch_us_per_page: microseconds for the first write to each 4 KB page of a new 64 MB buffer (bench/firstTouch.ts, median of three). A collection that moves surviving objects into pages not used before, and a table that grows into a new buffer, pay this for each page, so machines that charge differently give different longest_block and compute figures for the same code.",
   "first_calc: attaching the host's calculation engine to the Licences table (and the Dashboard's POSITION spill) until idle; the live register is already loaded.",
-  "live_update: typing a Licence ID in the Installations sheet until the live register has applied it and the engine is idle.",
-  "dashboard_first: the Dashboard's first figures for the whole register (every licence, product and problem), worked out a slice at a time as the Dashboard does when it opens (LiveFigures.positionSoon), on figures made afresh over the live register's index each run; dashboard_first_longest_block is the longest stretch without an event-loop turn meanwhile (worst run). Until this round the Dashboard worked them out in one stretch: live_update_pane_open's slowest run was that stretch.",
+  "live_update: typing a Licence ID in the Installations sheet until the live register has applied it and the engine is idle; a second's pause between edits, as a person takes, and no collection forced before them.",
+  "dashboard_first: the Dashboard's first figures for the whole register (every licence, product and problem), worked out a slice at a time as the Dashboard does when it opens (LiveFigures.positionSoon), on figures made afresh over the live register's index each run, from a collected heap, measured before the edits; dashboard_first_longest_block is the longest stretch without an event-loop turn meanwhile (worst run). Until this round the Dashboard worked them out in one stretch: live_update_pane_open's slowest run was that stretch.",
   "live_update_pane_open: the same with the Dashboard's figures worked out (dashboard_first) and a reader subscribed to the live register reading, after each change, the records and the whole register's position (what the pane reads with its dashboard open; the licence list reads only its shown licences' figures); React rendering not included.",
 ];
 

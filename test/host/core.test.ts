@@ -155,7 +155,8 @@ test("with a round trip set, an answer reaches the add-in that much later, and t
     clearInterval(tick);
     // timers may fire a millisecond early
     expect(performance.now() - sent).toBeGreaterThanOrEqual(39);
-    expect(tasksMeanwhile).toBeGreaterThan(2);
+    // a tick due before the answer runs first; how many more fit in depends on how busy the machine is
+    expect(tasksMeanwhile).toBeGreaterThan(0);
     expect(cell.values).toEqual([["LIC-1"]]);
   });
 });

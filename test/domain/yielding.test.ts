@@ -81,6 +81,36 @@ it("visits every item of an array in order, pausing between slices", async () =>
 describe("background work and work a person waits for", () => {
   afterEach(() => jest.useRealTimers());
 
+  it("gives the thread back at a background pass's first look at the clock, so it never lengthens the task that started it", async () => {
+    // started at the end of a load's slice, in the same task, whose length the pass's clock cannot know
+    const pause = yieldEvery(20, { background: true });
+    const first = pause();
+    expect(first).toBeInstanceOf(Promise);
+    await first;
+    // from its own turn on, it runs whole slices
+    expect(pause()).toBeUndefined();
+  });
+
+  it("after a background rest, lets a task that was already waiting run before the next slice", async () => {
+    // a module of its own: the rests other tests left owing are kept for the whole module
+    await jest.isolateModulesAsync(async () => {
+      const fresh = await import("../../src/domain/yielding");
+      const order: string[] = [];
+      const pause = fresh.yieldEvery(0, { background: true });
+      const spin = (ms: number) => {
+        for (const until = performance.now() + ms; performance.now() < until;);
+      };
+      // a slice of 10 ms owes a rest of 5 ms
+      spin(10);
+      const resumed = pause()!.then(() => order.push("background slice"));
+      // Excel's answer arrives while the slice's task is still running, after the rest is over
+      spin(15);
+      setImmediate(() => order.push("Excel's answer"));
+      await resumed;
+      expect(order).toEqual(["Excel's answer", "background slice"]);
+    });
+  });
+
   it("takes no background slice while a save runs, and carries on once it is answered", async () => {
     let answer: () => void = () => {};
     let visitedWhenAnswered = -1;

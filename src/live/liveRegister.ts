@@ -613,7 +613,7 @@ export class LiveRegister {
     if (previous) this.mark(kind, previous, affected);
     touchRecord(affected, kind, id);
     map.set(id, record);
-    this.changed(kind);
+    this.changed(kind, previous, record);
     const index = this.index;
     switch (kind) {
       case "software":
@@ -639,7 +639,7 @@ export class LiveRegister {
     this.mark(kind, previous, affected);
     touchRecord(affected, kind, id);
     map.delete(id);
-    this.changed(kind);
+    this.changed(kind, previous, undefined);
     const index = this.index;
     switch (kind) {
       case "software":
@@ -657,8 +657,22 @@ export class LiveRegister {
     }
   }
 
-  private changed(kind: RecordKind): void {
-    this.lists.delete(kind);
+  /**
+   * After `previous` was replaced by `next`, or removed (no `next`): the kind's list, where one was made, keeps its
+   * order with the record swapped or taken out, as LiveRecords lists them. A new array, so readers comparing by
+   * identity see the change; a copy of 100,000 references instead of 100,000 lookups by ID, which made saving one
+   * licence with the pane open a task of 150 ms at 100,000 licences. An added record (no `previous`) makes the
+   * list again: one deleted and added back is listed where the load had it, not last.
+   */
+  private changed(kind: RecordKind, previous: Row | undefined, next: Row | undefined): void {
+    const list = this.lists.get(kind);
+    const at = list && previous ? list.indexOf(previous) : -1;
+    if (list && at >= 0) {
+      const patched = list.slice();
+      if (next) patched[at] = next;
+      else patched.splice(at, 1);
+      this.lists.set(kind, patched);
+    } else this.lists.delete(kind);
     this.data_ = undefined;
     this.recordsChanged = true;
   }

@@ -72,3 +72,40 @@ it("a large load gives the thread back between slices and says how far it has go
   expect(live.state.progress).toBeUndefined();
   expect(live.licence("LIC-OK")?.used).toBe(3_002);
 });
+
+it("after an edit, a removal and an addition, the licence list is the sheet's licences in its order, and a list read before stays as it was", async () => {
+  const { workbook, live, register } = fixture;
+  const ids = (list: readonly { id: string }[]) => list.map((licence) => licence.id);
+  const sheetOrder = async () => ids((await register.load()).licences);
+  const before = live.list("licences");
+  const listedBefore = ids(before);
+  const pinned = before.find((licence) => licence.id === "LIC-PINNED");
+
+  workbook.typeIntoCell("Licences", licenceCell(workbook, "LIC-OK", "Quantity"), "7");
+  await settle(live);
+  const edited = live.list("licences");
+  expect(edited).not.toBe(before);
+  expect(ids(edited)).toEqual(await sheetOrder());
+  expect(edited.find((licence) => licence.id === "LIC-OK")?.quantity).toBe(7);
+  expect(ids(before)).toEqual(listedBefore);
+  expect(before.find((licence) => licence.id === "LIC-OK")?.quantity).toBe(3);
+  expect(edited.find((licence) => licence.id === "LIC-PINNED")).toBe(pinned);
+
+  const removed = await register.remove(
+    "licences",
+    "LIC-EXPIRED",
+    live.record("licences", "LIC-EXPIRED")!.rowVersion!,
+  );
+  expect(removed.ok).toBe(true);
+  await settle(live);
+  const afterRemoval = live.list("licences");
+  expect(ids(afterRemoval)).toEqual(await sheetOrder());
+  expect(ids(afterRemoval)).not.toContain("LIC-EXPIRED");
+  expect(ids(edited)).toContain("LIC-EXPIRED");
+
+  const added = await register.add("licences", { ...edited[0], id: "LIC-ADDED", quantity: 2 });
+  expect(added.ok).toBe(true);
+  await settle(live);
+  expect(ids(live.list("licences"))).toEqual(await sheetOrder());
+  expect(ids(live.list("licences"))).toContain("LIC-ADDED");
+});

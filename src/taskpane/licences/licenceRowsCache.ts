@@ -84,14 +84,14 @@ export class LicenceRowsCache {
     const rows = this.rowsValue.slice();
     const kept = this.texts?.rows === this.rowsValue ? this.texts : undefined;
     const texts = kept && { rows, texts: kept.texts.slice(), filled: kept.filled };
-    for (let i = 0; i < rows.length && replaced.size > 0; i++) {
-      const after = replaced.get(rows[i].licence);
-      if (!after) continue;
-      replaced.delete(rows[i].licence);
-      rows[i] = { licence: after, softwareName: rows[i].softwareName };
-      if (texts && i < texts.filled) texts.texts[i] = searchText(rows[i]);
+    // by identity, one scan per licence changed (usually one): a lookup per row in a map of the changed licences
+    // was 32 ms of saving one licence at 100,000 licences
+    for (const [before, after] of replaced) {
+      const at = rows.findIndex((row) => row.licence === before);
+      if (at < 0) return undefined;
+      rows[at] = { licence: after, softwareName: rows[at].softwareName };
+      if (texts && at < texts.filled) texts.texts[at] = searchText(rows[at]);
     }
-    if (replaced.size > 0) return undefined;
     this.texts = texts;
     return rows;
   }

@@ -31,3 +31,11 @@ export function editOf(targets: EditTargets, k: number): { cell: string; other: 
     back: targets.installationLicenceIds[k] ?? "",
   };
 }
+
+/** Licence edit k: the cell of a licence's Vendor, spread over the sheet, and that licence's ID. */
+export function licenceEditOf(targets: EditTargets, k: number): { cell: string; id: string } {
+  const spec = RECORD_TABLES.licences;
+  const vendor = columnLetter(spec.columns.findIndex((column) => column.field === "vendor"));
+  const row = (k * 7919) % targets.licenceIds.length;
+  return { cell: `${vendor}${row + 2}`, id: targets.licenceIds[row] };
+}

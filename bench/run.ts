@@ -214,28 +214,35 @@ async function measureDashboardFirst(size: number, live: LiveRegister, row: Row)
   results[`dashboard_first_longest_block_ms_${label(size)}`] = round(Math.max(...blocks));
 }
 
+/** Types `other` into a cell (timed until the live register has applied it and `wait` is done), then `back` (not timed). */
+async function typedAndBack(
+  host: HostRegister,
+  live: LiveRegister,
+  { sheet, cell, other, back }: { sheet: string; cell: string; other: string; back: string },
+  wait: () => Promise<void>,
+): Promise<number> {
+  const edit = await time(async () => {
+    const updated = nextUpdate(live).then(wait);
+    host.workbook.typeIntoCell(sheet, cell, other);
+    await updated;
+  });
+  const restored = nextUpdate(live).then(wait);
+  host.workbook.typeIntoCell(sheet, cell, back);
+  await restored;
+  return edit.ms;
+}
+
 /** Moves installation k to another licence (timed), then back (not timed). */
-async function editInstallation(
+const editInstallation = (
   host: HostRegister,
   targets: EditTargets,
   live: LiveRegister,
   k: number,
   wait: () => Promise<void>,
-): Promise<number> {
-  const { cell, other, back } = editOf(targets, k);
-  const edit = await time(async () => {
-    const updated = nextUpdate(live).then(wait);
-    host.workbook.typeIntoCell("Installations", cell, other);
-    await updated;
-  });
-  const restored = nextUpdate(live).then(wait);
-  host.workbook.typeIntoCell("Installations", cell, back);
-  await restored;
-  return edit.ms;
-}
+) => typedAndBack(host, live, { sheet: "Installations", ...editOf(targets, k) }, wait);
 
-/** A licence's vendor typed over in the Licences sheet until `wait` is done, then typed back as it was. */
-async function editLicenceVendor(
+/** A licence's vendor typed over in the Licences sheet (timed), then typed back as it was (not timed). */
+function editLicenceVendor(
   host: HostRegister,
   targets: EditTargets,
   live: LiveRegister,
@@ -244,15 +251,7 @@ async function editLicenceVendor(
 ): Promise<number> {
   const { cell, id } = licenceEditOf(targets, k);
   const back = String(live.record("licences", id)?.vendor ?? "");
-  const edit = await time(async () => {
-    const updated = nextUpdate(live).then(wait);
-    host.workbook.typeIntoCell("Licences", cell, `Bench Vendor ${k}`);
-    await updated;
-  });
-  const restored = nextUpdate(live).then(wait);
-  host.workbook.typeIntoCell("Licences", cell, back);
-  await restored;
-  return edit.ms;
+  return typedAndBack(host, live, { sheet: "Licences", cell, other: `Bench Vendor ${k}`, back }, wait);
 }
 
 /**
@@ -419,23 +418,19 @@ async function measureHost(size: number, host: HostRegister, targets: EditTarget
   record(row, size, "live_update_ms", spread(closed));
 
   const pane = await openPane(live);
+  const calculatedAndRendered = async () => {
+    await engine!.whenIdle();
+    await pane.rendered();
+  };
   const open = await repeat(
     RUNS,
-    (run) =>
-      editInstallation(host, targets, live, run * 7 + 3, async () => {
-        await engine!.whenIdle();
-        await pane.rendered();
-      }),
+    (run) => editInstallation(host, targets, live, run * 7 + 3, calculatedAndRendered),
     betweenEdits,
   );
   record(row, size, "live_update_pane_open_ms", spread(open));
   const licenceEdits = await repeat(
     RUNS,
-    (run) =>
-      editLicenceVendor(host, targets, live, run * 13 + 5, async () => {
-        await engine!.whenIdle();
-        await pane.rendered();
-      }),
+    (run) => editLicenceVendor(host, targets, live, run * 13 + 5, calculatedAndRendered),
     betweenEdits,
   );
   pane.close();

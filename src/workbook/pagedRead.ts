@@ -62,8 +62,9 @@ export interface PageLimits {
 }
 
 /**
- * What each request of a paged read returned: the span, the body row of rows[0], the rows. A handler that
- * returns a promise (a parser giving the thread back) is awaited before the next page is asked for.
+ * What each request of a paged read returned: the span, the body row of rows[0], the rows. The next page is already
+ * asked for when a handler gets a page; a handler that returns a promise (a parser giving the thread back) is
+ * awaited before the next page is handed over. A handler must not queue anything on the read's context.
  */
 export type PageHandler = (span: BodySpan, firstRow: number, rows: unknown[][]) => void | Promise<void>;
 
@@ -152,7 +153,7 @@ function bodySpanCursor(span: BodySpan, onPage: PageHandler): Cursor {
 
 /**
  * Reads the spans' rows page by page, in order, handing each page to onPage as it arrives (so a caller can
- * parse as it goes instead of holding every row of a large register at once).
+ * parse as it goes instead of holding every row of a large register at once), once the next page is asked for.
  */
 export async function readPaged(
   context: Excel.RequestContext,
@@ -198,50 +199,88 @@ export async function readSheetArea(
   await readCursors(context, [cursor], limits);
 }
 
+/** One request's blocks and the ranges Excel filled for them. */
+interface Answer {
+  blocks: Block[];
+  ranges: Excel.Range[];
+}
+
+/**
+ * Asks for the cursors' next rows, halving every block while Excel refuses the answer as too large; undefined when
+ * every cursor is read to its end.
+ */
+async function requestNext(
+  context: Excel.RequestContext,
+  cursors: Cursor[],
+  { bytes, cells }: Required<PageLimits>,
+): Promise<Answer | undefined> {
+  // a read of scattered rows (a save of 44,000 installations at 100,000 licences) queues ten thousand ranges a
+  // request: about 200 ms in one stretch before it gave the thread back while queueing. Its own clock, started
+  // now: one that counted the wait for the last answer would yield before the first range, and a page handler
+  // that does not yield would then run to its end before the request went, with nothing read meanwhile.
+  // Pausing between queueing and sync is safe because no caller runs two reads on one context at once and no
+  // page handler queues anything on the read's context: other work's ranges would join this request.
+  const pause = yieldEvery();
+  let blocks = planRequest(cursors, bytes, cells);
+  if (blocks.length === 0) {
+    if (cursors.some((cursor) => cursor.next < cursor.end))
+      throw new Error("A paged read stopped with rows still unread.");
+    return undefined;
+  }
+  for (;;) {
+    const ranges: Excel.Range[] = [];
+    // not forEachPaced, which awaits even when it does not pause: a page's request goes before its handler runs
+    for (const block of blocks) {
+      const wait = pause();
+      if (wait) await wait;
+      ranges.push(block.cursor.queue(context, block.firstRow, block.rowCount));
+    }
+    try {
+      await context.sync();
+      return { blocks, ranges };
+    } catch (error) {
+      if (!isPayloadTooLarge(error) || blocks.every((block) => block.rowCount === 1)) throw error;
+      for (const block of blocks) block.cursor.bytesPerRow *= 2;
+      blocks = blocks.map((block) => ({ ...block, rowCount: Math.max(1, Math.floor(block.rowCount / 2)) }));
+    }
+  }
+}
+
+/**
+ * Each answer's rows are measured and counted as read first, so the next request can be planned and sent before
+ * they are handed over: Excel reads the next pages (in its own process, or across the internet on the web) while
+ * the add-in parses these, instead of each waiting for the other. One request is in flight at a time.
+ */
 async function readCursors(
   context: Excel.RequestContext,
   cursors: Cursor[],
   limits: PageLimits,
 ): Promise<void> {
-  const bytes = limits.bytes ?? MAX_RESPONSE_BYTES;
-  const cells = limits.cells ?? MAX_CELLS_PER_SYNC;
-  // a read of scattered rows (a save of 44,000 installations at 100,000 licences) queues ten thousand ranges a
-  // request and gets as many back: about 200 ms in one stretch before it gave the thread back at each. Pausing
-  // between queueing and sync is safe because no caller runs two reads on one context at once: another read's
-  // ranges would join this request and its size.
+  const budget = { bytes: limits.bytes ?? MAX_RESPONSE_BYTES, cells: limits.cells ?? MAX_CELLS_PER_SYNC };
+  // ten thousand ranges back from a read of scattered rows are as many pages: the thread is given back between them
   const pause = yieldEvery();
-  for (;;) {
-    let blocks = planRequest(cursors, bytes, cells);
-    if (blocks.length === 0) {
-      if (cursors.some((cursor) => cursor.next < cursor.end))
-        throw new Error("A paged read stopped with rows still unread.");
-      return;
-    }
-    let ranges: Excel.Range[];
-    for (;;) {
-      const queued: Excel.Range[] = [];
-      await forEachPaced(blocks, pause, (block) =>
-        queued.push(block.cursor.queue(context, block.firstRow, block.rowCount)),
-      );
-      ranges = queued;
-      try {
-        await context.sync();
-        break;
-      } catch (error) {
-        if (!isPayloadTooLarge(error) || blocks.every((block) => block.rowCount === 1)) throw error;
-        for (const block of blocks) block.cursor.bytesPerRow *= 2;
-        blocks = blocks.map((block) => ({ ...block, rowCount: Math.max(1, Math.floor(block.rowCount / 2)) }));
-      }
-    }
-    for (const [index, block] of blocks.entries()) {
+  let answer = await requestNext(context, cursors, budget);
+  while (answer) {
+    const { blocks, ranges } = answer;
+    const pages: { block: Block; rows: unknown[][] }[] = [];
+    await forEachPaced(blocks, pause, (block, index) => {
       const rows = ranges[index].values as unknown[][];
       const measured = measuredBytesPerRow(rows);
       if (measured > 0) block.cursor.bytesPerRow = Math.max(measured * SAFETY, 2);
       block.cursor.next += block.rowCount;
+      pages.push({ block, rows });
+    });
+    const next = requestNext(context, cursors, budget);
+    // its failure is thrown where it is awaited below; a page handler failing first leaves it unawaited
+    next.catch(() => undefined);
+    // the request's own first steps before the handler's first stretch
+    await Promise.resolve();
+    for (const { block, rows } of pages) {
       await block.cursor.deliver(block.firstRow, rows);
       const wait = pause();
       if (wait) await wait;
     }
+    answer = await next;
   }
 }
 

@@ -156,6 +156,83 @@ describe("reading tables in pages within Excel's response limit", () => {
     expect(sentBeforeMessageHandled).toBe(0);
   });
 
+  it("asks Excel for the next page before handing over the one it has, so Excel reads while the add-in parses", async () => {
+    const rows = Array.from({ length: 1_000 }, (_, i) => [`ID-${i}`, i]);
+    const events: string[] = [];
+    const excel = fakeExcel({ t: rows }, 1_000_000, { onSync: () => events.push("request") });
+    const seen: unknown[][] = [];
+    await readPaged(
+      excel.context,
+      [{ layout: layout("t", 1_000, 2), firstRow: 0, rowCount: 1_000 }],
+      async (_s, firstRow, page) => {
+        events.push(`page from ${firstRow}`);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        seen.push(...page);
+      },
+      { bytes: 5_000 },
+    );
+    expect(seen).toEqual(rows);
+    const pages = events.filter((event) => event.startsWith("page")).length;
+    expect(pages).toBeGreaterThan(3);
+    // request, request, page, request, page, …, page: never a page before the request after it has gone
+    expect(events.slice(0, 3)).toEqual(["request", "request", "page from 0"]);
+    expect(events.filter((event) => event === "request")).toHaveLength(pages);
+    expect(events[events.length - 1]).toMatch(/^page/);
+  });
+
+  it("fails with the page handler's error, leaving no failed request unhandled behind it", async () => {
+    const rows = Array.from({ length: 1_000 }, (_, i) => [`ID-${i}`, i]);
+    let requests = 0;
+    const excel = fakeExcel({ t: rows }, 1_000_000, {
+      onSync: () => {
+        if (++requests === 2) throw Object.assign(new Error("Excel is busy."), { code: "GeneralException" });
+      },
+    });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      await expect(
+        readPaged(
+          excel.context,
+          [{ layout: layout("t", 1_000, 2), firstRow: 0, rowCount: 1_000 }],
+          () => {
+            throw new Error("The page could not be read.");
+          },
+          { bytes: 5_000 },
+        ),
+      ).rejects.toThrow("The page could not be read.");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
+  it("hands over the page it has and then fails with Excel's error when the next request fails", async () => {
+    const rows = Array.from({ length: 1_000 }, (_, i) => [`ID-${i}`, i]);
+    let requests = 0;
+    const excel = fakeExcel({ t: rows }, 1_000_000, {
+      onSync: () => {
+        if (++requests === 3) throw Object.assign(new Error("Excel is busy."), { code: "GeneralException" });
+      },
+    });
+    const firstRows: number[] = [];
+    await expect(
+      readPaged(
+        excel.context,
+        [{ layout: layout("t", 1_000, 2), firstRow: 0, rowCount: 1_000 }],
+        (_s, firstRow) => {
+          firstRows.push(firstRow);
+        },
+        { bytes: 5_000 },
+      ),
+    ).rejects.toMatchObject({ code: "GeneralException" });
+    // the two pages Excel answered were both handed over, in order
+    expect(firstRows).toHaveLength(2);
+    expect(firstRows[0]).toBe(0);
+  });
+
   it("reads only the rows and columns asked for", async () => {
     const rows = Array.from({ length: 100 }, (_, i) => [`ID-${i}`, i, `n${i}`]);
     const excel = fakeExcel({ t: rows }, 1_000_000);

@@ -1,4 +1,4 @@
-import { readBodyRows, readPaged, type BodySpan } from "../../src/workbook/pagedRead";
+import { readBodyRows, readPaged, type BodySpan, type PageHandler } from "../../src/workbook/pagedRead";
 import { jsonBytes } from "../../src/workbook/payload";
 import type { TableLayout } from "../../src/workbook/tableLayout";
 import { createInMemoryWorkbook } from "../../src/host";
@@ -74,6 +74,21 @@ const layout = (table: string, rowCount: number, columns: number): TableLayout =
   firstColumn: 0,
   rowCount,
 });
+
+/** 1,000 short rows in small pages, read from an Excel that fails the `failing`th request with a general error. */
+function readFailingAt(failing: number, onPage: PageHandler): Promise<void> {
+  const rows = Array.from({ length: 1_000 }, (_, i) => [`ID-${i}`, i]);
+  let requests = 0;
+  const excel = fakeExcel({ t: rows }, 1_000_000, {
+    onSync: () => {
+      if (++requests === failing)
+        throw Object.assign(new Error("Excel is busy."), { code: "GeneralException" });
+    },
+  });
+  return readPaged(excel.context, [{ layout: layout("t", 1_000, 2), firstRow: 0, rowCount: 1_000 }], onPage, {
+    bytes: 5_000,
+  });
+}
 
 describe("reading tables in pages within Excel's response limit", () => {
   it("reads every row, in order, with no response over the limit, however long the rows get", async () => {
@@ -181,26 +196,15 @@ describe("reading tables in pages within Excel's response limit", () => {
   });
 
   it("fails with the page handler's error, leaving no failed request unhandled behind it", async () => {
-    const rows = Array.from({ length: 1_000 }, (_, i) => [`ID-${i}`, i]);
-    let requests = 0;
-    const excel = fakeExcel({ t: rows }, 1_000_000, {
-      onSync: () => {
-        if (++requests === 2) throw Object.assign(new Error("Excel is busy."), { code: "GeneralException" });
-      },
-    });
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on("unhandledRejection", onUnhandled);
     try {
+      // the second request fails while the handler has the first page
       await expect(
-        readPaged(
-          excel.context,
-          [{ layout: layout("t", 1_000, 2), firstRow: 0, rowCount: 1_000 }],
-          () => {
-            throw new Error("The page could not be read.");
-          },
-          { bytes: 5_000 },
-        ),
+        readFailingAt(2, () => {
+          throw new Error("The page could not be read.");
+        }),
       ).rejects.toThrow("The page could not be read.");
       await new Promise((resolve) => setTimeout(resolve, 10));
       expect(unhandled).toEqual([]);
@@ -210,23 +214,11 @@ describe("reading tables in pages within Excel's response limit", () => {
   });
 
   it("hands over the page it has and then fails with Excel's error when the next request fails", async () => {
-    const rows = Array.from({ length: 1_000 }, (_, i) => [`ID-${i}`, i]);
-    let requests = 0;
-    const excel = fakeExcel({ t: rows }, 1_000_000, {
-      onSync: () => {
-        if (++requests === 3) throw Object.assign(new Error("Excel is busy."), { code: "GeneralException" });
-      },
-    });
     const firstRows: number[] = [];
     await expect(
-      readPaged(
-        excel.context,
-        [{ layout: layout("t", 1_000, 2), firstRow: 0, rowCount: 1_000 }],
-        (_s, firstRow) => {
-          firstRows.push(firstRow);
-        },
-        { bytes: 5_000 },
-      ),
+      readFailingAt(3, (_s, firstRow) => {
+        firstRows.push(firstRow);
+      }),
     ).rejects.toMatchObject({ code: "GeneralException" });
     // the two pages Excel answered were both handed over, in order
     expect(firstRows).toHaveLength(2);

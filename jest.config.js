@@ -53,6 +53,11 @@ module.exports = {
   // Jest leaves a core for itself by default, which on a 2-core CI machine means one worker; two finish in
   // about 60% of the time.
   maxWorkers: 2,
+  // A pane test worker's heap grows from file to file (--logHeapUsage: 243 MB after the first, 1.2 GB by the
+  // seventeenth), though no file leaves a timer or handle behind once its tests are done; one that large did not
+  // end within jest's half second at the end ("A worker process has failed to exit gracefully"). Past this much,
+  // a worker is replaced between files.
+  workerIdleMemoryLimit: "800MB",
   // A hang guard, not a speed check (a global option: jest ignores it inside a project). A whole pane test
   // takes a few seconds alone, but over 30 s on the shared 2-core machine while the logic projects run beside
   // it (licence form tests timed out there).

@@ -35,6 +35,29 @@ describe("user allocations", () => {
     expect(register.find("allocations", added!.id)).toBeUndefined();
   });
 
+  it("while a form is open, says why the rows' Edit buttons are off, and turns them on again when it closes", async () => {
+    await renderPane();
+    await openLicence("Adobe Acrobat Pro");
+    const editButtons = () =>
+      within(screen.getByRole("list", { name: "User allocations" })).getAllByRole("button", {
+        name: /^Edit /,
+      });
+    const hint = "To edit an allocation, first save or cancel the form below.";
+    expect(screen.queryByText(hint)).toBeNull();
+
+    fireEvent.click(screen.getByRole("button", { name: "Allocate to a user" }));
+    expect(screen.getByText(hint)).toBeTruthy();
+    expect(editButtons().every((button) => (button as HTMLButtonElement).disabled)).toBe(true);
+
+    const form = screen.getByRole("group", { name: "Allocate to a user" });
+    fireEvent.click(within(form).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByText(hint)).toBeNull());
+    expect(editButtons().some((button) => (button as HTMLButtonElement).disabled)).toBe(false);
+
+    fireEvent.click(editButtons()[0]);
+    expect(screen.getByText(hint)).toBeTruthy();
+  });
+
   it("says which allocations have not started, are active until a date or were revoked, each once", async () => {
     const dated = (id: string, user: string, dates: { allocatedOn?: string; revokedOn?: string }) => ({
       id,
@@ -177,6 +200,16 @@ describe("installations", () => {
     const added = register.tables.installations.find((installation) => installation.device === "LT-0300");
     expect(added).toMatchObject({ source: "Discovery", licenceId: "LIC-CAD" });
     expect(screen.getByText(/Source: Discovery/)).toBeTruthy();
+  });
+
+  it("says why the installations' Edit buttons are off while an installation is being added", async () => {
+    await renderPane();
+    await openLicence("AutoCAD");
+    const hint = "To edit an installation, first save or cancel the form below.";
+    expect(screen.queryByText(hint)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Add installation" }));
+    expect(screen.getByText(hint)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Edit LT-0001" })).toHaveProperty("disabled", true);
   });
 
   it("adds, unlinks and removes installations", async () => {

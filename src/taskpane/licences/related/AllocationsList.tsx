@@ -9,7 +9,7 @@ import { useRecordAction } from "../../hooks/useRecordAction";
 import { useRegister, useRegisterContext } from "../../RegisterContext";
 import { FormSection } from "../form/FormSection";
 import { AllocationForm } from "./AllocationForm";
-import { RelatedItem, RelatedList, RowButton } from "./RelatedItem";
+import { OneFormAtATime, RelatedItem, RelatedList, RowButton } from "./RelatedItem";
 import { useFormSlot } from "./useFormSlot";
 
 /** Active allocations first, then those not started yet, then the revoked: their history. */
@@ -82,6 +82,7 @@ export function AllocationsList({
         {plural(count("Active"), "active allocation")}, {plural(count("Revoked"), "revoked", "revoked")}
         {notStarted > 0 && `, ${plural(notStarted, "not started yet", "not started yet")}`}
       </Text>
+      {form.isOpen && rows.length > 0 && <OneFormAtATime record="an allocation" />}
       {action.error && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{action.error}</MessageBarBody>

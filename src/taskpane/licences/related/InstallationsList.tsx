@@ -11,7 +11,7 @@ import { useRegister } from "../../RegisterContext";
 import { FormSection } from "../form/FormSection";
 import { InstallationForm } from "./InstallationForm";
 import { LinkUnlinked } from "./LinkUnlinked";
-import { RelatedItem, RelatedList, RowButton } from "./RelatedItem";
+import { OneFormAtATime, RelatedItem, RelatedList, RowButton } from "./RelatedItem";
 import { useFormSlot } from "./useFormSlot";
 
 export function InstallationsList({
@@ -63,6 +63,7 @@ export function InstallationsList({
   return (
     <FormSection title="Installations">
       <Text role="status">{plural(rows.length, "linked installation")}</Text>
+      {form.isOpen && rows.length > 0 && <OneFormAtATime record="an installation" />}
       {action.error && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{action.error}</MessageBarBody>

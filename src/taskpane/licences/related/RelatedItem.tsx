@@ -11,6 +11,7 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   detail: { color: tokens.colorNeutralForeground3 },
+  hint: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
 });
 
@@ -95,5 +96,18 @@ export function RowButton({
     >
       {action}
     </Button>
+  );
+}
+
+/**
+ * Said above a list while its form is open: the rows' Edit buttons are off then, so that opening another record
+ * never drops what was typed in the form, and a person clicking a greyed Edit would not otherwise know why.
+ */
+export function OneFormAtATime({ record }: { record: string }) {
+  const styles = useStyles();
+  return (
+    <Text size={200} className={styles.hint}>
+      To edit {record}, first save or cancel the form below.
+    </Text>
   );
 }

@@ -10,8 +10,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} 0`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
-  detail: { color: tokens.colorNeutralForeground3 },
-  hint: { color: tokens.colorNeutralForeground3 },
+  /** A row's detail line, and the hint above a list: the quieter text. */
+  quiet: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
 });
 
@@ -61,7 +61,7 @@ export function RelatedItem({
   return (
     <div className={styles.item}>
       <Text weight="semibold">{title}</Text>
-      <Text size={200} className={styles.detail}>
+      <Text size={200} className={styles.quiet}>
         {detail}
       </Text>
       <div className={styles.actions}>{actions}</div>
@@ -106,7 +106,7 @@ export function RowButton({
 export function OneFormAtATime({ record }: { record: string }) {
   const styles = useStyles();
   return (
-    <Text size={200} className={styles.hint}>
+    <Text size={200} className={styles.quiet}>
       To edit {record}, first save or cancel the form below.
     </Text>
   );
